@@ -1,0 +1,361 @@
+package org.recordingrate.estimate;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.recordingrate.Interval;
+import org.recordingrate.internal.Args;
+import org.recordingrate.internal.Beta;
+import org.recordingrate.internal.Normal;
+import org.recordingrate.internal.Roots;
+
+/**
+ * Confidence intervals for one category's recording rate p from a tally of {@code x} recorded
+ * of {@code n} audited. Each constant carries its own computation.
+ *
+ * <p>Notation: p&#770; = x/n, q&#770; = 1 - p&#770;, alpha = 1 - confidence, z = Phi<sup>-1</sup>(1 -
+ * alpha/2) for a two-sided interval. A one-sided bound at level c is the bound of the two-sided
+ * interval at level 2c - 1 (the tail probability alpha/2 is replaced by 1 - c).
+ *
+ * <p>Conventions at the edges (after Brown, Cai and DasGupta 2001, Statistical Science 16, 101-133):
+ * all bounds lie in [0, 1]; at x = 0 the lower bound is exactly 0 and at x = n the upper bound is
+ * exactly 1 for every method except {@link #WALD}, whose interval collapses to the point p&#770;
+ * there (that is what the formula gives, and what published "+/- 0.0" figures show).
+ *
+ * <p>Counts are {@code long}; every method is computed in double precision without forming
+ * x(n - x) in integer arithmetic, so tallies up to 10<sup>15</sup> work. Reference values:
+ * {@code shared/reference/single-proportion.csv} (R, statsmodels and 50-digit mpmath), matched to
+ * 1e-9 absolute and 1e-7 relative below 1e-3.
+ */
+public enum IntervalMethod {
+
+    /**
+     * Wald (Laplace) interval: p&#770; &plusmn; z sqrt(p&#770;q&#770;/n), clipped to [0, 1]. The unclipped
+     * half-width z sqrt(p&#770;q&#770;/n) is the "+/- margin" the inspectors publish (see
+     * {@link RateEstimate#margin()}). Degenerate (zero width) at x = 0 and x = n. Reference: Laplace
+     * (1812); Brown, Cai and DasGupta (2001), section 2.1.
+     */
+    WALD("wald", "Wald") {
+        @Override
+        double lower(long x, long n, double tail, double z) {
+            double p = (double) x / n;
+            return Math.max(0.0, p - z * Math.sqrt(p * (1 - p) / n));
+        }
+
+        @Override
+        double upper(long x, long n, double tail, double z) {
+            double p = (double) x / n;
+            return Math.min(1.0, p + z * Math.sqrt(p * (1 - p) / n));
+        }
+    },
+
+    /**
+     * Wilson (1927) score interval: the p with |p&#770; - p| &lt;= z sqrt(p(1 - p)/n), i.e.
+     * (x + z&sup2;/2 &plusmn; z sqrt(x(n-x)/n + z&sup2;/4)) / (n + z&sup2;). The bound nearer 0 is
+     * computed from the product of the two roots, x&sup2;/(n(n + z&sup2;)), which avoids the
+     * cancellation of the textbook formula for small rates. Lower bound exactly 0 at x = 0, upper
+     * exactly 1 at x = n. Reference: Wilson, JASA 22 (1927) 209-212; Newcombe (1998a) method 3.
+     */
+    WILSON("wilson", "Wilson") {
+        @Override
+        double lower(long x, long n, double tail, double z) {
+            if (x == 0) {
+                return 0.0;
+            }
+            return smallerRoot(x, n, z);
+        }
+
+        @Override
+        double upper(long x, long n, double tail, double z) {
+            if (x == n) {
+                return 1.0;
+            }
+            return 1.0 - smallerRoot(n - x, n, z);
+        }
+
+        /** The smaller Wilson root for x recorded, computed as (product of roots) / (larger root). */
+        private double smallerRoot(long x, long n, double z) {
+            double z2 = z * z;
+            double denominator = n + z2;
+            double larger = (x + z2 / 2 + z * Math.sqrt((double) x * (n - x) / n + z2 / 4)) / denominator;
+            return ((double) x / n) * ((double) x / denominator) / larger;
+        }
+    },
+
+    /**
+     * Wilson score interval with continuity correction, Newcombe (1998a) method 4:
+     * L = (2x + z&sup2; - 1 - z sqrt(z&sup2; - 2 - 1/n + 4p&#770;(nq&#770; + 1))) / (2(n + z&sup2;)),
+     * U = (2x + z&sup2; + 1 + z sqrt(z&sup2; + 2 - 1/n + 4p&#770;(nq&#770; - 1))) / (2(n + z&sup2;)).
+     * L is computed in the algebraically equal form (2x - 1)&sup2; / (2n(2x + z&sup2; - 1 + z sqrt(...)))
+     * free of cancellation, and U as 1 - L(n - x) when that is the smaller quantity. L = 0 at x = 0
+     * and U = 1 at x = n. Unlike R's {@code prop.test}, the correction is never dropped (not even at
+     * p&#770; = 0.5). Reference: Newcombe, Statistics in Medicine 17 (1998) 857-872.
+     */
+    WILSON_CC("wilson_cc", "Wilson with continuity correction") {
+        @Override
+        double lower(long x, long n, double tail, double z) {
+            return x == 0 ? 0.0 : correctedLower(x, n, z);
+        }
+
+        @Override
+        double upper(long x, long n, double tail, double z) {
+            if (x == n) {
+                return 1.0;
+            }
+            if (2 * x >= n) {
+                return 1.0 - correctedLower(n - x, n, z);
+            }
+            double z2 = z * z;
+            double root = Math.sqrt(z2 + 2 - 1.0 / n + 4.0 * x * (n - x - 1) / n);
+            return Math.min(1.0, (2.0 * x + z2 + 1 + z * root) / (2 * (n + z2)));
+        }
+
+        private double correctedLower(long x, long n, double z) {
+            double z2 = z * z;
+            double root = Math.sqrt(z2 - 2 - 1.0 / n + 4.0 * x * (n - x + 1) / n);
+            double twoXMinusOne = 2.0 * x - 1;
+            return Math.min(1.0, twoXMinusOne * twoXMinusOne / (2.0 * n * (2.0 * x + z2 - 1 + z * root)));
+        }
+    },
+
+    /**
+     * Agresti-Coull ("add z&sup2;/2 successes and failures") interval: with n&#771; = n + z&sup2; and
+     * p&#771; = (x + z&sup2;/2)/n&#771;, p&#771; &plusmn; z sqrt(p&#771;(1 - p&#771;)/n&#771;), clipped to [0, 1]
+     * (the clipping makes the lower bound 0 at x = 0 and the upper 1 at x = n). Reference: Agresti
+     * and Coull, The American Statistician 52 (1998) 119-126.
+     */
+    AGRESTI_COULL("agresti_coull", "Agresti-Coull") {
+        @Override
+        double lower(long x, long n, double tail, double z) {
+            double z2 = z * z;
+            double nTilde = n + z2;
+            double pTilde = (x + z2 / 2) / nTilde;
+            return Math.max(0.0, pTilde - z * Math.sqrt(pTilde * (1 - pTilde) / nTilde));
+        }
+
+        @Override
+        double upper(long x, long n, double tail, double z) {
+            double z2 = z * z;
+            double nTilde = n + z2;
+            double qTilde = (n - x + z2 / 2) / nTilde;
+            return Math.min(1.0, 1 - qTilde + z * Math.sqrt(qTilde * (1 - qTilde) / nTilde));
+        }
+    },
+
+    /**
+     * Clopper-Pearson "exact" interval: L = B<sup>-1</sup>(alpha/2; x, n - x + 1) and
+     * U = B<sup>-1</sup>(1 - alpha/2; x + 1, n - x), the Beta quantiles equivalent to inverting the
+     * two binomial tails P(X &gt;= x) = alpha/2 and P(X &lt;= x) = alpha/2. L = 0 at x = 0, U = 1
+     * at x = n. Reference: Clopper and Pearson, Biometrika 26 (1934) 404-413.
+     */
+    CLOPPER_PEARSON("clopper_pearson", "Clopper-Pearson") {
+        @Override
+        double lower(long x, long n, double tail, double z) {
+            return x == 0 ? 0.0 : Beta.quantile(tail, x, n - x + 1.0);
+        }
+
+        @Override
+        double upper(long x, long n, double tail, double z) {
+            return x == n ? 1.0 : Beta.complementQuantile(tail, x + 1.0, n - x);
+        }
+    },
+
+    /**
+     * Jeffreys interval: the equal-tailed alpha/2 and 1 - alpha/2 quantiles of the Beta(x + 1/2,
+     * n - x + 1/2) posterior under the Jeffreys prior, with Brown, Cai and DasGupta's (2001)
+     * modification: L = 0 at x = 0 and U = 1 at x = n. Reference: Brown, Cai and DasGupta,
+     * Statistical Science 16 (2001) 101-133, section 4.1.2.
+     */
+    JEFFREYS("jeffreys", "Jeffreys") {
+        @Override
+        double lower(long x, long n, double tail, double z) {
+            return x == 0 ? 0.0 : Beta.quantile(tail, x + 0.5, n - x + 0.5);
+        }
+
+        @Override
+        double upper(long x, long n, double tail, double z) {
+            return x == n ? 1.0 : Beta.complementQuantile(tail, x + 0.5, n - x + 0.5);
+        }
+    },
+
+    /**
+     * Exact mid-p interval: L solves (1/2)P(X = x) + P(X &gt; x) = alpha/2 and U solves
+     * (1/2)P(X = x) + P(X &lt; x) = alpha/2, X ~ Binomial(n, p). With I the regularized
+     * incomplete beta function, (1/2)P(X = x) + P(X &gt; x) = (I<sub>p</sub>(x, n - x + 1) +
+     * I<sub>p</sub>(x + 1, n - x))/2; each root is bracketed by the two Clopper-Pearson-type bounds
+     * of x and x + 1 and found to full precision. Closed forms at the edges: L = 0 and
+     * U = 1 - (alpha)<sup>1/n</sup> at x = 0; L = alpha<sup>1/n</sup> and U = 1 at x = n. Reference:
+     * Lancaster (1961); Berry and Armitage, The Statistician 44 (1995) 417-423; Newcombe (1998a)
+     * method 6.
+     */
+    MID_P("mid_p", "mid-p") {
+        @Override
+        double lower(long x, long n, double tail, double z) {
+            if (x == 0) {
+                return 0.0;
+            }
+            if (x == n) {
+                // (1/2) p^n = tail
+                return Math.exp(Math.log(2 * tail) / n);
+            }
+            double a = x;
+            double b = n - x + 1.0;
+            return Roots.bracketed(p -> 0.5 * (Beta.regularized(p, a, b) + Beta.regularized(p, a + 1, b - 1)) - tail,
+                    Beta.quantile(tail, a, b), Beta.quantile(tail, a + 1, b - 1));
+        }
+
+        @Override
+        double upper(long x, long n, double tail, double z) {
+            if (x == n) {
+                return 1.0;
+            }
+            if (x == 0) {
+                // (1/2) (1 - p)^n = tail
+                return -Math.expm1(Math.log(2 * tail) / n);
+            }
+            double a = x;
+            double b = n - x + 1.0;
+            // (1/2)P(X = x) + P(X < x) = (P(X <= x) + P(X < x)) / 2 = (1 - I_p(x+1, n-x) + 1 - I_p(x, n-x+1)) / 2
+            return Roots.bracketed(
+                    p -> 0.5 * (Beta.regularizedComplement(p, a + 1, b - 1) + Beta.regularizedComplement(p, a, b)) - tail,
+                    Beta.complementQuantile(tail, a, b), Beta.complementQuantile(tail, a + 1, b - 1));
+        }
+    },
+
+    /**
+     * Wald interval on the logit scale: logit(p&#770;) &plusmn; z sqrt(1/(n p&#770; q&#770;)), transformed back
+     * with expit. The logit is undefined at x = 0 and x = n; there this method returns the
+     * Clopper-Pearson bounds, [0, 1 - (alpha/2)<sup>1/n</sup>] and [(alpha/2)<sup>1/n</sup>, 1], as the
+     * R package {@code binom} does, so batch runs never fail on a category where every audited crime
+     * was recorded. Reference: Brown, Cai and DasGupta (2001), section 4.1.3; Agresti (2013),
+     * Categorical Data Analysis, section 1.4.
+     */
+    LOGIT("logit", "logit") {
+        @Override
+        double lower(long x, long n, double tail, double z) {
+            if (x == 0 || x == n) {
+                return CLOPPER_PEARSON.lower(x, n, tail, z);
+            }
+            double p = (double) x / n;
+            double logit = Math.log((double) x / (n - x));
+            return expit(logit - z / Math.sqrt(n * p * (1 - p)));
+        }
+
+        @Override
+        double upper(long x, long n, double tail, double z) {
+            if (x == 0 || x == n) {
+                return CLOPPER_PEARSON.upper(x, n, tail, z);
+            }
+            double p = (double) x / n;
+            double logit = Math.log((double) x / (n - x));
+            return expit(logit + z / Math.sqrt(n * p * (1 - p)));
+        }
+    };
+
+    private final String token;
+    private final String displayName;
+
+    IntervalMethod(String token, String displayName) {
+        this.token = token;
+        this.displayName = displayName;
+    }
+
+    /**
+     * The lower bound at tail probability {@code tail} with {@code z = -Phi^-1(tail)}; arguments
+     * already validated.
+     */
+    abstract double lower(long x, long n, double tail, double z);
+
+    /** The upper bound at tail probability {@code tail}; arguments already validated. */
+    abstract double upper(long x, long n, double tail, double z);
+
+    /** The command-line token, e.g. {@code clopper_pearson}. */
+    public String token() {
+        return token;
+    }
+
+    /** The name used in text output, e.g. {@code "Clopper-Pearson"}. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /**
+     * The two-sided interval for {@code recorded} of {@code audited} at {@code confidence}.
+     *
+     * @param recorded   audited reports that were recorded, 0 to {@code audited}
+     * @param audited    reports audited, at least 1
+     * @param confidence the confidence level, strictly between 0 and 1 (0.95 for 95%)
+     * @return the interval, bounds in [0, 1]
+     * @throws IllegalArgumentException for negative counts, {@code recorded > audited},
+     *                                  {@code audited == 0}, or confidence outside (0, 1) or NaN
+     */
+    public Interval interval(long recorded, long audited, double confidence) {
+        Args.tally(recorded, audited);
+        double tail = (1 - Args.confidence(confidence)) / 2;
+        return interval(recorded, audited, tail, -Normal.quantile(tail));
+    }
+
+    /** The two-sided interval with the tail probability and its z already computed. */
+    Interval interval(long recorded, long audited, double tail, double z) {
+        return new Interval(lower(recorded, audited, tail, z), upper(recorded, audited, tail, z));
+    }
+
+    /**
+     * The one-sided lower confidence bound at {@code confidence}: the rate is at least this with
+     * the stated confidence. Equal to the lower bound of the two-sided interval at level
+     * {@code 2 confidence - 1}; 0 at {@code recorded == 0} (except Wald).
+     *
+     * @throws IllegalArgumentException as {@link #interval(long, long, double)}
+     */
+    public double lowerBound(long recorded, long audited, double confidence) {
+        Args.tally(recorded, audited);
+        double tail = 1 - Args.confidence(confidence);
+        return lower(recorded, audited, tail, -Normal.quantile(tail));
+    }
+
+    /**
+     * The one-sided upper confidence bound at {@code confidence}: the rate is at most this with
+     * the stated confidence. Equal to the upper bound of the two-sided interval at level
+     * {@code 2 confidence - 1}; 1 at {@code recorded == audited} (except Wald).
+     *
+     * @throws IllegalArgumentException as {@link #interval(long, long, double)}
+     */
+    public double upperBound(long recorded, long audited, double confidence) {
+        Args.tally(recorded, audited);
+        double tail = 1 - Args.confidence(confidence);
+        return upper(recorded, audited, tail, -Normal.quantile(tail));
+    }
+
+    /**
+     * The method for a command-line token: case is ignored and {@code -} or a space is read as
+     * {@code _}, so {@code clopper_pearson}, {@code Clopper-Pearson} and {@code CLOPPER_PEARSON} all
+     * work.
+     *
+     * @param token the token
+     * @return the method
+     * @throws IllegalArgumentException naming the token and listing the valid ones
+     */
+    public static IntervalMethod fromToken(String token) {
+        String normalized = normalize(token);
+        for (IntervalMethod method : values()) {
+            if (method.token.equals(normalized)) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException("method ('" + token + "') must be one of " + tokens());
+    }
+
+    /** The valid tokens, comma-separated, for messages and help. */
+    public static String tokens() {
+        return Arrays.stream(values()).map(IntervalMethod::token).collect(Collectors.joining(", "));
+    }
+
+    static String normalize(String token) {
+        return token == null ? "" : token.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    }
+
+    static double expit(double t) {
+        return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
+    }
+}

@@ -1,0 +1,50 @@
+package org.recordingrate.estimate;
+
+import org.recordingrate.Interval;
+import org.recordingrate.Tally;
+import org.recordingrate.report.Percent;
+
+/**
+ * One category's recording rate with its confidence interval: the result of
+ * {@link RateEstimator#estimate(Tally)}. Immutable; accessors give full precision, {@link #toString()}
+ * one readable line such as {@code "93.1% (95% CI 88.8% to 95.8%, Wilson, 188 of 202)"}.
+ *
+ * @param tally         the audit tally
+ * @param method        the interval method
+ * @param confidence    the two-sided confidence level
+ * @param rate          recorded / audited
+ * @param lower         the lower bound, in [0, 1]
+ * @param upper         the upper bound, in [0, 1]
+ * @param standardError the binomial standard error sqrt(p&#770;(1 - p&#770;)/n); 0 at x = 0 and x = n
+ * @param margin        the unclipped Wald half-width z x standard error: the "+/-" figure inspectors
+ *                      publish, whatever the interval method
+ */
+public record RateEstimate(Tally tally, IntervalMethod method, double confidence, double rate, double lower,
+                           double upper, double standardError, double margin) {
+
+    /** The interval {@code [lower, upper]}. */
+    public Interval interval() {
+        return new Interval(lower, upper);
+    }
+
+    /** {@code "93.1% (95% CI 88.8% to 95.8%, Wilson, 188 of 202)"}. */
+    @Override
+    public String toString() {
+        return Percent.format(rate) + " (" + Percent.level(confidence) + " CI " + Percent.format(lower) + " to "
+                + Percent.format(upper) + ", " + method.displayName() + ", " + tally + ")";
+    }
+
+    /**
+     * A few lines for a reader: the rate, the interval, the published-style margin and the
+     * standard error.
+     *
+     * @return multi-line text
+     */
+    public String summary() {
+        return "recording rate  " + Percent.format(rate, 2) + " (" + tally + " audited reports recorded)\n"
+                + Percent.level(confidence) + " CI    " + Percent.format(lower, 2) + " to " + Percent.format(upper, 2)
+                + " (" + method.displayName() + ")\n"
+                + "margin          +/- " + Percent.format(margin, 2) + " (Wald, as published)\n"
+                + "standard error  " + Percent.format(standardError, 3) + "\n";
+    }
+}

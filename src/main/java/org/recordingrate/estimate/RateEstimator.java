@@ -1,0 +1,139 @@
+package org.recordingrate.estimate;
+
+import org.recordingrate.Tally;
+import org.recordingrate.internal.Args;
+import org.recordingrate.internal.Normal;
+
+/**
+ * Estimates one category's recording rate with a confidence interval. Immutable and thread-safe:
+ * configure once, share, and call {@link #estimate(Tally)} from any thread.
+ *
+ * <pre>{@code
+ * RateEstimator wilson = RateEstimator.withDefaults();              // Wilson, 95%
+ * RateEstimate e = wilson.estimate(188, 202);                       // 93.1% (95% CI 88.8% to 95.8%, ...)
+ * RateEstimate cp = wilson.with(IntervalMethod.CLOPPER_PEARSON).withConfidence(0.99).estimate(188, 202);
+ * }</pre>
+ *
+ * <p>The critical values are computed once per configuration, so an estimate costs only the
+ * method's own arithmetic.
+ */
+public final class RateEstimator {
+
+    /** The default method: Wilson's score interval, recommended by Brown, Cai and DasGupta (2001). */
+    public static final IntervalMethod DEFAULT_METHOD = IntervalMethod.WILSON;
+    /** The default confidence level, 0.95. */
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+
+    private static final RateEstimator DEFAULTS = new RateEstimator(DEFAULT_METHOD, DEFAULT_CONFIDENCE);
+
+    private final IntervalMethod method;
+    private final double confidence;
+    /** alpha/2 and its normal critical value, for two-sided intervals. */
+    private final double twoSidedTail;
+    private final double twoSidedZ;
+    /** alpha and its normal critical value, for one-sided bounds. */
+    private final double oneSidedTail;
+    private final double oneSidedZ;
+
+    private RateEstimator(IntervalMethod method, double confidence) {
+        this.method = Args.notNull("method", method);
+        this.confidence = Args.confidence(confidence);
+        this.twoSidedTail = (1 - confidence) / 2;
+        this.twoSidedZ = -Normal.quantile(twoSidedTail);
+        this.oneSidedTail = 1 - confidence;
+        this.oneSidedZ = -Normal.quantile(oneSidedTail);
+    }
+
+    /** Wilson intervals at 95%. */
+    public static RateEstimator withDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * The same estimator with another method.
+     *
+     * @throws IllegalArgumentException if {@code method} is null
+     */
+    public RateEstimator with(IntervalMethod method) {
+        return new RateEstimator(method, confidence);
+    }
+
+    /**
+     * The same estimator at another confidence level.
+     *
+     * @param confidence strictly between 0 and 1, e.g. 0.95
+     * @throws IllegalArgumentException if {@code confidence} is outside (0, 1) or NaN
+     */
+    public RateEstimator withConfidence(double confidence) {
+        return new RateEstimator(method, confidence);
+    }
+
+    /** The interval method. */
+    public IntervalMethod method() {
+        return method;
+    }
+
+    /** The two-sided confidence level. */
+    public double confidence() {
+        return confidence;
+    }
+
+    /** The two-sided critical value z = Phi<sup>-1</sup>(1 - alpha/2) (1.959964 at 95%). */
+    public double criticalValue() {
+        return twoSidedZ;
+    }
+
+    /**
+     * The recording rate of {@code recorded} of {@code audited} with its two-sided interval.
+     *
+     * @throws IllegalArgumentException for negative counts, {@code recorded > audited} or
+     *                                  {@code audited == 0}
+     */
+    public RateEstimate estimate(long recorded, long audited) {
+        return estimate(new Tally(recorded, audited));
+    }
+
+    /**
+     * The recording rate of a tally with its two-sided interval, standard error and published-style
+     * margin (see {@link RateEstimate}).
+     *
+     * @throws IllegalArgumentException if {@code tally} is null
+     */
+    public RateEstimate estimate(Tally tally) {
+        Args.notNull("tally", tally);
+        long x = tally.recorded();
+        long n = tally.audited();
+        double rate = tally.rate();
+        double se = Math.sqrt(rate * (1 - rate) / n);
+        return new RateEstimate(tally, method, confidence, rate,
+                method.lower(x, n, twoSidedTail, twoSidedZ), method.upper(x, n, twoSidedTail, twoSidedZ),
+                se, twoSidedZ * se);
+    }
+
+    /**
+     * The one-sided lower confidence bound: with the configured confidence the rate is at least
+     * this. See {@link IntervalMethod#lowerBound(long, long, double)}.
+     *
+     * @throws IllegalArgumentException if {@code tally} is null
+     */
+    public double lowerBound(Tally tally) {
+        Args.notNull("tally", tally);
+        return method.lower(tally.recorded(), tally.audited(), oneSidedTail, oneSidedZ);
+    }
+
+    /**
+     * The one-sided upper confidence bound: with the configured confidence the rate is at most
+     * this. See {@link IntervalMethod#upperBound(long, long, double)}.
+     *
+     * @throws IllegalArgumentException if {@code tally} is null
+     */
+    public double upperBound(Tally tally) {
+        Args.notNull("tally", tally);
+        return method.upper(tally.recorded(), tally.audited(), oneSidedTail, oneSidedZ);
+    }
+
+    @Override
+    public String toString() {
+        return "RateEstimator[" + method.token() + ", confidence " + confidence + "]";
+    }
+}
