@@ -1,0 +1,43 @@
+package org.recordingrate.estimate;
+
+import java.util.Locale;
+
+import org.recordingrate.Interval;
+import org.recordingrate.report.Percent;
+
+/**
+ * One row of an inspection's estimate: a category, or the volume-weighted "all crime" combination.
+ *
+ * @param category          the category name, or {@link Category#ALL_CRIME}
+ * @param recorded          recorded count (summed over categories for all crime)
+ * @param audited           audited count (summed for all crime)
+ * @param volume            the volume (summed for all crime)
+ * @param rate              the recording rate (volume-weighted for all crime)
+ * @param standardError     sqrt of the variance under the chosen convention
+ * @param lower             lower bound of the interval
+ * @param upper             upper bound of the interval
+ * @param margin            z x standard error, unclipped: the published "+/-"
+ * @param effectiveAudited  Kish's effective sample size p(1 - p)/variance (see {@link AllCrimeMethod})
+ * @param unrecorded        the unrecorded crimes implied by the rate and interval
+ */
+public record CategoryEstimate(String category, long recorded, long audited, long volume, double rate,
+                               double standardError, double lower, double upper, double margin,
+                               double effectiveAudited, UnrecordedCrimes unrecorded) {
+
+    /** The interval {@code [lower, upper]}. */
+    public Interval interval() {
+        return new Interval(lower, upper);
+    }
+
+    /** Whether this is the combined all-crime row. */
+    public boolean isAllCrime() {
+        return Category.ALL_CRIME.equals(category);
+    }
+
+    /** {@code "violence: 89.1% (88.1% to 93.0%), 180 of 202, volume 25,000"}. */
+    @Override
+    public String toString() {
+        return category + ": " + Percent.format(rate) + " (" + Percent.format(lower) + " to " + Percent.format(upper)
+                + "), " + recorded + " of " + audited + String.format(Locale.ROOT, ", volume %,d", volume);
+    }
+}

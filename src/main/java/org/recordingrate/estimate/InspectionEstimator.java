@@ -1,0 +1,132 @@
+package org.recordingrate.estimate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.recordingrate.Interval;
+import org.recordingrate.internal.Args;
+import org.recordingrate.internal.Normal;
+
+/**
+ * Estimates an inspection: each category's recording rate and the all-crime rate, the categories
+ * weighted by volume, W<sub>h</sub> = volume<sub>h</sub>/total volume, p = sum W<sub>h</sub>
+ * p<sub>h</sub>, with variance sum W<sub>h</sub>&sup2; v<sub>h</sub> under a {@link VarianceConvention}
+ * and an interval by an {@link AllCrimeMethod}. Each category row is the same computation on that
+ * category alone, so under the binomial convention it equals the single-category method of the
+ * same name (Korn-Graubard becoming Clopper-Pearson). Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * InspectionEstimate e = InspectionEstimator.withDefaults()
+ *         .with(AllCrimeMethod.KORN_GRAUBARD).with(VarianceConvention.SURVEY)
+ *         .estimate(inspection);
+ * }</pre>
+ */
+public final class InspectionEstimator {
+
+    private static final InspectionEstimator DEFAULTS =
+            new InspectionEstimator(AllCrimeMethod.WILSON, VarianceConvention.BINOMIAL, 0.95);
+
+    private final AllCrimeMethod method;
+    private final VarianceConvention variance;
+    private final double confidence;
+    private final double tail;
+    private final double z;
+
+    private InspectionEstimator(AllCrimeMethod method, VarianceConvention variance, double confidence) {
+        this.method = Args.notNull("method", method);
+        this.variance = Args.notNull("variance", variance);
+        this.confidence = Args.confidence(confidence);
+        this.tail = (1 - confidence) / 2;
+        this.z = -Normal.quantile(tail);
+    }
+
+    /** Wilson intervals (effective sample size), binomial variance, 95%. */
+    public static InspectionEstimator withDefaults() {
+        return DEFAULTS;
+    }
+
+    /** The same estimator with another interval method. */
+    public InspectionEstimator with(AllCrimeMethod method) {
+        return new InspectionEstimator(method, variance, confidence);
+    }
+
+    /** The same estimator with another variance convention. */
+    public InspectionEstimator with(VarianceConvention variance) {
+        return new InspectionEstimator(method, variance, confidence);
+    }
+
+    /**
+     * The same estimator at another confidence level.
+     *
+     * @throws IllegalArgumentException if {@code confidence} is outside (0, 1) or NaN
+     */
+    public InspectionEstimator withConfidence(double confidence) {
+        return new InspectionEstimator(method, variance, confidence);
+    }
+
+    /** The interval method. */
+    public AllCrimeMethod method() {
+        return method;
+    }
+
+    /** The variance convention. */
+    public VarianceConvention variance() {
+        return variance;
+    }
+
+    /** The confidence level. */
+    public double confidence() {
+        return confidence;
+    }
+
+    /**
+     * Estimates every category and all crime.
+     *
+     * @throws IllegalArgumentException if {@code inspection} is null, or the survey convention
+     *                                  meets a category with one audited record (see
+     *                                  {@link VarianceConvention#SURVEY})
+     */
+    public InspectionEstimate estimate(Inspection inspection) {
+        Args.notNull("inspection", inspection);
+        List<CategoryEstimate> rows = new ArrayList<>(inspection.categories().size());
+        for (Category category : inspection.categories()) {
+            rows.add(row(category.name(), category.tally().recorded(), category.tally().audited(), category.volume(),
+                    new WeightedRate(category.tally().rate(), variance.categoryVariance(category),
+                            category.tally().audited(), 1)));
+        }
+        return new InspectionEstimate(inspection.name(), method, variance, confidence, rows,
+                row(Category.ALL_CRIME, inspection.totalRecorded(), inspection.totalAudited(), inspection.totalVolume(),
+                        weightedRate(inspection, variance)));
+    }
+
+    /**
+     * The volume-weighted rate of an inspection and its variance under {@code convention}. The rate
+     * is computed as sum(volume x p)/total volume so that it is exactly 1 when every category
+     * recorded all.
+     */
+    static WeightedRate weightedRate(Inspection inspection, VarianceConvention convention) {
+        double totalVolume = inspection.totalVolume();
+        double weighted = 0;
+        double variance = 0;
+        for (Category category : inspection.categories()) {
+            double weight = category.volume() / totalVolume;
+            weighted += category.volume() * category.tally().rate();
+            variance += weight * weight * convention.categoryVariance(category);
+        }
+        return new WeightedRate(Math.min(1.0, weighted / totalVolume), variance, inspection.totalAudited(),
+                inspection.categories().size());
+    }
+
+    private CategoryEstimate row(String name, long recorded, long audited, long volume, WeightedRate rate) {
+        Interval interval = method.interval(rate, tail, z);
+        double se = rate.standardError();
+        return new CategoryEstimate(name, recorded, audited, volume, rate.rate(), se, interval.lower(),
+                interval.upper(), z * se, rate.effectiveAudited(),
+                UnrecordedCrimes.of(volume, rate.rate(), interval));
+    }
+
+    @Override
+    public String toString() {
+        return "InspectionEstimator[" + method.token() + ", " + variance.token() + ", confidence " + confidence + "]";
+    }
+}
