@@ -41,10 +41,12 @@ public record RateEstimate(Tally tally, IntervalMethod method, double confidence
      * @return multi-line text
      */
     public String summary() {
-        return "recording rate  " + Percent.format(rate, 2) + " (" + tally + " audited reports recorded)\n"
-                + Percent.level(confidence) + " CI    " + Percent.format(lower, 2) + " to " + Percent.format(upper, 2)
-                + " (" + method.displayName() + ")\n"
-                + "margin          +/- " + Percent.format(margin, 2) + " (Wald, as published)\n"
-                + "standard error  " + Percent.format(standardError, 3) + "\n";
+        String ci = Percent.level(confidence) + " CI";
+        return String.format(java.util.Locale.ROOT,
+                "%-16s%s (%s audited reports recorded)%n%-16s%s to %s (%s)%n%-16s+/- %s (Wald, as published)%n"
+                        + "%-16s%s%n",
+                "recording rate", Percent.format(rate, 2), tally, ci, Percent.format(lower, 2), Percent.format(upper, 2),
+                method.displayName(), "margin", Percent.format(margin, 2), "standard error",
+                Percent.format(standardError, 3));
     }
 }

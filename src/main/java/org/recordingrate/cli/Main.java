@@ -1,0 +1,106 @@
+package org.recordingrate.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The {@code recording-rate} command line. Exit status: 0 on success, 2 on a usage error (an
+ * unknown option or method token, a missing or conflicting option, a value that is not a
+ * number), 1 on bad data (counts or levels out of range, a bad cell in an input file, a missing
+ * file); every error is one line on standard error.
+ */
+@Command(name = "recording-rate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Crime-recording rates from audited samples: estimates with intervals, all-crime "
+                + "estimates weighted by volume, comparisons between inspections, published figures reproduced.",
+                "Rates, bounds and margins in CSV and JSON output are fractions in [0, 1]; options that take "
+                        + "published figures (--rate, --margin) take percent; text output shows percent."},
+        subcommands = {EstimateCommand.class, ReproduceCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit status for bad data. */
+    static final int BAD_DATA = 1;
+    /** Exit status for a usage error. */
+    static final int USAGE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command line without exiting (for tests and embedding).
+     *
+     * @param args the arguments
+     * @return the exit status: 0, 1 (bad data) or 2 (usage)
+     */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line, with the project's error handling. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(Main::usageError);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> badData(e, cmd));
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name a command: estimate, compare or reproduce");
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("recording-rate: " + e.getMessage() + " (see: recording-rate "
+                + (cmd.getCommandName().equals("recording-rate") ? "" : cmd.getCommandName() + " ") + "--help)");
+        err.flush();
+        return USAGE;
+    }
+
+    private static int badData(Exception e, CommandLine cmd) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+            err.println("recording-rate " + cmd.getCommandName() + ": " + e.getMessage());
+            err.flush();
+            return BAD_DATA;
+        }
+        // A defect, not the user's input: keep the stack trace for the report.
+        err.println("recording-rate " + cmd.getCommandName() + ": internal error: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return 3;
+    }
+
+    /** Reads the version Maven wrote into version.properties. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"recording-rate " + properties.getProperty("version", "(development)")};
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.recordingrate.report;
+
+/**
+ * The few pieces of JSON the reports need: strings with escapes, and numbers (non-finite as
+ * null). Small enough that a dependency would cost more than it saves.
+ */
+public final class Json {
+
+    private Json() {
+    }
+
+    /** A JSON string literal with quotes, backslashes and control characters escaped. */
+    public static String string(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /**
+     * A value: null as {@code null}; numbers as JSON numbers (NaN and infinities as {@code null});
+     * anything else, and every value when {@code asText}, as a string.
+     */
+    public static String value(Object value, boolean asText) {
+        if (value == null) {
+            return "null";
+        }
+        if (asText) {
+            return string(value.toString());
+        }
+        if (value instanceof Double d) {
+            return Double.isFinite(d) ? ResultTable.machine(d) : "null";
+        }
+        if (value instanceof Number) {
+            return value.toString();
+        }
+        return string(value.toString());
+    }
+}

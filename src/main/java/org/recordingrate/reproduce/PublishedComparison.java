@@ -1,0 +1,65 @@
+package org.recordingrate.reproduce;
+
+import org.recordingrate.Interval;
+import org.recordingrate.compare.Verdict;
+import org.recordingrate.internal.Args;
+import org.recordingrate.internal.Normal;
+import org.recordingrate.report.Percent;
+
+/**
+ * Two published figures compared without the raw counts: change = current - previous, standard
+ * error sqrt(se<sub>previous</sub>&sup2; + se<sub>current</sub>&sup2;) with each se = margin / z (the
+ * inspections are independent samples), z = change / se, two-sided p = 2 (1 - Phi(|z|)), and the
+ * inspectors' verdict at the significance level. This is how the seed report's "statistically
+ * significant improvement" on 87.8 +/- 1.7 to 93.2 +/- 2.3 is reproduced (z = 3.70).
+ *
+ * @param previous       the earlier figure
+ * @param current        the later figure
+ * @param change         current rate - previous rate
+ * @param standardError  the standard error of the change
+ * @param z              change / standard error
+ * @param pValue         two-sided p-value
+ * @param significance   the level the verdict uses
+ * @param verdict        the verdict in the inspectors' words
+ */
+public record PublishedComparison(PublishedFigure previous, PublishedFigure current, double change,
+                                  double standardError, double z, double pValue, double significance,
+                                  Verdict verdict) {
+
+    /** The level of the inspectors' "statistically significant": 5%. */
+    public static final double DEFAULT_SIGNIFICANCE = 0.05;
+
+    /**
+     * Compares {@code current} with {@code previous}.
+     *
+     * @throws IllegalArgumentException if a figure is null or {@code significance} is outside (0, 1)
+     */
+    public static PublishedComparison of(PublishedFigure previous, PublishedFigure current, double significance) {
+        Args.notNull("previous", previous);
+        Args.notNull("current", current);
+        Args.significance(significance);
+        double change = current.rate() - previous.rate();
+        double se = Math.hypot(previous.standardError(), current.standardError());
+        double z = change / se;
+        double p = Normal.twoSidedTail(z);
+        return new PublishedComparison(previous, current, change, se, z, p, significance,
+                Verdict.of(change, p, significance));
+    }
+
+    /**
+     * The Wald interval for the change at {@code confidence}: change &plusmn; z se.
+     *
+     * @throws IllegalArgumentException if the confidence is outside (0, 1)
+     */
+    public Interval changeInterval(double confidence) {
+        double half = Normal.twoSidedCritical(confidence) * standardError;
+        return new Interval(change - half, change + half);
+    }
+
+    /** {@code "93.2% (+/- 2.3%) vs 87.8% (+/- 1.7%): +5.4 points, z = 3.70, p = 0.0002: statistically significant improvement"}. */
+    @Override
+    public String toString() {
+        return current + " vs " + previous + ": " + Percent.points(change) + ", z = "
+                + String.format(java.util.Locale.ROOT, "%.2f", z) + ", p = " + Percent.pValue(pValue) + ": " + verdict;
+    }
+}
