@@ -1,0 +1,35 @@
+package org.recordingrate.compare;
+
+import org.recordingrate.Interval;
+import org.recordingrate.report.Percent;
+
+/**
+ * The change in the volume-weighted all-crime rate between two inspections: change = p<sub>after</sub>
+ * - p<sub>before</sub>, standard error sqrt(V<sub>before</sub> + V<sub>after</sub>) (independent samples;
+ * each V under the chosen variance convention), z = change / se, the Wald interval change &plusmn;
+ * z<sub>1-alpha/2</sub> se clipped to [-1, 1], the p-value for the alternative and the verdict. When
+ * both variances are 0 (every category all or none recorded in both inspections) z is 0 with
+ * p = 1 if the rates are equal, and infinite with p = 0 otherwise.
+ *
+ * @param rateBefore    the earlier all-crime rate
+ * @param rateAfter     the later all-crime rate
+ * @param change        rateAfter - rateBefore
+ * @param standardError the standard error of the change
+ * @param interval      the Wald interval for the change
+ * @param z             change / standardError
+ * @param pValue        the p-value for the alternative
+ * @param alternative   the alternative tested
+ * @param verdict       the inspectors' verdict at the chosen significance level
+ */
+public record AllCrimeChange(double rateBefore, double rateAfter, double change, double standardError,
+                             Interval interval, double z, double pValue, Alternative alternative, Verdict verdict) {
+
+    /** {@code "all crime 87.8% -> 93.2%: +5.4 points (95% CI ...), z = 3.70, p = 0.0002: statistically significant improvement"}. */
+    @Override
+    public String toString() {
+        return "all crime " + Percent.format(rateBefore) + " -> " + Percent.format(rateAfter) + ": "
+                + Percent.points(change) + " (" + Percent.points(interval.lower()).replace(" points", "") + " to "
+                + Percent.points(interval.upper()) + "), z = " + String.format(java.util.Locale.ROOT, "%.2f", z)
+                + ", p = " + Percent.pValue(pValue) + ": " + verdict;
+    }
+}
