@@ -53,6 +53,18 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
+    /**
+     * Runs the command line with its output and errors sent to the given writers.
+     *
+     * @return the exit status
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
     /** The configured picocli command line, with the project's error handling. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());

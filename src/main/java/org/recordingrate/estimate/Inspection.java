@@ -39,9 +39,10 @@ public record Inspection(String name, List<Category> categories) {
         for (Category category : categories) {
             Args.notNull("category of inspection '" + name + "'", category);
             String key = category.name().toLowerCase(Locale.ROOT);
-            if (seen.putIfAbsent(key, category.name()) != null) {
+            String earlier = seen.putIfAbsent(key, category.name());
+            if (earlier != null) {
                 throw new IllegalArgumentException("inspection '" + name + "' has category '" + category.name()
-                        + "' twice");
+                        + "' twice" + (earlier.equals(category.name()) ? "" : " (also as '" + earlier + "')"));
             }
         }
         categories = List.copyOf(categories);
