@@ -184,7 +184,8 @@ public enum IntervalMethod {
      * (1/2)P(X = x) + P(X &lt; x) = alpha/2, X ~ Binomial(n, p). With I the regularized
      * incomplete beta function, (1/2)P(X = x) + P(X &gt; x) = (I<sub>p</sub>(x, n - x + 1) +
      * I<sub>p</sub>(x + 1, n - x))/2; each root is bracketed by the two Clopper-Pearson-type bounds
-     * of x and x + 1 and found to full precision. Closed forms at the edges: L = 0 and
+     * of x and x + 1 and found to full precision (at audited counts beyond about 10^12 that bracket
+     * is narrower than the arithmetic resolves, and its better end is returned). Closed forms at the edges: L = 0 and
      * U = 1 - (alpha)<sup>1/n</sup> at x = 0; L = alpha<sup>1/n</sup> and U = 1 at x = n. Reference:
      * Lancaster (1961); Berry and Armitage, The Statistician 44 (1995) 417-423; Newcombe (1998a)
      * method 6.
@@ -201,7 +202,7 @@ public enum IntervalMethod {
             }
             double a = x;
             double b = n - x + 1.0;
-            return Roots.bracketed(p -> 0.5 * (Beta.regularized(p, a, b) + Beta.regularized(p, a + 1, b - 1)) - tail,
+            return Roots.bracketedLenient(p -> 0.5 * (Beta.regularized(p, a, b) + Beta.regularized(p, a + 1, b - 1)) - tail,
                     Beta.quantile(tail, a, b), Beta.quantile(tail, a + 1, b - 1));
         }
 
@@ -217,7 +218,7 @@ public enum IntervalMethod {
             double a = x;
             double b = n - x + 1.0;
             // (1/2)P(X = x) + P(X < x) = (P(X <= x) + P(X < x)) / 2 = (1 - I_p(x+1, n-x) + 1 - I_p(x, n-x+1)) / 2
-            return Roots.bracketed(
+            return Roots.bracketedLenient(
                     p -> 0.5 * (Beta.regularizedComplement(p, a + 1, b - 1) + Beta.regularizedComplement(p, a, b)) - tail,
                     Beta.complementQuantile(tail, a, b), Beta.complementQuantile(tail, a + 1, b - 1));
         }
