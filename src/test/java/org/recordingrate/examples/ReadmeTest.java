@@ -35,6 +35,6 @@ class ReadmeTest {
         String opening = readme().lines().limit(8).reduce("", (a, b) -> a + b + "\n");
         assertTrue(opening.contains("java -jar target/recording-rate-cli.jar estimate examples/data/peel-2022.csv"), opening);
         assertTrue(opening.contains("mvn -B verify"), opening);
-        assertTrue(Files.readString(Path.of(".ci/run")).contains("mvn -B -ntp verify"), ".ci/run runs the README's tests");
+        assertTrue(Files.readString(Path.of(".ci/run")).contains("\nmvn -B verify\n"), ".ci/run runs the README's tests");
     }
 }
