@@ -169,7 +169,7 @@ final class BetaInverse {
      *       1 - t ~ G<sub>q</sub> / (p + (q - 1)/2) for the smaller shape q.</li>
      * </ul>
      */
-    static double startLogOdds(double alpha, double p, double q, double logBeta) {
+    private static double startLogOdds(double alpha, double p, double q, double logBeta) {
         double logT = powerTail(Math.log(alpha), p, q, logBeta);
         if (!Double.isNaN(logT)) {
             return logT - Math.log1p(-Math.exp(logT));

@@ -186,7 +186,7 @@ final class IncompleteBeta {
      * I<sub>x</sub>(a, b) by the power series x<sup>a</sup> / (a B(a, b)) [1 + a &Sigma;<sub>j&gt;=1</sub>
      * (1 - b)<sub>j</sub> x<sup>j</sup> / (j! (a + j))], for b &lt;= 1 or b x &lt;= 0.7 (TOMS 708 bpser).
      */
-    static double bpser(double a, double b, double x) {
+    private static double bpser(double a, double b, double x) {
         double a0 = Math.min(a, b);
         double front;
         if (a0 >= 1) {
