@@ -94,7 +94,7 @@ class IntervalMethodPropertiesTest {
     @Test
     void edgesAreExactAndEveryBoundIsInsideTheUnitInterval() {
         for (IntervalMethod method : IntervalMethod.values()) {
-            for (long n : new long[] {1, 2, 10, 202, 100_000, 1_000_000_000L, 1_000_000_000_000L}) {
+            for (long n : new long[] {1, 2, 10, 202, 100_000, 1_000_000_000L, 1_000_000_000_000L, 1_000_000_000_000_000L}) {
                 Interval none = method.interval(0, n, 0.95);
                 Interval all = method.interval(n, n, 0.95);
                 if (method != IntervalMethod.WALD) {
