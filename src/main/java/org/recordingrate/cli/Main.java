@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
                 + "estimates weighted by volume, comparisons between inspections, published figures reproduced.",
                 "Rates, bounds and margins in CSV and JSON output are fractions in [0, 1]; options that take "
                         + "published figures (--rate, --margin) take percent; text output shows percent."},
-        subcommands = {EstimateCommand.class, ReproduceCommand.class,
+        subcommands = {EstimateCommand.class, CompareCommand.class, ReproduceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -50,7 +50,7 @@ public final class Main implements Runnable {
      * @return the exit status: 0, 1 (bad data) or 2 (usage)
      */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return execute(commandLine(), args);
     }
 
     /**
@@ -62,6 +62,21 @@ public final class Main implements Runnable {
         CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
+        return execute(commandLine, args);
+    }
+
+    /**
+     * Executes, first refusing an unknown command: picocli would otherwise answer
+     * {@code recording-rate plan --help} with the top-level help and status 0, hiding that there
+     * is no such command from scripts that probe for it.
+     */
+    private static int execute(CommandLine commandLine, String[] args) {
+        if (args.length > 0 && !args[0].startsWith("-") && !commandLine.getSubcommands().containsKey(args[0])) {
+            commandLine.getErr().println("recording-rate: unknown command '" + args[0] + "': use one of "
+                    + String.join(", ", commandLine.getSubcommands().keySet()) + " (see: recording-rate --help)");
+            commandLine.getErr().flush();
+            return USAGE;
+        }
         return commandLine.execute(args);
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.recordingrate.Tally;
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.Normal;
 
 /**
  * The Cochran-Mantel-Haenszel test of no change in recording across categories: one 2x2 table per
@@ -66,18 +65,7 @@ public record MantelHaenszel(double statistic, double pValue, Alternative altern
         double yates = correct && Math.abs(delta) >= 0.5 ? 0.5 : 0.0;
         double statistic = (Math.abs(delta) - yates) * (Math.abs(delta) - yates) / variance;
         double z = Math.signum(delta) * Math.sqrt(statistic);
-        double p;
-        switch (alternative) {
-            case IMPROVED:
-                p = Normal.upperTail(z);
-                break;
-            case DETERIORATED:
-                p = Normal.cdf(z);
-                break;
-            default:
-                p = Normal.twoSidedTail(z);
-                break;
-        }
+        double p = AsymptoticTests.normalPValue(z, alternative);
         return new MantelHaenszel(statistic, p, alternative, used);
     }
 }

@@ -10,7 +10,7 @@ public enum Verdict {
     IMPROVEMENT("statistically significant improvement"),
     /** The later rate is lower and the test rejects "no change". */
     DETERIORATION("statistically significant deterioration"),
-    /** The test does not reject "no change" at the chosen significance level. */
+    /** The test does not reject "no change" at the chosen significance level (p above it). */
     NO_CHANGE("no statistically significant change");
 
     private final String words;
@@ -26,7 +26,8 @@ public enum Verdict {
 
     /**
      * The verdict for a change (later minus earlier) and its p-value: significant when
-     * {@code pValue < significance}, and then named by the sign of the change. A significant
+     * {@code pValue <= significance} (as {@link TestResult#significantAt(double)}: an exact test
+     * then has size at most the level), and then named by the sign of the change. A significant
      * result with a change of exactly 0 (impossible for the tests here) is reported as no change.
      *
      * @param change       after - before
@@ -41,7 +42,7 @@ public enum Verdict {
         if (Double.isNaN(change)) {
             throw new IllegalArgumentException("change (NaN) must be a number");
         }
-        if (pValue >= significance || change == 0) {
+        if (pValue > significance || change == 0) {
             return NO_CHANGE;
         }
         return change > 0 ? IMPROVEMENT : DETERIORATION;

@@ -1,0 +1,43 @@
+package org.recordingrate.compare;
+
+import org.recordingrate.Interval;
+import org.recordingrate.Tally;
+import org.recordingrate.report.Percent;
+
+/**
+ * The change in recording rate between two tallies (later minus earlier) with its interval, a
+ * test and the inspectors' verdict: the result of {@link Comparison#compare(Tally, Tally)}.
+ *
+ * @param before       the earlier tally
+ * @param after        the later tally
+ * @param change       after rate - before rate
+ * @param method       the interval method
+ * @param confidence   the interval's confidence level
+ * @param interval     the interval for the change, within [-1, 1]
+ * @param test         the test result
+ * @param significance the level of the verdict
+ * @param verdict      the verdict from the test's p-value and the sign of the change
+ */
+public record Change(Tally before, Tally after, double change, DifferenceMethod method, double confidence,
+                     Interval interval, TestResult test, double significance, Verdict verdict) {
+
+    /** {@code "+5.4 points (95% CI 1.2 to 9.6, Newcombe); z test (pooled) p = 0.0123: statistically significant improvement"}. */
+    @Override
+    public String toString() {
+        return Percent.points(change) + " (" + Percent.level(confidence) + " CI "
+                + Percent.points(interval.lower()).replace(" points", "") + " to "
+                + Percent.points(interval.upper()).replace(" points", "") + ", " + method.displayName() + "); "
+                + test.test().displayName() + " p = " + Percent.pValue(test.pValue()) + ": " + verdict;
+    }
+
+    /** A few lines: the two rates, the change with its interval, the test and the verdict. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "%-12s%s (%s)%n%-12s%s (%s)%n%-12s%s (%s CI %s to %s, %s)%n"
+                        + "%-12s%s%n%-12s%s%n",
+                "before", Percent.format(before.rate()), before, "after", Percent.format(after.rate()), after,
+                "change", Percent.points(change), Percent.level(confidence),
+                Percent.points(interval.lower()).replace(" points", ""),
+                Percent.points(interval.upper()).replace(" points", ""), method.displayName(),
+                "test", test, "verdict", verdict + " (at " + Percent.level(significance) + " significance)");
+    }
+}
