@@ -126,8 +126,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void single(Comparison comparison) {
-        Tally earlier = Cli.token(spec, "--before", before, Tally::parse);
-        Tally later = Cli.token(spec, "--after", after, Tally::parse);
+        Tally earlier = tally("--before", before);
+        Tally later = tally("--after", after);
         Change change = comparison.compare(earlier, later);
         ResultTable table = new ResultTable().column("recorded_before", Kind.COUNT).column("audited_before", Kind.COUNT)
                 .column("recorded_after", Kind.COUNT).column("audited_after", Kind.COUNT)
@@ -173,6 +173,17 @@ final class CompareCommand implements Callable<Integer> {
         }
         Cli.readNotice(spec, input, "pair");
         output.write(table, OutputOptions.Format.CSV, false, null, spec.commandLine().getOut());
+    }
+
+    /**
+     * A tally option: text not shaped like {@code 188/202} is a usage error (2); counts that
+     * are shaped right but invalid, such as {@code 205/202}, are bad data (1).
+     */
+    private Tally tally(String option, String text) {
+        if (!text.strip().matches("\\d+\\s*(/|of)\\s*\\d+")) {
+            throw Cli.usage(spec, "invalid value for " + option + ": '" + text + "' must look like 188/202");
+        }
+        return Tally.parse(text);
     }
 
     private static Tally tally(CsvInput.Row row, String which) {
