@@ -66,7 +66,7 @@ public final class ReferenceData {
                 throw new IllegalStateException("missing test resource " + resource);
             }
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+            CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader);
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 rows.add(new Row(file, record.getRecordNumber() + 1, record.toMap()));

@@ -73,7 +73,7 @@ public final class CsvInput {
      * @throws DataFileException as {@link #read(Path)}
      */
     public static CsvInput read(String name, Reader reader) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true).get();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true).build();
         try (CSVParser parser = format.parse(reader)) {
             List<String> header = null;
             List<Row> rows = new ArrayList<>();

@@ -75,7 +75,7 @@ public final class ResultTable {
     /** Writes the table as CSV with a header line. */
     public void writeCsv(Writer out) {
         try {
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
             List<String> header = new ArrayList<>();
             for (Column column : columns) {
                 header.add(column.name());

@@ -29,7 +29,7 @@ class EstimateCommandTest {
     Path dir;
 
     static List<CSVRecord> csv(String text) throws IOException {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(text))
                 .getRecords();
     }
 
