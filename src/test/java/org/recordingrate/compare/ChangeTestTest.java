@@ -299,6 +299,10 @@ class ChangeTestTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> test.test(big, big, Alternative.TWO_SIDED));
             assertTrue(e.getMessage().startsWith("audited (before 50000, after 50000)"), e.getMessage());
+            // few tables, but too many audited in all for the nuisance grid
+            IllegalArgumentException unbalanced = assertThrows(IllegalArgumentException.class,
+                    () -> test.test(Tally.of(3, 200_000), Tally.of(1, 1), Alternative.TWO_SIDED));
+            assertTrue(unbalanced.getMessage().startsWith("audited (before 200000, after 1)"), unbalanced.getMessage());
         }
     }
 
