@@ -14,10 +14,11 @@ import java.math.BigInteger;
  * <ol>
  *   <li>The conditional distribution of every s is computed once, relative to its mode by the
  *       ratio recurrence, with prefix and suffix sums: each tail and its complement (1 minus it)
- *       to a relative error below 2e-11 (at most 2^15 steps of 4 roundings each). Two p-values
- *       are compared directly, or by their complements when both exceed 1/2 (so p-values near 1
- *       are told apart too), and the comparison is trusted when they differ by more than
- *       {@value #RELATIVE_TIE_BAND} relative, 50 times that error.</li>
+ *       to a relative error below 1e-11 (under the limit of 2^27 tables a support has at most
+ *       11,586 values: that many steps of 4 roundings each, then sums of positive terms). Two
+ *       p-values are compared directly, or by their complements when both exceed 1/2 (so
+ *       p-values near 1 are told apart too), and the comparison is trusted when they differ by
+ *       more than {@value #RELATIVE_TIE_BAND} relative, 100 times that error.</li>
  *   <li>Closer than that, or below 1e-290 where those sums lose digits, the two tails are
  *       recomputed to about 1e-13 with {@link Hypergeometric} in logarithms.</li>
  *   <li>Closer still (a genuine tie, or a near one), the tails are compared exactly as
@@ -30,7 +31,7 @@ import java.math.BigInteger;
  */
 final class BoschlooRegion {
 
-    static final double RELATIVE_TIE_BAND = 1e-9;
+    private static final double RELATIVE_TIE_BAND = 1e-9;
     /** Below this, stage-1 sums may hold subnormal terms and are not trusted. */
     private static final double RELIABLE = 1e-290;
     private static final double LOG_HALF = Math.log(0.5);

@@ -145,9 +145,10 @@ public enum ChangeTest {
      * The supremum is global (grid in arcsine units, then Brent refinement of every promising
      * local maximum) and accurate to far better than 1e-9.
      *
-     * <p>Limit: it enumerates all (na+1)(nb+1) tables, so at most 2^30 tables and 2^20 audited
-     * in all are accepted (an IllegalArgumentException beyond); a few milliseconds for 200
-     * against 640 audited.
+     * <p>Limit: it enumerates all (na+1)(nb+1) tables, so at most 2^27 (134 million) tables and
+     * 2^17 (131,072) audited in all are accepted, an IllegalArgumentException beyond (there the
+     * z-tests are as good). About 3 ms for 202 against 640 audited, 0.6 s for 12,000 against
+     * 11,000.
      *
      * <p>Consistent with none of the listed intervals exactly.
      */
@@ -171,7 +172,8 @@ public enum ChangeTest {
      * <p>Edges: when the observed one-sided Fisher p-value is 1 every table is in the region
      * and p = 1; when it is below 1e-300, p = 0 (Boschloo's p-value never exceeds it).
      *
-     * <p>Limit: as {@link #BARNARD}.
+     * <p>Limit: as {@link #BARNARD}; about twice its time (two directions), 6 ms for 202
+     * against 640 audited, 3 s for 12,000 against 11,000.
      *
      * <p>Consistent with none of the listed intervals exactly.
      */

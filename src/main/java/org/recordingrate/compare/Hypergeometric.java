@@ -191,12 +191,12 @@ final class Hypergeometric {
     }
 
     /** h(k+1)/h(k). */
-    double ratioUp(long k) {
+    private double ratioUp(long k) {
         return ((double) (na - k) * (s - k)) / ((double) (k + 1) * (nb - s + k + 1));
     }
 
     /** h(k-1)/h(k). */
-    double ratioDown(long k) {
+    private double ratioDown(long k) {
         return ((double) k * (nb - s + k)) / ((double) (na - k + 1) * (s - k + 1));
     }
 

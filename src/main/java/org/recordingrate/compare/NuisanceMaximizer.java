@@ -18,16 +18,19 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * alone is not enough. The search is global on a grid, then local:
  * <ol>
  *   <li>pi = sin^2(theta) on a grid uniform in theta over [0, pi/2]. In theta every table's
- *       probability {@code pi^s (1-pi)^(N-s)} is a bump of the same width, standard deviation
- *       {@code 1/(2 sqrt(N))} (the arcsine square root stabilises binomial variance), and the
- *       logarithm of a sum of such bumps is no more curved than its parts, so no peak is
- *       narrower. The grid step is a quarter of that width
+ *       probability {@code pi^s (1-pi)^(N-s)} is a bump of the same width near its peak,
+ *       standard deviation {@code 1/(2 sqrt(N))} (the arcsine square root stabilises binomial
+ *       variance), so the peaks of their weighted sum are no narrower than that in practice
+ *       (a heuristic, not a proof; the tests check it against 20,001-point grids on tables
+ *       with up to five local maxima). The grid step is a quarter of that width
  *       ({@code 4 pi sqrt(N)} points, at least {@value #MIN_POINTS}), and pi = 0 and 1 are
  *       evaluated exactly;</li>
  *   <li>every grid point that is a local maximum and within a factor 2 of the best grid value
- *       (a peak between grid points exceeds its nearest grid point by less than 1%) is refined by
- *       Brent's method on its two neighbouring cells, to about 1e-10 in theta, where the
- *       probability is flat to far below 1e-12 relative.</li>
+ *       (a Gaussian-shaped peak between grid points exceeds its nearest grid point by less than
+ *       1%) is refined by Brent's method on its two neighbouring cells, to about 1e-10 in
+ *       theta, where the probability is flat to far below 1e-12 relative. Grid maxima that
+ *       stand above a neighbour by less than 1e-13 relative are rounding noise on a flat
+ *       objective and are not refined.</li>
  * </ol>
  * The answer is the largest value seen, capped at 1.
  */

@@ -50,7 +50,7 @@ class ChangeTestTest {
         try (InputStream in = ChangeTestTest.class.getResourceAsStream(REFERENCE)) {
             assertTrue(in != null, REFERENCE + " must be on the test class path");
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+            for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(reader)) {
                 if (!tokens.contains(record.get("method"))) {
                     continue;
@@ -299,6 +299,10 @@ class ChangeTestTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> test.test(big, big, Alternative.TWO_SIDED));
             assertTrue(e.getMessage().startsWith("audited (before 50000, after 50000)"), e.getMessage());
+            // few tables, but too many audited in all for the nuisance grid
+            IllegalArgumentException unbalanced = assertThrows(IllegalArgumentException.class,
+                    () -> test.test(Tally.of(3, 200_000), Tally.of(1, 1), Alternative.TWO_SIDED));
+            assertTrue(unbalanced.getMessage().startsWith("audited (before 200000, after 1)"), unbalanced.getMessage());
         }
     }
 

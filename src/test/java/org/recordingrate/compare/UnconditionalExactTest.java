@@ -28,17 +28,7 @@ class UnconditionalExactTest {
 
     /** sup over pi of the region's probability, by brute force. */
     private static double bruteForceSupremum(int na, int nb, ExactOrder region) {
-        int n = na + nb;
-        // coefficient of pi^s (1 - pi)^(N - s): sum of C(na, a) C(nb, b) over region tables with a + b = s
-        double[] coefficient = new double[n + 1];
-        for (int a = 0; a <= na; a++) {
-            for (int b = 0; b <= nb; b++) {
-                if (region.atLeastAsExtreme(a, b)) {
-                    coefficient[a + b] += ExactArithmetic.binomial(na, a).multiply(ExactArithmetic.binomial(nb, b))
-                            .doubleValue();
-                }
-            }
-        }
+        double[] coefficient = coefficients(na, nb, region);
         double[] values = new double[GRID + 1];
         double best = 0;
         for (int g = 0; g <= GRID; g++) {
@@ -48,8 +38,9 @@ class UnconditionalExactTest {
         // then a 2,001-point grid across the two cells around every promising local maximum
         double coarseBest = best;
         for (int g = 0; g <= GRID; g++) {
-            boolean peak = (g == 0 || values[g] >= values[g - 1]) && (g == GRID || values[g] >= values[g + 1]);
-            if (!peak || values[g] < 0.5 * coarseBest) {
+            // skip rounding noise on a flat objective (such as a region holding every table)
+            boolean noise = g > 0 && g < GRID && values[g] - Math.min(values[g - 1], values[g + 1]) < 1e-14 * values[g];
+            if (!isPeak(values, g) || noise || values[g] < 0.5 * coarseBest) {
                 continue;
             }
             for (int f = -FINE; f <= FINE; f++) {
@@ -60,6 +51,45 @@ class UnconditionalExactTest {
             }
         }
         return Math.min(1, best);
+    }
+
+    /** Coefficient of pi^s (1 - pi)^(N - s): the sum of C(na, a) C(nb, b) over region tables with a + b = s. */
+    private static double[] coefficients(int na, int nb, ExactOrder region) {
+        double[] coefficient = new double[na + nb + 1];
+        for (int a = 0; a <= na; a++) {
+            for (int b = 0; b <= nb; b++) {
+                if (region.atLeastAsExtreme(a, b)) {
+                    coefficient[a + b] += ExactArithmetic.binomial(na, a).multiply(ExactArithmetic.binomial(nb, b))
+                            .doubleValue();
+                }
+            }
+        }
+        return coefficient;
+    }
+
+    /** A grid maximum: at least its neighbours and above one of them (plateaus are not peaks). */
+    private static boolean isPeak(double[] values, int g) {
+        double left = g == 0 ? Double.NEGATIVE_INFINITY : values[g - 1];
+        double right = g == values.length - 1 ? Double.NEGATIVE_INFINITY : values[g + 1];
+        return values[g] >= left && values[g] >= right && (values[g] > left || values[g] > right);
+    }
+
+    /** The number of interior grid maxima within a factor 2 of the largest value. */
+    private static int countPeaks(int na, int nb, ExactOrder region) {
+        double[] coefficient = coefficients(na, nb, region);
+        double[] values = new double[GRID + 1];
+        double best = 0;
+        for (int g = 0; g <= GRID; g++) {
+            values[g] = probability(coefficient, (double) g / GRID);
+            best = Math.max(best, values[g]);
+        }
+        int peaks = 0;
+        for (int g = 1; g < GRID; g++) {
+            if (isPeak(values, g) && values[g] > 0.5 * best && values[g] - Math.min(values[g - 1], values[g + 1]) > 1e-12) {
+                peaks++;
+            }
+        }
+        return peaks;
     }
 
     /** sum over s of coefficient[s] pi^s (1 - pi)^(N - s), by the running product. */
@@ -175,17 +205,26 @@ class UnconditionalExactTest {
 
     @Test
     void everyTableOfSmallGroupsMatchesBruteForce() {
-        int na = 4;
-        int nb = 5;
-        for (int xa = 0; xa <= na; xa++) {
-            for (int xb = 0; xb <= nb; xb++) {
-                Tally before = Tally.of(xb, nb);
-                Tally after = Tally.of(xa, na);
-                String where = " " + before + " -> " + after;
-                assertMatches(barnardBruteForce(xb, nb, xa, na, Alternative.TWO_SIDED),
-                        ChangeTest.BARNARD.test(before, after, Alternative.TWO_SIDED).pValue(), "Barnard" + where);
-                assertMatches(boschlooBruteForce(xb, nb, xa, na, true),
-                        ChangeTest.BOSCHLOO.test(before, after, Alternative.IMPROVED).pValue(), "Boschloo" + where);
+        // unequal groups, and equal ones (full of mirror ties)
+        for (int[] groups : new int[][] {{4, 5}, {6, 6}}) {
+            int na = groups[0];
+            int nb = groups[1];
+            for (int xa = 0; xa <= na; xa++) {
+                for (int xb = 0; xb <= nb; xb++) {
+                    Tally before = Tally.of(xb, nb);
+                    Tally after = Tally.of(xa, na);
+                    String where = " " + before + " -> " + after;
+                    for (Alternative alternative : Alternative.values()) {
+                        assertMatches(barnardBruteForce(xb, nb, xa, na, alternative),
+                                ChangeTest.BARNARD.test(before, after, alternative).pValue(),
+                                "Barnard " + alternative.token() + where);
+                    }
+                    assertMatches(boschlooBruteForce(xb, nb, xa, na, true),
+                            ChangeTest.BOSCHLOO.test(before, after, Alternative.IMPROVED).pValue(), "Boschloo improved" + where);
+                    assertMatches(boschlooBruteForce(xb, nb, xa, na, false),
+                            ChangeTest.BOSCHLOO.test(before, after, Alternative.DETERIORATED).pValue(),
+                            "Boschloo deteriorated" + where);
+                }
             }
         }
     }
@@ -222,12 +261,29 @@ class UnconditionalExactTest {
 
     @Test
     void objectiveWithSeveralLocalMaximaFindsTheGlobalOne() {
-        // unequal groups, two-sided: the region's probability has separate peaks for small and
-        // large common rates; the brute-force grid sees every peak
-        for (int[] t : new int[][] {{1, 15, 4, 6}, {3, 20, 7, 14}, {0, 25, 2, 4}}) {
-            assertMatches(barnardBruteForce(t[0], t[1], t[2], t[3], Alternative.TWO_SIDED),
+        // tables whose region probability has two to five local maxima of similar height
+        int[][] barnard = {{7, 25, 10, 22}, {10, 13, 9, 19}, {17, 19, 8, 13}, {1, 2, 18, 20}};
+        for (int[] t : barnard) {
+            int nb = t[1];
+            int na = t[3];
+            ExactOrder region = (a, b) -> compareZ(na, nb, a, b, t[2], t[0], true) >= 0;
+            String where = "Barnard " + t[0] + "/" + t[1] + " -> " + t[2] + "/" + t[3];
+            assertTrue(countPeaks(na, nb, region) >= 2, where + " should have several peaks");
+            assertMatches(bruteForceSupremum(na, nb, region),
                     ChangeTest.BARNARD.test(Tally.of(t[0], t[1]), Tally.of(t[2], t[3]), Alternative.TWO_SIDED).pValue(),
-                    "Barnard " + t[0] + "/" + t[1] + " -> " + t[2] + "/" + t[3]);
+                    where);
+        }
+        int[][] boschloo = {{10, 24, 22, 27}, {7, 25, 10, 22}, {1, 2, 18, 20}};
+        for (int[] t : boschloo) {
+            int nb = t[1];
+            int na = t[3];
+            BigInteger[] observed = fisherTail(na, nb, t[2], t[0], true);
+            ExactOrder region = (a, b) -> fisherAtMost(fisherTail(na, nb, a, b, true), observed);
+            String where = "Boschloo improved " + t[0] + "/" + t[1] + " -> " + t[2] + "/" + t[3];
+            assertTrue(countPeaks(na, nb, region) >= 2, where + " should have several peaks");
+            assertMatches(bruteForceSupremum(na, nb, region),
+                    ChangeTest.BOSCHLOO.test(Tally.of(t[0], t[1]), Tally.of(t[2], t[3]), Alternative.IMPROVED).pValue(),
+                    where);
         }
     }
 
