@@ -50,7 +50,7 @@ class ChangeTestTest {
         try (InputStream in = ChangeTestTest.class.getResourceAsStream(REFERENCE)) {
             assertTrue(in != null, REFERENCE + " must be on the test class path");
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+            for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
                     .parse(reader)) {
                 if (!tokens.contains(record.get("method"))) {
                     continue;
