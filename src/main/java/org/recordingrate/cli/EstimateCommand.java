@@ -172,7 +172,7 @@ final class EstimateCommand implements Callable<Integer> {
                         row.unrecorded().lower(), row.unrecorded().upper(),
                         moreThan == Long.MAX_VALUE ? null : moreThan);
             }
-            text.append(estimate.summary()).append('\n');
+            text.append(estimate.summary(precision)).append('\n');
         }
         Cli.readNotice(spec, input, "category row");
         output.write(table, OutputOptions.Format.CSV, false, text.toString(), spec.commandLine().getOut());

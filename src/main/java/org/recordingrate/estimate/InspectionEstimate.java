@@ -2,6 +2,7 @@ package org.recordingrate.estimate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.recordingrate.report.Percent;
 import org.recordingrate.report.TextTable;
@@ -39,16 +40,28 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
                 + method.displayName() + ", " + variance.token() + " variance)";
     }
 
-    /** A table with a row per category and all crime: rate, interval, margin, unrecorded crimes. */
+    /**
+     * A table with a row per category and all crime: rate, interval, margin, and unrecorded crimes
+     * as "more than N" at the default precision of 100.
+     */
     public String summary() {
+        return summary(UnrecordedCrimes.DEFAULT_PRECISION);
+    }
+
+    /**
+     * As {@link #summary()}, rounding the unrecorded crimes down to a multiple of {@code precision}.
+     *
+     * @throws IllegalArgumentException if {@code precision < 1}
+     */
+    public String summary(long precision) {
         TextTable table = new TextTable("category", "recorded", "audited", "volume", "rate",
                 Percent.level(confidence) + " CI", "+/-", "unrecorded");
         for (CategoryEstimate row : rows()) {
             table.row(row.category(), String.valueOf(row.recorded()), String.valueOf(row.audited()),
-                    String.format(java.util.Locale.ROOT, "%,d", row.volume()), Percent.format(row.rate()),
+                    String.format(Locale.ROOT, "%,d", row.volume()), Percent.format(row.rate()),
                     Percent.format(row.lower()) + " to " + Percent.format(row.upper()), Percent.format(row.margin()),
-                    row.unrecorded().moreThan() == Long.MAX_VALUE ? "unbounded"
-                            : String.format(java.util.Locale.ROOT, "> %,d", row.unrecorded().moreThan()));
+                    row.unrecorded().moreThan(precision) == Long.MAX_VALUE ? "unbounded"
+                            : String.format(Locale.ROOT, "> %,d", row.unrecorded().moreThan(precision)));
         }
         return inspection + " (" + method.displayName() + " intervals, " + variance.token() + " variance)\n"
                 + table.render();

@@ -183,9 +183,9 @@ public enum IntervalMethod {
      * Exact mid-p interval: L solves (1/2)P(X = x) + P(X &gt; x) = alpha/2 and U solves
      * (1/2)P(X = x) + P(X &lt; x) = alpha/2, X ~ Binomial(n, p). With I the regularized
      * incomplete beta function, (1/2)P(X = x) + P(X &gt; x) = (I<sub>p</sub>(x, n - x + 1) +
-     * I<sub>p</sub>(x + 1, n - x))/2; each root is bracketed by the two Clopper-Pearson-type bounds
-     * of x and x + 1 and found to full precision (at audited counts beyond about 10^12 that bracket
-     * is narrower than the arithmetic resolves, and its better end is returned). Closed forms at the edges: L = 0 and
+     * I<sub>p</sub>(x + 1, n - x))/2; each root is found to full precision by Newton's method
+     * (the derivative is the mean of two Beta densities) from the Jeffreys bound, which lies close
+     * to it, inside a bracket that keeps it safe. Closed forms at the edges: L = 0 and
      * U = 1 - (alpha)<sup>1/n</sup> at x = 0; L = alpha<sup>1/n</sup> and U = 1 at x = n. Reference:
      * Lancaster (1961); Berry and Armitage, The Statistician 44 (1995) 417-423; Newcombe (1998a)
      * method 6.
@@ -202,8 +202,8 @@ public enum IntervalMethod {
             }
             double a = x;
             double b = n - x + 1.0;
-            return Roots.bracketedLenient(p -> 0.5 * (Beta.regularized(p, a, b) + Beta.regularized(p, a + 1, b - 1)) - tail,
-                    Beta.quantile(tail, a, b), Beta.quantile(tail, a + 1, b - 1));
+            return Roots.newton(p -> 0.5 * (Beta.regularized(p, a, b) + Beta.regularized(p, a + 1, b - 1)) - tail,
+                    p -> midDensity(p, x, n), 0, 1, Beta.quantile(tail, x + 0.5, n - x + 0.5));
         }
 
         @Override
@@ -217,10 +217,23 @@ public enum IntervalMethod {
             }
             double a = x;
             double b = n - x + 1.0;
-            // (1/2)P(X = x) + P(X < x) = (P(X <= x) + P(X < x)) / 2 = (1 - I_p(x+1, n-x) + 1 - I_p(x, n-x+1)) / 2
-            return Roots.bracketedLenient(
-                    p -> 0.5 * (Beta.regularizedComplement(p, a + 1, b - 1) + Beta.regularizedComplement(p, a, b)) - tail,
-                    Beta.complementQuantile(tail, a, b), Beta.complementQuantile(tail, a + 1, b - 1));
+            // (1/2)P(X = x) + P(X < x) = (P(X <= x) + P(X < x)) / 2 = (1 - I_p(x+1, n-x) + 1 - I_p(x, n-x+1)) / 2,
+            // decreasing in p: solve its negative, which has the same derivative as the lower bound's function.
+            return Roots.newton(
+                    p -> tail - 0.5 * (Beta.regularizedComplement(p, a + 1, b - 1) + Beta.regularizedComplement(p, a, b)),
+                    p -> midDensity(p, x, n), 0, 1, Beta.complementQuantile(tail, x + 0.5, n - x + 0.5));
+        }
+
+        /**
+         * d/dp of (I_p(x, n-x+1) + I_p(x+1, n-x))/2: the mean of the two Beta densities. Only
+         * the Newton steps use it, so the log-space form is accurate enough at any n.
+         */
+        private double midDensity(double p, long x, long n) {
+            double logP = Math.log(p);
+            double logQ = Math.log1p(-p);
+            double first = Math.exp((x - 1) * logP + (n - x) * logQ - Beta.logBeta(x, n - x + 1.0));
+            double second = x == n ? 0.0 : Math.exp(x * logP + (n - x - 1) * logQ - Beta.logBeta(x + 1.0, n - x));
+            return 0.5 * (first + second);
         }
     },
 

@@ -44,29 +44,56 @@ public final class Roots {
     }
 
     /**
-     * As {@link #bracketed}, for a bracket known mathematically to hold the root but so narrow
-     * that rounding in {@code f} may hide the sign change (bounds at audited counts of 10^12 and
-     * more): then the end where |f| is smallest is the best answer the arithmetic can give, and
-     * lies within the bracket's width of the root.
+     * The root of an increasing function {@code f} in {@code [low, high]} by Newton's method from
+     * {@code start}, kept inside a bracket that every evaluation narrows (a step that would leave it
+     * is replaced by bisection), so it converges from any start. Quadratic convergence from a good
+     * start makes this the cheapest way to an exact interval bound: three or four evaluations
+     * where regula falsi needs fifteen. When rounding in {@code f} hides the last digits (bounds at
+     * audited counts of 10^12 and more) it stops after a fixed number of steps at its best point.
      *
-     * @param f    a continuous function with a root in the bracket
-     * @param low  one end
-     * @param high the other end
-     * @return the root, or the better end when f shows no sign change
+     * @param f          an increasing function with f(low) &lt;= 0 &lt;= f(high) (not evaluated at the ends)
+     * @param derivative its derivative, positive
+     * @param low        the lower end
+     * @param high       the upper end
+     * @param start      the first point, inside the bracket
+     * @return the root to within a few ulps
      */
-    public static double bracketedLenient(DoubleUnaryOperator f, double low, double high) {
-        double fa = f.applyAsDouble(low);
-        double fb = f.applyAsDouble(high);
-        if (fa == 0) {
-            return low;
+    public static double newton(DoubleUnaryOperator f, DoubleUnaryOperator derivative, double low, double high,
+                                double start) {
+        double a = low;
+        double b = high;
+        double x = Math.min(Math.max(start, low), high);
+        double best = x;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < 60; i++) {
+            double value = f.applyAsDouble(x);
+            if (value == 0) {
+                return x;
+            }
+            if (Math.abs(value) < bestValue) {
+                best = x;
+                bestValue = Math.abs(value);
+            }
+            if (value < 0) {
+                a = x;
+            } else {
+                b = x;
+            }
+            double next = x - value / derivative.applyAsDouble(x);
+            // Test convergence before the bracket: at the root the step rounds to nothing and
+            // next == x sits on the bracket's end, which must not be mistaken for a wild step.
+            if (Math.abs(next - x) <= 4 * Math.ulp(x)) {
+                return next;
+            }
+            if (!(next > a && next < b)) {
+                next = 0.5 * (a + b);
+            }
+            if (b - a <= 4 * Math.ulp(b)) {
+                return next;
+            }
+            x = next;
         }
-        if (fb == 0) {
-            return high;
-        }
-        if (Math.signum(fa) == Math.signum(fb)) {
-            return Math.abs(fa) <= Math.abs(fb) ? low : high;
-        }
-        return solve(f, low, high, fa, fb);
+        return best;
     }
 
     private static double solve(DoubleUnaryOperator f, double a, double b, double fa, double fb) {
