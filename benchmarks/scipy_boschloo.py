@@ -4,7 +4,7 @@
 
 Needs scipy (Debian: apt-get install -y python3-scipy) and must run with the system Python:
 
-    cd /work/wt-exact && /usr/bin/python3 benchmarks/scipy_boschloo.py [--repeat N]
+    /usr/bin/python3 benchmarks/scipy_boschloo.py [--repeat N]
 
 Our results come from org.recordingrate.benchmarks.PrintExactTests (benchmarks/java), run on
 the class path that Maven builds (the script calls `mvn -q test-compile dependency:build-classpath`).
