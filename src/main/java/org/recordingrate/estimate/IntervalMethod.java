@@ -248,22 +248,18 @@ public enum IntervalMethod {
     LOGIT("logit", "logit") {
         @Override
         double lower(long x, long n, double tail, double z) {
-            if (x == 0 || x == n) {
-                return CLOPPER_PEARSON.lower(x, n, tail, z);
-            }
-            double p = (double) x / n;
-            double logit = Math.log((double) x / (n - x));
-            return expit(logit - z / Math.sqrt(n * p * (1 - p)));
+            return x == 0 || x == n ? CLOPPER_PEARSON.lower(x, n, tail, z) : logitBound(x, n, -z);
         }
 
         @Override
         double upper(long x, long n, double tail, double z) {
-            if (x == 0 || x == n) {
-                return CLOPPER_PEARSON.upper(x, n, tail, z);
-            }
+            return x == 0 || x == n ? CLOPPER_PEARSON.upper(x, n, tail, z) : logitBound(x, n, z);
+        }
+
+        /** expit(logit(x/n) + signedZ / sqrt(n p(1 - p))) for 0 &lt; x &lt; n. */
+        private double logitBound(long x, long n, double signedZ) {
             double p = (double) x / n;
-            double logit = Math.log((double) x / (n - x));
-            return expit(logit + z / Math.sqrt(n * p * (1 - p)));
+            return expit(Math.log((double) x / (n - x)) + signedZ / Math.sqrt(n * p * (1 - p)));
         }
     };
 
