@@ -1,6 +1,6 @@
 package org.recordingrate.compare;
 
-import java.util.Locale;
+import org.recordingrate.internal.Args;
 
 /**
  * The alternative hypothesis of a test of change between two inspections, in the inspectors'
@@ -33,8 +33,7 @@ public enum Alternative {
      */
     public static Alternative fromToken(String text) {
         if (text != null) {
-            String t = text.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-            switch (t) {
+            switch (Args.token(text)) {
                 case "two_sided":
                 case "twosided":
                     return TWO_SIDED;

@@ -1,7 +1,6 @@
 package org.recordingrate.compare;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.recordingrate.Tally;
@@ -240,7 +239,7 @@ public enum ChangeTest {
      */
     public static ChangeTest fromToken(String text) {
         if (text != null) {
-            String wanted = text.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+            String wanted = Args.token(text);
             for (ChangeTest test : values()) {
                 if (test.token.equals(wanted)) {
                     return test;

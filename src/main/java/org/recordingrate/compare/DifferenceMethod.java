@@ -165,8 +165,7 @@ public enum DifferenceMethod {
      * @throws IllegalArgumentException naming the token and the valid ones
      */
     public static DifferenceMethod fromToken(String token) {
-        String normalized = token == null ? "" : token.strip().toLowerCase(java.util.Locale.ROOT).replace('-', '_')
-                .replace(' ', '_');
+        String normalized = Args.token(token);
         for (DifferenceMethod method : values()) {
             if (method.token.equals(normalized)) {
                 return method;

@@ -2,7 +2,6 @@ package org.recordingrate.compare;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.recordingrate.internal.Args;
@@ -117,7 +116,7 @@ public enum PValueAdjustment {
      * @throws IllegalArgumentException naming the token and the valid ones
      */
     public static PValueAdjustment fromToken(String token) {
-        String t = token == null ? "" : token.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        String t = Args.token(token);
         switch (t) {
             case "bh":
             case "fdr":

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.recordingrate.Interval;
+import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Beta;
 import org.recordingrate.internal.StudentT;
 
@@ -132,7 +133,7 @@ public enum AllCrimeMethod {
      * @throws IllegalArgumentException naming the token and the valid ones
      */
     public static AllCrimeMethod fromToken(String token) {
-        String normalized = IntervalMethod.normalize(token);
+        String normalized = Args.token(token);
         for (AllCrimeMethod method : values()) {
             if (method.token.equals(normalized)) {
                 return method;

@@ -1,7 +1,6 @@
 package org.recordingrate.estimate;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.recordingrate.Interval;
@@ -347,7 +346,7 @@ public enum IntervalMethod {
      * @throws IllegalArgumentException naming the token and listing the valid ones
      */
     public static IntervalMethod fromToken(String token) {
-        String normalized = normalize(token);
+        String normalized = Args.token(token);
         for (IntervalMethod method : values()) {
             if (method.token.equals(normalized)) {
                 return method;
@@ -359,10 +358,6 @@ public enum IntervalMethod {
     /** The valid tokens, comma-separated, for messages and help. */
     public static String tokens() {
         return Arrays.stream(values()).map(IntervalMethod::token).collect(Collectors.joining(", "));
-    }
-
-    static String normalize(String token) {
-        return token == null ? "" : token.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     }
 
     static double expit(double t) {

@@ -1,6 +1,6 @@
 package org.recordingrate.estimate;
 
-import java.util.Locale;
+import org.recordingrate.internal.Args;
 
 /**
  * How the variance of a category's recording rate, and so of the volume-weighted all-crime rate
@@ -68,7 +68,7 @@ public enum VarianceConvention {
      * @throws IllegalArgumentException naming the token and the valid ones
      */
     public static VarianceConvention fromToken(String token) {
-        String normalized = token == null ? "" : token.strip().toLowerCase(Locale.ROOT);
+        String normalized = Args.token(token);
         for (VarianceConvention convention : values()) {
             if (convention.token.equals(normalized)) {
                 return convention;

@@ -151,6 +151,18 @@ public final class Args {
         return value.strip();
     }
 
+    /**
+     * A method or option token as the enums spell theirs: stripped, lower case, with {@code -}
+     * and spaces read as {@code _} (so {@code "Clopper-Pearson"} reads as {@code clopper_pearson});
+     * null reads as the empty string, which matches no token.
+     *
+     * @param token the text as typed
+     * @return the normalised token
+     */
+    public static String token(String token) {
+        return token == null ? "" : token.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    }
+
     /** Formats a number for a message: integers without a fraction, others in full precision. */
     public static String show(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
