@@ -3,7 +3,6 @@ package org.recordingrate;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
@@ -111,6 +110,6 @@ class ValidationTest {
         fails(() -> Verdict.of(0.1, 0.01, 1), "significance", "1");
         fails(() -> new Interval(0.5, 0.4), "0.5", "0.4");
         fails(() -> new org.recordingrate.report.TextTable(), "header");
-        List.of(1).forEach(i -> fails(() -> org.recordingrate.compare.PValueAdjustment.HOLM.adjust(2.0), "p-value 1", "2"));
+        fails(() -> org.recordingrate.compare.PValueAdjustment.HOLM.adjust(2.0), "p-value 1", "2");
     }
 }

@@ -28,8 +28,8 @@ public record AllCrimeChange(double rateBefore, double rateAfter, double change,
     @Override
     public String toString() {
         return "all crime " + Percent.format(rateBefore) + " -> " + Percent.format(rateAfter) + ": "
-                + Percent.points(change) + " (" + Percent.points(interval.lower()).replace(" points", "") + " to "
-                + Percent.points(interval.upper()) + "), z = " + String.format(java.util.Locale.ROOT, "%.2f", z)
+                + Percent.points(change) + " (" + Percent.range(interval.lower(), interval.upper()) + " points), z = "
+                + String.format(java.util.Locale.ROOT, "%.2f", z)
                 + ", p = " + Percent.pValue(pValue) + ": " + verdict;
     }
 }

@@ -25,8 +25,7 @@ public record Change(Tally before, Tally after, double change, DifferenceMethod 
     @Override
     public String toString() {
         return Percent.points(change) + " (" + Percent.level(confidence) + " CI "
-                + Percent.points(interval.lower()).replace(" points", "") + " to "
-                + Percent.points(interval.upper()).replace(" points", "") + ", " + method.displayName() + "); "
+                + Percent.range(interval.lower(), interval.upper()) + ", " + method.displayName() + "); "
                 + test.test().displayName() + " p = " + Percent.pValue(test.pValue()) + ": " + verdict;
     }
 
@@ -36,8 +35,7 @@ public record Change(Tally before, Tally after, double change, DifferenceMethod 
                         + "%-12s%s%n%-12s%s%n",
                 "before", Percent.format(before.rate()), before, "after", Percent.format(after.rate()), after,
                 "change", Percent.points(change), Percent.level(confidence),
-                Percent.points(interval.lower()).replace(" points", ""),
-                Percent.points(interval.upper()).replace(" points", ""), method.displayName(),
+                Percent.signed(interval.lower()), Percent.signed(interval.upper()), method.displayName(),
                 "test", test, "verdict", verdict + " (at " + Percent.level(significance) + " significance)");
     }
 }

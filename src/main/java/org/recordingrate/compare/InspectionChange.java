@@ -41,15 +41,12 @@ public record InspectionChange(String before, String after, List<CategoryChange>
         for (CategoryChange row : categories) {
             Change c = row.change();
             table.row(row.category(), Percent.format(c.before().rate()), Percent.format(c.after().rate()),
-                    Percent.points(c.change()).replace(" points", ""),
-                    Percent.points(c.interval().lower()).replace(" points", "") + " to "
-                            + Percent.points(c.interval().upper()).replace(" points", ""),
+                    Percent.signed(c.change()), Percent.range(c.interval().lower(), c.interval().upper()),
                     Percent.pValue(c.test().pValue()), row.verdict().words());
         }
         table.row("all crime", Percent.format(allCrime.rateBefore()), Percent.format(allCrime.rateAfter()),
-                Percent.points(allCrime.change()).replace(" points", ""),
-                Percent.points(allCrime.interval().lower()).replace(" points", "") + " to "
-                        + Percent.points(allCrime.interval().upper()).replace(" points", ""),
+                Percent.signed(allCrime.change()),
+                Percent.range(allCrime.interval().lower(), allCrime.interval().upper()),
                 Percent.pValue(allCrime.pValue()), allCrime.verdict().words());
         StringBuilder out = new StringBuilder(after + " compared with " + before + "\n").append(table.render());
         if (mantelHaenszel != null) {

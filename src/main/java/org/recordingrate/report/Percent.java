@@ -46,10 +46,29 @@ public final class Percent {
      * @return the text
      */
     public static String points(double change) {
-        if (Double.isNaN(change)) {
-            return "n/a";
-        }
-        return String.format(Locale.ROOT, "%+.1f points", 100 * change);
+        return Double.isNaN(change) ? "n/a" : signed(change) + " points";
+    }
+
+    /**
+     * A change in percentage points with its sign and no unit: {@code signed(0.054) = "+5.4"},
+     * for tables and intervals ({@code "+1.2 to +9.6"}). NaN gives {@code "n/a"}.
+     *
+     * @param change a difference of fractions
+     * @return the text
+     */
+    public static String signed(double change) {
+        return Double.isNaN(change) ? "n/a" : String.format(Locale.ROOT, "%+.1f", 100 * change);
+    }
+
+    /**
+     * An interval for a change in points: {@code range(0.012, 0.096) = "+1.2 to +9.6"}.
+     *
+     * @param lower the lower bound of the change
+     * @param upper the upper bound of the change
+     * @return the text
+     */
+    public static String range(double lower, double upper) {
+        return signed(lower) + " to " + signed(upper);
     }
 
     /**

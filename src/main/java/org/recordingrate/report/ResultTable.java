@@ -183,7 +183,7 @@ public final class ResultTable {
             case FRACTION:
                 return Percent.format(d);
             case CHANGE:
-                return Percent.points(d).replace(" points", "");
+                return Percent.signed(d);
             case PVALUE:
                 return Percent.pValue(d);
             case COUNT:
