@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.compare.Alternative;
 import org.recordingrate.compare.ChangeTest;
 

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.estimate.IntervalMethod;
 import org.recordingrate.estimate.RateEstimate;
 import org.recordingrate.estimate.RateEstimator;

@@ -2,7 +2,7 @@ package org.recordingrate.benchmarks;
 
 import java.util.Locale;
 
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.compare.Alternative;
 import org.recordingrate.compare.ChangeTest;
 import org.recordingrate.compare.TestResult;

@@ -8,8 +8,8 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.recordingrate.estimate.AllCrimeMethod;
-import org.recordingrate.estimate.Category;
-import org.recordingrate.estimate.Inspection;
+import org.recordingrate.model.Category;
+import org.recordingrate.model.Inspection;
 import org.recordingrate.estimate.InspectionEstimator;
 import org.recordingrate.estimate.IntervalMethod;
 import org.recordingrate.estimate.RateEstimator;
@@ -19,6 +19,8 @@ import org.recordingrate.compare.Alternative;
 import org.recordingrate.compare.DifferenceMethod;
 import org.recordingrate.compare.Verdict;
 import org.recordingrate.reproduce.PublishedFigure;
+import org.recordingrate.model.Tally;
+import org.recordingrate.model.Interval;
 
 /**
  * Bad input at every public entry point gets an IllegalArgumentException whose message names the
@@ -109,7 +111,7 @@ class ValidationTest {
         fails(() -> Verdict.of(0.1, 1.5, 0.05), "p-value", "1.5");
         fails(() -> Verdict.of(0.1, 0.01, 1), "significance", "1");
         fails(() -> new Interval(0.5, 0.4), "0.5", "0.4");
-        fails(() -> new org.recordingrate.report.TextTable(), "header");
+        fails(() -> new org.recordingrate.format.TextTable(), "header");
         fails(() -> org.recordingrate.compare.PValueAdjustment.HOLM.adjust(2.0), "p-value 1", "2");
     }
 }

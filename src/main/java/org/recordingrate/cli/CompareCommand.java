@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.compare.AllCrimeChange;
 import org.recordingrate.compare.Alternative;
 import org.recordingrate.compare.CategoryChange;
@@ -19,7 +19,7 @@ import org.recordingrate.compare.Comparison;
 import org.recordingrate.compare.DifferenceMethod;
 import org.recordingrate.compare.InspectionChange;
 import org.recordingrate.compare.PValueAdjustment;
-import org.recordingrate.estimate.Inspection;
+import org.recordingrate.model.Inspection;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.io.CsvInput;
 import org.recordingrate.io.InspectionFile;
@@ -32,6 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.recordingrate.model.Interval;
 
 /**
  * {@code recording-rate compare}: the change between two inspections (later minus earlier) with an

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.estimate.AllCrimeMethod;
 import org.recordingrate.estimate.CategoryEstimate;
-import org.recordingrate.estimate.Inspection;
+import org.recordingrate.model.Inspection;
 import org.recordingrate.estimate.InspectionEstimate;
 import org.recordingrate.estimate.InspectionEstimator;
 import org.recordingrate.estimate.IntervalMethod;
@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.recordingrate.model.Interval;
 
 /**
  * {@code recording-rate estimate}: one tally, a CSV of tallies ({@code --cases}), or an inspection

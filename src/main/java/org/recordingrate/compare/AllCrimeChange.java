@@ -1,7 +1,7 @@
 package org.recordingrate.compare;
 
-import org.recordingrate.Interval;
-import org.recordingrate.report.Percent;
+import org.recordingrate.model.Interval;
+import org.recordingrate.format.Percent;
 
 /**
  * The change in the volume-weighted all-crime rate between two inspections: change = p<sub>after</sub>

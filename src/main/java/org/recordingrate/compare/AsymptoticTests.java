@@ -1,7 +1,8 @@
 package org.recordingrate.compare;
 
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.internal.Normal;
+import org.recordingrate.internal.ExactArithmetic;
 
 /**
  * The large-sample tests of a change: the two z statistics and Pearson's chi-square with

@@ -1,6 +1,7 @@
 package org.recordingrate.compare;
 
 import java.math.BigInteger;
+import org.recordingrate.internal.Hypergeometric;
 
 /**
  * Boschloo's rejection region in one direction: the tables whose one-sided Fisher p-value is no

@@ -1,8 +1,8 @@
 package org.recordingrate.compare;
 
-import org.recordingrate.Interval;
-import org.recordingrate.Tally;
-import org.recordingrate.report.Percent;
+import org.recordingrate.model.Interval;
+import org.recordingrate.model.Tally;
+import org.recordingrate.format.Percent;
 
 /**
  * The change in recording rate between two tallies (later minus earlier) with its interval, a

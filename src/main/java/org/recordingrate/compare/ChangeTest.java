@@ -3,7 +3,7 @@ package org.recordingrate.compare;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.internal.Args;
 
 /**

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.recordingrate.Interval;
-import org.recordingrate.Tally;
-import org.recordingrate.estimate.Category;
-import org.recordingrate.estimate.Inspection;
+import org.recordingrate.model.Interval;
+import org.recordingrate.model.Tally;
+import org.recordingrate.model.Category;
+import org.recordingrate.model.Inspection;
 import org.recordingrate.estimate.InspectionEstimate;
 import org.recordingrate.estimate.InspectionEstimator;
 import org.recordingrate.estimate.VarianceConvention;

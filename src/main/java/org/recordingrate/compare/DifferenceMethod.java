@@ -3,8 +3,8 @@ package org.recordingrate.compare;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.recordingrate.Interval;
-import org.recordingrate.Tally;
+import org.recordingrate.model.Interval;
+import org.recordingrate.model.Tally;
 import org.recordingrate.estimate.IntervalMethod;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;

@@ -1,6 +1,7 @@
 package org.recordingrate.compare;
 
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
+import org.recordingrate.internal.Hypergeometric;
 
 /**
  * Fisher's exact test and its mid-p version for the change between two tallies, conditional on

@@ -2,8 +2,8 @@ package org.recordingrate.compare;
 
 import java.util.List;
 
-import org.recordingrate.report.Percent;
-import org.recordingrate.report.TextTable;
+import org.recordingrate.format.Percent;
+import org.recordingrate.format.TextTable;
 
 /**
  * Two inspections compared: a change per category audited in both (with p-values adjusted for

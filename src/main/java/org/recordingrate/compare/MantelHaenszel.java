@@ -2,7 +2,7 @@ package org.recordingrate.compare;
 
 import java.util.List;
 
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.internal.Args;
 
 /**

@@ -1,5 +1,7 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.internal.ExactArithmetic;
+
 /**
  * Orders 2x2 tables with fixed group sizes by their pooled z statistic, exactly.
  *

@@ -2,6 +2,7 @@ package org.recordingrate.compare;
 
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
+import org.recordingrate.internal.Binomial;
 
 /**
  * A set of 2x2 tables with fixed group sizes, stored row by row: for each recorded count after

@@ -1,6 +1,6 @@
 package org.recordingrate.compare;
 
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 
 /**
  * Unconditional exact tests of a change: only the audited counts are fixed, the recorded counts

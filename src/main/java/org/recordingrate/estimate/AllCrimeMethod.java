@@ -3,7 +3,7 @@ package org.recordingrate.estimate;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.recordingrate.Interval;
+import org.recordingrate.model.Interval;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Beta;
 import org.recordingrate.internal.StudentT;

@@ -2,8 +2,9 @@ package org.recordingrate.estimate;
 
 import java.util.Locale;
 
-import org.recordingrate.Interval;
-import org.recordingrate.report.Percent;
+import org.recordingrate.model.Interval;
+import org.recordingrate.format.Percent;
+import org.recordingrate.model.Category;
 
 /**
  * One row of an inspection's estimate: a category, or the volume-weighted "all crime" combination.

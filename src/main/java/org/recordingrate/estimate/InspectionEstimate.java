@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.recordingrate.report.Percent;
-import org.recordingrate.report.TextTable;
+import org.recordingrate.format.Percent;
+import org.recordingrate.format.TextTable;
 
 /**
  * The estimate for one inspection: a row per category and the volume-weighted all-crime row.

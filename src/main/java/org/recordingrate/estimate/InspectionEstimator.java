@@ -3,9 +3,11 @@ package org.recordingrate.estimate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.recordingrate.Interval;
+import org.recordingrate.model.Interval;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;
+import org.recordingrate.model.Inspection;
+import org.recordingrate.model.Category;
 
 /**
  * Estimates an inspection: each category's recording rate and the all-crime rate, the categories

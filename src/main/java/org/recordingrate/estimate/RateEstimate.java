@@ -1,8 +1,8 @@
 package org.recordingrate.estimate;
 
-import org.recordingrate.Interval;
-import org.recordingrate.Tally;
-import org.recordingrate.report.Percent;
+import org.recordingrate.model.Interval;
+import org.recordingrate.model.Tally;
+import org.recordingrate.format.Percent;
 
 /**
  * One category's recording rate with its confidence interval: the result of

@@ -1,6 +1,6 @@
 package org.recordingrate.estimate;
 
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;
 

@@ -2,7 +2,7 @@ package org.recordingrate.estimate;
 
 import java.util.Locale;
 
-import org.recordingrate.Interval;
+import org.recordingrate.model.Interval;
 import org.recordingrate.internal.Args;
 
 /**

@@ -1,6 +1,7 @@
 package org.recordingrate.estimate;
 
 import org.recordingrate.internal.Args;
+import org.recordingrate.model.Category;
 
 /**
  * How the variance of a category's recording rate, and so of the volume-weighted all-crime rate

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import org.recordingrate.Tally;
-import org.recordingrate.estimate.Category;
-import org.recordingrate.estimate.Inspection;
+import org.recordingrate.model.Tally;
+import org.recordingrate.model.Category;
+import org.recordingrate.model.Inspection;
 
 /**
  * Reads aggregated inspection files: a row per category with the header

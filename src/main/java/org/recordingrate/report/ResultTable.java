@@ -10,6 +10,8 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.recordingrate.format.Percent;
+import org.recordingrate.format.TextTable;
 
 /**
  * A result as a table of typed columns, written as CSV, JSON or text. The column's kind decides

@@ -1,10 +1,10 @@
 package org.recordingrate.reproduce;
 
-import org.recordingrate.Interval;
+import org.recordingrate.model.Interval;
 import org.recordingrate.compare.Verdict;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;
-import org.recordingrate.report.Percent;
+import org.recordingrate.format.Percent;
 
 /**
  * Two published figures compared without the raw counts: change = current - previous, standard

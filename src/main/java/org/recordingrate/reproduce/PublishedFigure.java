@@ -1,10 +1,10 @@
 package org.recordingrate.reproduce;
 
-import org.recordingrate.Interval;
+import org.recordingrate.model.Interval;
 import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;
-import org.recordingrate.report.Percent;
+import org.recordingrate.format.Percent;
 
 /**
  * A published figure "93.2 percent (+/- 2.3 percent)": a rate with a symmetric

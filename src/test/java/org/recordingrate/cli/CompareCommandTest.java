@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.compare.Alternative;
 import org.recordingrate.compare.ChangeTest;
 import org.recordingrate.compare.DifferenceMethod;

@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recordingrate.estimate.AllCrimeMethod;
-import org.recordingrate.estimate.Inspection;
+import org.recordingrate.model.Inspection;
 import org.recordingrate.estimate.InspectionEstimator;
 import org.recordingrate.estimate.IntervalMethod;
 import org.recordingrate.estimate.VarianceConvention;

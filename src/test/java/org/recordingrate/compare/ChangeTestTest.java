@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.internal.Normal;
 
 /**

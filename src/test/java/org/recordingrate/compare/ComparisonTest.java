@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.recordingrate.Interval;
-import org.recordingrate.Tally;
-import org.recordingrate.estimate.Inspection;
+import org.recordingrate.model.Interval;
+import org.recordingrate.model.Tally;
+import org.recordingrate.model.Inspection;
 import org.recordingrate.estimate.InspectionEstimator;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.internal.Normal;

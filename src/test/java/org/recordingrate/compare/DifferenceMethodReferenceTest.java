@@ -9,10 +9,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.recordingrate.Interval;
+import org.recordingrate.model.Interval;
 import org.recordingrate.ReferenceData;
 import org.recordingrate.ReferenceData.Row;
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 
 /**
  * The change intervals against every interval row of shared/reference/two-proportion.csv (R,

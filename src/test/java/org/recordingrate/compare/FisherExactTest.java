@@ -8,7 +8,9 @@ import java.math.BigInteger;
 import java.math.MathContext;
 
 import org.junit.jupiter.api.Test;
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
+import org.recordingrate.internal.ExactArithmetic;
+import org.recordingrate.internal.Hypergeometric;
 
 /**
  * Fisher's exact and mid-p tests against brute force: every table with the observed margins

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 
 /**
  * The Cochran-Mantel-Haenszel test against R 4.2.2's {@code mantelhaen.test}, as computed by

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 
 import org.junit.jupiter.api.Test;
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
+import org.recordingrate.internal.ExactArithmetic;
 
 /**
  * Barnard's and Boschloo's tests against brute force: the rejection region classified table by

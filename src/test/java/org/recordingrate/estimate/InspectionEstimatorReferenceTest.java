@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.recordingrate.ReferenceData;
 import org.recordingrate.ReferenceData.Row;
+import org.recordingrate.model.Inspection;
+import org.recordingrate.model.Category;
 
 /**
  * The all-crime estimate against shared/reference/stratified-designs.csv and

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.recordingrate.model.Inspection;
 
 /**
  * All-crime behaviour beyond the reference designs, each expected value computed inside the test

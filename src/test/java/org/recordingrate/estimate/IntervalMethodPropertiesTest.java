@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.recordingrate.Interval;
-import org.recordingrate.Tally;
+import org.recordingrate.model.Interval;
+import org.recordingrate.model.Tally;
 
 /**
  * Properties every interval must have, checked against computations inside the test that do not

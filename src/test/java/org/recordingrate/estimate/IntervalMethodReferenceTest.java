@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.recordingrate.Interval;
+import org.recordingrate.model.Interval;
 import org.recordingrate.ReferenceData;
 import org.recordingrate.ReferenceData.Row;
 

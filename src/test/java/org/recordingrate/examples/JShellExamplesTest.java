@@ -78,7 +78,7 @@ class JShellExamplesTest {
         PrintStream originalOut = System.out;
         System.setOut(out);
         try (JShell shell = JShell.builder().executionEngine("local").out(out).err(out).build()) {
-            for (Class<?> type : List.of(org.recordingrate.RecordingRate.class,
+            for (Class<?> type : List.of(org.recordingrate.shell.RecordingRate.class,
                     org.apache.commons.math3.special.Erf.class, org.apache.commons.csv.CSVFormat.class)) {
                 shell.addToClasspath(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.recordingrate.RecordingRate;
+import org.recordingrate.shell.RecordingRate;
 import org.recordingrate.estimate.IntervalMethod;
 
 /**

@@ -9,7 +9,8 @@ import java.io.StringReader;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.recordingrate.estimate.Inspection;
+import org.recordingrate.model.Inspection;
+import org.recordingrate.model.Category;
 
 /** Reading inspection files: grouping, order, defaults, and located errors. */
 class InspectionFileTest {

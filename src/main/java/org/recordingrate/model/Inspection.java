@@ -1,4 +1,4 @@
-package org.recordingrate.estimate;
+package org.recordingrate.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;

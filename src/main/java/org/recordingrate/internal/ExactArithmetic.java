@@ -1,4 +1,4 @@
-package org.recordingrate.compare;
+package org.recordingrate.internal;
 
 import java.math.BigInteger;
 
@@ -7,7 +7,7 @@ import java.math.BigInteger;
  * safely: whether two products of counts are equal, and exact binomial coefficients for breaking
  * near-ties between probabilities.
  */
-final class ExactArithmetic {
+public final class ExactArithmetic {
 
     /** Below this many factors a range product is multiplied out one factor at a time. */
     private static final int SEQUENTIAL_FACTORS = 16;
@@ -22,7 +22,7 @@ final class ExactArithmetic {
      * @return negative, zero or positive as {@code a*b} is less than, equal to or greater than
      *         {@code c*d}
      */
-    static int compareProducts(long a, long b, long c, long d) {
+    public static int compareProducts(long a, long b, long c, long d) {
         // For operands below 2^63 the signed high word equals the unsigned one.
         long high1 = Math.multiplyHigh(a, b);
         long high2 = Math.multiplyHigh(c, d);
@@ -36,7 +36,7 @@ final class ExactArithmetic {
      * {@code a*b - c*d} rounded once to the nearest double, for any long arguments (the products
      * may overflow a long; then BigInteger is used).
      */
-    static double crossDifference(long a, long b, long c, long d) {
+    public static double crossDifference(long a, long b, long c, long d) {
         long high1 = Math.multiplyHigh(a, b);
         long high2 = Math.multiplyHigh(c, d);
         long low1 = a * b;
@@ -61,7 +61,7 @@ final class ExactArithmetic {
      * @param from first factor, at least 1
      * @param to   last factor
      */
-    static BigInteger rangeProduct(long from, long to) {
+    public static BigInteger rangeProduct(long from, long to) {
         if (from > to) {
             return BigInteger.ONE;
         }
@@ -79,7 +79,7 @@ final class ExactArithmetic {
     /**
      * The binomial coefficient C(n, k) exactly; 0 when {@code k < 0} or {@code k > n}.
      */
-    static BigInteger binomial(long n, long k) {
+    public static BigInteger binomial(long n, long k) {
         if (k < 0 || k > n) {
             return BigInteger.ZERO;
         }

@@ -1,4 +1,4 @@
-package org.recordingrate.report;
+package org.recordingrate.format;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.recordingrate;
+package org.recordingrate.model;
 
 import org.recordingrate.internal.Args;
 

@@ -1,9 +1,9 @@
-package org.recordingrate;
+package org.recordingrate.shell;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import org.recordingrate.estimate.Inspection;
+import org.recordingrate.model.Inspection;
 import org.recordingrate.estimate.InspectionEstimate;
 import org.recordingrate.estimate.InspectionEstimator;
 import org.recordingrate.estimate.IntervalMethod;
@@ -11,10 +11,11 @@ import org.recordingrate.estimate.RateEstimate;
 import org.recordingrate.estimate.RateEstimator;
 import org.recordingrate.io.InspectionFile;
 import org.recordingrate.reproduce.PublishedFigure;
+import org.recordingrate.model.Tally;
 
 /**
  * Short static entry points for JShell and scripts ({@code import static
- * org.recordingrate.RecordingRate.*}); each delegates to the configurable procedure named in its
+ * org.recordingrate.shell.RecordingRate.*}); each delegates to the configurable procedure named in its
  * Javadoc, which programs should prefer.
  */
 public final class RecordingRate {

@@ -1,4 +1,4 @@
-package org.recordingrate.compare;
+package org.recordingrate.internal;
 
 /**
  * Binomial probabilities with a relative error of a few units in the 15th digit, however small
@@ -13,7 +13,7 @@ package org.recordingrate.compare;
  * <p>Both {@code p} and {@code q = 1 - p} are passed, so that callers who know {@code q} more
  * accurately than {@code 1 - p} (for example {@code cos^2} of an angle) keep that accuracy.
  */
-final class Binomial {
+public final class Binomial {
 
     private static final double LN_2PI = Math.log(2 * Math.PI);
 
@@ -42,7 +42,7 @@ final class Binomial {
      * @param q failure probability {@code 1 - p}
      * @return the log probability; {@code -infinity} where the probability is 0
      */
-    static double logPmf(double k, double n, double p, double q) {
+    public static double logPmf(double k, double n, double p, double q) {
         if (k == 0) {
             // log(q) loses relative accuracy when q is a rounded number near 1; log1p(-p) does not
             return n * (p < 0.5 ? Math.log1p(-p) : Math.log(q));
@@ -75,7 +75,7 @@ final class Binomial {
      * @return {@code lowest << 32 | highest}: the range of entries written (all others are below
      *         the smallest positive double)
      */
-    static long fill(int n, double p, double q, double[] up, double[] down, double[] out) {
+    public static long fill(int n, double p, double q, double[] up, double[] down, double[] out) {
         int mode = (int) Math.min(n, Math.floor((n + 1) * p));
         out[mode] = Math.exp(logPmf(mode, n, p, q));
         double odds = p / q;
@@ -103,7 +103,7 @@ final class Binomial {
      * log(n!) - log(sqrt(2 pi n) (n/e)^n) for a whole number n &gt;= 1: a table up to 15, the
      * Stirling series (Bernoulli-number terms up to n^-9, error below 1e-17 there) beyond.
      */
-    static double stirlingError(double n) {
+    public static double stirlingError(double n) {
         if (n <= 15) {
             return SMALL_STIRLING_ERRORS[(int) n];
         }
@@ -116,7 +116,7 @@ final class Binomial {
      * the mean: there it is summed as the series
      * {@code (x - mean) v + 2x (v^3/3 + v^5/5 + ...)} with {@code v = (x - mean)/(x + mean)}.
      */
-    static double deviance(double x, double mean) {
+    public static double deviance(double x, double mean) {
         if (Math.abs(x - mean) < 0.1 * (x + mean)) {
             double v = (x - mean) / (x + mean);
             double sum = (x - mean) * v;

@@ -1,8 +1,8 @@
-package org.recordingrate.estimate;
+package org.recordingrate.model;
 
 import java.util.OptionalLong;
 
-import org.recordingrate.Tally;
+import org.recordingrate.model.Tally;
 import org.recordingrate.internal.Args;
 
 /**

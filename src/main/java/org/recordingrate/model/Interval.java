@@ -1,4 +1,4 @@
-package org.recordingrate;
+package org.recordingrate.model;
 
 /**
  * A two-sided interval {@code [lower, upper]}: bounds for a recording rate (in [0, 1]) or for a

@@ -1,4 +1,4 @@
-package org.recordingrate.compare;
+package org.recordingrate.internal;
 
 import java.math.BigInteger;
 
@@ -18,7 +18,7 @@ import java.math.BigInteger;
  * strictly decreasing from {@code mode + 1} on: only the two modes can have equal probabilities
  * on the same side of the peak. Immutable.
  */
-final class Hypergeometric {
+public final class Hypergeometric {
 
     /** A tail sum stops when the rest is provably below this fraction of the sum so far. */
     private static final double NEGLIGIBLE = 1e-17;
@@ -38,7 +38,7 @@ final class Hypergeometric {
      * @param nb audited in group b (before), at least 1
      * @param s  recorded in both groups, in [0, na + nb]
      */
-    Hypergeometric(long na, long nb, long s) {
+    public Hypergeometric(long na, long nb, long s) {
         this.na = na;
         this.nb = nb;
         this.s = s;
@@ -52,12 +52,12 @@ final class Hypergeometric {
     }
 
     /** The smallest value of X with positive probability. */
-    long lowest() {
+    public long lowest() {
         return lowest;
     }
 
     /** The largest value of X with positive probability. */
-    long highest() {
+    public long highest() {
         return highest;
     }
 
@@ -65,12 +65,12 @@ final class Hypergeometric {
      * The lower mode: h is strictly increasing up to it, {@code h(mode + 1) <= h(mode)} (equal
      * when the distribution has two modes), strictly decreasing after {@code mode + 1}.
      */
-    long mode() {
+    public long mode() {
         return mode;
     }
 
     /** log h(k) for k in [lowest, highest]. */
-    double logPmf(long k) {
+    public double logPmf(long k) {
         if (lowest == highest) {
             return 0;
         }
@@ -78,7 +78,7 @@ final class Hypergeometric {
     }
 
     /** log P(X &gt;= k), accurate also when the tail is tiny or near 1. */
-    double logUpperTail(long k) {
+    public double logUpperTail(long k) {
         if (k <= lowest) {
             return 0;
         }
@@ -93,7 +93,7 @@ final class Hypergeometric {
     }
 
     /** log P(X &lt;= k), accurate also when the tail is tiny or near 1. */
-    double logLowerTail(long k) {
+    public double logLowerTail(long k) {
         if (k >= highest) {
             return 0;
         }
@@ -115,7 +115,7 @@ final class Hypergeometric {
      * once a ratio r is below 1 the rest is at most {@code term r / (1 - r)}: the sum stops when
      * that bound is negligible.
      */
-    double relativeTail(long start, boolean upward) {
+    public double relativeTail(long start, boolean upward) {
         double term = 1;
         double sum = 1;
         long k = start;
@@ -136,7 +136,7 @@ final class Hypergeometric {
      * {@code na == nb}, h(k) = h(s - k); with {@code 2s == na + nb}, h(k) = h(na - k)), then by
      * comparing the two integer products whose quotient is h(k)/h(x).
      */
-    int compareExactly(long k, long x) {
+    public int compareExactly(long k, long x) {
         if (k == x || (na == nb && k == s - x) || (2 * s == na + nb && k == na - x)) {
             return 0;
         }
@@ -155,7 +155,7 @@ final class Hypergeometric {
      * {@code C(N, s) P(X >= k)} exactly: the number of ways to place the recorded reports so
      * that group a has at least k, summing the shorter side.
      */
-    BigInteger upperTailCount(long k) {
+    public BigInteger upperTailCount(long k) {
         if (k - lowest <= highest - k + 1) {
             return tableCount().subtract(countBetween(lowest, k - 1));
         }
@@ -163,12 +163,12 @@ final class Hypergeometric {
     }
 
     /** {@code C(N, s) P(X <= k)} exactly. */
-    BigInteger lowerTailCount(long k) {
+    public BigInteger lowerTailCount(long k) {
         return tableCount().subtract(upperTailCount(k + 1));
     }
 
     /** C(N, s): the number of ways the recorded reports can fall, given the margins. */
-    BigInteger tableCount() {
+    public BigInteger tableCount() {
         return ExactArithmetic.binomial(na + nb, s);
     }
 
