@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.recordingrate.estimate.AllCrimeMethod;
+import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Category;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.estimate.InspectionEstimator;
@@ -72,13 +73,14 @@ class ValidationTest {
                 "violence", "twice");
         fails(() -> Inspection.builder("x").build(), "no categories");
         fails(() -> Inspection.builder(" ").category("violence", 1, 2, 10).build(), "inspection name");
-        fails(() -> Category.of("violence", 1, 2, 0), "volume", "violence", "0");
-        fails(() -> Category.of("violence", 1, 2, -5), "volume", "-5");
-        fails(() -> Category.of("violence", 1, 0, 5), "audited", "0");
-        fails(() -> Category.of("violence", 3, 2, 5), "recorded (3)");
-        fails(() -> Category.of("violence", 1, 20, 5, 10), "population", "10", "audited (20)");
-        fails(() -> Category.of("all crime", 1, 2, 5), "reserved");
-        fails(() -> new Category("", Tally.of(1, 2), 5, OptionalLong.empty()), "category name");
+        fails(() -> AuditedCategory.of("violence", 1, 2, 0), "volume", "violence", "0");
+        fails(() -> AuditedCategory.of("violence", 1, 2, -5), "volume", "-5");
+        fails(() -> AuditedCategory.of("violence", 1, 0, 5), "audited", "0");
+        fails(() -> AuditedCategory.of("violence", 3, 2, 5), "recorded (3)");
+        fails(() -> AuditedCategory.of("violence", 1, 20, 5, 10), "population", "10", "audited (20)");
+        fails(() -> AuditedCategory.of("all crime", 1, 2, 5), "reserved");
+        fails(() -> new AuditedCategory(new Category("", 5, OptionalLong.empty()), Tally.of(1, 2)), "category name");
+        fails(() -> Category.of("violence", 5, 0), "population", "0");
         fails(() -> AllCrimeMethod.fromToken("jeffreys"), "'jeffreys'", "korn_graubard");
         fails(() -> VarianceConvention.fromToken("srs"), "'srs'", "binomial");
         fails(() -> InspectionEstimator.withDefaults().withConfidence(Double.NaN), "confidence", "NaN");
@@ -92,7 +94,7 @@ class ValidationTest {
     void unrecordedAndPublished() {
         fails(() -> UnrecordedCrimes.of(0, 0.9, new Interval(0.8, 0.95)), "volume", "0");
         fails(() -> UnrecordedCrimes.of(10, 1.2, new Interval(0.8, 0.95)), "rate", "1.2");
-        fails(() -> UnrecordedCrimes.of(10, 0.9, new Interval(0.8, 0.95)).moreThan(0), "precision", "0");
+        fails(() -> UnrecordedCrimes.of(10, 0.9, new Interval(0.8, 0.95)).moreThan(0), "unit", "0");
         fails(() -> PublishedFigure.fromPercent(101, 2), "rate", "101");
         fails(() -> PublishedFigure.fromPercent(93.2, 0), "margin", "0");
         fails(() -> PublishedFigure.fromPercent(93.2, -1), "margin", "-1");

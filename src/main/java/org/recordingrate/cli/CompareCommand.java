@@ -156,9 +156,9 @@ final class CompareCommand implements Callable<Integer> {
             Comparison comparison = defaults;
             if (!row.isBlank("method") || !row.isBlank("test") || !row.isBlank("confidence")
                     || !row.isBlank("alternative")) {
-                DifferenceMethod m = row.isBlank("method") ? defaults.method()
+                org.recordingrate.compare.ChangeIntervalMethod m = row.isBlank("method") ? defaults.method()
                         : row.located("method", () -> DifferenceMethod.fromToken(row.text("method")));
-                ChangeTest t = row.isBlank("test") ? defaults.test()
+                org.recordingrate.compare.ChangeTestMethod t = row.isBlank("test") ? defaults.test()
                         : row.located("test", () -> ChangeTest.fromToken(row.text("test")));
                 Alternative a = row.isBlank("alternative") ? defaults.alternative()
                         : row.located("alternative", () -> Alternative.fromToken(row.text("alternative")));
@@ -269,12 +269,12 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static List<Object> results(Change change) {
-        double statistic = change.test().statistic();
+        Double statistic = change.test().statistic().isPresent() ? change.test().statistic().getAsDouble() : null;
         List<Object> values = new ArrayList<>();
         values.add(change.change());
         values.add(change.interval().lower());
         values.add(change.interval().upper());
-        values.add(Double.isNaN(statistic) ? null : statistic);
+        values.add(statistic);
         values.add(change.test().pValue());
         values.add(change.verdict().words());
         return values;

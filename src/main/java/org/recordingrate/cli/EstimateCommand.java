@@ -167,11 +167,11 @@ final class EstimateCommand implements Callable<Integer> {
         for (Inspection inspection : all) {
             InspectionEstimate estimate = estimator.estimate(inspection);
             for (CategoryEstimate row : estimate.rows()) {
-                long moreThan = row.unrecorded().moreThan(precision);
+                java.util.OptionalLong moreThan = row.unrecorded().moreThan(precision);
                 table.row(inspection.name(), row.category(), row.recorded(), row.audited(), row.volume(), row.rate(),
                         row.lower(), row.upper(), row.margin(), row.standardError(), row.unrecorded().estimate(),
                         row.unrecorded().lower(), row.unrecorded().upper(),
-                        moreThan == Long.MAX_VALUE ? null : moreThan);
+                        moreThan.isPresent() ? (Object) moreThan.getAsLong() : null);
             }
             text.append(estimate.summary(precision)).append('\n');
         }

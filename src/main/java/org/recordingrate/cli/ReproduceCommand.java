@@ -164,8 +164,8 @@ final class ReproduceCommand implements Callable<Integer> {
         } else {
             UnrecordedCrimes unrecorded = current.unrecorded(volume);
             values.add(unrecorded.estimate());
-            long moreThan = unrecorded.moreThan(precision);
-            values.add(moreThan == Long.MAX_VALUE ? null : moreThan);
+            java.util.OptionalLong moreThan = unrecorded.moreThan(precision);
+            values.add(moreThan.isPresent() ? (Object) moreThan.getAsLong() : null);
         }
         return values;
     }

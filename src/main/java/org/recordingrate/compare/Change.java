@@ -18,15 +18,20 @@ import org.recordingrate.format.Percent;
  * @param significance the level of the verdict
  * @param verdict      the verdict from the test's p-value and the sign of the change
  */
-public record Change(Tally before, Tally after, double change, DifferenceMethod method, double confidence,
+public record Change(Tally before, Tally after, double change, ChangeIntervalMethod method, double confidence,
                      Interval interval, TestResult test, double significance, Verdict verdict) {
 
     /** {@code "+5.4 points (95% CI 1.2 to 9.6, Newcombe); z test (pooled) p = 0.0123: statistically significant improvement"}. */
     @Override
     public String toString() {
+        return describeChange() + "; " + test.test().displayName() + " p = " + Percent.pValue(test.pValue()) + ": "
+                + verdict;
+    }
+
+    /** {@code "+5.4 points (95% CI 1.2 to 9.6, Newcombe)"}: the change and its interval, without the test. */
+    String describeChange() {
         return Percent.points(change) + " (" + Percent.level(confidence) + " CI "
-                + Percent.range(interval.lower(), interval.upper()) + ", " + method.displayName() + "); "
-                + test.test().displayName() + " p = " + Percent.pValue(test.pValue()) + ": " + verdict;
+                + Percent.range(interval.lower(), interval.upper()) + ", " + method.displayName() + ")";
     }
 
     /** A few lines: the two rates, the change with its interval, the test and the verdict. */

@@ -20,7 +20,7 @@ import org.recordingrate.internal.Args;
  * <p>All constants are immutable and thread-safe. Reference values: the project's
  * {@code reference/two-proportion.csv}, computed with 50-digit arithmetic, R and scipy.
  */
-public enum ChangeTest {
+public enum ChangeTest implements ChangeTestMethod {
 
     /**
      * The two-sample z-test with pooled variance (score test):
@@ -194,17 +194,20 @@ public enum ChangeTest {
     }
 
     /** The command-line and reference-file token, e.g. {@code fisher_exact}. */
+    @Override
     public String token() {
         return token;
     }
 
     /** The name for people, e.g. {@code "Fisher's exact test"}. */
+    @Override
     public String displayName() {
         return displayName;
     }
 
     /** The symbol of the statistic in {@link TestResult#toString()}; empty when there is none. */
-    String statisticName() {
+    @Override
+    public String statisticName() {
         return statisticName;
     }
 
@@ -218,6 +221,7 @@ public enum ChangeTest {
      * @throws IllegalArgumentException if an argument is null, or (Barnard and Boschloo only)
      *                                  the tallies are too large to enumerate
      */
+    @Override
     public TestResult test(Tally before, Tally after, Alternative alternative) {
         Args.notNull("before", before);
         Args.notNull("after", after);

@@ -3,13 +3,14 @@ package org.recordingrate.compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.recordingrate.model.Interval;
 import org.recordingrate.model.Tally;
-import org.recordingrate.model.Category;
+import org.recordingrate.model.AuditedCategory;
+import org.recordingrate.model.NamePairing;
 import org.recordingrate.model.Inspection;
-import org.recordingrate.estimate.InspectionEstimate;
-import org.recordingrate.estimate.InspectionEstimator;
+import org.recordingrate.estimate.WeightedRate;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;
@@ -35,15 +36,15 @@ public final class Comparison {
     private static final Comparison DEFAULTS = new Comparison(DifferenceMethod.MIETTINEN_NURMINEN, ChangeTest.Z_POOLED,
             Alternative.TWO_SIDED, 0.95, 0.05, VarianceConvention.BINOMIAL, PValueAdjustment.HOLM);
 
-    private final DifferenceMethod method;
-    private final ChangeTest test;
+    private final ChangeIntervalMethod method;
+    private final ChangeTestMethod test;
     private final Alternative alternative;
     private final double confidence;
     private final double significance;
     private final VarianceConvention variance;
     private final PValueAdjustment adjustment;
 
-    private Comparison(DifferenceMethod method, ChangeTest test, Alternative alternative, double confidence,
+    private Comparison(ChangeIntervalMethod method, ChangeTestMethod test, Alternative alternative, double confidence,
                        double significance, VarianceConvention variance, PValueAdjustment adjustment) {
         this.method = Args.notNull("method", method);
         this.test = Args.notNull("test", test);
@@ -59,13 +60,23 @@ public final class Comparison {
         return DEFAULTS;
     }
 
-    /** With another interval method. */
-    public Comparison with(DifferenceMethod method) {
+    /**
+     * With another interval method: one of {@link DifferenceMethod} or any other
+     * {@link ChangeIntervalMethod}.
+     *
+     * @throws IllegalArgumentException if {@code method} is null
+     */
+    public Comparison with(ChangeIntervalMethod method) {
         return new Comparison(method, test, alternative, confidence, significance, variance, adjustment);
     }
 
-    /** With another test. */
-    public Comparison with(ChangeTest test) {
+    /**
+     * With another test: one of {@link ChangeTest} or any other {@link ChangeTestMethod} (a
+     * permutation test, say).
+     *
+     * @throws IllegalArgumentException if {@code test} is null
+     */
+    public Comparison with(ChangeTestMethod test) {
         return new Comparison(method, test, alternative, confidence, significance, variance, adjustment);
     }
 
@@ -103,12 +114,12 @@ public final class Comparison {
     }
 
     /** The interval method. */
-    public DifferenceMethod method() {
+    public ChangeIntervalMethod method() {
         return method;
     }
 
     /** The test. */
-    public ChangeTest test() {
+    public ChangeTestMethod test() {
         return test;
     }
 
@@ -153,37 +164,64 @@ public final class Comparison {
     public InspectionChange compare(Inspection before, Inspection after) {
         Args.notNull("before", before);
         Args.notNull("after", after);
-        List<String> names = new ArrayList<>();
-        List<Tally> tallies = new ArrayList<>();
-        List<Tally> earlier = new ArrayList<>();
-        List<String> unmatched = new ArrayList<>();
+        NamePairing<AuditedCategory> pairing = NamePairing.byName(before.categories(), after.categories(),
+                AuditedCategory::name);
         List<Change> changes = new ArrayList<>();
-        for (Category category : after.categories()) {
-            var previous = before.category(category.name());
-            if (previous.isEmpty()) {
-                unmatched.add(category.name() + " (" + after.name() + ")");
-                continue;
-            }
-            names.add(category.name());
-            tallies.add(category.tally());
-            earlier.add(previous.get().tally());
-            changes.add(compare(previous.get().tally(), category.tally()));
+        for (NamePairing.Pair<AuditedCategory> pair : pairing.pairs()) {
+            changes.add(compare(pair.before().tally(), pair.after().tally()));
         }
-        for (Category category : before.categories()) {
-            if (after.category(category.name()).isEmpty()) {
-                unmatched.add(category.name() + " (" + before.name() + ")");
-            }
-        }
-        double[] p = changes.stream().mapToDouble(c -> c.test().pValue()).toArray();
-        double[] adjusted = adjustment.adjust(p);
+        double[] adjusted = adjustment.adjust(changes.stream().mapToDouble(c -> c.test().pValue()).toArray());
         List<CategoryChange> categories = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
-            categories.add(new CategoryChange(names.get(i), changes.get(i), adjusted[i],
-                    Verdict.of(changes.get(i).change(), adjusted[i], significance)));
+            categories.add(new CategoryChange(pairing.pairs().get(i).after().name(), changes.get(i), adjusted[i],
+                    adjustment, Verdict.of(changes.get(i).change(), adjusted[i], significance)));
         }
-        MantelHaenszel cmh = names.isEmpty() ? null : MantelHaenszel.test(earlier, tallies, alternative, true);
-        return new InspectionChange(before.name(), after.name(), categories, unmatched, allCrime(before, after), cmh,
+        Optional<MantelHaenszel> cmh = changes.isEmpty() ? Optional.empty()
+                : Optional.of(MantelHaenszel.test(changes.stream().map(Change::before).toList(),
+                        changes.stream().map(Change::after).toList(), alternative, true));
+        return new InspectionChange(before.name(), after.name(), categories,
+                pairing.onlyBefore().stream().map(AuditedCategory::name).toList(),
+                pairing.onlyAfter().stream().map(AuditedCategory::name).toList(), allCrime(before, after), cmh,
                 adjustment);
+    }
+
+    /**
+     * Compares every inspection of one list with its partner in the other: when each list holds
+     * exactly one inspection the two are compared whatever their names (two files of one force);
+     * otherwise inspections are paired by name under {@link org.recordingrate.model.Names} (every
+     * force, say) and those without a partner are listed in the result.
+     *
+     * @param before the earlier inspections
+     * @param after  the later inspections
+     * @return the comparisons, in the later list's order, and the inspections left unpaired
+     * @throws IllegalArgumentException if a list is null or empty, names an inspection twice, or no
+     *                                  inspection has a partner
+     */
+    public InspectionComparisons compareAll(List<Inspection> before, List<Inspection> after) {
+        Args.notNull("before", before);
+        Args.notNull("after", after);
+        if (before.isEmpty() || after.isEmpty()) {
+            throw new IllegalArgumentException("before (" + before.size() + " inspections) and after (" + after.size()
+                    + ") must each hold at least one inspection");
+        }
+        NamePairing<Inspection> pairing = before.size() == 1 && after.size() == 1
+                ? new NamePairing<>(List.of(new NamePairing.Pair<>(before.get(0), after.get(0))), List.of(), List.of())
+                : NamePairing.byName(before, after, Inspection::name);
+        if (pairing.pairs().isEmpty()) {
+            throw new IllegalArgumentException("no inspection of the earlier ones (" + names(before)
+                    + ") has the name of a later one (" + names(after) + "): inspections are matched by name");
+        }
+        List<InspectionChange> changes = new ArrayList<>();
+        for (NamePairing.Pair<Inspection> pair : pairing.pairs()) {
+            changes.add(compare(pair.before(), pair.after()));
+        }
+        return new InspectionComparisons(changes, pairing.onlyBefore().stream().map(Inspection::name).toList(),
+                pairing.onlyAfter().stream().map(Inspection::name).toList());
+    }
+
+    private static String names(List<Inspection> inspections) {
+        return inspections.stream().limit(5).map(i -> "'" + i.name() + "'").collect(java.util.stream.Collectors.joining(", "))
+                + (inspections.size() > 5 ? ", ..." : "");
     }
 
     /**
@@ -194,16 +232,15 @@ public final class Comparison {
     public AllCrimeChange allCrime(Inspection before, Inspection after) {
         Args.notNull("before", before);
         Args.notNull("after", after);
-        InspectionEstimator estimator = InspectionEstimator.withDefaults().with(variance);
-        InspectionEstimate b = estimator.estimate(before);
-        InspectionEstimate a = estimator.estimate(after);
-        double change = a.allCrime().rate() - b.allCrime().rate();
-        double se = Math.hypot(a.allCrime().standardError(), b.allCrime().standardError());
+        WeightedRate b = WeightedRate.of(before, variance);
+        WeightedRate a = WeightedRate.of(after, variance);
+        double change = a.rate() - b.rate();
+        double se = Math.hypot(a.standardError(), b.standardError());
         double z = se > 0 ? change / se : change == 0 ? 0.0 : Math.copySign(Double.POSITIVE_INFINITY, change);
         double p = AsymptoticTests.normalPValue(z, alternative);
         double half = Normal.twoSidedCritical(confidence) * se;
         Interval interval = new Interval(Math.max(-1, change - half), Math.min(1, change + half));
-        return new AllCrimeChange(b.allCrime().rate(), a.allCrime().rate(), change, se, interval, z, p, alternative,
+        return new AllCrimeChange(b.rate(), a.rate(), change, se, interval, z, p, alternative,
                 Verdict.of(change, p, significance));
     }
 

@@ -24,7 +24,7 @@ import org.recordingrate.internal.Roots;
  * <p>Reference values: {@code shared/reference/two-proportion.csv} (R, statsmodels and 50-digit
  * mpmath), matched to 1e-9.
  */
-public enum DifferenceMethod {
+public enum DifferenceMethod implements ChangeIntervalMethod {
 
     /**
      * Wald: d &plusmn; z sqrt(p<sub>a</sub>q<sub>a</sub>/n<sub>a</sub> + p<sub>b</sub>q<sub>b</sub>/n<sub>b</sub>),
@@ -132,11 +132,13 @@ public enum DifferenceMethod {
     abstract Interval interval(long xb, long nb, long xa, long na, double confidence, double tail, double z);
 
     /** The command-line token, e.g. {@code miettinen_nurminen}. */
+    @Override
     public String token() {
         return token;
     }
 
     /** The name for text output. */
+    @Override
     public String displayName() {
         return displayName;
     }
@@ -151,6 +153,7 @@ public enum DifferenceMethod {
      * @return the interval, within [-1, 1]
      * @throws IllegalArgumentException for a null tally or a confidence outside (0, 1) or NaN
      */
+    @Override
     public Interval interval(Tally before, Tally after, double confidence) {
         Args.notNull("before", before);
         Args.notNull("after", after);

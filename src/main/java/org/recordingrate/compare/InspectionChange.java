@@ -1,31 +1,51 @@
 package org.recordingrate.compare;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.recordingrate.format.Percent;
 import org.recordingrate.format.TextTable;
+import org.recordingrate.internal.Args;
 
 /**
  * Two inspections compared: a change per category audited in both (with p-values adjusted for
  * the number of categories), the change in the volume-weighted all-crime rate, and the
  * Cochran-Mantel-Haenszel test across the categories.
  *
- * @param before        the earlier inspection's name
- * @param after         the later inspection's name
- * @param categories    the categories audited in both, in the later inspection's order
- * @param unmatched     categories audited in only one of the two (not compared one by one; each
- *                      still weighs in its own inspection's all-crime rate)
- * @param allCrime      the change in the all-crime rate
- * @param mantelHaenszel the test across categories, or null when no category is in both
- * @param adjustment    the p-value adjustment used for the category verdicts
+ * @param before         the earlier inspection's name
+ * @param after          the later inspection's name
+ * @param categories     the categories audited in both, in the later inspection's order
+ * @param onlyBefore     categories audited only in the earlier inspection (not compared one by one;
+ *                       each still weighs in its own inspection's all-crime rate)
+ * @param onlyAfter      categories audited only in the later inspection
+ * @param allCrime       the change in the all-crime rate
+ * @param mantelHaenszel the test across categories; empty when no category is in both
+ * @param adjustment     the p-value adjustment used for the category verdicts
  */
-public record InspectionChange(String before, String after, List<CategoryChange> categories, List<String> unmatched,
-                               AllCrimeChange allCrime, MantelHaenszel mantelHaenszel, PValueAdjustment adjustment) {
+public record InspectionChange(String before, String after, List<CategoryChange> categories, List<String> onlyBefore,
+                               List<String> onlyAfter, AllCrimeChange allCrime, Optional<MantelHaenszel> mantelHaenszel,
+                               PValueAdjustment adjustment) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @throws IllegalArgumentException if an argument is null
+     */
     public InspectionChange {
-        categories = List.copyOf(categories);
-        unmatched = List.copyOf(unmatched);
+        Args.notBlank("before", before);
+        Args.notBlank("after", after);
+        categories = List.copyOf(Args.notNull("categories", categories));
+        onlyBefore = List.copyOf(Args.notNull("onlyBefore", onlyBefore));
+        onlyAfter = List.copyOf(Args.notNull("onlyAfter", onlyAfter));
+        Args.notNull("allCrime", allCrime);
+        Args.notNull("mantelHaenszel", mantelHaenszel);
+        Args.notNull("adjustment", adjustment);
+    }
+
+    /** Whether every category was audited in both inspections. */
+    public boolean allCategoriesMatched() {
+        return onlyBefore.isEmpty() && onlyAfter.isEmpty();
     }
 
     /** One line: the all-crime change and its verdict. */
@@ -34,29 +54,44 @@ public record InspectionChange(String before, String after, List<CategoryChange>
         return after + " vs " + before + ": " + allCrime;
     }
 
-    /** A table: each category and all crime, rates before and after, change, interval, p-value, verdict. */
+    /**
+     * A table: each category and all crime, rates before and after, change, interval, the raw
+     * p-value, the adjusted one, and the verdict on the adjusted one (all crime is a single test:
+     * its verdict rests on its own p-value).
+     */
     public String summary() {
-        TextTable table = new TextTable("category", "before", "after", "change", "CI", "p-value",
-                adjustment == PValueAdjustment.NONE ? "verdict" : "verdict (" + adjustment.token() + ")");
+        boolean adjusted = adjustment != PValueAdjustment.NONE;
+        TextTable table = adjusted
+                ? new TextTable("category", "before", "after", "change", "CI", "p-value", "p (" + adjustment.token() + ")",
+                        "verdict")
+                : new TextTable("category", "before", "after", "change", "CI", "p-value", "verdict");
         for (CategoryChange row : categories) {
             Change c = row.change();
-            table.row(row.category(), Percent.format(c.before().rate()), Percent.format(c.after().rate()),
-                    Percent.signed(c.change()), Percent.range(c.interval().lower(), c.interval().upper()),
-                    Percent.pValue(c.test().pValue()), row.verdict().words());
+            String[] cells = {row.category(), Percent.format(c.before().rate()), Percent.format(c.after().rate()),
+                Percent.signed(c.change()), Percent.range(c.interval().lower(), c.interval().upper()),
+                Percent.pValue(c.test().pValue()), Percent.pValue(row.adjustedPValue()), row.verdict().words()};
+            table.row(adjusted ? cells : drop(cells, 6));
         }
-        table.row("all crime", Percent.format(allCrime.rateBefore()), Percent.format(allCrime.rateAfter()),
-                Percent.signed(allCrime.change()),
-                Percent.range(allCrime.interval().lower(), allCrime.interval().upper()),
-                Percent.pValue(allCrime.pValue()), allCrime.verdict().words());
+        String[] all = {"all crime", Percent.format(allCrime.rateBefore()), Percent.format(allCrime.rateAfter()),
+            Percent.signed(allCrime.change()), Percent.range(allCrime.interval().lower(), allCrime.interval().upper()),
+            Percent.pValue(allCrime.pValue()), "", allCrime.verdict().words()};
+        table.row(adjusted ? all : drop(all, 6));
         StringBuilder out = new StringBuilder(after + " compared with " + before + "\n").append(table.render());
-        if (mantelHaenszel != null) {
-            out.append(String.format(java.util.Locale.ROOT, "Cochran-Mantel-Haenszel across %d categories: "
-                    + "chi-square %.3f, p = %s%n", mantelHaenszel.categories(), mantelHaenszel.statistic(),
-                    Percent.pValue(mantelHaenszel.pValue())));
+        mantelHaenszel.ifPresent(cmh -> out.append(String.format(Locale.ROOT, "Cochran-Mantel-Haenszel across %d "
+                + "categories: chi-square %.3f, p = %s%n", cmh.categories(), cmh.statistic(), Percent.pValue(cmh.pValue()))));
+        if (!onlyBefore.isEmpty()) {
+            out.append("audited only in ").append(before).append(": ").append(String.join(", ", onlyBefore)).append('\n');
         }
-        if (!unmatched.isEmpty()) {
-            out.append("audited in only one inspection: ").append(String.join(", ", unmatched)).append('\n');
+        if (!onlyAfter.isEmpty()) {
+            out.append("audited only in ").append(after).append(": ").append(String.join(", ", onlyAfter)).append('\n');
         }
         return out.toString();
+    }
+
+    private static String[] drop(String[] cells, int index) {
+        String[] fewer = new String[cells.length - 1];
+        System.arraycopy(cells, 0, fewer, 0, index);
+        System.arraycopy(cells, index + 1, fewer, index, cells.length - index - 1);
+        return fewer;
     }
 }

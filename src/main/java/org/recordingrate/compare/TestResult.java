@@ -1,33 +1,56 @@
 package org.recordingrate.compare;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.recordingrate.internal.Args;
 
 /**
  * The outcome of a test of change between two inspections (change = rate after - rate before).
  *
- * @param test        the test that was run
+ * @param test        the test that was run (any {@link ChangeTestMethod})
  * @param alternative the alternative hypothesis it was run against
- * @param statistic   the test statistic: z for the z-tests and Barnard's test (positive when
- *                    the rate after is higher), Pearson's X-squared with Yates' correction for
- *                    {@link ChangeTest#CHISQ_YATES}, the observed one-sided Fisher p-value for
- *                    Boschloo's test; NaN for the Fisher tests, which have none; may be
- *                    +-infinity (unpooled z with zero variance)
+ * @param statistic   the test statistic when the test has one: z for the z-tests and Barnard's
+ *                    test (positive when the rate after is higher), Pearson's X-squared with Yates'
+ *                    correction for {@link ChangeTest#CHISQ_YATES}, the observed one-sided Fisher
+ *                    p-value for Boschloo's test; empty for the Fisher tests, which have none. It
+ *                    may be infinite where the statistic is genuinely unbounded (the unpooled z
+ *                    when both rates are 0 or 1 and differ): CSV writes {@code Inf}, JSON
+ *                    {@code "Inf"}
  * @param pValue      the p-value, in [0, 1]
+ * @param monteCarlo  replicates, seed and Monte Carlo error when the p-value was estimated by
+ *                    resampling; empty for exact and asymptotic tests
  */
-public record TestResult(ChangeTest test, Alternative alternative, double statistic, double pValue) {
+public record TestResult(ChangeTestMethod test, Alternative alternative, OptionalDouble statistic, double pValue,
+                         Optional<MonteCarlo> monteCarlo) {
 
     /**
      * Validates the result.
      *
-     * @throws IllegalArgumentException if {@code test} or {@code alternative} is null, or
+     * @throws IllegalArgumentException if an argument is null, the statistic is NaN, or
      *                                  {@code pValue} is not in [0, 1] (NaN included)
      */
     public TestResult {
         Args.notNull("test", test);
         Args.notNull("alternative", alternative);
+        Args.notNull("statistic", statistic);
+        Args.notNull("monteCarlo", monteCarlo);
+        if (statistic.isPresent() && Double.isNaN(statistic.getAsDouble())) {
+            throw new IllegalArgumentException("statistic (NaN) must be a number or absent");
+        }
         Args.inRange("pValue", pValue, 0, 1);
+    }
+
+    /**
+     * A result of a test computed exactly or asymptotically (no Monte Carlo error).
+     *
+     * @param statistic the statistic, or NaN when the test has none
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public TestResult(ChangeTestMethod test, Alternative alternative, double statistic, double pValue) {
+        this(test, alternative, Double.isNaN(statistic) ? OptionalDouble.empty() : OptionalDouble.of(statistic), pValue,
+                Optional.empty());
     }
 
     /**
@@ -47,16 +70,21 @@ public record TestResult(ChangeTest test, Alternative alternative, double statis
     /**
      * A one-line summary with three significant digits, e.g.
      * {@code "Fisher's exact test, two-sided: p = 0.0125"} or
-     * {@code "z-test (pooled variance), improved: z = 2.65, p = 0.00402"}.
+     * {@code "z-test (pooled variance), improved: z = 2.65, p = 0.00402"}; a Monte Carlo p-value
+     * adds its replicates and error.
      */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(test.displayName()).append(", ")
                 .append(alternative.token().replace('_', '-')).append(": ");
-        if (!Double.isNaN(statistic)) {
-            text.append(test.statisticName()).append(" = ").append(format(statistic)).append(", ");
+        if (statistic.isPresent()) {
+            text.append(test.statisticName().isEmpty() ? "statistic" : test.statisticName()).append(" = ")
+                    .append(format(statistic.getAsDouble())).append(", ");
         }
-        return text.append("p = ").append(format(pValue)).toString();
+        text.append("p = ").append(format(pValue));
+        monteCarlo.ifPresent(mc -> text.append(String.format(Locale.ROOT, " (%,d replicates, seed %d, MC error %.2g)",
+                mc.replicates(), mc.seed(), mc.standardError())));
+        return text.toString();
     }
 
     private static String format(double value) {

@@ -2,14 +2,16 @@ package org.recordingrate.estimate;
 
 import java.util.Locale;
 
-import org.recordingrate.model.Interval;
 import org.recordingrate.format.Percent;
-import org.recordingrate.model.Category;
+import org.recordingrate.model.Interval;
+import org.recordingrate.model.RowKind;
 
 /**
- * One row of an inspection's estimate: a category, or the volume-weighted "all crime" combination.
+ * One row of an inspection's estimate: a category, or the volume-weighted combination of all
+ * crime (told apart by {@link #kind()}, never by the name).
  *
- * @param category          the category name, or {@link Category#ALL_CRIME}
+ * @param kind              a category, or all crime
+ * @param category          the category's name ({@code "all crime"} for the combined row)
  * @param recorded          recorded count (summed over categories for all crime)
  * @param audited           audited count (summed for all crime)
  * @param volume            the volume (summed for all crime)
@@ -18,10 +20,12 @@ import org.recordingrate.model.Category;
  * @param lower             lower bound of the interval
  * @param upper             upper bound of the interval
  * @param margin            z x standard error, unclipped: the published "+/-"
- * @param effectiveAudited  Kish's effective sample size p(1 - p)/variance (see {@link AllCrimeMethod})
+ * @param effectiveAudited  Kish's effective sample size p(1 - p)/variance: an effective size, not a
+ *                          count of records (see {@link WeightedRate#effectiveAudited()}); infinite
+ *                          when the variance is 0 with the rate inside (0, 1)
  * @param unrecorded        the unrecorded crimes implied by the rate and interval
  */
-public record CategoryEstimate(String category, long recorded, long audited, long volume, double rate,
+public record CategoryEstimate(RowKind kind, String category, long recorded, long audited, long volume, double rate,
                                double standardError, double lower, double upper, double margin,
                                double effectiveAudited, UnrecordedCrimes unrecorded) {
 
@@ -32,7 +36,7 @@ public record CategoryEstimate(String category, long recorded, long audited, lon
 
     /** Whether this is the combined all-crime row. */
     public boolean isAllCrime() {
-        return Category.ALL_CRIME.equals(category);
+        return kind == RowKind.ALL_CRIME;
     }
 
     /** {@code "violence: 89.1% (88.1% to 93.0%), 180 of 202, volume 25,000"}. */

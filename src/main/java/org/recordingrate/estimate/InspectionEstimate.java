@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.recordingrate.format.Percent;
+import org.recordingrate.internal.Args;
 import org.recordingrate.format.TextTable;
 
 /**
@@ -40,28 +41,37 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
                 + method.displayName() + ", " + variance.token() + " variance)";
     }
 
+    private static String moreThan(UnrecordedCrimes unrecorded, long unit) {
+        if (unrecorded.isUnbounded()) {
+            return "unbounded";
+        }
+        return String.format(Locale.ROOT, "> %,d", (unit == 0 ? unrecorded.moreThan() : unrecorded.moreThan(unit))
+                .getAsLong());
+    }
+
     /**
      * A table with a row per category and all crime: rate, interval, margin, and unrecorded crimes
      * as "more than N" at the default precision of 100.
      */
     public String summary() {
-        return summary(UnrecordedCrimes.DEFAULT_PRECISION);
+        return summary(0);
     }
 
     /**
-     * As {@link #summary()}, rounding the unrecorded crimes down to a multiple of {@code precision}.
+     * As {@link #summary()}, rounding the unrecorded crimes down to a multiple of {@code unit}
+     * (0: each row's default unit, {@link UnrecordedCrimes#unit()}).
      *
-     * @throws IllegalArgumentException if {@code precision < 1}
+     * @throws IllegalArgumentException if {@code unit < 0}
      */
-    public String summary(long precision) {
+    public String summary(long unit) {
+        Args.nonNegative("unit", unit);
         TextTable table = new TextTable("category", "recorded", "audited", "volume", "rate",
                 Percent.level(confidence) + " CI", "+/-", "unrecorded");
         for (CategoryEstimate row : rows()) {
             table.row(row.category(), String.valueOf(row.recorded()), String.valueOf(row.audited()),
                     String.format(Locale.ROOT, "%,d", row.volume()), Percent.format(row.rate()),
                     Percent.format(row.lower()) + " to " + Percent.format(row.upper()), Percent.format(row.margin()),
-                    row.unrecorded().moreThan(precision) == Long.MAX_VALUE ? "unbounded"
-                            : String.format(Locale.ROOT, "> %,d", row.unrecorded().moreThan(precision)));
+                    moreThan(row.unrecorded(), unit));
         }
         return inspection + " (" + method.displayName() + " intervals, " + variance.token() + " variance)\n"
                 + table.render();

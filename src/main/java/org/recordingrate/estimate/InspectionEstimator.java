@@ -6,8 +6,12 @@ import java.util.List;
 import org.recordingrate.model.Interval;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;
+import org.recordingrate.internal.Rational;
+import org.recordingrate.model.AuditedCategory;
+import org.recordingrate.model.Names;
+import org.recordingrate.model.RowKind;
+import org.recordingrate.model.Tally;
 import org.recordingrate.model.Inspection;
-import org.recordingrate.model.Category;
 
 /**
  * Estimates an inspection: each category's recording rate and the all-crime rate, the categories
@@ -91,40 +95,27 @@ public final class InspectionEstimator {
     public InspectionEstimate estimate(Inspection inspection) {
         Args.notNull("inspection", inspection);
         List<CategoryEstimate> rows = new ArrayList<>(inspection.categories().size());
-        for (Category category : inspection.categories()) {
-            rows.add(row(category.name(), category.tally().recorded(), category.tally().audited(), category.volume(),
-                    new WeightedRate(category.tally().rate(), variance.categoryVariance(category),
-                            category.tally().audited(), 1)));
+        Rational weighted = Rational.of(0, 1);
+        for (AuditedCategory category : inspection.categories()) {
+            Tally tally = category.tally();
+            Rational rate = Rational.of(tally.recorded(), tally.audited());
+            weighted = weighted.plus(rate.times(category.volume()));
+            rows.add(row(RowKind.CATEGORY, category.name(), tally.recorded(), tally.audited(), category.volume(),
+                    WeightedRate.of(category, variance), rate));
         }
         return new InspectionEstimate(inspection.name(), method, variance, confidence, rows,
-                row(Category.ALL_CRIME, inspection.totalRecorded(), inspection.totalAudited(), inspection.totalVolume(),
-                        weightedRate(inspection, variance)));
+                row(RowKind.ALL_CRIME, Names.ALL_CRIME, inspection.totalRecorded(), inspection.totalAudited(),
+                        inspection.totalVolume(), WeightedRate.of(inspection, variance),
+                        weighted.dividedBy(inspection.totalVolume())));
     }
 
-    /**
-     * The volume-weighted rate of an inspection and its variance under {@code convention}. The rate
-     * is computed as sum(volume x p)/total volume so that it is exactly 1 when every category
-     * recorded all.
-     */
-    static WeightedRate weightedRate(Inspection inspection, VarianceConvention convention) {
-        double totalVolume = inspection.totalVolume();
-        double weighted = 0;
-        double variance = 0;
-        for (Category category : inspection.categories()) {
-            double weight = category.volume() / totalVolume;
-            weighted += category.volume() * category.tally().rate();
-            variance += weight * weight * convention.categoryVariance(category);
-        }
-        return new WeightedRate(Math.min(1.0, weighted / totalVolume), variance, inspection.totalAudited(),
-                inspection.categories().size());
-    }
-
-    private CategoryEstimate row(String name, long recorded, long audited, long volume, WeightedRate rate) {
+    private CategoryEstimate row(RowKind kind, String name, long recorded, long audited, long volume,
+                                 WeightedRate rate, Rational exactRate) {
         Interval interval = method.interval(rate, tail, z);
         double se = rate.standardError();
-        return new CategoryEstimate(name, recorded, audited, volume, rate.rate(), se, interval.lower(),
+        return new CategoryEstimate(kind, name, recorded, audited, volume, rate.rate(), se, interval.lower(),
                 interval.upper(), z * se, rate.effectiveAudited(),
-                UnrecordedCrimes.of(volume, rate.rate(), interval));
+                UnrecordedCrimes.of(volume, exactRate, rate.rate(), interval));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.recordingrate.model.Interval;
+import org.recordingrate.model.Tally;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Beta;
 import org.recordingrate.internal.Normal;
@@ -27,7 +28,7 @@ import org.recordingrate.internal.Roots;
  * {@code shared/reference/single-proportion.csv} (R, statsmodels and 50-digit mpmath), matched to
  * 1e-9 absolute and 1e-7 relative below 1e-3.
  */
-public enum IntervalMethod {
+public enum IntervalMethod implements RateIntervalMethod {
 
     /**
      * Wald (Laplace) interval: p&#770; &plusmn; z sqrt(p&#770;q&#770;/n), clipped to [0, 1]. The unclipped
@@ -280,11 +281,13 @@ public enum IntervalMethod {
     abstract double upper(long x, long n, double tail, double z);
 
     /** The command-line token, e.g. {@code clopper_pearson}. */
+    @Override
     public String token() {
         return token;
     }
 
     /** The name used in text output, e.g. {@code "Clopper-Pearson"}. */
+    @Override
     public String displayName() {
         return displayName;
     }
@@ -303,6 +306,39 @@ public enum IntervalMethod {
         Args.tally(recorded, audited);
         double tail = (1 - Args.confidence(confidence)) / 2;
         return interval(recorded, audited, tail, -Normal.quantile(tail));
+    }
+
+    /**
+     * The two-sided interval for a tally at {@code confidence}.
+     *
+     * @throws IllegalArgumentException for a null tally or a confidence out of range
+     */
+    @Override
+    public Interval interval(Tally tally, double confidence) {
+        Args.notNull("tally", tally);
+        return interval(tally.recorded(), tally.audited(), confidence);
+    }
+
+    /**
+     * The one-sided lower bound for a tally, as {@link #lowerBound(long, long, double)}.
+     *
+     * @throws IllegalArgumentException for a null tally or a confidence out of range
+     */
+    @Override
+    public double lowerBound(Tally tally, double confidence) {
+        Args.notNull("tally", tally);
+        return lowerBound(tally.recorded(), tally.audited(), confidence);
+    }
+
+    /**
+     * The one-sided upper bound for a tally, as {@link #upperBound(long, long, double)}.
+     *
+     * @throws IllegalArgumentException for a null tally or a confidence out of range
+     */
+    @Override
+    public double upperBound(Tally tally, double confidence) {
+        Args.notNull("tally", tally);
+        return upperBound(tally.recorded(), tally.audited(), confidence);
     }
 
     /** The two-sided interval with the tail probability and its z already computed. */

@@ -19,7 +19,7 @@ import org.recordingrate.format.Percent;
  * @param margin        the unclipped Wald half-width z x standard error: the "+/-" figure inspectors
  *                      publish, whatever the interval method
  */
-public record RateEstimate(Tally tally, IntervalMethod method, double confidence, double rate, double lower,
+public record RateEstimate(Tally tally, RateIntervalMethod method, double confidence, double rate, double lower,
                            double upper, double standardError, double margin) {
 
     /** The interval {@code [lower, upper]}. */

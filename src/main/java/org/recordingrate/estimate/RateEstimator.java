@@ -1,5 +1,6 @@
 package org.recordingrate.estimate;
 
+import org.recordingrate.model.Interval;
 import org.recordingrate.model.Tally;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;
@@ -26,7 +27,7 @@ public final class RateEstimator {
 
     private static final RateEstimator DEFAULTS = new RateEstimator(DEFAULT_METHOD, DEFAULT_CONFIDENCE);
 
-    private final IntervalMethod method;
+    private final RateIntervalMethod method;
     private final double confidence;
     /** alpha/2 and its normal critical value, for two-sided intervals. */
     private final double twoSidedTail;
@@ -35,7 +36,7 @@ public final class RateEstimator {
     private final double oneSidedTail;
     private final double oneSidedZ;
 
-    private RateEstimator(IntervalMethod method, double confidence) {
+    private RateEstimator(RateIntervalMethod method, double confidence) {
         this.method = Args.notNull("method", method);
         this.confidence = Args.confidence(confidence);
         this.twoSidedTail = (1 - confidence) / 2;
@@ -50,11 +51,12 @@ public final class RateEstimator {
     }
 
     /**
-     * The same estimator with another method.
+     * The same estimator with another method: one of {@link IntervalMethod}, or any other
+     * {@link RateIntervalMethod} such as a bootstrap interval.
      *
      * @throws IllegalArgumentException if {@code method} is null
      */
-    public RateEstimator with(IntervalMethod method) {
+    public RateEstimator with(RateIntervalMethod method) {
         return new RateEstimator(method, confidence);
     }
 
@@ -69,7 +71,7 @@ public final class RateEstimator {
     }
 
     /** The interval method. */
-    public IntervalMethod method() {
+    public RateIntervalMethod method() {
         return method;
     }
 
@@ -101,13 +103,13 @@ public final class RateEstimator {
      */
     public RateEstimate estimate(Tally tally) {
         Args.notNull("tally", tally);
-        long x = tally.recorded();
-        long n = tally.audited();
         double rate = tally.rate();
-        double se = Math.sqrt(rate * (1 - rate) / n);
-        return new RateEstimate(tally, method, confidence, rate,
-                method.lower(x, n, twoSidedTail, twoSidedZ), method.upper(x, n, twoSidedTail, twoSidedZ),
-                se, twoSidedZ * se);
+        double se = Math.sqrt(rate * (1 - rate) / tally.audited());
+        Interval interval = method instanceof IntervalMethod formula
+                ? formula.interval(tally.recorded(), tally.audited(), twoSidedTail, twoSidedZ)
+                : method.interval(tally, confidence);
+        return new RateEstimate(tally, method, confidence, rate, interval.lower(), interval.upper(), se,
+                twoSidedZ * se);
     }
 
     /**
@@ -118,7 +120,9 @@ public final class RateEstimator {
      */
     public double lowerBound(Tally tally) {
         Args.notNull("tally", tally);
-        return method.lower(tally.recorded(), tally.audited(), oneSidedTail, oneSidedZ);
+        return method instanceof IntervalMethod formula
+                ? formula.lower(tally.recorded(), tally.audited(), oneSidedTail, oneSidedZ)
+                : method.lowerBound(tally, confidence);
     }
 
     /**
@@ -129,7 +133,9 @@ public final class RateEstimator {
      */
     public double upperBound(Tally tally) {
         Args.notNull("tally", tally);
-        return method.upper(tally.recorded(), tally.audited(), oneSidedTail, oneSidedZ);
+        return method instanceof IntervalMethod formula
+                ? formula.upper(tally.recorded(), tally.audited(), oneSidedTail, oneSidedZ)
+                : method.upperBound(tally, confidence);
     }
 
     @Override

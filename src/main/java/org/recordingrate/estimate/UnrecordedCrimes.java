@@ -1,28 +1,57 @@
 package org.recordingrate.estimate;
 
+import java.math.BigInteger;
 import java.util.Locale;
+import java.util.OptionalLong;
 
-import org.recordingrate.model.Interval;
 import org.recordingrate.internal.Args;
+import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.internal.Rational;
+import org.recordingrate.model.Interval;
 
 /**
  * The crimes a force would have had to add to its records: volume x (1 - rate)/rate, where the
  * volume is what it did record. The interval maps the rate's bounds (the function decreases in
- * the rate, so the upper rate bound gives the lower count). With no crime recorded the count is
- * infinite.
+ * the rate, so the upper rate bound gives the lower count).
+ *
+ * <p><b>Unbounded.</b> When nothing was recorded (rate 0) the count is unbounded: {@link #estimate()}
+ * is {@link Double#POSITIVE_INFINITY}, {@link #isUnbounded()} is true and {@link #moreThan()} is
+ * empty; CSV writes {@code Inf}, JSON the string {@code "Inf"}, text "unbounded". The upper
+ * bound is unbounded the same way whenever the lower rate bound is 0.
+ *
+ * <p><b>"Didn't record more than N".</b> N is the estimate rounded down to a multiple of the
+ * unit, computed exactly from the rate as a fraction (a tally's x/n, the volume-weighted sum of
+ * such fractions, or a published decimal such as 90.4%), never from a rounded double: an
+ * estimate of exactly 4,800 gives 4,800, one of 4,799.6 gives 4,700. The default unit follows
+ * the inspectors for large counts and never turns an estimate of 1 or more into 0: 100 for
+ * estimates of 1,000 or more, 10 from 100, 1 below 100 (see {@link #unitFor(double)}).
  *
  * @param volume   crimes recorded in the period
- * @param estimate volume x (1 - rate)/rate
+ * @param estimate volume x (1 - rate)/rate; infinite when the rate is 0
  * @param lower    volume x (1 - upper)/upper
  * @param upper    volume x (1 - lower)/lower; infinite when the lower rate bound is 0
+ * @param exactRate the rate as an exact fraction, for {@link #moreThan(long)}
  */
-public record UnrecordedCrimes(long volume, double estimate, double lower, double upper) {
-
-    /** The precision the inspectors round to by default: "more than 4,500 crimes". */
-    public static final long DEFAULT_PRECISION = 100;
+public record UnrecordedCrimes(long volume, double estimate, double lower, double upper, Rational exactRate) {
 
     /**
-     * The unrecorded crimes implied by a rate and its interval.
+     * Checks the record.
+     *
+     * @throws IllegalArgumentException for a volume below 1, a null rate, or a NaN count
+     */
+    public UnrecordedCrimes {
+        Args.positive("volume", volume);
+        Args.notNull("exactRate", exactRate);
+        if (Double.isNaN(estimate) || Double.isNaN(lower) || Double.isNaN(upper)) {
+            throw new ArgumentException("estimate", "unrecorded crimes (" + estimate + ", " + lower + " to " + upper
+                    + ") must be numbers");
+        }
+    }
+
+    /**
+     * The unrecorded crimes implied by a rate and its interval. The rate is read as the shortest
+     * decimal that prints as it (0.904 as exactly 904/1000), which is right for figures typed or
+     * published as decimals.
      *
      * @param volume   crimes recorded, at least 1
      * @param rate     the recording rate, in [0, 1]
@@ -30,11 +59,21 @@ public record UnrecordedCrimes(long volume, double estimate, double lower, doubl
      * @throws IllegalArgumentException for a volume below 1, a rate outside [0, 1] or a null interval
      */
     public static UnrecordedCrimes of(long volume, double rate, Interval interval) {
-        Args.positive("volume", volume);
         Args.inRange("rate", rate, 0, 1);
+        return of(volume, Rational.ofDecimal(rate), rate, interval);
+    }
+
+    /**
+     * The unrecorded crimes for a rate known as an exact fraction (a tally's x/n, or the
+     * volume-weighted sum of such).
+     *
+     * @throws IllegalArgumentException for a volume below 1, a rate outside [0, 1] or a null interval
+     */
+    static UnrecordedCrimes of(long volume, Rational exactRate, double rate, Interval interval) {
+        Args.positive("volume", volume);
         Args.notNull("interval", interval);
         return new UnrecordedCrimes(volume, implied(volume, rate), implied(volume, interval.upper()),
-                implied(volume, interval.lower()));
+                implied(volume, interval.lower()), exactRate);
     }
 
     /** volume x (1 - rate)/rate; infinite at rate 0. */
@@ -42,34 +81,70 @@ public record UnrecordedCrimes(long volume, double estimate, double lower, doubl
         return rate <= 0 ? Double.POSITIVE_INFINITY : volume * ((1 - rate) / rate);
     }
 
+    /** Whether the count is unbounded: nothing was recorded. */
+    public boolean isUnbounded() {
+        return exactRate.isZero();
+    }
+
     /**
-     * The count the inspectors quote, "the force didn't record more than N crimes": the estimate
-     * rounded down to a multiple of {@code precision}. {@link Long#MAX_VALUE} when the estimate is
-     * infinite (no crime recorded).
+     * The default unit for "more than N": 100 for estimates of 1,000 or more (as the inspectors
+     * publish), 10 from 100, otherwise 1, so that an estimate of 1 or more never reads "more than 0".
      *
-     * @param precision the rounding step, at least 1 (the inspectors use 100 or 500)
-     * @throws IllegalArgumentException if {@code precision < 1}
+     * @param estimate a count, 0 or more
+     * @return 1, 10 or 100
      */
-    public long moreThan(long precision) {
-        Args.positive("precision", precision);
-        if (Double.isInfinite(estimate)) {
-            return Long.MAX_VALUE;
+    public static long unitFor(double estimate) {
+        return estimate >= 1000 ? 100 : estimate >= 100 ? 10 : 1;
+    }
+
+    /** The default unit for this estimate, {@link #unitFor(double)}. */
+    public long unit() {
+        return unitFor(estimate);
+    }
+
+    /**
+     * "The force didn't record more than N crimes": the estimate rounded down to a multiple of
+     * {@code unit}, exactly (see the class comment). Empty when the count is unbounded.
+     *
+     * @param unit the rounding step, at least 1 (the inspectors use 100 or 500)
+     * @return N, or empty when nothing was recorded
+     * @throws IllegalArgumentException if {@code unit < 1}, or N exceeds {@link Long#MAX_VALUE}
+     *                                  (a volume beyond any force's, such as 10^17 at a rate of 0.5%)
+     */
+    public OptionalLong moreThan(long unit) {
+        Args.positive("unit", unit);
+        if (isUnbounded()) {
+            return OptionalLong.empty();
         }
-        return (long) Math.floor(estimate / precision) * precision;
+        BigInteger count = roundedDown(unit);
+        if (count.bitLength() > 63) {
+            throw new ArgumentException("volume", String.format(Locale.ROOT,
+                    "unrecorded crimes (about %.3g for volume %d) exceed %d, the largest count supported",
+                    estimate, volume, Long.MAX_VALUE));
+        }
+        return OptionalLong.of(count.longValue());
     }
 
-    /** {@link #moreThan(long)} at the default precision of 100. */
-    public long moreThan() {
-        return moreThan(DEFAULT_PRECISION);
+    /** The estimate rounded down to a multiple of unit: volume (1 - p)/p = volume (b - a)/a for p = a/b, exactly. */
+    private BigInteger roundedDown(long unit) {
+        BigInteger a = exactRate.numerator();
+        BigInteger b = exactRate.denominator();
+        BigInteger step = BigInteger.valueOf(unit);
+        return BigInteger.valueOf(volume).multiply(b.subtract(a)).divide(a.multiply(step)).multiply(step);
     }
 
-    /** {@code "more than 4,400 (estimate 4,474; 3,204 to 6,082)"}. */
+    /** {@link #moreThan(long)} at the default {@link #unit()}. */
+    public OptionalLong moreThan() {
+        return moreThan(unit());
+    }
+
+    /** {@code "more than 4,400 (estimate 4,474; 3,204 to 6,082)"}, or "unbounded (no crime recorded)". */
     @Override
     public String toString() {
-        if (Double.isInfinite(estimate)) {
+        if (isUnbounded()) {
             return "unbounded (no crime recorded)";
         }
-        return String.format(Locale.ROOT, "more than %,d (estimate %,.0f; %,.0f to %s)", moreThan(), estimate, lower,
-                Double.isInfinite(upper) ? "unbounded" : String.format(Locale.ROOT, "%,.0f", upper));
+        return String.format(Locale.ROOT, "more than %,d (estimate %,.0f; %,.0f to %s)", roundedDown(unit()), estimate,
+                lower, Double.isInfinite(upper) ? "unbounded" : String.format(Locale.ROOT, "%,.0f", upper));
     }
 }

@@ -1,7 +1,7 @@
 package org.recordingrate.estimate;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.model.Category;
+import org.recordingrate.model.AuditedCategory;
 
 /**
  * How the variance of a category's recording rate, and so of the volume-weighted all-crime rate
@@ -16,7 +16,7 @@ public enum VarianceConvention {
      */
     BINOMIAL("binomial") {
         @Override
-        double categoryVariance(Category category) {
+        double categoryVariance(AuditedCategory category) {
             double p = category.tally().rate();
             return p * (1 - p) / category.tally().audited();
         }
@@ -34,7 +34,7 @@ public enum VarianceConvention {
      */
     SURVEY("survey") {
         @Override
-        double categoryVariance(Category category) {
+        double categoryVariance(AuditedCategory category) {
             long n = category.tally().audited();
             double correction = 1 - category.samplingFraction();
             if (correction == 0) {
@@ -56,7 +56,7 @@ public enum VarianceConvention {
     }
 
     /** The variance of one category's rate p<sub>h</sub> under this convention. */
-    abstract double categoryVariance(Category category);
+    abstract double categoryVariance(AuditedCategory category);
 
     /** The command-line token: {@code binomial} or {@code survey}. */
     public String token() {

@@ -1,34 +1,97 @@
 package org.recordingrate.estimate;
 
+import org.recordingrate.internal.Args;
+import org.recordingrate.model.AuditedCategory;
+import org.recordingrate.model.Inspection;
+
 /**
- * A volume-weighted rate with its estimated variance and the design's size: what every all-crime
- * interval is built from. For a single category under the binomial convention it is just
- * (x/n, p(1-p)/n, n, 1).
+ * A volume-weighted recording rate with its estimated variance and the design's size: the point
+ * estimate every all-crime interval is built from, and the cheap statistic that resampling
+ * evaluates millions of times (no interval, no unrecorded crimes). For a single category under
+ * the binomial convention it is just (x/n, p(1-p)/n, n, 1).
  *
- * @param rate       sum W<sub>h</sub> p<sub>h</sub>
- * @param variance   sum W<sub>h</sub>&sup2; v<sub>h</sub>
+ * <p>p = sum W<sub>h</sub> p<sub>h</sub>, W<sub>h</sub> = volume<sub>h</sub>/total volume, computed
+ * as sum(volume<sub>h</sub> p<sub>h</sub>)/total volume so that it is exactly 1 when every
+ * category recorded all; V = sum W<sub>h</sub>&sup2; v<sub>h</sub> under a {@link VarianceConvention}.
+ *
+ * @param rate       sum W<sub>h</sub> p<sub>h</sub>, in [0, 1]
+ * @param variance   sum W<sub>h</sub>&sup2; v<sub>h</sub>, 0 or more
  * @param audited    total audited records n
  * @param categories number of categories H
  */
-record WeightedRate(double rate, double variance, long audited, int categories) {
+public record WeightedRate(double rate, double variance, long audited, int categories) {
+
+    /**
+     * The all-crime rate of an inspection and its variance.
+     *
+     * @throws IllegalArgumentException if an argument is null, or the survey convention meets a
+     *                                  category with one audited record
+     */
+    public static WeightedRate of(Inspection inspection, VarianceConvention convention) {
+        Args.notNull("inspection", inspection);
+        Args.notNull("convention", convention);
+        double totalVolume = inspection.totalVolume();
+        double weighted = 0;
+        double variance = 0;
+        for (AuditedCategory category : inspection.categories()) {
+            double weight = category.volume() / totalVolume;
+            weighted += category.volume() * category.tally().rate();
+            variance += weight * weight * convention.categoryVariance(category);
+        }
+        return new WeightedRate(Math.min(1.0, weighted / totalVolume), variance, inspection.totalAudited(),
+                inspection.categories().size());
+    }
+
+    /**
+     * One category's rate and its variance under {@code convention}.
+     *
+     * @throws IllegalArgumentException as {@link #of(Inspection, VarianceConvention)}
+     */
+    public static WeightedRate of(AuditedCategory category, VarianceConvention convention) {
+        Args.notNull("category", category);
+        Args.notNull("convention", convention);
+        return new WeightedRate(category.tally().rate(), convention.categoryVariance(category),
+                category.tally().audited(), 1);
+    }
+
+    /**
+     * The volume-weighted rate sum(v<sub>h</sub> x<sub>h</sub>/n<sub>h</sub>)/sum(v<sub>h</sub>) from
+     * plain arrays, without allocation: the statistic of a bootstrap replicate. Arguments are
+     * not checked (the caller's inner loop has checked them once).
+     *
+     * @param volumes  v<sub>h</sub>, positive
+     * @param recorded x<sub>h</sub>
+     * @param audited  n<sub>h</sub>, positive
+     * @return the rate
+     */
+    public static double rate(double[] volumes, long[] recorded, long[] audited) {
+        double weighted = 0;
+        double total = 0;
+        for (int h = 0; h < volumes.length; h++) {
+            weighted += volumes[h] * ((double) recorded[h] / audited[h]);
+            total += volumes[h];
+        }
+        return Math.min(1.0, weighted / total);
+    }
 
     /** The standard error sqrt(variance). */
-    double standardError() {
+    public double standardError() {
         return Math.sqrt(variance);
     }
 
     /** Whether every category recorded none or every category recorded all. */
-    boolean atEdge() {
+    public boolean atEdge() {
         return rate == 0 || rate == 1;
     }
 
     /**
-     * Kish's effective sample size p(1 - p)/V: the binomial sample size with the same variance.
-     * At the edges (p = 0 or 1, where the variance estimate is 0) it is the audited count n, so the
-     * intervals fall back to their binomial form; when the variance is 0 but p is inside (0, 1)
-     * (every category at 0 or 1, mixed) it is infinite and the intervals collapse to the point.
+     * Kish's effective sample size p(1 - p)/V: the binomial sample size with the same variance
+     * (an effective size, not a count of records). At the edges (p = 0 or 1, where the variance
+     * estimate is 0) it is the audited count n, so the intervals fall back to their binomial form;
+     * when the variance is 0 but p is inside (0, 1) (every category at 0 or 1, mixed) it is
+     * infinite and the intervals collapse to the point.
      */
-    double effectiveAudited() {
+    public double effectiveAudited() {
         if (atEdge()) {
             return audited;
         }

@@ -24,16 +24,16 @@ public final class Args {
      */
     public static void tally(long recorded, long audited) {
         if (recorded < 0) {
-            throw new IllegalArgumentException("recorded (" + recorded + ") must not be negative");
+            throw new ArgumentException("recorded", "recorded (" + recorded + ") must not be negative");
         }
         if (audited < 0) {
-            throw new IllegalArgumentException("audited (" + audited + ") must not be negative");
+            throw new ArgumentException("audited", "audited (" + audited + ") must not be negative");
         }
         if (audited == 0) {
-            throw new IllegalArgumentException("audited (0) must be at least 1: a rate needs audited records");
+            throw new ArgumentException("audited", "audited (0) must be at least 1: a rate needs audited records");
         }
         if (recorded > audited) {
-            throw new IllegalArgumentException(
+            throw new ArgumentException("recorded",
                     "recorded (" + recorded + ") must not exceed audited (" + audited + ")");
         }
     }
@@ -66,7 +66,7 @@ public final class Args {
      */
     public static double openUnit(String name, double value) {
         if (!(value > 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " (" + show(value) + ") must be strictly between 0 and 1");
+            throw new ArgumentException(name,name + " (" + show(value) + ") must be strictly between 0 and 1");
         }
         return value;
     }
@@ -79,7 +79,7 @@ public final class Args {
      */
     public static double positive(String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " (" + show(value) + ") must be a finite number above 0");
+            throw new ArgumentException(name,name + " (" + show(value) + ") must be a finite number above 0");
         }
         return value;
     }
@@ -92,7 +92,7 @@ public final class Args {
      */
     public static long positive(String name, long value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " (" + value + ") must be at least 1");
+            throw new ArgumentException(name,name + " (" + value + ") must be at least 1");
         }
         return value;
     }
@@ -105,7 +105,7 @@ public final class Args {
      */
     public static double nonNegative(String name, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " (" + show(value) + ") must be a finite number, 0 or above");
+            throw new ArgumentException(name,name + " (" + show(value) + ") must be a finite number, 0 or above");
         }
         return value;
     }
@@ -118,7 +118,7 @@ public final class Args {
      */
     public static double inRange(String name, double value, double low, double high) {
         if (!(value >= low && value <= high)) {
-            throw new IllegalArgumentException(
+            throw new ArgumentException(name,
                     name + " (" + show(value) + ") must lie between " + show(low) + " and " + show(high));
         }
         return value;
@@ -132,7 +132,7 @@ public final class Args {
      */
     public static <T> T notNull(String name, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(name + " must not be null");
+            throw new ArgumentException(name,name + " must not be null");
         }
         return value;
     }
@@ -145,7 +145,7 @@ public final class Args {
      */
     public static String notBlank(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " (" + (value == null ? "null" : "'" + value + "'")
+            throw new ArgumentException(name,name + " (" + (value == null ? "null" : "'" + value + "'")
                     + ") must not be blank");
         }
         return value.strip();

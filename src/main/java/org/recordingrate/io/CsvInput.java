@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.recordingrate.internal.ArgumentException;
 
 /**
  * A CSV file with a header, read whole into typed, located rows (commons-csv does the parsing:
@@ -225,6 +226,27 @@ public final class CsvInput {
         /** A located error for this row. */
         public DataFileException fail(String column, String value, String reason) {
             return new DataFileException(name, line, column, value, reason);
+        }
+
+        /**
+         * Runs {@code action}, which builds domain objects from this row's cells, turning the
+         * domain's complaint into a located error: the column is the one that holds the bad
+         * argument ({@code columns} maps the argument names of {@link ArgumentException#argument()}
+         * to column names), or the row as a whole when the argument has no column.
+         *
+         * @throws DataFileException naming line, column, value and the domain's message
+         */
+        public <T> T construct(Map<String, String> columns, java.util.function.Supplier<T> action) {
+            try {
+                return action.get();
+            } catch (DataFileException e) {
+                throw e;
+            } catch (ArgumentException e) {
+                String column = columns.get(e.argument());
+                throw fail(column, column == null ? null : text(column), "is invalid: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw fail(null, null, "is invalid: " + e.getMessage());
+            }
         }
 
         /**

@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
 import org.recordingrate.model.Tally;
+import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Category;
+import org.recordingrate.model.Names;
 import org.recordingrate.model.Inspection;
 
 /**
@@ -21,6 +22,10 @@ import org.recordingrate.model.Inspection;
  * inspection need not be adjacent. Every row is validated with its line and column named.
  */
 public final class InspectionFile {
+
+    /** Which column holds each argument of the domain's constructors. */
+    private static final Map<String, String> COLUMNS = Map.of("category name", "category", "recorded", "recorded",
+            "audited", "audited", "volume", "volume", "population", "population");
 
     /** Required columns. */
     public static final List<String> REQUIRED = List.of("category", "recorded", "audited", "volume");
@@ -51,55 +56,36 @@ public final class InspectionFile {
             throw new DataFileException(input.name(), 0, null, null, "has a header but no categories");
         }
         String defaultName = defaultName(input.name());
-        Map<String, List<Category>> byInspection = new LinkedHashMap<>();
+        Map<String, String> spelling = new LinkedHashMap<>();
+        Map<String, List<AuditedCategory>> byInspection = new LinkedHashMap<>();
         Map<String, Long> firstLine = new LinkedHashMap<>();
         for (CsvInput.Row row : input.rows()) {
             String inspection = row.text("inspection", defaultName).strip();
-            String name = row.text("category").strip();
-            if (name.isEmpty()) {
-                throw row.fail("category", "", "is blank: every row needs a category name");
-            }
-            if (name.equalsIgnoreCase(Category.ALL_CRIME)) {
-                throw row.fail("category", name, "is reserved for the combined estimate: list only the audited categories");
-            }
-            String key = inspection.toLowerCase(Locale.ROOT) + "\u0000" + name.toLowerCase(Locale.ROOT);
+            String inspectionKey = Names.key(inspection);
+            spelling.putIfAbsent(inspectionKey, inspection);
+            AuditedCategory category = category(row);
+            String key = inspectionKey + "\u0000" + Names.key(category.name());
             Long earlier = firstLine.putIfAbsent(key, row.line());
             if (earlier != null) {
-                throw row.fail("category", name, "appears twice in inspection '" + inspection + "' (first on line "
-                        + earlier + ")");
+                throw row.fail("category", row.text("category"), "appears twice in inspection '"
+                        + spelling.get(inspectionKey) + "' (first on line " + earlier + ")");
             }
-            byInspection.computeIfAbsent(inspection, k -> new ArrayList<>()).add(category(row, name));
+            byInspection.computeIfAbsent(inspectionKey, k -> new ArrayList<>()).add(category);
         }
         List<Inspection> inspections = new ArrayList<>();
-        byInspection.forEach((name, categories) -> inspections.add(new Inspection(name, categories)));
+        byInspection.forEach((key, categories) -> inspections.add(new Inspection(spelling.get(key), categories)));
         return inspections;
     }
 
-    private static Category category(CsvInput.Row row, String name) {
+    /** The row's category, built by the domain's constructors; their complaint names the column. */
+    private static AuditedCategory category(CsvInput.Row row) {
         long recorded = row.whole("recorded");
         long audited = row.whole("audited");
         long volume = row.whole("volume");
-        if (recorded < 0) {
-            throw row.fail("recorded", row.text("recorded"), "must not be negative");
-        }
-        if (audited < 1) {
-            throw row.fail("audited", row.text("audited"), "must be at least 1: a category needs audited records");
-        }
-        if (recorded > audited) {
-            throw row.fail("recorded", row.text("recorded"), "must not exceed audited (" + audited + ")");
-        }
-        if (volume < 1) {
-            throw row.fail("volume", row.text("volume"), "must be at least 1: the volume weights the category");
-        }
-        OptionalLong population = OptionalLong.empty();
-        if (!row.isBlank("population")) {
-            long value = row.whole("population");
-            if (value < audited) {
-                throw row.fail("population", row.text("population"), "must not be below audited (" + audited + ")");
-            }
-            population = OptionalLong.of(value);
-        }
-        return new Category(name, new Tally(recorded, audited), volume, population);
+        OptionalLong population = row.isBlank("population") ? OptionalLong.empty()
+                : OptionalLong.of(row.whole("population"));
+        return row.construct(COLUMNS, () -> new AuditedCategory(
+                new Category(row.text("category"), volume, population), new Tally(recorded, audited)));
     }
 
     /** The file name without folders and extension: {@code data/peel-2022.csv -> peel-2022}. */

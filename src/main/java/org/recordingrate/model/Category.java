@@ -2,42 +2,40 @@ package org.recordingrate.model;
 
 import java.util.OptionalLong;
 
-import org.recordingrate.model.Tally;
 import org.recordingrate.internal.Args;
+import org.recordingrate.internal.ArgumentException;
 
 /**
- * One audited crime category of an inspection: its name, its audit tally, its volume (the crimes
- * the force recorded in that category over the year: the category's weight in the all-crime
- * rate) and, optionally, the population of records the sample was drawn from (used only for the
- * finite population correction of the {@link VarianceConvention#SURVEY survey} variance).
+ * A crime category (stratum) as designed before any audit: its name, its volume (the crimes the
+ * force recorded in that category over the year: the category's weight in the all-crime rate)
+ * and, optionally, the population of records the sample is drawn from (for the finite
+ * population correction and for planning). The audit's outcome is a {@link Tally}; the two
+ * together are an {@link AuditedCategory}.
  *
  * @param name       the category, e.g. {@code "violence"}; not blank, not {@code "all crime"}
- * @param tally      recorded of audited
  * @param volume     recorded crimes in the year, at least 1
- * @param population records sampled from, at least {@code audited}; empty when unknown
+ * @param population records the sample is drawn from, at least 1; empty when unknown
  */
-public record Category(String name, Tally tally, long volume, OptionalLong population) {
-
-    /** The name reserved for the combined row of an {@link InspectionEstimate}. */
-    public static final String ALL_CRIME = "all crime";
+public record Category(String name, long volume, OptionalLong population) {
 
     /**
-     * @throws IllegalArgumentException for a blank or reserved name, a null tally or population,
-     *                                  a volume below 1, or a population below the audited count
+     * @throws IllegalArgumentException for a blank or reserved name (see {@link Names#ALL_CRIME}),
+     *                                  a null population, a volume below 1 or a population below 1
      */
     public Category {
         name = Args.notBlank("category name", name);
-        if (name.equalsIgnoreCase(ALL_CRIME)) {
-            throw new IllegalArgumentException("category name ('" + name + "') is reserved for the combined estimate");
+        if (Names.isAllCrime(name)) {
+            throw new ArgumentException("category name",
+                    "category name ('" + name + "') is reserved for the combined estimate");
         }
-        Args.notNull("tally of category '" + name + "'", tally);
         Args.notNull("population of category '" + name + "'", population);
         if (volume < 1) {
-            throw new IllegalArgumentException("volume of category '" + name + "' (" + volume + ") must be at least 1");
+            throw new ArgumentException("volume",
+                    "volume of category '" + name + "' (" + volume + ") must be at least 1");
         }
-        if (population.isPresent() && population.getAsLong() < tally.audited()) {
-            throw new IllegalArgumentException("population of category '" + name + "' (" + population.getAsLong()
-                    + ") must not be below audited (" + tally.audited() + ")");
+        if (population.isPresent() && population.getAsLong() < 1) {
+            throw new ArgumentException("population",
+                    "population of category '" + name + "' (" + population.getAsLong() + ") must be at least 1");
         }
     }
 
@@ -46,29 +44,31 @@ public record Category(String name, Tally tally, long volume, OptionalLong popul
      *
      * @throws IllegalArgumentException as the canonical constructor
      */
-    public static Category of(String name, long recorded, long audited, long volume) {
-        return new Category(name, new Tally(recorded, audited), volume, OptionalLong.empty());
+    public static Category of(String name, long volume) {
+        return new Category(name, volume, OptionalLong.empty());
     }
 
     /**
-     * A category whose sample was drawn from {@code population} records.
+     * A category whose sample is drawn from {@code population} records.
      *
      * @throws IllegalArgumentException as the canonical constructor
      */
-    public static Category of(String name, long recorded, long audited, long volume, long population) {
-        return new Category(name, new Tally(recorded, audited), volume, OptionalLong.of(population));
+    public static Category of(String name, long volume, long population) {
+        return new Category(name, volume, OptionalLong.of(population));
     }
 
     /**
-     * The sampling fraction n/N, or 0 when the population is unknown (no correction).
+     * This category with its audit's outcome.
+     *
+     * @throws IllegalArgumentException if {@code tally} is null or audits more records than the
+     *                                  population
      */
-    public double samplingFraction() {
-        return population.isPresent() ? (double) tally.audited() / population.getAsLong() : 0.0;
+    public AuditedCategory audited(Tally tally) {
+        return new AuditedCategory(this, tally);
     }
 
     @Override
     public String toString() {
-        return name + ": " + tally + ", volume " + volume
-                + (population.isPresent() ? ", population " + population.getAsLong() : "");
+        return name + ": volume " + volume + (population.isPresent() ? ", population " + population.getAsLong() : "");
     }
 }

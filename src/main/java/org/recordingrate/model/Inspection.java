@@ -3,14 +3,15 @@ package org.recordingrate.model;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.recordingrate.internal.Args;
+import org.recordingrate.internal.ArgumentException;
 
 /**
- * One audit of one force at one time: named categories, each with its tally and volume.
+ * One audit of one force at one time: named categories, each with its design (volume,
+ * population) and its tally.
  *
  * <pre>{@code
  * Inspection peel2022 = Inspection.builder("PEEL 2021/22")
@@ -20,32 +21,49 @@ import org.recordingrate.internal.Args;
  *         .build();
  * }</pre>
  *
+ * <p>Category names are unique under {@link Names} (case and surrounding space ignored). The
+ * totals of volume, audited and recorded are checked once here to fit in a {@code long}, so no
+ * estimate downstream can overflow them.
+ *
  * @param name       what the inspection is called (force and date, say); not blank
- * @param categories the audited categories, at least one, names unique ignoring case
+ * @param categories the audited categories, at least one
  */
-public record Inspection(String name, List<Category> categories) {
+public record Inspection(String name, List<AuditedCategory> categories) {
 
     /**
-     * @throws IllegalArgumentException for a blank name, no categories, a null category or two
-     *                                  categories with the same name (ignoring case)
+     * @throws IllegalArgumentException for a blank name, no categories, a null category, two
+     *                                  categories with the same name (under {@link Names}), or
+     *                                  totals of volume or audited beyond {@link Long#MAX_VALUE}
      */
     public Inspection {
         name = Args.notBlank("inspection name", name);
         Args.notNull("categories of inspection '" + name + "'", categories);
         if (categories.isEmpty()) {
-            throw new IllegalArgumentException("inspection '" + name + "' has no categories");
+            throw new ArgumentException("categories", "inspection '" + name + "' has no categories");
         }
         Map<String, String> seen = new HashMap<>();
-        for (Category category : categories) {
+        long volume = 0;
+        long audited = 0;
+        for (AuditedCategory category : categories) {
             Args.notNull("category of inspection '" + name + "'", category);
-            String key = category.name().toLowerCase(Locale.ROOT);
-            String earlier = seen.putIfAbsent(key, category.name());
+            String earlier = seen.putIfAbsent(Names.key(category.name()), category.name());
             if (earlier != null) {
-                throw new IllegalArgumentException("inspection '" + name + "' has category '" + category.name()
-                        + "' twice" + (earlier.equals(category.name()) ? "" : " (also as '" + earlier + "')"));
+                throw new ArgumentException("category name", "inspection '" + name + "' has category '"
+                        + category.name() + "' twice" + (earlier.equals(category.name()) ? "" : " (also as '" + earlier + "')"));
             }
+            volume = addExact(name, "volume", volume, category.volume(), category.name());
+            audited = addExact(name, "audited", audited, category.tally().audited(), category.name());
         }
         categories = List.copyOf(categories);
+    }
+
+    private static long addExact(String inspection, String what, long total, long value, String category) {
+        try {
+            return Math.addExact(total, value);
+        } catch (ArithmeticException e) {
+            throw new ArgumentException(what, "inspection '" + inspection + "': the total " + what + " exceeds "
+                    + Long.MAX_VALUE + " at category '" + category + "'");
+        }
     }
 
     /** A builder for an inspection called {@code name}. */
@@ -53,34 +71,40 @@ public record Inspection(String name, List<Category> categories) {
         return new Builder(name);
     }
 
-    /** The category called {@code name} (ignoring case), if any. */
-    public Optional<Category> category(String name) {
-        return categories.stream().filter(c -> c.name().equalsIgnoreCase(name == null ? "" : name.strip())).findFirst();
+    /** The category called {@code name} under {@link Names} (case and spacing ignored), if any. */
+    public Optional<AuditedCategory> category(String name) {
+        String key = Names.key(name);
+        return categories.stream().filter(c -> Names.key(c.name()).equals(key)).findFirst();
     }
 
-    /** The sum of the categories' volumes. */
+    /** The categories as designed (name, volume, population), without their tallies. */
+    public List<Category> design() {
+        return categories.stream().map(AuditedCategory::category).toList();
+    }
+
+    /** The sum of the categories' volumes (checked to fit when the inspection was made). */
     public long totalVolume() {
         long total = 0;
-        for (Category category : categories) {
-            total = Math.addExact(total, category.volume());
+        for (AuditedCategory category : categories) {
+            total += category.volume();
         }
         return total;
     }
 
-    /** The sum of the categories' audited counts. */
+    /** The sum of the categories' audited counts (checked to fit). */
     public long totalAudited() {
         long total = 0;
-        for (Category category : categories) {
-            total = Math.addExact(total, category.tally().audited());
+        for (AuditedCategory category : categories) {
+            total += category.tally().audited();
         }
         return total;
     }
 
-    /** The sum of the categories' recorded counts. */
+    /** The sum of the categories' recorded counts (at most the audited total, so it fits). */
     public long totalRecorded() {
         long total = 0;
-        for (Category category : categories) {
-            total = Math.addExact(total, category.tally().recorded());
+        for (AuditedCategory category : categories) {
+            total += category.tally().recorded();
         }
         return total;
     }
@@ -93,26 +117,38 @@ public record Inspection(String name, List<Category> categories) {
     /** Collects categories in order; {@link #build()} validates. Not thread-safe. */
     public static final class Builder {
         private final String name;
-        private final List<Category> categories = new ArrayList<>();
+        private final List<AuditedCategory> categories = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
         }
 
-        /** Adds a category without a known population. */
+        /**
+         * Adds a category without a known population.
+         *
+         * @throws IllegalArgumentException as {@link AuditedCategory#of(String, long, long, long)}
+         */
         public Builder category(String category, long recorded, long audited, long volume) {
-            categories.add(Category.of(category, recorded, audited, volume));
+            categories.add(AuditedCategory.of(category, recorded, audited, volume));
             return this;
         }
 
-        /** Adds a category whose sample was drawn from {@code population} records. */
+        /**
+         * Adds a category whose sample was drawn from {@code population} records.
+         *
+         * @throws IllegalArgumentException as {@link AuditedCategory#of(String, long, long, long, long)}
+         */
         public Builder category(String category, long recorded, long audited, long volume, long population) {
-            categories.add(Category.of(category, recorded, audited, volume, population));
+            categories.add(AuditedCategory.of(category, recorded, audited, volume, population));
             return this;
         }
 
-        /** Adds a category. */
-        public Builder category(Category category) {
+        /**
+         * Adds a category.
+         *
+         * @throws IllegalArgumentException if {@code category} is null
+         */
+        public Builder category(AuditedCategory category) {
             categories.add(Args.notNull("category", category));
             return this;
         }

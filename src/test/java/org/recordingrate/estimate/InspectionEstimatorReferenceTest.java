@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.recordingrate.ReferenceData;
 import org.recordingrate.ReferenceData.Row;
 import org.recordingrate.model.Inspection;
-import org.recordingrate.model.Category;
+import org.recordingrate.model.AuditedCategory;
 
 /**
  * The all-crime estimate against shared/reference/stratified-designs.csv and
@@ -71,7 +71,7 @@ class InspectionEstimatorReferenceTest {
             for (AllCrimeMethod method : AllCrimeMethod.values()) {
                 InspectionEstimate estimate = InspectionEstimator.withDefaults().with(method).estimate(inspection);
                 for (int i = 0; i < inspection.categories().size(); i++) {
-                    Category category = inspection.categories().get(i);
+                    AuditedCategory category = inspection.categories().get(i);
                     CategoryEstimate row = estimate.categories().get(i);
                     var single = same.get(method).interval(category.tally().recorded(), category.tally().audited(), 0.95);
                     assertEquals(single.lower(), row.lower(), 1e-12, category + " " + method);

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.recordingrate.model.Inspection;
-import org.recordingrate.model.Category;
+import org.recordingrate.model.AuditedCategory;
 
 /** Reading inspection files: grouping, order, defaults, and located errors. */
 class InspectionFileTest {

@@ -65,7 +65,7 @@ class PublishedFigureTest {
         // "it didn't record more than 4,500 crimes": 93.2% of a volume V recorded leaves V (0.068/0.932) unrecorded
         var unrecorded = PublishedFigure.fromPercent(93.2, 2.3).unrecorded(62_000);
         assertEquals(62_000 * 0.068 / 0.932, unrecorded.estimate(), 1e-9);
-        assertEquals(4_500, unrecorded.moreThan(100));
+        assertEquals(4_500, unrecorded.moreThan(100).getAsLong());
         assertTrue(unrecorded.lower() < unrecorded.estimate() && unrecorded.estimate() < unrecorded.upper());
         assertEquals(62_000 * (1 - 0.955) / 0.955, unrecorded.lower(), 1e-9);
         PublishedComparison none = PublishedFigure.fromPercent(88, 2).compareWith(PublishedFigure.fromPercent(87, 2));

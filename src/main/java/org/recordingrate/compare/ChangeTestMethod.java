@@ -1,0 +1,35 @@
+package org.recordingrate.compare;
+
+import org.recordingrate.model.Tally;
+
+/**
+ * A test of the null hypothesis that the recording rate did not change between two
+ * inspections. {@link ChangeTest} holds the classical tests; a permutation test is one more
+ * implementation, so that {@link Comparison}, the command line and the reports take either.
+ * Implementations are immutable and thread-safe (a randomised test fixes its seed).
+ */
+public interface ChangeTestMethod {
+
+    /** The command-line token, e.g. {@code fisher_exact}. */
+    String token();
+
+    /** The name for people, e.g. {@code "Fisher's exact test"}. */
+    String displayName();
+
+    /** The symbol of the statistic in text output (e.g. {@code "z"}); empty when there is none. */
+    default String statisticName() {
+        return "";
+    }
+
+    /**
+     * Tests whether the recording rate changed from {@code before} to {@code after}.
+     *
+     * @param before      the earlier inspection's tally
+     * @param after       the later inspection's tally
+     * @param alternative the alternative hypothesis
+     * @return the statistic and p-value
+     * @throws IllegalArgumentException if an argument is null, or the tallies are beyond what the
+     *                                  test supports
+     */
+    TestResult test(Tally before, Tally after, Alternative alternative);
+}

@@ -1,0 +1,48 @@
+package org.recordingrate.compare;
+
+import java.util.List;
+
+import org.recordingrate.internal.Args;
+
+/**
+ * Many pairs of inspections compared at once (every force's two audits, say): the result of
+ * {@link Comparison#compareAll}.
+ *
+ * @param changes    one comparison per pair, in the later list's order
+ * @param onlyBefore names of earlier inspections with no later partner (not compared)
+ * @param onlyAfter  names of later inspections with no earlier partner (not compared)
+ */
+public record InspectionComparisons(List<InspectionChange> changes, List<String> onlyBefore, List<String> onlyAfter) {
+
+    /**
+     * Copies the lists.
+     *
+     * @throws IllegalArgumentException if a list is null
+     */
+    public InspectionComparisons {
+        changes = List.copyOf(Args.notNull("changes", changes));
+        onlyBefore = List.copyOf(Args.notNull("onlyBefore", onlyBefore));
+        onlyAfter = List.copyOf(Args.notNull("onlyAfter", onlyAfter));
+    }
+
+    /** Whether every inspection found its partner. */
+    public boolean allMatched() {
+        return onlyBefore.isEmpty() && onlyAfter.isEmpty();
+    }
+
+    /** One line per comparison. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        for (InspectionChange change : changes) {
+            text.append(change).append('\n');
+        }
+        if (!onlyBefore.isEmpty()) {
+            text.append("no later inspection for: ").append(String.join(", ", onlyBefore)).append('\n');
+        }
+        if (!onlyAfter.isEmpty()) {
+            text.append("no earlier inspection for: ").append(String.join(", ", onlyAfter)).append('\n');
+        }
+        return text.toString();
+    }
+}
