@@ -1,0 +1,568 @@
+package org.recordingrate.io;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.recordingrate.internal.Args;
+import org.recordingrate.model.Names;
+
+/**
+ * A population file of incident records, the frame a sample is drawn from: a CSV with a header
+ * holding {@code record_id} and {@code category} (matched ignoring case and surrounding spaces, as
+ * {@link CsvInput} does) and any other columns, which are carried to the sample list unchanged.
+ *
+ * <p>Streamed, never held: rows are handed one at a time to a consumer, so a file of millions of
+ * rows is read in memory that does not grow with it (apart from the duplicate check below, which
+ * spills to temporary files). While reading, the file's bytes are hashed (SHA-256) and its data
+ * rows counted, for the manifest that lets a reviewer re-run the selection on the same export.
+ *
+ * <p>Parsing follows {@link CsvInput} (commons-csv's {@code DEFAULT} format with surrounding spaces
+ * ignored and fields trimmed; a byte-order mark ignored; empty lines skipped; a record with another
+ * number of fields than the header is an error naming its line). A line without a double quote is
+ * split on commas directly, which gives what commons-csv gives for such a line at a fifth of its
+ * cost; a line holding a quote goes to commons-csv, joined with the following lines while a quoted
+ * field is open (a line break inside a quoted field is carried as {@code \n}). Line numbers count
+ * physical lines, the header being line 1; a record spanning lines is named by its last line, as
+ * in {@link CsvInput}.
+ *
+ * <p>Checks, each a {@link DataFileException} naming file, line, column and value:
+ * <ul>
+ *   <li>a blank record id or category;</li>
+ *   <li>a category not in the plan (matched by {@link Names}), unless an "other" category of the
+ *       plan is named to take such records;</li>
+ *   <li>a record id met twice (ids match exactly, as text): named at its second line, with the
+ *       first. Every row's 64-bit fingerprint of its id is kept in sorted runs of 2^20 (8 MB),
+ *       spilled to temporary files beyond that and merged after the last row; fingerprints met
+ *       twice (a duplicate, or a chance collision of two ids, which is then ignored) are resolved
+ *       by a second pass over the file that compares the ids themselves. Temporary disk: 8 bytes
+ *       a row, deleted before returning.</li>
+ * </ul>
+ * Immutable; {@link #read} may be called again (for a second pass) and gives the same rows.
+ */
+public final class PopulationFile {
+
+    /** The required columns. */
+    public static final String RECORD_ID = "record_id";
+    /** The required columns. */
+    public static final String CATEGORY = "category";
+
+    /** A record spanning more lines than this (an unclosed quote, most likely) is an error. */
+    private static final int MAX_LINES_PER_RECORD = 1000;
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true)
+            .setTrim(true).build();
+
+    private final Path file;
+    private final Map<String, String> categories;
+    private final Optional<String> other;
+
+    private PopulationFile(Path file, Map<String, String> categories, Optional<String> other) {
+        this.file = file;
+        this.categories = categories;
+        this.other = other;
+    }
+
+    /**
+     * A population file whose categories are not checked against a plan: every category met is
+     * counted, spelled as first met.
+     *
+     * @param file the file
+     * @return the file, not yet read
+     * @throws IllegalArgumentException if {@code file} is null
+     */
+    public static PopulationFile of(Path file) {
+        return new PopulationFile(Args.notNull("population file", file), Map.of(), Optional.empty());
+    }
+
+    /**
+     * This file, with its categories checked against a plan's: a row of another category is an
+     * error (or goes to {@link #withOther the other category}); counts and rows use the plan's
+     * spelling.
+     *
+     * @param names the plan's categories, at least one, distinct under {@link Names}
+     * @return a new reader
+     * @throws IllegalArgumentException for no names, a blank name, or two equal under {@link Names}
+     */
+    public PopulationFile withCategories(Collection<String> names) {
+        Args.notNull("categories", names);
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("categories of the plan must not be empty");
+        }
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String name : names) {
+            String stripped = Args.notBlank("category", name);
+            String earlier = byKey.putIfAbsent(Names.key(stripped), stripped);
+            if (earlier != null) {
+                throw new IllegalArgumentException("category '" + stripped + "' appears twice in the plan"
+                        + (earlier.equals(stripped) ? "" : " (also as '" + earlier + "')"));
+            }
+        }
+        return new PopulationFile(file, Collections.unmodifiableMap(byKey), other.map(o -> canonical(byKey, o)));
+    }
+
+    /**
+     * This file, with rows whose category is not in the plan sent to the plan's category
+     * {@code name} instead of failing (the export has categories the plan groups together).
+     *
+     * @param name a category of the plan (set by {@link #withCategories} first)
+     * @return a new reader
+     * @throws IllegalArgumentException if no plan was set or {@code name} is not one of its categories
+     */
+    public PopulationFile withOther(String name) {
+        Args.notBlank("other category", name);
+        if (categories.isEmpty()) {
+            throw new IllegalArgumentException("other category ('" + name + "') needs the plan's categories first");
+        }
+        return new PopulationFile(file, categories, Optional.of(canonical(categories, name)));
+    }
+
+    private static String canonical(Map<String, String> byKey, String name) {
+        String found = byKey.get(Names.key(name));
+        if (found == null) {
+            throw new IllegalArgumentException("other category ('" + name + "') must be a category of the plan ("
+                    + String.join(", ", byKey.values()) + ")");
+        }
+        return found;
+    }
+
+    /** The file. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Streams every data row, in file order, to {@code sink}, and checks the whole file.
+     *
+     * @param sink receives each row (after its own checks); the duplicate check completes after
+     *             the last row, so a sink must not act on rows before this method returns
+     * @return what was read: rows, SHA-256, header, count per category
+     * @throws DataFileException    for a missing or empty file, a missing column, a bad row or a
+     *                              duplicate id (see the class comment)
+     * @throws UncheckedIOException for other input errors
+     */
+    public Summary read(Consumer<Row> sink) {
+        Args.notNull("sink", sink);
+        String name = file.toString();
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        try (DuplicateFinder fingerprints = new DuplicateFinder();
+             InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), sha256);
+             Lines lines = new Lines(name, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16))) {
+            String[] header = lines.next();
+            if (header == null) {
+                throw new DataFileException(name, 0, null, null, "is empty: expected a header line");
+            }
+            header[0] = header[0].replace("\uFEFF", "");
+            Layout layout = new Layout(name, header);
+            Map<String, String> spelling = new LinkedHashMap<>(categories);
+            Map<String, long[]> counts = new LinkedHashMap<>();
+            categories.values().forEach(c -> counts.put(c, new long[1]));
+            // The few distinct spellings of categories, resolved once each (Names.key is a regex).
+            Map<String, String> resolved = new HashMap<>();
+            Set<String> remapped = new HashSet<>();
+            long rows = 0;
+            long toOther = 0;
+            String[] fields;
+            while ((fields = lines.next()) != null) {
+                long line = lines.line();
+                layout.check(fields, line);
+                String id = fields[layout.id];
+                if (id.isEmpty()) {
+                    throw new DataFileException(name, line, RECORD_ID, id, "is blank: a record id is needed");
+                }
+                String written = fields[layout.category];
+                String category = resolved.get(written);
+                if (category == null) {
+                    category = category(name, line, written, spelling);
+                    resolved.put(written, category);
+                    if (!Names.same(category, written)) {
+                        remapped.add(written);
+                    }
+                }
+                if (!remapped.isEmpty() && remapped.contains(written)) {
+                    toOther++;
+                }
+                counts.computeIfAbsent(category, c -> new long[1])[0]++;
+                fingerprints.add(fingerprint(id));
+                rows++;
+                sink.accept(new Row(id, category, line, fields, layout));
+            }
+            long[] repeated = fingerprints.repeated();
+            String digest = hex(sha256.digest());
+            if (repeated.length > 0) {
+                locateDuplicate(name, layout, repeated);
+            }
+            Map<String, Long> byCategory = new LinkedHashMap<>();
+            counts.forEach((category, count) -> byCategory.put(category, count[0]));
+            return new Summary(name, List.of(header), layout.carriedHeader(), rows, digest, byCategory, toOther);
+        } catch (NoSuchFileException e) {
+            throw new DataFileException(name, 0, null, null, "does not exist");
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The plan's spelling of a row's category (or the other category), or a located error. */
+    private String category(String name, long line, String text, Map<String, String> spelling) {
+        if (text.isEmpty()) {
+            throw new DataFileException(name, line, CATEGORY, text, "is blank: a category is needed");
+        }
+        String key = Names.key(text);
+        String found = spelling.get(key);
+        if (found != null) {
+            return found;
+        }
+        if (categories.isEmpty()) {
+            spelling.put(key, text);
+            return text;
+        }
+        if (other.isPresent()) {
+            return other.get();
+        }
+        throw new DataFileException(name, line, CATEGORY, text, "is not a category of the plan ("
+                + String.join(", ", categories.values()) + "); name an other category to take such records");
+    }
+
+    /**
+     * Second pass, only when some fingerprint was met twice: finds the first line whose id
+     * appeared before, comparing the ids themselves, and fails there.
+     */
+    private void locateDuplicate(String name, Layout layout, long[] repeated) throws IOException {
+        Set<Long> wanted = new HashSet<>();
+        for (long value : repeated) {
+            wanted.add(value);
+        }
+        Map<String, Long> firstLine = new HashMap<>();
+        try (Lines lines = new Lines(name, Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            lines.next();
+            String[] fields;
+            while ((fields = lines.next()) != null) {
+                String id = fields[layout.id];
+                if (wanted.contains(fingerprint(id))) {
+                    Long earlier = firstLine.putIfAbsent(id, lines.line());
+                    if (earlier != null) {
+                        throw new DataFileException(name, lines.line(), RECORD_ID, id,
+                                "appears twice (first on line " + earlier + "): record ids must be unique");
+                    }
+                }
+            }
+        }
+        // Only chance collisions of distinct ids: no duplicate.
+    }
+
+    /**
+     * A 64-bit fingerprint of an id: FNV-1a over its UTF-16 code units, then the MurmurHash3
+     * finalizer to spread the bits. Equal ids give equal fingerprints; distinct ids collide with
+     * probability about 2^-64 a pair, and a collision only costs the second pass.
+     */
+    static long fingerprint(String id) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < id.length(); i++) {
+            hash ^= id.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        hash ^= hash >>> 33;
+        hash *= 0xff51afd7ed558ccdL;
+        hash ^= hash >>> 33;
+        hash *= 0xc4ceb9fe1a85ec53L;
+        return hash ^ (hash >>> 33);
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder text = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            text.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return text.toString();
+    }
+
+    private static String key(String column) {
+        return column.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Where the required columns are, and which are carried. */
+    private static final class Layout {
+        private final String name;
+        private final String[] header;
+        private final int id;
+        private final int category;
+        private final int[] carried;
+
+        Layout(String name, String[] header) {
+            this.name = name;
+            this.header = header;
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                if (index.putIfAbsent(key(header[i]), i) != null) {
+                    throw new DataFileException(name, 1, header[i], null, "appears twice in the header");
+                }
+            }
+            this.id = column(index, RECORD_ID);
+            this.category = column(index, CATEGORY);
+            int[] others = new int[header.length - 2];
+            int at = 0;
+            for (int i = 0; i < header.length; i++) {
+                if (i != id && i != category) {
+                    others[at++] = i;
+                }
+            }
+            this.carried = others;
+        }
+
+        private int column(Map<String, Integer> index, String column) {
+            Integer i = index.get(column);
+            if (i == null) {
+                throw new DataFileException(name, 1, null, null,
+                        "has no column '" + column + "' (header: " + String.join(",", header) + ")");
+            }
+            return i;
+        }
+
+        void check(String[] fields, long line) {
+            if (fields.length != header.length) {
+                throw new DataFileException(name, line, null, null,
+                        "has " + fields.length + " fields but the header has " + header.length);
+            }
+        }
+
+        List<String> carriedHeader() {
+            List<String> names = new ArrayList<>(carried.length);
+            for (int i : carried) {
+                names.add(header[i]);
+            }
+            return List.copyOf(names);
+        }
+    }
+
+    /** Logical CSV records from physical lines: the quote-free fast path, commons-csv otherwise. */
+    private static final class Lines implements AutoCloseable {
+        private final String name;
+        private final BufferedReader reader;
+        private long line;
+
+        Lines(String name, BufferedReader reader) {
+            this.name = name;
+            this.reader = reader;
+        }
+
+        /** The physical line of the last record returned (its last line). */
+        long line() {
+            return line;
+        }
+
+        /** The next record's trimmed fields, or null at the end. */
+        String[] next() throws IOException {
+            String text;
+            do {
+                text = reader.readLine();
+                if (text == null) {
+                    return null;
+                }
+                line++;
+            } while (text.isEmpty());
+            if (text.indexOf('"') < 0) {
+                return split(text);
+            }
+            return quoted(text);
+        }
+
+        private static String[] split(String text) {
+            int fields = 1;
+            for (int i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) {
+                fields++;
+            }
+            String[] out = new String[fields];
+            int start = 0;
+            for (int f = 0; f < fields; f++) {
+                int end = f == fields - 1 ? text.length() : text.indexOf(',', start);
+                out[f] = trim(text, start, end);
+                start = end + 1;
+            }
+            return out;
+        }
+
+        /** As commons-csv's surrounding-space removal then trim: white space and control characters. */
+        private static String trim(String text, int start, int end) {
+            while (start < end && blank(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && blank(text.charAt(end - 1))) {
+                end--;
+            }
+            return text.substring(start, end);
+        }
+
+        private static boolean blank(char c) {
+            return c <= ' ' || Character.isWhitespace(c);
+        }
+
+        /** A record holding a quote: commons-csv, with more lines while a quoted field is open. */
+        private String[] quoted(String first) throws IOException {
+            StringBuilder record = new StringBuilder(first);
+            long start = line;
+            for (int lines = 1; ; lines++) {
+                String[] fields = parse(record.toString());
+                if (fields != null) {
+                    return fields;
+                }
+                String more = reader.readLine();
+                if (more == null || lines >= MAX_LINES_PER_RECORD) {
+                    throw new DataFileException(name, start, null, null, "has a quoted field that does not end"
+                            + (more == null ? " before the end of the file" : " within " + MAX_LINES_PER_RECORD + " lines"));
+                }
+                line++;
+                record.append('\n').append(more);
+            }
+        }
+
+        /** The one record in {@code text}, or null if a quoted field is still open at its end. */
+        private String[] parse(String text) {
+            try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+                List<CSVRecord> records = parser.getRecords();
+                if (records.size() != 1) {
+                    throw new DataFileException(name, line, null, null, "is not one CSV record");
+                }
+                return records.get(0).toList().toArray(new String[0]);
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                String message = String.valueOf(e.getMessage());
+                if (message.contains("EOF reached before encapsulated token finished")) {
+                    return null;
+                }
+                throw new DataFileException(name, line, null, null, "is not valid CSV: " + message);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    /**
+     * One data row: its record id, its category in the plan's spelling (the other category when
+     * its own is not in the plan), its line, and its cells.
+     */
+    public static final class Row {
+        private final String recordId;
+        private final String category;
+        private final long line;
+        private final String[] cells;
+        private final Layout layout;
+
+        private Row(String recordId, String category, long line, String[] cells, Layout layout) {
+            this.recordId = recordId;
+            this.category = category;
+            this.line = line;
+            this.cells = cells;
+            this.layout = layout;
+        }
+
+        /** The record id, trimmed, as written. */
+        public String recordId() {
+            return recordId;
+        }
+
+        /** The category as the plan spells it. */
+        public String category() {
+            return category;
+        }
+
+        /** The category as the file has it (differs from {@link #category()} for the other category). */
+        public String categoryAsWritten() {
+            return cells[layout.category];
+        }
+
+        /** The 1-based line (header = 1). */
+        public long line() {
+            return line;
+        }
+
+        /** The cells of the columns other than {@code record_id} and {@code category}, in header order. */
+        public List<String> carried() {
+            String[] values = new String[layout.carried.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = cells[layout.carried[i]];
+            }
+            return List.of(values);
+        }
+
+        /** Every cell, in header order. */
+        public List<String> cells() {
+            return Collections.unmodifiableList(Arrays.asList(cells));
+        }
+
+        @Override
+        public String toString() {
+            return recordId + " (" + category + ", line " + line + ")";
+        }
+    }
+
+    /**
+     * What a full read found.
+     *
+     * @param file          the file as named
+     * @param header        the header as written
+     * @param carriedHeader the columns other than {@code record_id} and {@code category}, in order
+     * @param rows          data rows read (every one was handed to the sink)
+     * @param sha256        the SHA-256 of the file's bytes, lower-case hex
+     * @param counts        rows per category: the plan's categories in its order (0 when absent
+     *                      from the file), or without a plan the categories in order of first
+     *                      appearance
+     * @param toOther       rows whose own category was not in the plan and went to the other category
+     */
+    public record Summary(String file, List<String> header, List<String> carriedHeader, long rows, String sha256,
+                          Map<String, Long> counts, long toOther) {
+
+        /** Copies the lists and map. */
+        public Summary {
+            header = List.copyOf(header);
+            carriedHeader = List.copyOf(carriedHeader);
+            counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        }
+
+        /** Rows of {@code category} (matched by {@link Names}); 0 if none. */
+        public long count(String category) {
+            for (Map.Entry<String, Long> entry : counts.entrySet()) {
+                if (Names.same(entry.getKey(), category)) {
+                    return entry.getValue();
+                }
+            }
+            return 0;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s: %,d rows, SHA-256 %s", file, rows, sha256);
+        }
+    }
+}
