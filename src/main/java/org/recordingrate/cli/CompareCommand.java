@@ -190,8 +190,6 @@ final class CompareCommand implements Callable<Integer> {
         CsvInput laterInput = CsvInput.read(files.get(1));
         List<Inspection> earlier = InspectionFile.parse(earlierInput);
         List<Inspection> later = InspectionFile.parse(laterInput);
-        Cli.note(spec, "read " + earlierInput.rows().size() + " category rows from " + earlierInput.name() + " and "
-                + laterInput.rows().size() + " from " + laterInput.name());
         InspectionComparisons all = comparison.compareAll(earlier, later);
         List<String> unmatched = new ArrayList<>();
         for (String name : all.onlyBefore()) {
@@ -216,6 +214,8 @@ final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException(unmatched.get(0) + (unmatched.size() > 1 ? " (and " + (unmatched.size() - 1)
                     + " more unmatched)" : "") + ": --strict requires every category and inspection in both files");
         }
+        Cli.note(spec, "read " + earlierInput.rows().size() + " category rows from " + earlierInput.name() + " and "
+                + laterInput.rows().size() + " from " + laterInput.name());
         for (String line : unmatched) {
             Cli.note(spec, line + ": not compared");
         }

@@ -2,12 +2,9 @@ package org.recordingrate.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -101,9 +98,7 @@ public final class CsvInput {
      * @throws IOException if the stream fails
      */
     public static CsvInput read(String name, InputStream in) throws IOException {
-        Reader decoded = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        return read(name, decoded);
+        return read(name, new StrictUtf8Reader(in));
     }
 
     /**
