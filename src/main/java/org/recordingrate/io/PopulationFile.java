@@ -4,9 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,14 +41,16 @@ import org.recordingrate.model.Names;
  * spills to temporary files). While reading, the file's bytes are hashed (SHA-256) and its data
  * rows counted, for the manifest that lets a reviewer re-run the selection on the same export.
  *
- * <p>Parsing follows {@link CsvInput} (commons-csv's {@code DEFAULT} format with surrounding spaces
- * ignored and fields trimmed; a byte-order mark ignored; empty lines skipped; a record with another
- * number of fields than the header is an error naming its line). A line without a double quote is
- * split on commas directly, which gives what commons-csv gives for such a line at a fifth of its
- * cost; a line holding a quote goes to commons-csv, joined with the following lines while a quoted
- * field is open (a line break inside a quoted field is carried as {@code \n}). Line numbers count
- * physical lines, the header being line 1; a record spanning lines is named by its last line, as
- * in {@link CsvInput}.
+ * <p>Parsing follows {@link CsvInput}: commons-csv's {@code DEFAULT} format, cells kept exactly as
+ * written (so carried columns come back unchanged; the record id and category are read with
+ * surrounding spaces ignored), a byte-order mark ignored, empty lines skipped, UTF-8 checked, a
+ * record with another number of fields than the header an error naming its line, a record longer
+ * than {@value CsvGuard#MAX_RECORD} characters or {@value #MAX_LINES_PER_RECORD} lines (an unclosed
+ * quote, most likely) an error at the line where it starts. A line without a double quote is split
+ * on commas directly, which gives what commons-csv gives for such a line at a fifth of its cost; a
+ * line holding a quote goes to commons-csv, joined with the following lines while a quoted field is
+ * open (a line break inside a quoted field is carried as {@code \n}). Line numbers count every
+ * line from 1 (the header), blank ones included; a record is named by the line where it starts.
  *
  * <p>Checks, each a {@link DataFileException} naming file, line, column and value:
  * <ul>
@@ -75,8 +75,8 @@ public final class PopulationFile {
 
     /** A record spanning more lines than this (an unclosed quote, most likely) is an error. */
     private static final int MAX_LINES_PER_RECORD = 1000;
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true)
-            .setTrim(true).build();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false)
+            .setTrim(false).build();
 
     private final Path file;
     private final Map<String, String> categories;
@@ -177,12 +177,11 @@ public final class PopulationFile {
         }
         try (DuplicateFinder fingerprints = new DuplicateFinder();
              InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), sha256);
-             Lines lines = new Lines(name, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16))) {
+             Lines lines = new Lines(name, new BufferedReader(new StrictUtf8Reader(in), 1 << 16))) {
             String[] header = lines.next();
             if (header == null) {
                 throw new DataFileException(name, 0, null, null, "is empty: expected a header line");
             }
-            header[0] = header[0].replace("\uFEFF", "");
             Layout layout = new Layout(name, header);
             Map<String, String> spelling = new LinkedHashMap<>(categories);
             Map<String, long[]> counts = new LinkedHashMap<>();
@@ -196,7 +195,7 @@ public final class PopulationFile {
             while ((fields = lines.next()) != null) {
                 long line = lines.line();
                 layout.check(fields, line);
-                String id = fields[layout.id];
+                String id = fields[layout.id].strip();
                 if (id.isEmpty()) {
                     throw new DataFileException(name, line, RECORD_ID, id, "is blank: a record id is needed");
                 }
@@ -226,7 +225,10 @@ public final class PopulationFile {
             counts.forEach((category, count) -> byCategory.put(category, count[0]));
             return new Summary(name, List.of(header), layout.carriedHeader(), rows, digest, byCategory, toOther);
         } catch (NoSuchFileException e) {
-            throw new DataFileException(name, 0, null, null, "does not exist");
+            throw new DataFileException(name, 0, null, null, Files.isDirectory(file) ? "is a folder, not a file"
+                    : "does not exist");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new DataFileException(name, 0, null, null, "cannot be read (permission denied)");
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": " + e.getMessage(), e);
         }
@@ -234,7 +236,7 @@ public final class PopulationFile {
 
     /** The plan's spelling of a row's category (or the other category), or a located error. */
     private String category(String name, long line, String text, Map<String, String> spelling) {
-        if (text.isEmpty()) {
+        if (text.isBlank()) {
             throw new DataFileException(name, line, CATEGORY, text, "is blank: a category is needed");
         }
         String key = Names.key(text);
@@ -243,8 +245,8 @@ public final class PopulationFile {
             return found;
         }
         if (categories.isEmpty()) {
-            spelling.put(key, text);
-            return text;
+            spelling.put(key, text.strip());
+            return text.strip();
         }
         if (other.isPresent()) {
             return other.get();
@@ -263,11 +265,11 @@ public final class PopulationFile {
             wanted.add(value);
         }
         Map<String, Long> firstLine = new HashMap<>();
-        try (Lines lines = new Lines(name, Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (Lines lines = new Lines(name, new BufferedReader(new StrictUtf8Reader(Files.newInputStream(file)), 1 << 16))) {
             lines.next();
             String[] fields;
             while ((fields = lines.next()) != null) {
-                String id = fields[layout.id];
+                String id = fields[layout.id].strip();
                 if (wanted.contains(fingerprint(id))) {
                     Long earlier = firstLine.putIfAbsent(id, lines.line());
                     if (earlier != null) {
@@ -368,32 +370,50 @@ public final class PopulationFile {
     private static final class Lines implements AutoCloseable {
         private final String name;
         private final BufferedReader reader;
-        private long line;
+        /** Physical lines read so far. */
+        private long read;
+        /** The line where the last record returned starts. */
+        private long start;
 
         Lines(String name, BufferedReader reader) {
             this.name = name;
             this.reader = reader;
         }
 
-        /** The physical line of the last record returned (its last line). */
+        /** The line where the last record returned starts. */
         long line() {
-            return line;
+            return start;
         }
 
-        /** The next record's trimmed fields, or null at the end. */
+        /** The next record's cells, exactly as written, or null at the end. */
         String[] next() throws IOException {
             String text;
             do {
-                text = reader.readLine();
+                text = readLine();
                 if (text == null) {
                     return null;
                 }
-                line++;
             } while (text.isEmpty());
+            start = read;
+            if (read == 1 && text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
             if (text.indexOf('"') < 0) {
                 return split(text);
             }
             return quoted(text);
+        }
+
+        private String readLine() throws IOException {
+            try {
+                String text = reader.readLine();
+                if (text != null) {
+                    read++;
+                }
+                return text;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new DataFileException(name, read + 1, null, null, "is not valid UTF-8 text (save the file as UTF-8)");
+            }
         }
 
         private static String[] split(String text) {
@@ -402,45 +422,30 @@ public final class PopulationFile {
                 fields++;
             }
             String[] out = new String[fields];
-            int start = 0;
+            int from = 0;
             for (int f = 0; f < fields; f++) {
-                int end = f == fields - 1 ? text.length() : text.indexOf(',', start);
-                out[f] = trim(text, start, end);
-                start = end + 1;
+                int end = f == fields - 1 ? text.length() : text.indexOf(',', from);
+                out[f] = text.substring(from, end);
+                from = end + 1;
             }
             return out;
-        }
-
-        /** As commons-csv's surrounding-space removal then trim: white space and control characters. */
-        private static String trim(String text, int start, int end) {
-            while (start < end && blank(text.charAt(start))) {
-                start++;
-            }
-            while (end > start && blank(text.charAt(end - 1))) {
-                end--;
-            }
-            return text.substring(start, end);
-        }
-
-        private static boolean blank(char c) {
-            return c <= ' ' || Character.isWhitespace(c);
         }
 
         /** A record holding a quote: commons-csv, with more lines while a quoted field is open. */
         private String[] quoted(String first) throws IOException {
             StringBuilder record = new StringBuilder(first);
-            long start = line;
             for (int lines = 1; ; lines++) {
                 String[] fields = parse(record.toString());
                 if (fields != null) {
                     return fields;
                 }
-                String more = reader.readLine();
-                if (more == null || lines >= MAX_LINES_PER_RECORD) {
+                String more = lines >= MAX_LINES_PER_RECORD || record.length() > CsvGuard.MAX_RECORD ? null : readLine();
+                if (more == null) {
                     throw new DataFileException(name, start, null, null, "has a quoted field that does not end"
-                            + (more == null ? " before the end of the file" : " within " + MAX_LINES_PER_RECORD + " lines"));
+                            + (lines >= MAX_LINES_PER_RECORD || record.length() > CsvGuard.MAX_RECORD
+                            ? " within " + MAX_LINES_PER_RECORD + " lines or " + CsvGuard.MAX_RECORD + " characters"
+                            : " before the end of the file"));
                 }
-                line++;
                 record.append('\n').append(more);
             }
         }
@@ -450,15 +455,15 @@ public final class PopulationFile {
             try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
                 List<CSVRecord> records = parser.getRecords();
                 if (records.size() != 1) {
-                    throw new DataFileException(name, line, null, null, "is not one CSV record");
+                    throw new DataFileException(name, start, null, null, "is not one CSV record");
                 }
                 return records.get(0).toList().toArray(new String[0]);
             } catch (IOException | UncheckedIOException | IllegalStateException e) {
-                String message = String.valueOf(e.getMessage());
+                String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
                 if (message.contains("EOF reached before encapsulated token finished")) {
                     return null;
                 }
-                throw new DataFileException(name, line, null, null, "is not valid CSV: " + message);
+                throw new DataFileException(name, start, null, null, "cannot be read as CSV: " + message);
             }
         }
 
@@ -487,7 +492,7 @@ public final class PopulationFile {
             this.layout = layout;
         }
 
-        /** The record id, trimmed, as written. */
+        /** The record id, without surrounding spaces. */
         public String recordId() {
             return recordId;
         }
@@ -497,7 +502,7 @@ public final class PopulationFile {
             return category;
         }
 
-        /** The category as the file has it (differs from {@link #category()} for the other category). */
+        /** The category cell exactly as written (it differs from {@link #category()} for the other category). */
         public String categoryAsWritten() {
             return cells[layout.category];
         }
@@ -507,7 +512,7 @@ public final class PopulationFile {
             return line;
         }
 
-        /** The cells of the columns other than {@code record_id} and {@code category}, in header order. */
+        /** The cells of the columns other than {@code record_id} and {@code category}, in header order, exactly as written. */
         public List<String> carried() {
             String[] values = new String[layout.carried.length];
             for (int i = 0; i < values.length; i++) {
