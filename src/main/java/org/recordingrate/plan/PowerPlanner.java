@@ -199,7 +199,7 @@ public final class PowerPlanner {
             throw new ArgumentException("power", String.format(java.util.Locale.ROOT,
                     "power (%s) cannot be reached: with the previous inspection's %d audited the power to detect %s "
                             + "tends to %.3f however many are audited now (normal approximation)", Args.show(power),
-                    previous.audited(), Args.show(change), limit));
+                    previous.audited(), org.recordingrate.format.Percent.points(change), limit));
         }
         // the normal approximation: increasing in n, so bisection gives its smallest count
         long low = 0;

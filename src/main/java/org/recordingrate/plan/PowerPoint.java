@@ -31,10 +31,10 @@ public record PowerPoint(ChangeTestMethod test, PowerMethod method, Alternative 
         return previous.rate() + change;
     }
 
-    /** {@code "power 0.801 at 640 audited to detect +3.0 points from 80.0% (z-test (pooled variance), 5%)"}. */
+    /** {@code "power 0.8010 at 640 audited to detect +3.0 points from 80.0% (z-test (pooled variance), 5%)"}. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "power %.3f at %,d audited to detect %s from %s (%s, %s, %s)%s", power,
+        return String.format(Locale.ROOT, "power %.4f at %,d audited to detect %s from %s (%s, %s, %s)%s", power,
                 audited, Percent.points(change), Percent.format(previous.rate()), test.displayName(),
                 alternative.token().replace('_', '-'), Percent.level(significance),
                 monteCarlo.map(mc -> String.format(Locale.ROOT, ", %,d replicates, seed %d, MC error %.2g",

@@ -18,10 +18,10 @@ public record PowerSize(double targetPower, PowerPoint achieved, Optional<PowerP
         return achieved.audited();
     }
 
-    /** {@code "640 audited for power 0.80: power 0.801 at 640 ..."}. */
+    /** {@code "640 audited for power 0.80: power 0.8010 at 640 ..."}. */
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%,d audited for power %.2f: %s%s", audited(), targetPower, achieved,
-                oneFewer.map(p -> String.format(Locale.ROOT, "; %.3f at %,d", p.power(), p.audited())).orElse(""));
+                oneFewer.map(p -> String.format(Locale.ROOT, "; %.4f at %,d", p.power(), p.audited())).orElse(""));
     }
 }
