@@ -1,8 +1,6 @@
 package org.recordingrate.io;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,18 +12,18 @@ import java.util.Arrays;
  * The 64-bit values met more than once in a stream of any length, in bounded memory. Up to
  * {@value #IN_MEMORY} distinct values are kept in an open-addressing hash set (8 MB); past that,
  * every value (those in the set first) is written to one of {@value #BUCKETS} temporary files by its
- * top 6 bits, and at the end each file is read back into a hash set of its own: values equal to
+ * top 8 bits, and at the end each file is read back into a hash set of its own: values equal to
  * each other share a file, so each file is checked alone (hash partitioning, as in a Grace hash
  * join). The values are expected to be well-mixed hashes (fingerprints), so the files are of
- * about equal size: 64 x 2^19 = 33 million values fit the same 8 MB; beyond that a file's set
+ * about equal size: 256 x 2^19 = 134 million values fit the same 8 MB; beyond that a file's set
  * grows. Disk: 8 bytes a value, deleted on {@link #close()}. Not thread-safe.
  */
 final class DuplicateFinder implements AutoCloseable {
 
     /** Distinct values held in memory before partitioning to disk. */
     static final int IN_MEMORY = 1 << 19;
-    /** Temporary files when partitioning. */
-    static final int BUCKETS = 64;
+    /** Temporary files when partitioning (a file's set then stays small enough for the processor's cache). */
+    static final int BUCKETS = 256;
 
     private final int inMemory;
     private LongSet memory = new LongSet(1 << 10);
@@ -60,14 +58,13 @@ final class DuplicateFinder implements AutoCloseable {
             try {
                 for (int b = 0; b < BUCKETS; b++) {
                     buckets[b].close();
-                    LongSet set = new LongSet(1 << 10);
-                    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(paths[b]), 1 << 16))) {
-                        long count = Files.size(paths[b]) / Long.BYTES;
-                        for (long i = 0; i < count; i++) {
-                            long value = in.readLong();
-                            if (!set.add(value)) {
-                                record(value);
-                            }
+                    // a file holds about 1/256 of the values: read it whole (one bucket of 5 million is 160 KB)
+                    java.nio.LongBuffer values = java.nio.ByteBuffer.wrap(Files.readAllBytes(paths[b])).asLongBuffer();
+                    LongSet set = new LongSet(Integer.highestOneBit(Math.max(2 * values.remaining(), 1 << 4)) * 2);
+                    while (values.hasRemaining()) {
+                        long value = values.get();
+                        if (!set.add(value)) {
+                            record(value);
                         }
                     }
                 }
@@ -99,7 +96,7 @@ final class DuplicateFinder implements AutoCloseable {
         try {
             for (int b = 0; b < BUCKETS; b++) {
                 paths[b] = Files.createTempFile("recording-rate-ids-", ".bin");
-                buckets[b] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(paths[b]), 1 << 14));
+                buckets[b] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(paths[b]), 1 << 13));
             }
         } catch (IOException e) {
             throw failure(e);
@@ -110,7 +107,7 @@ final class DuplicateFinder implements AutoCloseable {
 
     private void write(long value) {
         try {
-            buckets[(int) (value >>> 58)].writeLong(value);
+            buckets[(int) (value >>> 56)].writeLong(value);
         } catch (IOException e) {
             throw failure(e);
         }

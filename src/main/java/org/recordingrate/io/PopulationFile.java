@@ -178,40 +178,40 @@ public final class PopulationFile {
         try (DuplicateFinder fingerprints = new DuplicateFinder();
              InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), sha256);
              Lines lines = new Lines(name, new BufferedReader(new StrictUtf8Reader(in), 1 << 16))) {
-            String[] header = lines.next();
-            if (header == null) {
+            Fields headerFields = lines.next();
+            if (headerFields == null) {
                 throw new DataFileException(name, 0, null, null, "is empty: expected a header line");
             }
+            String[] header = headerFields.all();
             Layout layout = new Layout(name, header);
             Map<String, String> spelling = new LinkedHashMap<>(categories);
             Map<String, long[]> counts = new LinkedHashMap<>();
             categories.values().forEach(c -> counts.put(c, new long[1]));
-            // The few distinct spellings of categories, resolved once each (Names.key is a regex).
-            Map<String, String> resolved = new HashMap<>();
-            Set<String> remapped = new HashSet<>();
+            // The few distinct spellings of categories, resolved once each (Names.key is a regex) and
+            // recognised again by comparing the cell in place, without cutting it out of the line.
+            SpellingCache spellings = new SpellingCache();
             long rows = 0;
             long toOther = 0;
-            String[] fields;
+            Fields fields;
             while ((fields = lines.next()) != null) {
                 long line = lines.line();
-                layout.check(fields, line);
-                String id = fields[layout.id].strip();
+                layout.check(fields.size(), line);
+                String id = fields.get(layout.id).strip();
                 if (id.isEmpty()) {
                     throw new DataFileException(name, line, RECORD_ID, id, "is blank: a record id is needed");
                 }
-                String written = fields[layout.category];
-                String category = resolved.get(written);
-                if (category == null) {
-                    category = category(name, line, written, spelling);
-                    resolved.put(written, category);
-                    if (!Names.same(category, written)) {
-                        remapped.add(written);
-                    }
+                int known = spellings.find(fields, layout.category);
+                if (known < 0) {
+                    String written = fields.get(layout.category);
+                    String resolved = category(name, line, written, spelling);
+                    known = spellings.add(written, resolved, counts.computeIfAbsent(resolved, c -> new long[1]),
+                            !Names.same(resolved, written));
                 }
-                if (!remapped.isEmpty() && remapped.contains(written)) {
+                String category = spellings.canonical[known];
+                spellings.counter[known][0]++;
+                if (spellings.remapped[known]) {
                     toOther++;
                 }
-                counts.computeIfAbsent(category, c -> new long[1])[0]++;
                 fingerprints.add(fingerprint(id));
                 rows++;
                 sink.accept(new Row(id, category, line, fields, layout));
@@ -267,9 +267,9 @@ public final class PopulationFile {
         Map<String, Long> firstLine = new HashMap<>();
         try (Lines lines = new Lines(name, new BufferedReader(new StrictUtf8Reader(Files.newInputStream(file)), 1 << 16))) {
             lines.next();
-            String[] fields;
+            Fields fields;
             while ((fields = lines.next()) != null) {
-                String id = fields[layout.id].strip();
+                String id = fields.get(layout.id).strip();
                 if (wanted.contains(fingerprint(id))) {
                     Long earlier = firstLine.putIfAbsent(id, lines.line());
                     if (earlier != null) {
@@ -350,10 +350,10 @@ public final class PopulationFile {
             return i;
         }
 
-        void check(String[] fields, long line) {
-            if (fields.length != header.length) {
+        void check(int fields, long line) {
+            if (fields != header.length) {
                 throw new DataFileException(name, line, null, null,
-                        "has " + fields.length + " fields but the header has " + header.length);
+                        "has " + fields + " fields but the header has " + header.length);
             }
         }
 
@@ -386,7 +386,7 @@ public final class PopulationFile {
         }
 
         /** The next record's cells, exactly as written, or null at the end. */
-        String[] next() throws IOException {
+        Fields next() throws IOException {
             String text;
             do {
                 text = readLine();
@@ -399,9 +399,9 @@ public final class PopulationFile {
                 text = text.substring(1);
             }
             if (text.indexOf('"') < 0) {
-                return split(text);
+                return Fields.split(text);
             }
-            return quoted(text);
+            return new Fields(quoted(text));
         }
 
         private String readLine() throws IOException {
@@ -414,21 +414,6 @@ public final class PopulationFile {
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new DataFileException(name, read + 1, null, null, "is not valid UTF-8 text (save the file as UTF-8)");
             }
-        }
-
-        private static String[] split(String text) {
-            int fields = 1;
-            for (int i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) {
-                fields++;
-            }
-            String[] out = new String[fields];
-            int from = 0;
-            for (int f = 0; f < fields; f++) {
-                int end = f == fields - 1 ? text.length() : text.indexOf(',', from);
-                out[f] = text.substring(from, end);
-                from = end + 1;
-            }
-            return out;
         }
 
         /** A record holding a quote: commons-csv, with more lines while a quoted field is open. */
@@ -473,6 +458,113 @@ public final class PopulationFile {
         }
     }
 
+    /** The spellings of categories met so far, with their plan category, counter and whether remapped. */
+    private static final class SpellingCache {
+        String[] written = new String[8];
+        String[] canonical = new String[8];
+        long[][] counter = new long[8][];
+        boolean[] remapped = new boolean[8];
+        int size;
+        /** Beyond the first {@value #SCANNED} spellings, a map (a file with many categories). */
+        private final Map<String, Integer> more = new HashMap<>();
+        private static final int SCANNED = 32;
+
+        /** The index of the spelling in cell i, or -1. */
+        int find(Fields fields, int i) {
+            for (int k = 0; k < Math.min(size, SCANNED); k++) {
+                if (fields.cellEquals(i, written[k])) {
+                    return k;
+                }
+            }
+            if (size <= SCANNED) {
+                return -1;
+            }
+            Integer k = more.get(fields.get(i));
+            return k == null ? -1 : k;
+        }
+
+        int add(String spelling, String category, long[] count, boolean other) {
+            if (size == written.length) {
+                written = Arrays.copyOf(written, 2 * size);
+                canonical = Arrays.copyOf(canonical, 2 * size);
+                counter = Arrays.copyOf(counter, 2 * size);
+                remapped = Arrays.copyOf(remapped, 2 * size);
+            }
+            written[size] = spelling;
+            canonical[size] = category;
+            counter[size] = count;
+            remapped[size] = other;
+            if (size >= SCANNED) {
+                more.put(spelling, size);
+            }
+            return size++;
+        }
+    }
+
+    /**
+     * A record's cells: for a quote-free line, the line and the positions of its commas, each cell
+     * cut out only when asked for (most rows are never kept, so their carried cells never become
+     * strings); for a quoted record, commons-csv's cells.
+     */
+    private static final class Fields {
+        private final String text;
+        /** Start of each cell, then text.length() + 1. */
+        private final int[] starts;
+        private String[] cells;
+
+        Fields(String[] cells) {
+            this.text = null;
+            this.starts = null;
+            this.cells = cells;
+        }
+
+        private Fields(String text, int[] starts) {
+            this.text = text;
+            this.starts = starts;
+        }
+
+        static Fields split(String text) {
+            int[] starts = new int[8];
+            int count = 1;
+            for (int i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) {
+                if (count + 1 == starts.length) {
+                    starts = Arrays.copyOf(starts, 2 * starts.length);
+                }
+                starts[count++] = i + 1;
+            }
+            starts[count] = text.length() + 1;
+            return new Fields(text, count + 1 == starts.length ? starts : Arrays.copyOf(starts, count + 1));
+        }
+
+        /** Whether cell i is exactly {@code value}, compared in place. */
+        boolean cellEquals(int i, String value) {
+            if (cells != null) {
+                return cells[i].equals(value);
+            }
+            int length = starts[i + 1] - 1 - starts[i];
+            return length == value.length() && text.regionMatches(starts[i], value, 0, length);
+        }
+
+        int size() {
+            return cells != null ? cells.length : starts.length - 1;
+        }
+
+        String get(int i) {
+            return cells != null ? cells[i] : text.substring(starts[i], starts[i + 1] - 1);
+        }
+
+        String[] all() {
+            if (cells == null) {
+                String[] values = new String[size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = get(i);
+                }
+                cells = values;
+            }
+            return cells;
+        }
+    }
+
     /**
      * One data row: its record id, its category in the plan's spelling (the other category when
      * its own is not in the plan), its line, and its cells.
@@ -481,10 +573,10 @@ public final class PopulationFile {
         private final String recordId;
         private final String category;
         private final long line;
-        private final String[] cells;
+        private final Fields cells;
         private final Layout layout;
 
-        private Row(String recordId, String category, long line, String[] cells, Layout layout) {
+        private Row(String recordId, String category, long line, Fields cells, Layout layout) {
             this.recordId = recordId;
             this.category = category;
             this.line = line;
@@ -504,7 +596,7 @@ public final class PopulationFile {
 
         /** The category cell exactly as written (it differs from {@link #category()} for the other category). */
         public String categoryAsWritten() {
-            return cells[layout.category];
+            return cells.get(layout.category);
         }
 
         /** The 1-based line (header = 1). */
@@ -516,14 +608,14 @@ public final class PopulationFile {
         public List<String> carried() {
             String[] values = new String[layout.carried.length];
             for (int i = 0; i < values.length; i++) {
-                values[i] = cells[layout.carried[i]];
+                values[i] = cells.get(layout.carried[i]);
             }
             return List.of(values);
         }
 
         /** Every cell, in header order. */
         public List<String> cells() {
-            return Collections.unmodifiableList(Arrays.asList(cells));
+            return Collections.unmodifiableList(Arrays.asList(cells.all()));
         }
 
         @Override
