@@ -10,18 +10,22 @@ import java.util.Arrays;
 
 /**
  * The 64-bit values met more than once in a stream of any length, in bounded memory. Up to
- * {@value #IN_MEMORY} distinct values are kept in an open-addressing hash set (8 MB); past that,
+ * {@value #IN_MEMORY} distinct values are kept in an open-addressing hash set (1 MB); past that,
  * every value (those in the set first) is written to one of {@value #BUCKETS} temporary files by its
  * top 8 bits, and at the end each file is read back into a hash set of its own: values equal to
  * each other share a file, so each file is checked alone (hash partitioning, as in a Grace hash
  * join). The values are expected to be well-mixed hashes (fingerprints), so the files are of
- * about equal size: 256 x 2^19 = 134 million values fit the same 8 MB; beyond that a file's set
- * grows. Disk: 8 bytes a value, deleted on {@link #close()}. Not thread-safe.
+ * about equal size, and each is checked with a set of its own: 256 x 2^16 = 17 million values
+ * in sets of at most 1 MB; beyond that a file's set grows with it (4 MB per file at 67 million). Disk: 8 bytes a value, deleted on {@link #close()}. Not thread-safe.
  */
 final class DuplicateFinder implements AutoCloseable {
 
-    /** Distinct values held in memory before partitioning to disk. */
-    static final int IN_MEMORY = 1 << 19;
+    /**
+     * Distinct values held in memory before partitioning to disk: a table of at most 1 MB, so that
+     * even a 48 MB heap never holds large arrays (with G1, arrays over half a region go straight to
+     * the old generation and cost full collections).
+     */
+    static final int IN_MEMORY = 1 << 16;
     /** Temporary files when partitioning (a file's set then stays small enough for the processor's cache). */
     static final int BUCKETS = 256;
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.MathContext;
 
 import org.junit.jupiter.api.Test;
 import org.recordingrate.estimate.IntervalMethod;
@@ -153,8 +151,8 @@ class SampleSizePlannerTest {
         long lower = -1;
         long upper = -1;
         for (long k = 0; k <= big; k++) {
-            boolean acceptedBelow = x == 0 || tailAtLeast(x, n, k, big).compareTo(level) > 0;
-            boolean acceptedAbove = x == n || tailAtMost(x, n, k, big).compareTo(level) > 0;
+            boolean acceptedBelow = x == 0 || ExactCounts.hypergeometric(x, n, n, k, big).compareTo(level) > 0;
+            boolean acceptedAbove = x == n || ExactCounts.hypergeometric(0, x, n, k, big).compareTo(level) > 0;
             if (acceptedBelow && acceptedAbove) {
                 if (lower < 0) {
                     lower = k;
@@ -164,33 +162,6 @@ class SampleSizePlannerTest {
         }
         double rate = (double) x / n;
         return Math.max(rate - (double) lower / big, (double) upper / big - rate);
-    }
-
-    private static BigDecimal tailAtLeast(long x, long n, long k, long big) {
-        BigInteger sum = BigInteger.ZERO;
-        for (long j = x; j <= n; j++) {
-            sum = sum.add(choose(k, j).multiply(choose(big - k, n - j)));
-        }
-        return new BigDecimal(sum).divide(new BigDecimal(choose(big, n)), MathContext.DECIMAL128);
-    }
-
-    private static BigDecimal tailAtMost(long x, long n, long k, long big) {
-        BigInteger sum = BigInteger.ZERO;
-        for (long j = 0; j <= x; j++) {
-            sum = sum.add(choose(k, j).multiply(choose(big - k, n - j)));
-        }
-        return new BigDecimal(sum).divide(new BigDecimal(choose(big, n)), MathContext.DECIMAL128);
-    }
-
-    private static BigInteger choose(long n, long k) {
-        if (k < 0 || k > n) {
-            return BigInteger.ZERO;
-        }
-        BigInteger value = BigInteger.ONE;
-        for (long i = 0; i < k; i++) {
-            value = value.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
-        }
-        return value;
     }
 
     @Test

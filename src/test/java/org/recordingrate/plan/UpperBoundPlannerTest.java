@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.MathContext;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,9 +79,9 @@ class UpperBoundPlannerTest {
                     long n = size.audited();
                     String what = "N=" + big + " " + tolerable + " e=" + errors + " n=" + n;
                     BigDecimal alpha = new BigDecimal("0.05");
-                    assertTrue(hypergeometricAtMost(errors, n, d0, big).compareTo(alpha) <= 0, what);
-                    assertTrue(hypergeometricAtMost(errors, n - 1, d0, big).compareTo(alpha) > 0, what);
-                    assertEquals(hypergeometricAtMost(errors, n, d0, big).doubleValue(), size.risk(), 1e-12, what);
+                    assertTrue(ExactCounts.hypergeometric(0, errors, n, d0, big).compareTo(alpha) <= 0, what);
+                    assertTrue(ExactCounts.hypergeometric(0, errors, n - 1, d0, big).compareTo(alpha) > 0, what);
+                    assertEquals(ExactCounts.hypergeometric(0, errors, n, d0, big).doubleValue(), size.risk(), 1e-12, what);
                     assertEquals(d0, size.tolerableCount().getAsLong());
                     assertTrue(size.upperBound() < tolerable, what);
                 }
@@ -97,25 +95,6 @@ class UpperBoundPlannerTest {
         }
         assertEquals(product, thousand.risk(), 1e-13);
         assertTrue(thousand.audited() < 59, "fewer than the binomial 59 from a finite population");
-    }
-
-    private static BigDecimal hypergeometricAtMost(long e, long n, long d, long big) {
-        BigInteger sum = BigInteger.ZERO;
-        for (long k = 0; k <= e; k++) {
-            sum = sum.add(choose(d, k).multiply(choose(big - d, n - k)));
-        }
-        return new BigDecimal(sum).divide(new BigDecimal(choose(big, n)), MathContext.DECIMAL128);
-    }
-
-    private static BigInteger choose(long n, long k) {
-        if (k < 0 || k > n) {
-            return BigInteger.ZERO;
-        }
-        BigInteger value = BigInteger.ONE;
-        for (long i = 0; i < k; i++) {
-            value = value.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
-        }
-        return value;
     }
 
     @Test
