@@ -16,7 +16,8 @@ import java.util.Arrays;
  * each other share a file, so each file is checked alone (hash partitioning, as in a Grace hash
  * join). The values are expected to be well-mixed hashes (fingerprints), so the files are of
  * about equal size, and each is checked with a set of its own: 256 x 2^16 = 17 million values
- * in sets of at most 1 MB; beyond that a file's set grows with it (4 MB per file at 67 million). Disk: 8 bytes a value, deleted on {@link #close()}. Not thread-safe.
+ * in sets of at most 1 MB; beyond that a file's set grows with it (4 MB per file at 67 million).
+ * Disk: 8 bytes a value, deleted on {@link #close()}. Not thread-safe.
  */
 final class DuplicateFinder implements AutoCloseable {
 

@@ -58,11 +58,11 @@ import org.recordingrate.model.Names;
  *   <li>a category not in the plan (matched by {@link Names}), unless an "other" category of the
  *       plan is named to take such records;</li>
  *   <li>a record id met twice (ids match exactly, as text): named at its second line, with the
- *       first. Every row's 64-bit fingerprint of its id is kept in sorted runs of 2^20 (8 MB),
- *       spilled to temporary files beyond that and merged after the last row; fingerprints met
- *       twice (a duplicate, or a chance collision of two ids, which is then ignored) are resolved
- *       by a second pass over the file that compares the ids themselves. Temporary disk: 8 bytes
- *       a row, deleted before returning.</li>
+ *       first. Every row's 64-bit fingerprint of its id goes to a {@code DuplicateFinder} (a hash
+ *       set of at most 1 MB, partitioned to temporary files by the fingerprint's top bits beyond
+ *       2^16 rows); fingerprints met twice (a duplicate, or a chance collision of two ids, which is
+ *       then ignored) are resolved by a second pass over the file that compares the ids themselves.
+ *       Temporary disk: 8 bytes a row, deleted before returning.</li>
  * </ul>
  * Immutable; {@link #read} may be called again (for a second pass) and gives the same rows.
  */
