@@ -47,8 +47,7 @@ import org.recordingrate.plan.Selector;
  * {@link #prnNumbers} is the cost of the permanent random numbers alone (HMAC-SHA-256 of 10,000 ids).
  *
  * <p>Run: {@code mvn -q -Pbenchmark test-compile exec:exec -Djmh.args="SelectionBenchmark -f 1 -wi 2 -i 3"}
- * (add {@code -jvmArgs -Xmx48m} to hold the streaming methods to 48 MB; the naive one then fails
- * beyond about 500,000 rows).
+ * (add {@code -jvmArgs -Xmx48m} to hold the streaming methods to 48 MB).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
