@@ -80,7 +80,7 @@ class ComparisonTest {
             Tally before = randomTally(random);
             Tally after = randomTally(random);
             Interval mn = DifferenceMethod.MIETTINEN_NURMINEN.interval(before, after, 0.95);
-            ScoreVariance v = new ScoreVariance(after.rate(), after.audited(), before.rate(), before.audited());
+            ScoreVariance v = new ScoreVariance(after.recorded(), after.audited(), before.recorded(), before.audited());
             double d = after.rate() - before.rate();
             if (mn.lower() > -1) {
                 double p = Normal.twoSidedTail((d - mn.lower()) / Math.sqrt(v.at(mn.lower())));
