@@ -182,7 +182,7 @@ public enum DifferenceMethod {
         Args.countInRange("audited after", after.audited());
         double tail = (1 - Args.confidence(confidence)) / 2;
         return interval(before.recorded(), before.audited(), after.recorded(), after.audited(), confidence, tail,
-                -Normal.quantile(tail));
+                Normal.twoSidedCritical(confidence));
     }
 
     /**

@@ -37,7 +37,7 @@ public final class InspectionEstimator {
         this.variance = Args.notNull("variance", variance);
         this.confidence = Args.confidence(confidence);
         this.tail = (1 - confidence) / 2;
-        this.z = -Normal.quantile(tail);
+        this.z = Normal.twoSidedCritical(confidence);
     }
 
     /** Wilson intervals (effective sample size), binomial variance, 95%. */

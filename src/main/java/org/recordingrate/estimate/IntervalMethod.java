@@ -312,7 +312,7 @@ public enum IntervalMethod {
     public Interval interval(long recorded, long audited, double confidence) {
         Args.tallyInRange(recorded, audited);
         double tail = (1 - Args.confidence(confidence)) / 2;
-        return interval(recorded, audited, tail, -Normal.quantile(tail));
+        return interval(recorded, audited, tail, Normal.twoSidedCritical(confidence));
     }
 
     /** The two-sided interval with the tail probability and its z already computed. */

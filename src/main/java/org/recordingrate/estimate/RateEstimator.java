@@ -39,7 +39,7 @@ public final class RateEstimator {
         this.method = Args.notNull("method", method);
         this.confidence = Args.confidence(confidence);
         this.twoSidedTail = (1 - confidence) / 2;
-        this.twoSidedZ = -Normal.quantile(twoSidedTail);
+        this.twoSidedZ = Normal.twoSidedCritical(confidence);
         this.oneSidedTail = 1 - confidence;
         this.oneSidedZ = -Normal.quantile(oneSidedTail);
     }
