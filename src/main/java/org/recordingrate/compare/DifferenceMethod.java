@@ -68,8 +68,9 @@ public enum DifferenceMethod {
      * tally at the same confidence, L = d - sqrt((p<sub>a</sub> - l<sub>a</sub>)&sup2; + (u<sub>b</sub> -
      * p<sub>b</sub>)&sup2;), U = d + sqrt((u<sub>a</sub> - p<sub>a</sub>)&sup2; + (p<sub>b</sub> - l<sub>b</sub>)&sup2;).
      * The distances p - l and u - p come from their own closed forms
-     * ({@link Wilson#below}, {@link Wilson#above}), not as differences of nearby bounds (which left
-     * no digit of them at n - 1 of 2<sup>53</sup>). Within [-1, 1] by construction. Reference:
+     * ({@link Wilson#below}, {@link Wilson#above}), not as differences of nearby doubles (which lose
+     * their digits when a bound lies within a few ulps of the rate, as at n - 1 of 2<sup>53</sup> or
+     * at confidence 10<sup>-6</sup>). Within [-1, 1] by construction. Reference:
      * Newcombe, Statistics in Medicine 17 (1998) 873-890.
      */
     NEWCOMBE("newcombe", "Newcombe") {

@@ -90,8 +90,9 @@ public enum AllCrimeMethod {
      * (1 + z&sup2;/n<sub>eff</sub>), i.e. Wilson's interval for n<sub>eff</sub> p recorded of
      * n<sub>eff</sub>, computed by {@link Wilson} without cancellation: the smaller root from the
      * product of the roots, and the bound on the far side of 1/2 as 1 minus its mirror image's (the
-     * former 1 - L(1 - p) lost the digits of an upper bound near 0, relative error 1.5e-3 at p =
-     * 10<sup>-14</sup> and n<sub>eff</sub> = 10<sup>14</sup>). Reference: Kott, Survey Methodology 43 (2017) 293-299, "A note on Wilson coverage
+     * former 1 - L(1 - p) lost the digits of an upper bound near 0: 2% too low at p = 10<sup>-15</sup>
+     * and n<sub>eff</sub> = 10<sup>15</sup>, and below the lower bound at confidence 10<sup>-6</sup>).
+     * Reference: Kott, Survey Methodology 43 (2017) 293-299, "A note on Wilson coverage
      * intervals for proportions estimated from complex samples"; Franco, Little, Louis and Slud,
      * J. Survey Statistics and Methodology 7 (2019) 334-364, who recommend it among seven intervals
      * built on the effective sample size.
