@@ -43,7 +43,7 @@ public final class InspectionEstimator {
         this.variance = Args.notNull("variance", variance);
         this.confidence = Args.confidence(confidence);
         this.tail = (1 - confidence) / 2;
-        this.z = -Normal.quantile(tail);
+        this.z = Normal.twoSidedCritical(confidence);
     }
 
     /** Wilson intervals (effective sample size), binomial variance, 95%. */
@@ -88,12 +88,20 @@ public final class InspectionEstimator {
     /**
      * Estimates every category and all crime.
      *
-     * @throws IllegalArgumentException if {@code inspection} is null, or the survey convention
-     *                                  meets a category with one audited record (see
+     * @throws IllegalArgumentException if {@code inspection} is null, a category or all
+     *                                  categories together audited more than the supported
+     *                                  2<sup>53</sup> ({@link Args#countInRange}), or the survey
+     *                                  convention meets a category with one audited record (see
      *                                  {@link VarianceConvention#SURVEY})
      */
     public InspectionEstimate estimate(Inspection inspection) {
         Args.notNull("inspection", inspection);
+        long audited = 0;
+        for (AuditedCategory category : inspection.categories()) {
+            // each at most 2^53, so the running sum cannot overflow before it is refused
+            audited += Args.countInRange("audited of category '" + category.name() + "'", category.tally().audited());
+            Args.countInRange("audited in all of inspection '" + inspection.name() + "'", audited);
+        }
         List<CategoryEstimate> rows = new ArrayList<>(inspection.categories().size());
         Rational weighted = Rational.of(0, 1);
         for (AuditedCategory category : inspection.categories()) {
