@@ -60,7 +60,15 @@ public final class ReferenceData {
      * @param file e.g. {@code "single-proportion.csv"}
      */
     public static List<Row> rows(String file) {
-        String resource = "/reference/" + file;
+        return resource("/reference/" + file);
+    }
+
+    /**
+     * Every row of a CSV test resource elsewhere, e.g. {@code "/incidents/incident-results.csv"}
+     * (each such folder holds the script that made its files).
+     */
+    public static List<Row> resource(String resource) {
+        String file = resource.substring(resource.lastIndexOf('/') + 1);
         try (InputStream in = ReferenceData.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
