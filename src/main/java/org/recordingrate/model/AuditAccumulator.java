@@ -54,6 +54,8 @@ public final class AuditAccumulator {
     }
 
     private final Map<String, Counts> counts = new LinkedHashMap<>();
+    /** The same counts by spelling as met, so that the name rule (a regular expression) runs once per spelling. */
+    private final Map<String, Counts> bySpelling = new HashMap<>();
     private final Set<String> ids = new HashSet<>();
     private long records;
     private boolean grouped;
@@ -221,6 +223,12 @@ public final class AuditAccumulator {
     }
 
     private Counts slot(String category) {
-        return counts.computeIfAbsent(Names.key(category), k -> new Counts(category.strip()));
+        Counts known = bySpelling.get(category);
+        if (known != null) {
+            return known;
+        }
+        Counts c = counts.computeIfAbsent(Names.key(category), k -> new Counts(category.strip()));
+        bySpelling.put(category, c);
+        return c;
     }
 }
