@@ -165,6 +165,8 @@ bad("volumes-zero.csv", "category,volume\nviolence,0\nsexual offences,2500\nothe
 bad("volumes-duplicate.csv", "category,volume\nviolence,1\nViolence ,2\n", "", 3, "category", "Violence",
     "appears twice (first on line 2)")
 bad("volumes-header-only.csv", "category,volume\n", "", 1, "", None, "has a header but no categories")
+bad("volumes-total-overflow.csv", "category,volume\nviolence,9223372036854775000\nsexual offences,2500\n"
+    "other crime,35000\n", "", 3, "volume", "2500", "makes the total volume exceed 9223372036854775807")
 bad("volumes-all-crime.csv", "category,volume\nall crime,1\n", "", 2, "category", "all crime", "is reserved")
 
 with open(os.path.join(HERE, "valid.csv"), "w", newline="") as f:

@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A delimited text file as spreadsheets export it, read one row at a time (commons-csv does the
- * parsing): UTF-8 with or without a byte-order mark, strictly decoded ({@link StrictUtf8Reader});
+ * parsing): UTF-8 with or without a byte-order mark, strictly decoded ({@link LocatingUtf8Reader});
  * LF, CRLF or CR line breaks; quoted cells (with delimiters, quotes doubled, line breaks inside);
  * cells trimmed. The delimiter is detected from the header line: whichever of comma, semicolon
  * (spreadsheets in locales with a decimal comma) and tab occurs most often outside quotes, a comma
@@ -44,7 +44,7 @@ final class DelimitedInput implements Closeable {
     private static final Pattern PARSER_LINE = Pattern.compile("\\((?:start)?line (\\d+)\\)\\s*(.*)");
 
     private final String name;
-    private final StrictUtf8Reader reader;
+    private final LocatingUtf8Reader reader;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final char delimiter;
@@ -55,7 +55,7 @@ final class DelimitedInput implements Closeable {
 
     private DelimitedInput(String name, InputStream in) throws IOException {
         this.name = name;
-        this.reader = new StrictUtf8Reader(name, in);
+        this.reader = new LocatingUtf8Reader(name, in);
         String first = reader.firstLine();
         this.delimiter = delimiter(first);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)

@@ -74,8 +74,8 @@ public final class VolumesFile {
      *                           file, a header without categories, a missing category or volume
      *                           column, a row with too few or too many cells, a blank or reserved
      *                           category, a volume or population that is not a whole number or is
-     *                           below 1, a category twice in one inspection, invalid UTF-8 or an
-     *                           unclosed quote
+     *                           below 1, a category twice in one inspection, volumes whose total
+     *                           exceeds {@link Long#MAX_VALUE}, invalid UTF-8 or an unclosed quote
      */
     public static VolumesFile read(Path file) {
         try (DelimitedInput input = DelimitedInput.open(file)) {
@@ -99,6 +99,7 @@ public final class VolumesFile {
                 List.of(CATEGORY, VOLUME, POPULATION, INSPECTION));
         Map<String, Design> designs = new LinkedHashMap<>();
         Map<String, Long> firstLine = new LinkedHashMap<>();
+        Map<String, long[]> totals = new LinkedHashMap<>();
         long rows = 0;
         for (DelimitedInput.Row row = input.next(); row != null; row = input.next()) {
             rows++;
@@ -119,6 +120,14 @@ public final class VolumesFile {
                 throw new DataFileException(input.name(), row.line(), columns.column(CATEGORY), columns.cell(row, CATEGORY),
                         "appears twice" + (columns.has(INSPECTION) ? " in inspection '" + design.name() + "'" : "")
                                 + " (first on line " + earlier + ")");
+            }
+            long[] total = totals.computeIfAbsent(inspectionKey, k -> new long[1]);
+            try {
+                total[0] = Math.addExact(total[0], category.volume());
+            } catch (ArithmeticException e) {
+                throw new DataFileException(input.name(), row.line(), columns.column(VOLUME), columns.cell(row, VOLUME),
+                        "makes the total volume" + (columns.has(INSPECTION) ? " of inspection '" + design.name() + "'" : "")
+                                + " exceed " + Long.MAX_VALUE);
             }
             design.entries().add(new Entry(category, row.line()));
         }

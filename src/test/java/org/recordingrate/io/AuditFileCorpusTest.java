@@ -178,4 +178,20 @@ class AuditFileCorpusTest {
         assertEquals(19_002, e.line());
         assertTrue(e.getMessage().endsWith("'R12' appears twice (first on line 14)"), e.getMessage());
     }
+
+    @Test
+    void aRunawayQuoteStopsAtOneMebibyteNamingTheRowItOpens() throws IOException {
+        StringBuilder text = new StringBuilder("record_id,category,recorded\nR1,violence,yes\nR2,\"violence,yes\n");
+        while (text.length() < (1 << 20) + 100_000) {
+            text.append("R3,violence,yes\n");
+        }
+        Path file = write("runaway.csv", text.toString().getBytes(StandardCharsets.UTF_8));
+        DataFileException e = assertThrows(DataFileException.class, () -> InspectionSource.read(file, volumes()));
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("starts a row longer than 1048576 characters"), e.getMessage());
+        // a file of NUL characters (valid UTF-8, no line break): refused on its first line
+        Path zeros = write("zeros.csv", new byte[(1 << 20) + 10]);
+        e = assertThrows(DataFileException.class, () -> InspectionSource.read(zeros, volumes()));
+        assertEquals(1, e.line(), e.getMessage());
+    }
 }
