@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -80,13 +81,18 @@ final class DelimitedInput implements Closeable {
      */
     static DelimitedInput open(Path file) {
         String name = file.toString();
+        if (!name.equals("-") && Files.isDirectory(file)) {
+            throw new DataFileException(name, 0, null, null, "is a folder, not a file");
+        }
         try {
             InputStream in = name.equals("-") ? System.in : Files.newInputStream(file);
             return open(name, in);
         } catch (NoSuchFileException e) {
             throw new DataFileException(name, 0, null, null, "does not exist");
+        } catch (AccessDeniedException e) {
+            throw new DataFileException(name, 0, null, null, "cannot be read (permission denied)");
         } catch (IOException e) {
-            throw new DataFileException(name, 0, null, null, "cannot be read (" + e.getMessage() + ")");
+            throw new DataFileException(name, 0, null, null, "cannot be read: " + e.getMessage());
         }
     }
 
@@ -100,7 +106,7 @@ final class DelimitedInput implements Closeable {
             return new DelimitedInput(name, in);
         } catch (IOException e) {
             closeQuietly(in);
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+            throw new DataFileException(name, 0, null, null, "cannot be read: " + e.getMessage());
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
