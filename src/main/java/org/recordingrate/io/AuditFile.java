@@ -125,8 +125,22 @@ public final class AuditFile {
      *                           header without records
      */
     public static AuditFile read(Path file) {
+        return read(file, Map.of());
+    }
+
+    /**
+     * As {@link #read(Path)}, reading the file's column named by each value of {@code toolToFile}
+     * as the column named by its key ({@code Map.of("recorded", "Outcome")}), for headers that no
+     * alias covers.
+     *
+     * @throws DataFileException as {@link #read(Path)}, or if a mapped column is not in the header
+     */
+    public static AuditFile read(Path file, Map<String, String> toolToFile) {
+        if (toolToFile == null) {
+            throw new IllegalArgumentException("toolToFile must not be null (use an empty map)");
+        }
         try (DelimitedInput input = DelimitedInput.open(file)) {
-            return parse(input);
+            return parse(input, toolToFile);
         }
     }
 
@@ -138,13 +152,14 @@ public final class AuditFile {
      */
     public static AuditFile read(String name, InputStream in) {
         try (DelimitedInput input = DelimitedInput.open(name, in)) {
-            return parse(input);
+            return parse(input, Map.of());
         }
     }
 
-    static AuditFile parse(DelimitedInput input) {
+    static AuditFile parse(DelimitedInput input, Map<String, String> toolToFile) {
         String file = input.name();
-        ColumnMap columns = ColumnMap.of(file, input.headerLine(), input.header(), "a record-level audit file", FIELDS);
+        ColumnMap columns = ColumnMap.of(file, input.headerLine(), input.header(), "a record-level audit file", FIELDS,
+                toolToFile);
         String defaultName = InspectionFile.defaultName(file);
         Map<String, Audit> audits = new LinkedHashMap<>();
         // an audit has a few distinct inspections and categories: match each spelling once

@@ -63,10 +63,22 @@ final class ColumnMap {
      *                           the names accepted and the header), or two columns mean one field
      */
     static ColumnMap of(String file, long line, List<String> header, String what, List<Field> fields) {
+        return of(file, line, header, what, fields, Map.of());
+    }
+
+    /**
+     * As {@link #of(String, long, List, String, List)}, a header column named as a value of
+     * {@code toolToFile} being read as the field named by its key ({@code --columns recorded=outcome}).
+     *
+     * @throws DataFileException also if a mapped column is not in the header
+     */
+    static ColumnMap of(String file, long line, List<String> header, String what, List<Field> fields,
+                        Map<String, String> toolToFile) {
+        List<String> names = mapped(file, line, header, toolToFile);
         Map<Field, Integer> index = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-            String key = key(header.get(i));
+            String key = key(names.get(i));
             Field field = null;
             for (Field f : fields) {
                 if (!key.isEmpty() && f.matches(key)) {
@@ -92,6 +104,27 @@ final class ColumnMap {
             }
         }
         return new ColumnMap(index, List.copyOf(header), ignored);
+    }
+
+    /**
+     * The header's names with the mapped ones replaced by the tool's names.
+     *
+     * @throws DataFileException naming the header line if a mapped column is not in the header
+     */
+    static List<String> mapped(String file, long line, List<String> header, Map<String, String> toolToFile) {
+        List<String> names = new ArrayList<>(header);
+        for (Map.Entry<String, String> entry : toolToFile.entrySet()) {
+            int at = -1;
+            for (int i = 0; i < header.size() && at < 0; i++) {
+                at = key(header.get(i)).equals(key(entry.getValue())) ? i : -1;
+            }
+            if (at < 0) {
+                throw new DataFileException(file, line, null, null, "has no column '" + entry.getValue()
+                        + "' to read as '" + entry.getKey() + "' (header: " + String.join(",", header) + ")");
+            }
+            names.set(at, entry.getKey());
+        }
+        return names;
     }
 
     /** Whether the file has a column for {@code field}. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.recordingrate.internal.Args;
@@ -61,16 +62,27 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
      * @throws DataFileException if the file is missing or empty, or its header is neither kind's
      */
     public static Kind kind(Path file) {
+        return kind(file, Map.of());
+    }
+
+    /**
+     * As {@link #kind(Path)}, the header's columns renamed by {@code toolToFile} (see
+     * {@link #read(Path, Optional, Map)}).
+     *
+     * @throws DataFileException as {@link #kind(Path)}, or if a mapped column is not in the header
+     */
+    public static Kind kind(Path file, Map<String, String> toolToFile) {
         Args.notNull("file", file);
+        Args.notNull("toolToFile", toolToFile);
         try (DelimitedInput input = DelimitedInput.open(file)) {
-            return kind(input);
+            return kind(input, toolToFile);
         }
     }
 
-    private static Kind kind(DelimitedInput input) {
+    private static Kind kind(DelimitedInput input, Map<String, String> toolToFile) {
         boolean audited = false;
         boolean recordId = false;
-        for (String column : input.header()) {
+        for (String column : ColumnMap.mapped(input.name(), input.headerLine(), input.header(), toolToFile)) {
             String key = ColumnMap.key(column);
             audited |= key.equals("audited");
             recordId |= AuditFile.RECORD_ID.matches(key);
@@ -104,21 +116,35 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
      *                           without volumes, or an inspection file given volumes
      */
     public static InspectionSource read(Path file, Optional<Path> volumes) {
+        return read(file, volumes, Map.of());
+    }
+
+    /**
+     * As {@link #read(Path, Optional)}, reading the file's column named by each value of
+     * {@code toolToFile} as the column named by its key ({@code --columns audited=n}); the volumes
+     * file is read as it is.
+     *
+     * @throws DataFileException as {@link #read(Path, Optional)}, or if a mapped column is not in
+     *                           the header
+     */
+    public static InspectionSource read(Path file, Optional<Path> volumes, Map<String, String> toolToFile) {
         Args.notNull("file", file);
         Args.notNull("volumes", volumes);
+        Args.notNull("toolToFile", toolToFile);
         String name = file.toString();
         byte[] standardInput = name.equals("-") ? DelimitedInput.readStandardInput() : null;
         Kind kind;
         try (DelimitedInput input = standardInput == null ? DelimitedInput.open(file)
                 : DelimitedInput.open(name, standardInput)) {
-            kind = kind(input);
+            kind = kind(input, toolToFile);
         }
         if (kind == Kind.INSPECTION_FILE) {
             if (volumes.isPresent()) {
                 throw new DataFileException(name, 1, null, null, "is an inspection file, which has its volumes:"
                         + " a volumes file (" + volumes.get() + ") is for record-level audit files");
             }
-            CsvInput input = standardInput == null ? CsvInput.read(file) : csv(name, standardInput);
+            CsvInput read = standardInput == null ? CsvInput.read(file) : csv(name, standardInput);
+            CsvInput input = toolToFile.isEmpty() ? read : read.withColumns(toolToFile);
             List<Inspection> inspections = InspectionFile.parse(input);
             return new InspectionSource(name, kind, inspections, input.rows().size(), input.rows().size(), 0, 0,
                     List.of());
@@ -130,7 +156,7 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
         AuditFile audit;
         try (DelimitedInput input = standardInput == null ? DelimitedInput.open(file)
                 : DelimitedInput.open(name, standardInput)) {
-            audit = AuditFile.parse(input);
+            audit = AuditFile.parse(input, toolToFile);
         }
         List<Inspection> inspections = audit.inspections(VolumesFile.read(volumes.get()));
         return new InspectionSource(name, kind, inspections, audit.rowsRead(), audit.rowsUsed(), audit.rowsExcluded(),

@@ -104,4 +104,16 @@ class RecordLevelCommandTest {
         BadInputTest.badData(CliRun.of("estimate", AUDIT_2022, "--volumes", broken.resolve("volumes-zero.csv").toString()),
                 "volumes-zero.csv line 2, column volume: '0'");
     }
+
+    @Test
+    void columnsMapsAHeaderNoAliasCovers() {
+        Path valid = Path.of("src/test/resources/audit-files/valid");
+        // the notes column read as the incident: three different notes, three incidents
+        CliRun run = CliRun.of("estimate", valid.resolve("semicolon-quoted.csv").toString(), "--volumes",
+                valid.resolve("volumes.csv").toString(), "--columns", "incident_id=notes");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().lines().findFirst().orElseThrow().endsWith(",incidents,design_effect"), run.out());
+        BadInputTest.badData(CliRun.of("estimate", valid.resolve("plain.csv").toString(), "--volumes",
+                valid.resolve("volumes.csv").toString(), "--columns", "incident_id=log"), "has no column 'log'");
+    }
 }
