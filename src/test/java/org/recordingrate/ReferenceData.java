@@ -60,7 +60,7 @@ public final class ReferenceData {
      * @param file e.g. {@code "single-proportion.csv"}
      */
     public static List<Row> rows(String file) {
-        return rows("reference", file);
+        return resource("/reference/" + file);
     }
 
     /**
@@ -69,7 +69,15 @@ public final class ReferenceData {
      * made by {@code reference-extended/make_extended_reference.py}).
      */
     public static List<Row> rows(String folder, String file) {
-        String resource = "/" + folder + "/" + file;
+        return resource("/" + folder + "/" + file);
+    }
+
+    /**
+     * Every row of a CSV test resource elsewhere, e.g. {@code "/incidents/incident-results.csv"}
+     * (each such folder holds the script that made its files).
+     */
+    public static List<Row> resource(String resource) {
+        String file = resource.substring(resource.lastIndexOf('/') + 1);
         try (InputStream in = ReferenceData.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);

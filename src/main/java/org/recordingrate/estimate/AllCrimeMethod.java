@@ -62,8 +62,9 @@ public enum AllCrimeMethod {
      * the design's degrees of freedom, n* = n<sub>eff</sub> (t(alpha/2; n - 1)/t(alpha/2; n - H))&sup2;
      * and x* = n* p entering the Beta quantiles as real numbers: L = B<sup>-1</sup>(alpha/2; x*,
      * n* - x* + 1), U = B<sup>-1</sup>(1 - alpha/2; x* + 1, n* - x*). Equal to R's
-     * {@code svyciprop(method = "beta")} under the survey convention. With n - H &lt; 1 the degrees
-     * of freedom adjustment is not defined and is left out. Reference: Korn and Graubard, Survey
+     * {@code svyciprop(method = "beta")} under the survey convention; with incidents the design's
+     * degrees of freedom are incidents - H, as R's {@code degf}, in place of n - H. Without
+     * degrees of freedom (fewer than 1) the adjustment is not defined and is left out. Reference: Korn and Graubard, Survey
      * Methodology 24 (1998) 193-201.
      */
     KORN_GRAUBARD("korn_graubard", "Korn-Graubard") {
@@ -75,7 +76,7 @@ public enum AllCrimeMethod {
                 return new Interval(p, p);
             }
             long n = r.audited();
-            long dfDesign = n - r.categories();
+            long dfDesign = r.units() - r.categories();
             if (!r.atEdge() && dfDesign >= 1) {
                 double ratio = StudentT.lowerQuantile(tail, n - 1.0) / StudentT.lowerQuantile(tail, dfDesign);
                 nEff *= ratio * ratio;
