@@ -35,3 +35,8 @@ println(compare(tally(512, 640), tally(188, 202), "newcombe", "fisher_exact"))
 // 5. Saved with the command line's columns, for R: read.csv("target/analyst-estimate.csv").
 println(save(estimate(peel), "target/analyst-estimate.csv"))
 println(save(since, "target/analyst-change.json"))
+
+// 6. The auditors' own record-level files (a row per audited crime, crimes grouped in incidents),
+//    with the categories' volumes: the survey variance allows for the incidents (design effect).
+var records = inspection("examples/data/audit-2022.csv", "examples/data/volumes.csv")
+show(estimate(records, AllCrimeMethod.WALD, VarianceConvention.SURVEY))
