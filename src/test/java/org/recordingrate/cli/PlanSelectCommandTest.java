@@ -28,7 +28,7 @@ class PlanSelectCommandTest {
     Path dir;
 
     private static final Path POPULATION = Path.of("examples", "data", "population.csv");
-    private static final Path VOLUMES = Path.of("examples", "data", "volumes.csv");
+    private static final Path VOLUMES = Path.of("examples", "data", "plan-volumes.csv");
 
     private Path file(String name, String content) throws IOException {
         Path path = dir.resolve(name);
@@ -161,15 +161,19 @@ class PlanSelectCommandTest {
         Path again = dir.resolve("again.csv");
         ok("select", POPULATION.toString(), "--plan", plan.toString(), "--seed", "2022", "--out", again.toString());
         assertEquals(first, Files.readString(again));
-        // the auditors' findings as an inspection file, then the estimate
-        StringBuilder inspection = new StringBuilder("category,recorded,audited,volume\n");
-        tally.forEach((c, t) -> inspection.append(c).append(',').append(t[0]).append(',').append(t[1]).append(',')
-                .append(volume.get(c)).append('\n'));
-        Path findings = file("inspection.csv", inspection.toString());
-        List<CSVRecord> estimate = EstimateCommandTest.csv(ok("estimate", findings.toString()).out());
-        assertEquals("all crime", estimate.get(estimate.size() - 1).get("category"));
+        // the sample list with the auditors' findings is a record-level audit file: estimate it with the volumes
+        CliRun estimated = ok("estimate", sample.toString(), "--volumes", VOLUMES.toString(), "--format", "csv");
+        List<CSVRecord> estimate = EstimateCommandTest.csv(estimated.out());
+        CSVRecord all = estimate.get(estimate.size() - 1);
+        assertEquals("all crime", all.get("category"));
         long audited = planned.values().stream().mapToLong(Long::longValue).sum();
-        assertEquals(Long.toString(audited), estimate.get(estimate.size() - 1).get("audited"));
+        long recorded = tally.values().stream().mapToLong(t -> t[0]).sum();
+        assertEquals(Long.toString(audited), all.get("audited"));
+        assertEquals(Long.toString(recorded), all.get("recorded"));
+        for (CSVRecord row : estimate.subList(0, estimate.size() - 1)) {
+            assertEquals(Long.toString(tally.get(row.get("category"))[1]), row.get("audited"));
+            assertEquals(Long.toString(volume.get(row.get("category"))), row.get("volume"));
+        }
     }
 
     private static String sha256(Path file) throws IOException {
