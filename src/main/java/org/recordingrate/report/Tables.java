@@ -15,6 +15,11 @@ import org.recordingrate.estimate.InspectionEstimate;
 import org.recordingrate.estimate.RateEstimate;
 import org.recordingrate.internal.Args;
 import org.recordingrate.model.Names;
+import org.recordingrate.plan.AllocationPlan;
+import org.recordingrate.plan.PowerPoint;
+import org.recordingrate.plan.PowerSize;
+import org.recordingrate.plan.SampleSize;
+import org.recordingrate.plan.UpperBoundSize;
 import org.recordingrate.model.RowKind;
 import org.recordingrate.reproduce.PublishedComparison;
 import org.recordingrate.reproduce.PublishedFigure;
@@ -33,8 +38,9 @@ public final class Tables {
     /**
      * The table of any result the library returns: a {@link RateEstimate}, an
      * {@link InspectionEstimate}, a {@link Change}, an {@link InspectionChange}, an
-     * {@link InspectionComparisons}, a {@link PublishedFigure} or a {@link PublishedComparison},
-     * or a list of one of these.
+     * {@link InspectionComparisons}, a {@link PublishedFigure} or a {@link PublishedComparison}, a
+     * plan ({@link SampleSize}, {@link UpperBoundSize}, {@link PowerSize}, {@link AllocationPlan},
+     * a list of {@link PowerPoint}), or a list of one of these.
      *
      * @throws IllegalArgumentException for another type, or a null or empty list
      */
@@ -56,6 +62,9 @@ public final class Tables {
             }
             if (first instanceof InspectionChange) {
                 return inspectionChanges(cast(list, InspectionChange.class));
+            }
+            if (first instanceof PowerPoint) {
+                return PlanColumns.POWER.table(cast(list, PowerPoint.class));
             }
             throw new IllegalArgumentException("result (a list of " + first.getClass().getSimpleName()
                     + ") has no table: " + KNOWN);
@@ -80,6 +89,18 @@ public final class Tables {
         }
         if (result instanceof PublishedComparison c) {
             return figures(List.of(new FigureResult(c.current(), Optional.of(c))), 0);
+        }
+        if (result instanceof SampleSize size) {
+            return PlanColumns.SAMPLE_SIZE.table(size);
+        }
+        if (result instanceof UpperBoundSize size) {
+            return PlanColumns.UPPER_BOUND.table(size);
+        }
+        if (result instanceof PowerSize size) {
+            return PlanColumns.POWER_SIZE.table(size);
+        }
+        if (result instanceof AllocationPlan plan) {
+            return PlanColumns.ALLOCATION.table(plan.rows());
         }
         throw new IllegalArgumentException("result (a " + result.getClass().getSimpleName() + ") has no table: " + KNOWN);
     }

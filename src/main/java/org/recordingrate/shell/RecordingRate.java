@@ -27,6 +27,8 @@ import org.recordingrate.internal.Args;
 import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Tally;
+import org.recordingrate.plan.SampleSize;
+import org.recordingrate.plan.SampleSizePlanner;
 import org.recordingrate.report.ResultTable;
 import org.recordingrate.report.Tables;
 import org.recordingrate.reproduce.PublishedComparison;
@@ -65,7 +67,9 @@ public final class RecordingRate {
                     + "  inspection(\"examples/data/audit-2022.csv\", \"examples/data/volumes.csv\")  records + volumes"),
             Map.entry("save", "save(result, \"out.csv\")                 the command line's columns (.json for JSON)\n"
                     + "  show(result)                            prints result.summary()"),
-            Map.entry("methods", "methods()                               every method and test, by token")));
+            Map.entry("methods", "methods()                               every method and test, by token"),
+            Map.entry("plan", "plan(2.5, 90)                          audited for +/- 2.5 points at an expected 90% (Wilson)\n"
+                    + "  plan(2.5, 90, \"wald\")                  by another method")));
 
     /**
      * Prints the verbs with an example each.
@@ -213,6 +217,31 @@ public final class RecordingRate {
      */
     public static InspectionChange compare(Inspection before, Inspection after) {
         return Comparison.withDefaults().compare(before, after);
+    }
+
+    /**
+     * The audited count for a target margin at an expected rate, both in percent, 95%, Wilson
+     * ({@link SampleSizePlanner#withDefaults()}): {@code plan(2.5, 90)}.
+     *
+     * @throws IllegalArgumentException for a margin or rate out of range
+     */
+    public static SampleSize plan(double marginPercent, double expectedPercent) {
+        return SampleSizePlanner.withDefaults().plan(percent("margin", marginPercent), percent("expected", expectedPercent));
+    }
+
+    /**
+     * As {@link #plan(double, double)} by the method of a token: {@code plan(2.5, 90, "wald")}.
+     *
+     * @throws IllegalArgumentException for values out of range or an unknown token
+     */
+    public static SampleSize plan(double marginPercent, double expectedPercent, String method) {
+        return SampleSizePlanner.withDefaults().with(IntervalMethod.fromToken(method))
+                .plan(percent("margin", marginPercent), percent("expected", expectedPercent));
+    }
+
+    private static double percent(String name, double value) {
+        Args.inRange(name + " (percent)", value, 0, 100);
+        return value / 100;
     }
 
     /**
