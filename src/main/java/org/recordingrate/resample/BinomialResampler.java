@@ -1,0 +1,131 @@
+package org.recordingrate.resample;
+
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGenerator.SplittableGenerator;
+
+import org.recordingrate.internal.InversionSampler;
+
+/**
+ * The bootstrap of a {@link LinearStatistic} through its sufficient statistics: with 0/1
+ * outcomes a replicate's recorded count in category k is Binomial(n<sub>k</sub>, p&#770;<sub>k</sub>),
+ * so a replicate costs one draw per category from a table built once ({@link InversionSampler}),
+ * not n<sub>k</sub> draws of records.
+ *
+ * <p>Within a block, replicates are made in chunks of {@link #CHUNK}, category by category (all
+ * the chunk's draws of category 1, then of category 2, ...), so each category's table stays in
+ * cache and the sum of a replicate is accumulated in category order, exactly as
+ * {@link LinearStatistic#sum} computes the estimate: a replicate with the observed counts gives
+ * the estimate to the last bit, and replicates within {@link LinearStatistic#band()} of it are
+ * compared exactly on the counts.
+ */
+final class BinomialResampler {
+
+    static final int CHUNK = 512;
+
+    private BinomialResampler() {
+    }
+
+    /**
+     * Draws {@code replicates} replicates of {@code statistic} (or of its studentized form
+     * (T* - t&#770;)/se*, se*&sup2; = sum c<sub>k</sub>&sup2; X<sub>k</sub>(n<sub>k</sub> - X<sub>k</sub>)/n<sub>k</sub>).
+     */
+    static MonteCarloDistribution run(LinearStatistic statistic, double reportedEstimate, int replicates,
+                                      SplittableGenerator source, int threads, ProgressListener progress,
+                                      Cancellation cancellation, boolean studentized) {
+        int k = statistic.size();
+        InversionSampler[] samplers = statistic.samplers();
+        double[] coefficients = new double[k];
+        double[] varianceFactors = new double[k];
+        long[] audited = new long[k];
+        for (int i = 0; i < k; i++) {
+            coefficients[i] = statistic.coefficient(i);
+            audited[i] = statistic.audited(i);
+            varianceFactors[i] = coefficients[i] * coefficients[i] / audited[i];
+        }
+        double theta = statistic.loopEstimate();
+        double band = statistic.band();
+        int blocks = Blocks.count(replicates);
+        double[] values = new double[replicates];
+        double[] sums = new double[blocks];
+        double[] squares = new double[blocks];
+        long[] below = new long[blocks];
+        long[] equal = new long[blocks];
+        Blocks.run(replicates, source, threads, progress, cancellation, (block, from, count, random) -> {
+            double[] acc = new double[CHUNK];
+            double[] var = studentized ? new double[CHUNK] : null;
+            long[][] draws = new long[k][CHUNK];
+            long[] counts = new long[k];
+            double s1 = 0;
+            double s2 = 0;
+            long lo = 0;
+            long eq = 0;
+            for (int start = from; start < from + count; start += CHUNK) {
+                int m = Math.min(CHUNK, from + count - start);
+                java.util.Arrays.fill(acc, 0, m, 0.0);
+                if (studentized) {
+                    java.util.Arrays.fill(var, 0, m, 0.0);
+                }
+                for (int c = 0; c < k; c++) {
+                    draw(samplers[c], coefficients[c], draws[c], acc, m, random);
+                    if (studentized) {
+                        long n = audited[c];
+                        double f = varianceFactors[c];
+                        long[] x = draws[c];
+                        for (int i = 0; i < m; i++) {
+                            var[i] += f * x[i] * (n - x[i]);
+                        }
+                    }
+                }
+                for (int i = 0; i < m; i++) {
+                    double t = statistic.clamp(acc[i]);
+                    double d = t - theta;
+                    int sign;
+                    if (Math.abs(d) <= band) {
+                        for (int c = 0; c < k; c++) {
+                            counts[c] = draws[c][i];
+                        }
+                        sign = statistic.exactSign(counts);
+                    } else {
+                        sign = d < 0 ? -1 : 1;
+                    }
+                    if (sign < 0) {
+                        lo++;
+                    } else if (sign == 0) {
+                        eq++;
+                    }
+                    double e = t - reportedEstimate;
+                    s1 += e;
+                    s2 += e * e;
+                    values[start + i] = !studentized ? t : sign == 0 ? 0 : var[i] > 0 ? d / Math.sqrt(var[i])
+                            : sign < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                }
+            }
+            sums[block] = s1;
+            squares[block] = s2;
+            below[block] = lo;
+            equal[block] = eq;
+        });
+        double s1 = 0;
+        double s2 = 0;
+        long lo = 0;
+        long eq = 0;
+        for (int b = 0; b < blocks; b++) {
+            s1 += sums[b];
+            s2 += squares[b];
+            lo += below[b];
+            eq += equal[b];
+        }
+        return new MonteCarloDistribution(values, reportedEstimate, s1, s2, lo, eq, statistic.acceleration(),
+                Math.sqrt(statistic.variance()), statistic.lowest(), statistic.highest());
+    }
+
+    /** m draws of one category into {@code x}, adding c x to the replicates' sums. */
+    private static void draw(InversionSampler sampler, double coefficient, long[] x, double[] acc, int m,
+                             RandomGenerator random) {
+        for (int i = 0; i < m; i++) {
+            long drawn = sampler.sample(random.nextLong());
+            x[i] = drawn;
+            acc[i] += coefficient * drawn;
+        }
+    }
+}
