@@ -25,15 +25,10 @@ final class LinearStatistic {
     private final long[] recorded;
     private final long[] audited;
     private final double[] weights;
-    private final double[] coefficients;
-    /** Exact integer multipliers m_k proportional to c_k (a common positive factor removed). */
-    private final BigInteger[] multipliers;
-    /** The same as longs when sum |m_k| n_k fits comfortably in a long; otherwise null. */
-    private final long[] longMultipliers;
+    private final ExactLinearForm form;
     private final double lowest;
     private final double highest;
     private final double loopEstimate;
-    private final double band;
 
     private LinearStatistic(long[] recorded, long[] audited, double[] weights, BigInteger[] weightNumerators,
                             BigInteger[] weightDenominators, double lowest, double highest) {
@@ -43,42 +38,13 @@ final class LinearStatistic {
         this.lowest = lowest;
         this.highest = highest;
         int k = recorded.length;
-        coefficients = new double[k];
-        for (int i = 0; i < k; i++) {
-            coefficients[i] = weights[i] / audited[i];
-        }
-        // c_k = num_k / (den_k n_k); multiply by the lcm D of the denominators
-        BigInteger d = BigInteger.ONE;
+        // c_k = num_k / (den_k n_k)
         BigInteger[] denominators = new BigInteger[k];
         for (int i = 0; i < k; i++) {
             denominators[i] = weightDenominators[i].multiply(BigInteger.valueOf(audited[i]));
-            d = lcm(d, denominators[i]);
         }
-        multipliers = new BigInteger[k];
-        BigInteger bound = BigInteger.ZERO;
-        for (int i = 0; i < k; i++) {
-            multipliers[i] = weightNumerators[i].multiply(d.divide(denominators[i]));
-            bound = bound.add(multipliers[i].abs().multiply(BigInteger.valueOf(audited[i])));
-        }
-        if (bound.bitLength() < 62) {
-            longMultipliers = new long[k];
-            for (int i = 0; i < k; i++) {
-                longMultipliers[i] = multipliers[i].longValueExact();
-            }
-        } else {
-            longMultipliers = null;
-        }
-        loopEstimate = clamp(sum(recorded));
-        // rounding of sum c_k X_k: at most about k ulps of sum |c_k| n_k per term; a generous band
-        double scale = 0;
-        for (int i = 0; i < k; i++) {
-            scale += Math.abs(weights[i]);
-        }
-        band = 64.0 * (k + 1) * Math.ulp(scale);
-    }
-
-    private static BigInteger lcm(BigInteger a, BigInteger b) {
-        return a.divide(a.gcd(b)).multiply(b);
+        form = new ExactLinearForm(weightNumerators, denominators, recorded, audited);
+        loopEstimate = clamp(form.observedValue());
     }
 
     /** The rate of one category: T = X/n. */
@@ -149,7 +115,7 @@ final class LinearStatistic {
     }
 
     double coefficient(int k) {
-        return coefficients[k];
+        return form.coefficient(k);
     }
 
     /** The category's rate p&#770;<sub>k</sub>. */
@@ -170,43 +136,19 @@ final class LinearStatistic {
         return Math.max(lowest, Math.min(highest, t));
     }
 
-    /** sum c_k X_k in category order, as the sampling loop computes it, clamped. */
-    double sum(long[] counts) {
-        double t = 0;
-        for (int k = 0; k < counts.length; k++) {
-            t += coefficients[k] * counts[k];
-        }
-        return t;
-    }
-
-    /** The estimate as the sampling loop computes it from the observed counts. */
+    /** The estimate as the sampling loop computes it from the observed counts (clamped). */
     double loopEstimate() {
         return loopEstimate;
     }
 
     /** Replicates closer than this to {@link #loopEstimate()} are compared exactly. */
     double band() {
-        return band;
+        return form.band();
     }
 
-    /**
-     * The sign of T(counts) - T(observed), exactly: the sign of sum m<sub>k</sub>(X<sub>k</sub> - x<sub>k</sub>)
-     * with the integer multipliers m<sub>k</sub> = c<sub>k</sub> D (D the least common multiple of
-     * the coefficients' denominators), in long arithmetic when it cannot overflow.
-     */
+    /** The sign of T(counts) - T(observed), exactly (see {@link ExactLinearForm}). */
     int exactSign(long[] counts) {
-        if (longMultipliers != null) {
-            long sum = 0;
-            for (int k = 0; k < counts.length; k++) {
-                sum += longMultipliers[k] * (counts[k] - recorded[k]);
-            }
-            return Long.signum(sum);
-        }
-        BigInteger sum = BigInteger.ZERO;
-        for (int k = 0; k < counts.length; k++) {
-            sum = sum.add(multipliers[k].multiply(BigInteger.valueOf(counts[k] - recorded[k])));
-        }
-        return sum.signum();
+        return form.sign(counts);
     }
 
     /** The binomial variance sum w<sub>k</sub>&sup2; p<sub>k</sub>(1 - p<sub>k</sub>)/n<sub>k</sub>: the exact bootstrap variance. */
