@@ -63,21 +63,8 @@ public enum BootstrapInterval {
     BCA("bca", "bootstrap BCa") {
         @Override
         Interval compute(Distribution d, double confidence, TieCounting ties) {
-            double z0 = Normal.quantile(d.shareBelow(ties));
-            double a = d.acceleration();
-            double z = Normal.twoSidedCritical(confidence);
-            double lower = adjusted(z0, a, -z);
-            double upper = adjusted(z0, a, z);
-            double[] q = d.quantiles(lower, upper);
+            double[] q = d.quantiles(bcaLevels(d, confidence, ties));
             return clip(d, q[0], q[1]);
-        }
-
-        private double adjusted(double z0, double a, double zAlpha) {
-            if (Double.isInfinite(z0)) {
-                return z0 > 0 ? 1 : 0;
-            }
-            double s = z0 + zAlpha;
-            return Normal.cdf(z0 + s / (1 - a * s));
         }
     },
 
@@ -136,6 +123,25 @@ public enum BootstrapInterval {
     /** Whether the replicates must be studentized. */
     boolean studentized() {
         return this == STUDENTIZED;
+    }
+
+    /**
+     * BCa's adjusted levels {&beta;<sub>1</sub>, &beta;<sub>2</sub>}: &Phi;(z<sub>0</sub> + (z<sub>0</sub> + z)/(1 - a(z<sub>0</sub> + z)))
+     * at z = -+&Phi;<sup>-1</sup>(1 - alpha/2); 0 or 1 when z<sub>0</sub> is infinite.
+     */
+    static double[] bcaLevels(Distribution d, double confidence, TieCounting ties) {
+        double z0 = Normal.quantile(d.shareBelow(ties));
+        double a = d.acceleration();
+        double z = Normal.twoSidedCritical(confidence);
+        return new double[] {adjusted(z0, a, -z), adjusted(z0, a, z)};
+    }
+
+    private static double adjusted(double z0, double a, double zAlpha) {
+        if (Double.isInfinite(z0)) {
+            return z0 > 0 ? 1 : 0;
+        }
+        double s = z0 + zAlpha;
+        return Normal.cdf(z0 + s / (1 - a * s));
     }
 
     /** The interval from the bootstrap distribution {@code d} (ties matter to BCa only). */

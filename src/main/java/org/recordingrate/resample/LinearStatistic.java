@@ -136,6 +136,11 @@ final class LinearStatistic {
         return Math.max(lowest, Math.min(highest, t));
     }
 
+    /** sum c_k X_k in category order, as the sampling loop adds it up (not clamped). */
+    double sum(long[] counts) {
+        return form.value(counts);
+    }
+
     /** The estimate as the sampling loop computes it from the observed counts (clamped). */
     double loopEstimate() {
         return loopEstimate;
