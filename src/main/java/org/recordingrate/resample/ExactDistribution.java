@@ -49,6 +49,11 @@ final class ExactDistribution implements Distribution {
 
     /** The exact bootstrap distribution of {@code statistic}. */
     static ExactDistribution of(LinearStatistic statistic, double reportedEstimate) {
+        return of(statistic, reportedEstimate, ATOMS);
+    }
+
+    /** The same, switching to the lattice beyond {@code atoms} atoms (tests force the lattice with it). */
+    static ExactDistribution of(LinearStatistic statistic, double reportedEstimate, int atoms) {
         int k = statistic.size();
         double[][] atomValues = new double[k][];
         double[][] atomProbabilities = new double[k][];
@@ -69,7 +74,7 @@ final class ExactDistribution implements Distribution {
         double[] values = atomValues[0];
         double[] probabilities = atomProbabilities[0];
         int c = 1;
-        while (c < k && (long) values.length * atomValues[c].length <= ATOMS) {
+        while (c < k && (long) values.length * atomValues[c].length <= atoms) {
             double[][] next = convolve(values, probabilities, atomValues[c], atomProbabilities[c]);
             values = next[0];
             probabilities = next[1];
