@@ -196,6 +196,16 @@ public final class Bootstrap implements RateIntervalMethod {
         return ties;
     }
 
+    /** The progress listener. */
+    ProgressListener progress() {
+        return progress;
+    }
+
+    /** The cancellation token. */
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
     /** {@code bootstrap_bca}, as a {@link RateIntervalMethod} token. */
     @Override
     public String token() {
