@@ -101,17 +101,8 @@ public final class InversionSampler {
      * @throws IllegalArgumentException if the table would be larger
      */
     public static InversionSampler binomial(long n, double p) {
-        if (p <= 0 || n == 0) {
-            return of(0, new double[] {1});
-        }
-        if (p >= 1) {
-            return of(n, new double[] {1});
-        }
-        double q = 1 - p;
-        long mode = Math.min(n, (long) Math.floor((n + 1) * p));
-        double[] terms = outwards(mode, 0, n, k -> (double) (n - k) / (k + 1) * (p / q),
-                k -> (double) k / (n - k + 1) * (q / p));
-        return fromOutwards(terms, mode);
+        Table t = binomialTable(n, p);
+        return of(t.first(), t.weights());
     }
 
     /**
@@ -122,12 +113,8 @@ public final class InversionSampler {
      * @throws IllegalArgumentException if the table would be larger
      */
     public static InversionSampler hypergeometric(long na, long nb, long s) {
-        Hypergeometric h = new Hypergeometric(na, nb, s);
-        long mode = h.mode();
-        double[] terms = outwards(mode, h.lowest(), h.highest(),
-                k -> ((double) (na - k) * (s - k)) / ((double) (k + 1) * (nb - s + k + 1)),
-                k -> ((double) k * (nb - s + k)) / ((double) (na - k + 1) * (s - k + 1)));
-        return fromOutwards(terms, mode);
+        Table t = hypergeometricTable(na, nb, s);
+        return of(t.first(), t.weights());
     }
 
     /**
@@ -201,6 +188,38 @@ public final class InversionSampler {
     private static InversionSampler fromOutwards(double[] all, long mode) {
         int below = (int) all[0];
         return new InversionSampler(mode - below, all, 2, all.length - 1);
+    }
+
+    /** Unnormalised probabilities of the values first, first + 1, ...: what a sampler's table is built from. */
+    record Table(long first, double[] weights) {
+    }
+
+    /** The binomial table of {@link #binomial}. */
+    static Table binomialTable(long n, double p) {
+        if (p <= 0 || n == 0) {
+            return new Table(0, new double[] {1});
+        }
+        if (p >= 1) {
+            return new Table(n, new double[] {1});
+        }
+        double q = 1 - p;
+        long mode = Math.min(n, (long) Math.floor((n + 1) * p));
+        return table(outwards(mode, 0, n, k -> (double) (n - k) / (k + 1) * (p / q),
+                k -> (double) k / (n - k + 1) * (q / p)), mode);
+    }
+
+    /** The hypergeometric table of {@link #hypergeometric}. */
+    static Table hypergeometricTable(long na, long nb, long s) {
+        Hypergeometric h = new Hypergeometric(na, nb, s);
+        long mode = h.mode();
+        return table(outwards(mode, h.lowest(), h.highest(),
+                k -> ((double) (na - k) * (s - k)) / ((double) (k + 1) * (nb - s + k + 1)),
+                k -> ((double) k * (nb - s + k)) / ((double) (na - k + 1) * (s - k + 1))), mode);
+    }
+
+    private static Table table(double[] all, long mode) {
+        int below = (int) all[0];
+        return new Table(mode - below, Arrays.copyOfRange(all, 2, all.length));
     }
 
     /**

@@ -14,10 +14,73 @@ import java.util.Arrays;
  */
 public final class OrderStatistics {
 
-    private static final int BUCKETS = 4096;
+    /** Buckets between the ends of a {@link Histogram}; two more hold what lies beyond. */
+    public static final int BUCKETS = 4096;
     private static final int SORT_BELOW = 32;
 
     private OrderStatistics() {
+    }
+
+    /**
+     * Counts of values in {@link #BUCKETS} equal-width buckets over [low, high], with one bucket
+     * for everything below and one for everything above (infinities included): filled while the
+     * values are produced (one per block of work, then {@link #add}ed, integer sums being the
+     * same in any order), so that {@link #select(double[], int, Histogram, int...)} needs a
+     * single pass over the data. Not thread-safe.
+     */
+    public static final class Histogram {
+        private final double low;
+        private final double high;
+        private final double scale;
+        private final int[] counts = new int[BUCKETS + 2];
+
+        /**
+         * @param low  the lower end (values below share one bucket)
+         * @param high the upper end, at least low
+         */
+        public Histogram(double low, double high) {
+            this.low = low;
+            this.high = high;
+            this.scale = high > low ? BUCKETS / (high - low) : 0;
+        }
+
+        /** An empty histogram over the same buckets. */
+        public Histogram emptyCopy() {
+            return new Histogram(low, high);
+        }
+
+        /** The bucket of a value: 0 below low, BUCKETS + 1 above high. */
+        public int bucket(double v) {
+            if (v < low) {
+                return 0;
+            }
+            if (v > high) {
+                return BUCKETS + 1;
+            }
+            return 1 + Math.min(BUCKETS - 1, (int) ((v - low) * scale));
+        }
+
+        /** Counts one value. */
+        public void count(double v) {
+            counts[bucket(v)]++;
+        }
+
+        /** Adds another histogram's counts (same buckets) to this one's. */
+        public void add(Histogram other) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += other.counts[i];
+            }
+        }
+    }
+
+    /**
+     * The values of the given ranks, {@code histogram} holding the counts of exactly the values
+     * {@code data[0..length)}: one pass copies out the buckets that hold the ranks.
+     *
+     * @throws IllegalArgumentException if a rank is outside [0, length)
+     */
+    public static double[] select(double[] data, int length, Histogram histogram, int... ranks) {
+        return gatherAndSelect(data, length, histogram, ranks);
     }
 
     /**
@@ -56,11 +119,16 @@ public final class OrderStatistics {
             }
             return result;
         }
-        double scale = max > min ? BUCKETS / (max - min) : 0;
-        int[] counts = new int[BUCKETS + 2];
+        Histogram histogram = new Histogram(min, max);
         for (int i = 0; i < length; i++) {
-            counts[bucket(data[i], min, scale)]++;
+            histogram.count(data[i]);
         }
+        return gatherAndSelect(data, length, histogram, ranks);
+    }
+
+    private static double[] gatherAndSelect(double[] data, int length, Histogram histogram, int[] ranks) {
+        double[] result = new double[ranks.length];
+        int[] counts = histogram.counts;
         // which bucket holds each rank, and the rank within it
         int[] bucketOf = new int[ranks.length];
         int[] within = new int[ranks.length];
@@ -93,7 +161,7 @@ public final class OrderStatistics {
             }
         }
         for (int i = 0; i < length; i++) {
-            int s = slot[bucket(data[i], min, scale)];
+            int s = slot[histogram.bucket(data[i])];
             if (s >= 0) {
                 gathered[s][fill[s]++] = data[i];
             }
@@ -103,16 +171,6 @@ public final class OrderStatistics {
             result[r] = quickselect(values, 0, values.length - 1, within[r]);
         }
         return result;
-    }
-
-    private static int bucket(double v, double min, double scale) {
-        if (v == Double.NEGATIVE_INFINITY) {
-            return 0;
-        }
-        if (v == Double.POSITIVE_INFINITY) {
-            return BUCKETS + 1;
-        }
-        return 1 + Math.min(BUCKETS - 1, (int) ((v - min) * scale));
     }
 
     /**

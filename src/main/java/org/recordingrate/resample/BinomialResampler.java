@@ -3,12 +3,13 @@ package org.recordingrate.resample;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
 
-import org.recordingrate.internal.InversionSampler;
+import org.recordingrate.internal.AliasSampler;
+import org.recordingrate.internal.OrderStatistics;
 
 /**
  * The bootstrap of a {@link LinearStatistic} through its sufficient statistics: with 0/1
  * outcomes a replicate's recorded count in category k is Binomial(n<sub>k</sub>, p&#770;<sub>k</sub>),
- * so a replicate costs one draw per category from a table built once ({@link InversionSampler}),
+ * so a replicate costs one draw per category from a table built once ({@link AliasSampler}),
  * not n<sub>k</sub> draws of records.
  *
  * <p>Within a block, replicates are made in chunks of {@link #CHUNK}, category by category (all
@@ -33,7 +34,7 @@ final class BinomialResampler {
                                       SplittableGenerator source, int threads, ProgressListener progress,
                                       Cancellation cancellation, boolean studentized) {
         int k = statistic.size();
-        InversionSampler[] samplers = statistic.samplers();
+        AliasSampler[] samplers = statistic.samplers();
         double[] coefficients = new double[k];
         double[] varianceFactors = new double[k];
         long[] audited = new long[k];
@@ -50,11 +51,17 @@ final class BinomialResampler {
         double[] squares = new double[blocks];
         long[] below = new long[blocks];
         long[] equal = new long[blocks];
+        // the histogram for selection, filled as the replicates are drawn: 12 standard errors either
+        // side of the estimate (studentized: of 0), the rest in the two end buckets
+        double spread = studentized ? 1 : Math.sqrt(statistic.variance());
+        double middle = studentized ? 0 : reportedEstimate;
+        OrderStatistics.Histogram histogram = new OrderStatistics.Histogram(middle - 12 * spread, middle + 12 * spread);
         Blocks.run(replicates, source, threads, progress, cancellation, (block, from, count, random) -> {
             double[] acc = new double[CHUNK];
             double[] var = studentized ? new double[CHUNK] : null;
             long[][] draws = new long[k][CHUNK];
             long[] counts = new long[k];
+            OrderStatistics.Histogram local = histogram.emptyCopy();
             double s1 = 0;
             double s2 = 0;
             long lo = 0;
@@ -96,14 +103,19 @@ final class BinomialResampler {
                     double e = t - reportedEstimate;
                     s1 += e;
                     s2 += e * e;
-                    values[start + i] = !studentized ? t : sign == 0 ? 0 : var[i] > 0 ? d / Math.sqrt(var[i])
+                    double value = !studentized ? t : sign == 0 ? 0 : var[i] > 0 ? d / Math.sqrt(var[i])
                             : sign < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                    values[start + i] = value;
+                    local.count(value);
                 }
             }
             sums[block] = s1;
             squares[block] = s2;
             below[block] = lo;
             equal[block] = eq;
+            synchronized (histogram) {
+                histogram.add(local);
+            }
         });
         double s1 = 0;
         double s2 = 0;
@@ -116,11 +128,11 @@ final class BinomialResampler {
             eq += equal[b];
         }
         return new MonteCarloDistribution(values, reportedEstimate, s1, s2, lo, eq, statistic.acceleration(),
-                Math.sqrt(statistic.variance()), statistic.lowest(), statistic.highest());
+                Math.sqrt(statistic.variance()), statistic.lowest(), statistic.highest(), histogram);
     }
 
     /** m draws of one category into {@code x}, adding c x to the replicates' sums. */
-    private static void draw(InversionSampler sampler, double coefficient, long[] x, double[] acc, int m,
+    private static void draw(AliasSampler sampler, double coefficient, long[] x, double[] acc, int m,
                              RandomGenerator random) {
         for (int i = 0; i < m; i++) {
             long drawn = sampler.sample(random.nextLong());

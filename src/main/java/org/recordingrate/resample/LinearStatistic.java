@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 import org.recordingrate.internal.ArgumentException;
-import org.recordingrate.internal.InversionSampler;
+import org.recordingrate.internal.AliasSampler;
 import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Tally;
@@ -208,11 +208,11 @@ final class LinearStatistic {
     }
 
     /** One sampler per category, Binomial(n_k, p_k), built once and shared by all threads. */
-    InversionSampler[] samplers() {
-        InversionSampler[] samplers = new InversionSampler[size()];
+    AliasSampler[] samplers() {
+        AliasSampler[] samplers = new AliasSampler[size()];
         for (int k = 0; k < size(); k++) {
             try {
-                samplers[k] = InversionSampler.binomial(audited[k], rate(k));
+                samplers[k] = AliasSampler.binomial(audited[k], rate(k));
             } catch (ArgumentException e) {
                 throw new ArgumentException("audited", "category with " + recorded[k] + " of " + audited[k]
                         + " recorded is too large to bootstrap: " + e.getMessage());

@@ -26,6 +26,7 @@ final class MonteCarloDistribution implements Distribution {
     private final double observedStandardError;
     private final double lowest;
     private final double highest;
+    private final OrderStatistics.Histogram histogram;
 
     /**
      * @param values                the replicates
@@ -38,6 +39,15 @@ final class MonteCarloDistribution implements Distribution {
     MonteCarloDistribution(double[] values, double estimate, double sumDeviations, double sumSquaredDeviations,
                            long below, long equal, double acceleration, double observedStandardError, double lowest,
                            double highest) {
+        this(values, estimate, sumDeviations, sumSquaredDeviations, below, equal, acceleration, observedStandardError,
+                lowest, highest, null);
+    }
+
+    /** The same, with the histogram of the values made while they were drawn (or null). */
+    MonteCarloDistribution(double[] values, double estimate, double sumDeviations, double sumSquaredDeviations,
+                           long below, long equal, double acceleration, double observedStandardError, double lowest,
+                           double highest, OrderStatistics.Histogram histogram) {
+        this.histogram = histogram;
         this.values = values;
         this.estimate = estimate;
         this.sumDeviations = sumDeviations;
@@ -74,13 +84,15 @@ final class MonteCarloDistribution implements Distribution {
 
     @Override
     public double[] quantiles(double... levels) {
-        return interpolatedQuantiles(values, values.length, levels);
+        return interpolatedQuantiles(values, values.length, histogram, levels);
     }
 
     /**
-     * R's {@code norm.inter} on {@code values[0..length)}, which stay unchanged.
+     * R's {@code norm.inter} on {@code values[0..length)}, which stay unchanged ({@code histogram}
+     * their counts, or null).
      */
-    static double[] interpolatedQuantiles(double[] values, int length, double... levels) {
+    static double[] interpolatedQuantiles(double[] values, int length, OrderStatistics.Histogram histogram,
+                                          double... levels) {
         int r = length;
         int[] ranks = new int[2 * levels.length];
         long[] ks = new long[levels.length];
@@ -102,7 +114,8 @@ final class MonteCarloDistribution implements Distribution {
             }
         }
         int[] trimmed = java.util.Arrays.copyOf(ranks, used);
-        double[] selected = OrderStatistics.select(values, length, trimmed);
+        double[] selected = histogram != null && length > 0 ? OrderStatistics.select(values, length, histogram, trimmed)
+                : OrderStatistics.select(values, length, trimmed);
         double[] result = new double[levels.length];
         int at = 0;
         for (int i = 0; i < levels.length; i++) {

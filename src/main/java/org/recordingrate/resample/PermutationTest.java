@@ -16,7 +16,7 @@ import org.recordingrate.compare.TestResult;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.ArgumentException;
 import org.recordingrate.internal.Hypergeometric;
-import org.recordingrate.internal.InversionSampler;
+import org.recordingrate.internal.AliasSampler;
 import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.NamePairing;
@@ -263,7 +263,7 @@ public final class PermutationTest implements ChangeTestMethod {
                 high = cuts[1];
             }
         }
-        InversionSampler sampler = InversionSampler.hypergeometric(na, nb, s);
+        AliasSampler sampler = AliasSampler.hypergeometric(na, nb, s);
         long[] extreme = new long[Blocks.count(replicates)];
         long lo = low;
         long hi = high;
@@ -399,9 +399,9 @@ public final class PermutationTest implements ChangeTestMethod {
             return new PermutationResult(change, alternative, pick(alternative, tails[0], tails[1]),
                     PermutationMethod.EXACT_ENUMERATION, Optional.empty());
         }
-        InversionSampler[] samplers = new InversionSampler[k];
+        AliasSampler[] samplers = new AliasSampler[k];
         for (int i = 0; i < k; i++) {
-            samplers[i] = InversionSampler.hypergeometric(strata.audited()[i], strata.audited2()[i], strata.pooled()[i]);
+            samplers[i] = AliasSampler.hypergeometric(strata.audited()[i], strata.audited2()[i], strata.pooled()[i]);
         }
         ExactLinearForm form = strata.form();
         int blocks = Blocks.count(replicates);
