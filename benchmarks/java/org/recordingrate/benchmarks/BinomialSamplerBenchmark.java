@@ -22,14 +22,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.recordingrate.internal.AliasSampler;
 import org.recordingrate.internal.InversionSampler;
 
 /**
  * One Binomial(n, p) draw, the inner step of the bootstrap, by each candidate sampler; time per
  * draw (each invocation makes {@link #DRAWS} draws and sums them):
  * <ul>
- *   <li>{@code ours}: {@link InversionSampler} (guide table over 2^62-scaled integer cumulative
- *       probabilities) fed by java.util.random's L64X128MixRandom;</li>
+ *   <li>{@code ours}: {@link AliasSampler} (Walker's alias table in exact integers, a branchless
+ *       draw) fed by java.util.random's L64X128MixRandom;</li>
+ *   <li>{@code ours_guide}: {@link InversionSampler} (guide table over 2^62-scaled integer cumulative
+ *       probabilities), the same generator;</li>
  *   <li>{@code commons_mtw}: Commons RNG 1.6 {@code MarsagliaTsangWangDiscreteSampler.Binomial}
  *       (five look-up tables, probabilities rounded to 2^-31) on its {@code L64_X128_MIX};</li>
  *   <li>{@code commons_guide}: Commons RNG {@code GuideTableDiscreteSampler} on the same
@@ -50,7 +53,7 @@ public class BinomialSamplerBenchmark {
 
     static final int DRAWS = 1024;
 
-    @Param({"ours", "commons_mtw", "commons_guide", "commons_alias", "naive", "baseline"})
+    @Param({"ours", "ours_guide", "commons_mtw", "commons_guide", "commons_alias", "naive", "baseline"})
     public String sampler;
 
     /** recorded/audited: the violence category of the seed report, and a large audit. */
@@ -59,7 +62,8 @@ public class BinomialSamplerBenchmark {
 
     private RandomGenerator jdk;
     private UniformRandomProvider commonsRandom;
-    private InversionSampler ours;
+    private AliasSampler ours;
+    private InversionSampler guide;
     private DiscreteSampler commons;
     private int n;
     private double p;
@@ -71,7 +75,8 @@ public class BinomialSamplerBenchmark {
         p = Double.parseDouble(parts[0]) / n;
         jdk = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
         commonsRandom = RandomSource.L64_X128_MIX.create(42L);
-        ours = InversionSampler.binomial(n, p);
+        ours = AliasSampler.binomial(n, p);
+        guide = InversionSampler.binomial(n, p);
         double[] probabilities = new double[(int) (ours.highest() - ours.lowest() + 1)];
         for (int i = 0; i < probabilities.length; i++) {
             probabilities[i] = ours.probability(ours.lowest() + i);
@@ -92,6 +97,11 @@ public class BinomialSamplerBenchmark {
             case "ours" -> {
                 for (int i = 0; i < DRAWS; i++) {
                     sum += ours.sample(jdk.nextLong());
+                }
+            }
+            case "ours_guide" -> {
+                for (int i = 0; i < DRAWS; i++) {
+                    sum += guide.sample(jdk.nextLong());
                 }
             }
             case "naive" -> {
