@@ -1,13 +1,16 @@
 package org.recordingrate.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 import org.recordingrate.io.CsvInput;
+import org.recordingrate.report.ResultTable;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** Small pieces the commands share: token parsing as usage errors, and the rows-read notice. */
+/** Small pieces the commands share: token parsing as usage errors, notices on standard error. */
 final class Cli {
 
     private Cli() {
@@ -30,10 +33,29 @@ final class Cli {
         return new ParameterException(spec.commandLine(), message);
     }
 
+    /** A line on standard error. */
+    static void note(CommandSpec spec, String message) {
+        spec.commandLine().getErr().println(message);
+        spec.commandLine().getErr().flush();
+    }
+
     /** Tells on standard error how many rows were read, so that nothing is lost unnoticed. */
     static void readNotice(CommandSpec spec, CsvInput input, String what) {
-        spec.commandLine().getErr().println("read " + input.rows().size() + " " + what
-                + (input.rows().size() == 1 ? "" : "s") + " from " + input.name());
-        spec.commandLine().getErr().flush();
+        note(spec, "read " + input.rows().size() + " " + what + (input.rows().size() == 1 ? "" : "s") + " from "
+                + input.name());
+    }
+
+    /** Tells on standard error which result columns were renamed because an input column had their name. */
+    static void renameNotice(CommandSpec spec, ResultTable table) {
+        if (!table.renamed().isEmpty()) {
+            note(spec, "input columns kept as they are; result columns renamed: " + String.join(", ", table.renamed()));
+        }
+    }
+
+    /** Refuses standard input named twice: it can be read only once. */
+    static void stdinOnce(CommandSpec spec, List<Path> files) {
+        if (files.stream().filter(f -> f.toString().equals("-")).count() > 1) {
+            throw usage(spec, "standard input (-) can be read only once: give at most one file as -");
+        }
     }
 }

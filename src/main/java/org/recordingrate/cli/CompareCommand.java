@@ -3,28 +3,28 @@ package org.recordingrate.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.recordingrate.model.Tally;
-import org.recordingrate.compare.AllCrimeChange;
 import org.recordingrate.compare.Alternative;
-import org.recordingrate.compare.CategoryChange;
 import org.recordingrate.compare.Change;
+import org.recordingrate.compare.ChangeIntervalMethod;
 import org.recordingrate.compare.ChangeTest;
+import org.recordingrate.compare.ChangeTestMethod;
 import org.recordingrate.compare.Comparison;
 import org.recordingrate.compare.DifferenceMethod;
 import org.recordingrate.compare.InspectionChange;
+import org.recordingrate.compare.InspectionComparisons;
 import org.recordingrate.compare.PValueAdjustment;
-import org.recordingrate.model.Inspection;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.io.CsvInput;
 import org.recordingrate.io.InspectionFile;
+import org.recordingrate.model.Inspection;
+import org.recordingrate.model.Tally;
+import org.recordingrate.report.Columns;
 import org.recordingrate.report.ResultTable;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.report.Tables;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.recordingrate.model.Interval;
 
 /**
  * {@code recording-rate compare}: the change between two inspections (later minus earlier) with an
@@ -93,6 +92,10 @@ final class CompareCommand implements Callable<Integer> {
             description = "Adjustment of the categories' p-values for their number (default: ${DEFAULT-VALUE}).")
     String adjust;
 
+    @Option(names = "--strict", description = "Fail when a category or inspection is found in one file only "
+            + "(by default they are reported on standard error and left out of the comparison).")
+    boolean strict;
+
     @Mixin
     OutputOptions output;
 
@@ -109,6 +112,7 @@ final class CompareCommand implements Callable<Integer> {
         if (!files.isEmpty() && files.size() != 2) {
             throw Cli.usage(spec, "give two inspection files: the earlier, then the later");
         }
+        Cli.stdinOnce(spec, files);
         Comparison comparison = Comparison.withDefaults()
                 .with(Cli.token(spec, "--method", method, DifferenceMethod::fromToken))
                 .with(Cli.token(spec, "--test", test, ChangeTest::fromToken))
@@ -116,6 +120,7 @@ final class CompareCommand implements Callable<Integer> {
                 .with(Cli.token(spec, "--variance", variance, VarianceConvention::fromToken))
                 .with(Cli.token(spec, "--adjust", adjust, PValueAdjustment::fromToken))
                 .withConfidence(confidence).withSignificance(significance);
+        output.check();
         if (single) {
             single(comparison);
         } else if (cases != null) {
@@ -127,52 +132,38 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void single(Comparison comparison) {
-        Tally earlier = tally("--before", before);
-        Tally later = tally("--after", after);
-        Change change = comparison.compare(earlier, later);
-        ResultTable table = new ResultTable().column("recorded_before", Kind.COUNT).column("audited_before", Kind.COUNT)
-                .column("recorded_after", Kind.COUNT).column("audited_after", Kind.COUNT)
-                .column("method", Kind.TEXT).column("test", Kind.TEXT).column("confidence", Kind.NUMBER)
-                .column("alternative", Kind.TEXT);
-        resultColumns(table);
-        List<Object> values = new ArrayList<>(List.of(earlier.recorded(), earlier.audited(), later.recorded(),
-                later.audited(), comparison.method().token(), comparison.test().token(), comparison.confidence(),
-                comparison.alternative().token()));
-        values.addAll(results(change));
-        table.row(values.toArray());
-        output.write(table, OutputOptions.Format.TEXT, true, change.summary(), spec.commandLine().getOut());
+        Change change = comparison.compare(tally("--before", before), tally("--after", after));
+        output.write(Columns.CHANGE_INPUTS.then(Columns.CHANGE).table(change), OutputOptions.Format.TEXT, true,
+                change.summary(), spec.commandLine().getOut());
     }
 
     private void cases(Comparison defaults) {
         CsvInput input = CsvInput.read(cases)
                 .require("recorded_before", "audited_before", "recorded_after", "audited_after");
-        ResultTable table = new ResultTable();
-        for (String column : input.header()) {
-            table.column(column, Kind.TEXT);
-        }
-        resultColumns(table);
+        ResultTable table = ResultTable.withInputs(input.header(), Columns.CHANGE.columns());
         Map<String, Comparison> configured = new HashMap<>();
         for (CsvInput.Row row : input.rows()) {
             Comparison comparison = defaults;
             if (!row.isBlank("method") || !row.isBlank("test") || !row.isBlank("confidence")
                     || !row.isBlank("alternative")) {
-                org.recordingrate.compare.ChangeIntervalMethod m = row.isBlank("method") ? defaults.method()
-                        : row.located("method", () -> DifferenceMethod.fromToken(row.text("method")));
-                org.recordingrate.compare.ChangeTestMethod t = row.isBlank("test") ? defaults.test()
-                        : row.located("test", () -> ChangeTest.fromToken(row.text("test")));
+                ChangeIntervalMethod m = row.isBlank("method") ? defaults.method()
+                        : row.located("method", () -> DifferenceMethod.fromToken(row.text("method").strip()));
+                ChangeTestMethod t = row.isBlank("test") ? defaults.test()
+                        : row.located("test", () -> ChangeTest.fromToken(row.text("test").strip()));
                 Alternative a = row.isBlank("alternative") ? defaults.alternative()
-                        : row.located("alternative", () -> Alternative.fromToken(row.text("alternative")));
+                        : row.located("alternative", () -> Alternative.fromToken(row.text("alternative").strip()));
                 double c = row.number("confidence", defaults.confidence());
-                comparison = configured.computeIfAbsent(m + "|" + t + "|" + a + "|" + c,
+                comparison = configured.computeIfAbsent(m.token() + "|" + t.token() + "|" + a + "|" + c,
                         key -> row.located("confidence", () -> defaults.with(m).with(t).with(a).withConfidence(c)));
             }
             Tally earlier = tally(row, "before");
             Tally later = tally(row, "after");
-            List<Object> values = new ArrayList<>(row.cells());
-            values.addAll(results(comparison.compare(earlier, later)));
-            table.row(values.toArray());
+            Comparison chosen = comparison;
+            Change change = row.construct(Map.of(), () -> chosen.compare(earlier, later));
+            table.row(row.cells(), Columns.CHANGE.values(change));
         }
         Cli.readNotice(spec, input, "pair");
+        Cli.renameNotice(spec, table);
         output.write(table, OutputOptions.Format.CSV, false, null, spec.commandLine().getOut());
     }
 
@@ -181,7 +172,7 @@ final class CompareCommand implements Callable<Integer> {
      * are shaped right but invalid, such as {@code 205/202}, are bad data (1).
      */
     private Tally tally(String option, String text) {
-        if (!text.strip().matches("\\d+\\s*(/|of)\\s*\\d+")) {
+        if (!text.strip().matches("[0-9]+\\s*(/|of)\\s*[0-9]+")) {
             throw Cli.usage(spec, "invalid value for " + option + ": '" + text + "' must look like 188/202");
         }
         return Tally.parse(text);
@@ -190,8 +181,8 @@ final class CompareCommand implements Callable<Integer> {
     private static Tally tally(CsvInput.Row row, String which) {
         long recorded = row.whole("recorded_" + which);
         long audited = row.whole("audited_" + which);
-        String column = recorded < 0 || recorded > audited ? "recorded_" + which : "audited_" + which;
-        return row.located(column, () -> new Tally(recorded, audited));
+        return row.construct(Map.of("recorded", "recorded_" + which, "audited", "audited_" + which),
+                () -> new Tally(recorded, audited));
     }
 
     private void inspections(Comparison comparison) {
@@ -199,84 +190,36 @@ final class CompareCommand implements Callable<Integer> {
         CsvInput laterInput = CsvInput.read(files.get(1));
         List<Inspection> earlier = InspectionFile.parse(earlierInput);
         List<Inspection> later = InspectionFile.parse(laterInput);
-        ResultTable table = new ResultTable().column("inspection_before", Kind.TEXT).column("inspection_after", Kind.TEXT)
-                .column("category", Kind.TEXT).column("recorded_before", Kind.COUNT).column("audited_before", Kind.COUNT)
-                .column("recorded_after", Kind.COUNT).column("audited_after", Kind.COUNT)
-                .column("rate_before", Kind.FRACTION).column("rate_after", Kind.FRACTION);
-        resultColumns(table);
-        table.column("p_adjusted", Kind.PVALUE);
+        InspectionComparisons all = comparison.compareAll(earlier, later);
+        List<String> unmatched = new ArrayList<>();
+        for (String name : all.onlyBefore()) {
+            unmatched.add("inspection '" + name + "' is in " + files.get(0) + " only");
+        }
+        for (String name : all.onlyAfter()) {
+            unmatched.add("inspection '" + name + "' is in " + files.get(1) + " only");
+        }
         StringBuilder text = new StringBuilder();
-        for (Inspection[] pair : pairs(earlier, later)) {
-            InspectionChange change = comparison.compare(pair[0], pair[1]);
-            for (CategoryChange row : change.categories()) {
-                Change c = row.change();
-                List<Object> values = new ArrayList<>(List.of(pair[0].name(), pair[1].name(), row.category(),
-                        c.before().recorded(), c.before().audited(), c.after().recorded(), c.after().audited(),
-                        c.before().rate(), c.after().rate()));
-                values.addAll(results(c));
-                values.set(values.size() - 1, row.verdict().words());
-                values.add(row.adjustedPValue());
-                table.row(values.toArray());
+        for (InspectionChange change : all.changes()) {
+            for (String category : change.onlyBefore()) {
+                unmatched.add("category '" + category + "' of '" + change.before().name() + "' is in " + files.get(0)
+                        + " only");
             }
-            AllCrimeChange all = change.allCrime();
-            table.row(pair[0].name(), pair[1].name(), "all crime", pair[0].totalRecorded(), pair[0].totalAudited(),
-                    pair[1].totalRecorded(), pair[1].totalAudited(), all.rateBefore(), all.rateAfter(), all.change(),
-                    all.interval().lower(), all.interval().upper(), all.z(), all.pValue(), all.verdict().words(), null);
+            for (String category : change.onlyAfter()) {
+                unmatched.add("category '" + category + "' of '" + change.after().name() + "' is in " + files.get(1)
+                        + " only");
+            }
             text.append(change.summary()).append('\n');
         }
-        spec.commandLine().getErr().println("read " + earlierInput.rows().size() + " category rows from "
-                + earlierInput.name() + " and " + laterInput.rows().size() + " from " + laterInput.name());
-        output.write(table, OutputOptions.Format.CSV, false, text.toString(), spec.commandLine().getOut());
-    }
-
-    /**
-     * The inspections to compare: the only one of each file, or those of the same name (every
-     * force, say); an inspection with no partner is reported on standard error.
-     */
-    private List<Inspection[]> pairs(List<Inspection> earlier, List<Inspection> later) {
-        List<Inspection[]> pairs = new ArrayList<>();
-        if (earlier.size() == 1 && later.size() == 1) {
-            pairs.add(new Inspection[] {earlier.get(0), later.get(0)});
-            return pairs;
+        if (strict && !unmatched.isEmpty()) {
+            throw new IllegalArgumentException(unmatched.get(0) + (unmatched.size() > 1 ? " (and " + (unmatched.size() - 1)
+                    + " more unmatched)" : "") + ": --strict requires every category and inspection in both files");
         }
-        Map<String, Inspection> byName = new LinkedHashMap<>();
-        for (Inspection inspection : earlier) {
-            byName.put(inspection.name().toLowerCase(Locale.ROOT), inspection);
+        Cli.note(spec, "read " + earlierInput.rows().size() + " category rows from " + earlierInput.name() + " and "
+                + laterInput.rows().size() + " from " + laterInput.name());
+        for (String line : unmatched) {
+            Cli.note(spec, line + ": not compared");
         }
-        for (Inspection inspection : later) {
-            Inspection partner = byName.remove(inspection.name().toLowerCase(Locale.ROOT));
-            if (partner == null) {
-                spec.commandLine().getErr().println("no earlier inspection named '" + inspection.name() + "' in "
-                        + files.get(0) + ": not compared");
-            } else {
-                pairs.add(new Inspection[] {partner, inspection});
-            }
-        }
-        for (Inspection inspection : byName.values()) {
-            spec.commandLine().getErr().println("no later inspection named '" + inspection.name() + "' in "
-                    + files.get(1) + ": not compared");
-        }
-        if (pairs.isEmpty()) {
-            throw new IllegalArgumentException(files.get(0) + " and " + files.get(1)
-                    + " have no inspection in common (match them by the inspection column)");
-        }
-        return pairs;
-    }
-
-    private static void resultColumns(ResultTable table) {
-        table.column("change", Kind.CHANGE).column("lower", Kind.CHANGE).column("upper", Kind.CHANGE)
-                .column("statistic", Kind.NUMBER).column("p_value", Kind.PVALUE).column("verdict", Kind.TEXT);
-    }
-
-    private static List<Object> results(Change change) {
-        Double statistic = change.test().statistic().isPresent() ? change.test().statistic().getAsDouble() : null;
-        List<Object> values = new ArrayList<>();
-        values.add(change.change());
-        values.add(change.interval().lower());
-        values.add(change.interval().upper());
-        values.add(statistic);
-        values.add(change.test().pValue());
-        values.add(change.verdict().words());
-        return values;
+        output.write(Tables.inspectionChanges(all.changes()), OutputOptions.Format.CSV, false, text.toString(),
+                spec.commandLine().getOut());
     }
 }

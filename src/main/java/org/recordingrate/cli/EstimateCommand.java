@@ -1,15 +1,13 @@
 package org.recordingrate.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.recordingrate.model.Tally;
 import org.recordingrate.estimate.AllCrimeMethod;
-import org.recordingrate.estimate.CategoryEstimate;
-import org.recordingrate.model.Inspection;
 import org.recordingrate.estimate.InspectionEstimate;
 import org.recordingrate.estimate.InspectionEstimator;
 import org.recordingrate.estimate.IntervalMethod;
@@ -18,8 +16,11 @@ import org.recordingrate.estimate.RateEstimator;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.io.CsvInput;
 import org.recordingrate.io.InspectionFile;
+import org.recordingrate.model.Inspection;
+import org.recordingrate.model.Tally;
+import org.recordingrate.report.Columns;
 import org.recordingrate.report.ResultTable;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.report.Tables;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.recordingrate.model.Interval;
 
 /**
  * {@code recording-rate estimate}: one tally, a CSV of tallies ({@code --cases}), or an inspection
@@ -41,6 +41,10 @@ import org.recordingrate.model.Interval;
                 "Methods for one category: " + "wald, wilson, wilson_cc, agresti_coull, clopper_pearson, jeffreys, "
                         + "mid_p, logit. For an inspection file: wald, logit, korn_graubard, wilson."})
 final class EstimateCommand implements Callable<Integer> {
+
+    /** The tally's columns for the domain's argument names. */
+    private static final Map<String, String> TALLY_COLUMNS = Map.of("recorded", "recorded", "audited", "audited",
+            "confidence", "confidence", "method", "method");
 
     @Spec
     CommandSpec spec;
@@ -58,21 +62,22 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--cases", paramLabel = "FILE", description = "A CSV of tallies, one estimate per row.")
     Path cases;
 
-    @Option(names = "--method", defaultValue = "wilson", paramLabel = "METHOD",
-            description = "Interval method (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "Interval method (default: wilson).")
     String method;
 
     @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
-            description = "Two-sided confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
+            description = "Two-sided confidence level (default: ${DEFAULT-VALUE}).")
     double confidence;
 
     @Option(names = "--variance", defaultValue = "binomial", paramLabel = "binomial|survey",
             description = "Variance convention for inspection files (default: ${DEFAULT-VALUE}).")
     String variance;
 
-    @Option(names = "--precision", defaultValue = "100", paramLabel = "N",
-            description = "Round 'more than N unrecorded crimes' down to a multiple of N (default: ${DEFAULT-VALUE}).")
-    long precision;
+    @Option(names = "--precision", defaultValue = "auto", paramLabel = "N|auto",
+            description = "Round 'more than N unrecorded crimes' down to a multiple of N; auto: 100 from 1,000, "
+                    + "10 from 100, else 1 (default: ${DEFAULT-VALUE}).")
+    String precision;
 
     @Mixin
     OutputOptions output;
@@ -87,100 +92,76 @@ final class EstimateCommand implements Callable<Integer> {
         if (single && (recorded == null || audited == null)) {
             throw Cli.usage(spec, "--recorded and --audited go together");
         }
+        // every token is checked whatever the mode, so a typo is never silently ignored
+        VarianceConvention convention = Cli.token(spec, "--variance", variance, VarianceConvention::fromToken);
+        long unit = Precision.parse(spec, precision);
+        output.check();
         if (single) {
             single();
         } else if (cases != null) {
             cases();
         } else {
-            inspections();
+            inspections(convention, unit);
         }
         return 0;
     }
 
+    private IntervalMethod intervalMethod() {
+        return Cli.token(spec, "--method", method == null ? "wilson" : method, IntervalMethod::fromToken);
+    }
+
     private void single() {
-        IntervalMethod chosen = Cli.token(spec, "--method", method, IntervalMethod::fromToken);
+        IntervalMethod chosen = intervalMethod();
         RateEstimate estimate = RateEstimator.withDefaults().with(chosen).withConfidence(confidence)
                 .estimate(new Tally(recorded, audited));
-        ResultTable table = new ResultTable().column("recorded", Kind.COUNT).column("audited", Kind.COUNT)
-                .column("method", Kind.TEXT).column("confidence", Kind.NUMBER);
-        estimateColumns(table);
-        table.row(recorded, audited, chosen.token(), confidence, estimate.rate(), estimate.lower(), estimate.upper(),
-                estimate.margin(), estimate.standardError());
+        ResultTable table = Columns.RATE_INPUTS.then(Columns.RATE).table(estimate);
         output.write(table, OutputOptions.Format.TEXT, true, estimate + "\n" + estimate.summary(),
                 spec.commandLine().getOut());
     }
 
     private void cases() {
-        IntervalMethod defaultMethod = Cli.token(spec, "--method", method, IntervalMethod::fromToken);
+        IntervalMethod defaultMethod = intervalMethod();
         RateEstimator defaults = RateEstimator.withDefaults().with(defaultMethod).withConfidence(confidence);
         CsvInput input = CsvInput.read(cases).require("recorded", "audited");
-        ResultTable table = new ResultTable();
-        for (String column : input.header()) {
-            table.column(column, Kind.TEXT);
-        }
-        estimateColumns(table);
+        ResultTable table = ResultTable.withInputs(input.header(), Columns.RATE.columns());
         // Estimators cache their critical values: keep one per (method, confidence) met in the file.
         Map<String, RateEstimator> estimators = new HashMap<>();
         for (CsvInput.Row row : input.rows()) {
             RateEstimator estimator = defaults;
             if (!row.isBlank("method") || !row.isBlank("confidence")) {
                 IntervalMethod rowMethod = row.isBlank("method") ? defaultMethod
-                        : row.located("method", () -> IntervalMethod.fromToken(row.text("method")));
+                        : row.located("method", () -> IntervalMethod.fromToken(row.text("method").strip()));
                 double rowConfidence = row.number("confidence", confidence);
                 estimator = estimators.computeIfAbsent(rowMethod.token() + "@" + rowConfidence,
-                        key -> row.located("confidence", () -> defaults.with(rowMethod).withConfidence(rowConfidence)));
+                        key -> row.construct(TALLY_COLUMNS, () -> defaults.with(rowMethod).withConfidence(rowConfidence)));
             }
             long x = row.whole("recorded");
             long n = row.whole("audited");
             RateEstimator chosen = estimator;
-            RateEstimate estimate = row.located(x < 0 || x > n ? "recorded" : "audited", () -> chosen.estimate(x, n));
-            Object[] values = new Object[table.columns().size()];
-            List<String> cells = row.cells();
-            for (int i = 0; i < cells.size(); i++) {
-                values[i] = cells.get(i);
-            }
-            int at = cells.size();
-            values[at] = estimate.rate();
-            values[at + 1] = estimate.lower();
-            values[at + 2] = estimate.upper();
-            values[at + 3] = estimate.margin();
-            values[at + 4] = estimate.standardError();
-            table.row(values);
+            RateEstimate estimate = row.construct(TALLY_COLUMNS, () -> chosen.estimate(new Tally(x, n)));
+            table.row(row.cells(), Columns.RATE.values(estimate));
         }
         Cli.readNotice(spec, input, "case");
+        Cli.renameNotice(spec, table);
         output.write(table, OutputOptions.Format.CSV, false, null, spec.commandLine().getOut());
     }
 
-    private void inspections() {
-        AllCrimeMethod chosen = Cli.token(spec, "--method", method, AllCrimeMethod::fromToken);
-        VarianceConvention convention = Cli.token(spec, "--variance", variance, VarianceConvention::fromToken);
+    private void inspections(VarianceConvention convention, long unit) {
+        AllCrimeMethod chosen = Cli.token(spec, "--method", method == null ? "wilson" : method,
+                AllCrimeMethod::fromToken);
         InspectionEstimator estimator = InspectionEstimator.withDefaults().with(chosen).with(convention)
                 .withConfidence(confidence);
         CsvInput input = CsvInput.read(inspections);
         List<Inspection> all = InspectionFile.parse(input);
-        ResultTable table = new ResultTable().column("inspection", Kind.TEXT).column("category", Kind.TEXT)
-                .column("recorded", Kind.COUNT).column("audited", Kind.COUNT).column("volume", Kind.COUNT);
-        estimateColumns(table);
-        table.column("unrecorded", Kind.COUNT).column("unrecorded_lower", Kind.COUNT)
-                .column("unrecorded_upper", Kind.COUNT).column("more_than", Kind.COUNT);
+        List<InspectionEstimate> estimates = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (Inspection inspection : all) {
             InspectionEstimate estimate = estimator.estimate(inspection);
-            for (CategoryEstimate row : estimate.rows()) {
-                java.util.OptionalLong moreThan = row.unrecorded().moreThan(precision);
-                table.row(inspection.name(), row.category(), row.recorded(), row.audited(), row.volume(), row.rate(),
-                        row.lower(), row.upper(), row.margin(), row.standardError(), row.unrecorded().estimate(),
-                        row.unrecorded().lower(), row.unrecorded().upper(),
-                        moreThan.isPresent() ? (Object) moreThan.getAsLong() : null);
-            }
-            text.append(estimate.summary(precision)).append('\n');
+            estimates.add(estimate);
+            text.append(estimate.summary(unit)).append('\n');
         }
         Cli.readNotice(spec, input, "category row");
-        output.write(table, OutputOptions.Format.CSV, false, text.toString(), spec.commandLine().getOut());
-    }
-
-    private static void estimateColumns(ResultTable table) {
-        table.column("rate", Kind.FRACTION).column("lower", Kind.FRACTION).column("upper", Kind.FRACTION)
-                .column("margin", Kind.FRACTION).column("se", Kind.FRACTION);
+        output.write(Tables.inspectionEstimates(estimates, unit), OutputOptions.Format.CSV, false, text.toString(),
+                spec.commandLine().getOut());
     }
 }

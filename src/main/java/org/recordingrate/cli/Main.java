@@ -10,6 +10,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+import org.recordingrate.internal.DecimalText;
 
 /**
  * The {@code recording-rate} command line. Exit status: 0 on success, 2 on a usage error (an
@@ -84,6 +87,14 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // numbers are read strictly everywhere: plain decimals as written, never 12d, 0x1p4 or 1e-400 as 0
+        commandLine.registerConverter(Double.class, Main::decimalNumber);
+        commandLine.registerConverter(Double.TYPE, Main::decimalNumber);
+        commandLine.registerConverter(Long.class, Main::wholeNumber);
+        commandLine.registerConverter(Long.TYPE, Main::wholeNumber);
+        commandLine.registerConverter(Integer.class, Main::smallWholeNumber);
+        commandLine.registerConverter(Integer.TYPE, Main::smallWholeNumber);
+        commandLine.registerConverter(java.math.BigDecimal.class, Main::decimal);
         commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> badData(e, cmd));
         return commandLine;
@@ -91,7 +102,40 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: estimate, compare or reproduce");
+        throw new ParameterException(spec.commandLine(), "name a command: "
+                + String.join(", ", spec.commandLine().getSubcommands().keySet()));
+    }
+
+    private static double decimalNumber(String text) {
+        try {
+            return DecimalText.number(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException("'" + DecimalText.printable(text) + "' " + e.getMessage());
+        }
+    }
+
+    private static java.math.BigDecimal decimal(String text) {
+        try {
+            return DecimalText.decimal(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException("'" + DecimalText.printable(text) + "' " + e.getMessage());
+        }
+    }
+
+    private static long wholeNumber(String text) {
+        try {
+            return DecimalText.whole(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException("'" + DecimalText.printable(text) + "' " + e.getMessage());
+        }
+    }
+
+    private static int smallWholeNumber(String text) {
+        long value = wholeNumber(text);
+        if (value != (int) value) {
+            throw new TypeConversionException("'" + text + "' is too large (at most " + Integer.MAX_VALUE + ")");
+        }
+        return (int) value;
     }
 
     private static int usageError(ParameterException e, String[] args) {

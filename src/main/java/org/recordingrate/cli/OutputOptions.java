@@ -1,19 +1,27 @@
 package org.recordingrate.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import org.recordingrate.report.ResultTable;
 
 import picocli.CommandLine.Option;
 
-/** The options every command shares: the output format and where the output goes. */
+/**
+ * The options every command shares: the output format and where the output goes. A file given to
+ * {@code --out} is written whole or not at all: the output goes to a temporary file beside it,
+ * which is moved into place only once complete, so a full disk or a file-size limit never leaves
+ * half a table behind.
+ */
 final class OutputOptions {
 
     /** Output formats. */
@@ -25,7 +33,8 @@ final class OutputOptions {
             description = "Output format. Default: text for one case, csv for a file of cases or inspections.")
     Format format;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Write the output to FILE (whole or not at all) instead of standard output.")
     Path out;
 
     /** The chosen format, or {@code fallback} when none was given. */
@@ -34,52 +43,118 @@ final class OutputOptions {
     }
 
     /**
+     * Checks before any work is done that {@code --out} can be written: its folder exists and it
+     * is not itself a folder.
+     *
+     * @throws IllegalArgumentException naming the file and the reason
+     */
+    void check() {
+        if (out == null) {
+            return;
+        }
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + ": is a folder, not a file");
+        }
+        Path folder = folder();
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("--out " + out + ": the folder " + folder + " does not exist");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IllegalArgumentException("--out " + out + ": the folder " + folder + " cannot be written");
+        }
+    }
+
+    /**
      * Writes a result in the chosen format; text output uses {@code text} instead of the table
      * when it is not null.
+     *
+     * @throws UncheckedIOException naming the output when writing fails (nothing is left behind)
      */
     void write(ResultTable table, Format fallback, boolean singleObject, String text, PrintWriter stdout) {
         Format chosen = formatOr(fallback);
-        try (Writer writer = open(stdout)) {
+        if (out == null) {
+            Writer writer = new PrintWriterSink(stdout);
+            render(table, chosen, singleObject, text, writer);
+            stdout.flush();
+            if (stdout.checkError()) {
+                throw new UncheckedIOException("standard output: could not be written", new IOException("write failed"));
+            }
+            return;
+        }
+        check();
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(folder(), "." + out.getFileName() + ".", ".partial");
+            try (OutputStream stream = Files.newOutputStream(temporary);
+                 Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
+                render(table, chosen, singleObject, text, writer);
+                writer.flush();
+            }
+            try {
+                Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temporary = null;
+        } catch (IOException | UncheckedIOException e) {
+            String reason = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+            throw new UncheckedIOException("--out " + out + ": could not be written (" + reason + "); nothing was written",
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the error above is the one to report
+                }
+            }
+        }
+    }
+
+    private Path folder() {
+        Path parent = out.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+
+    private static void render(ResultTable table, Format chosen, boolean singleObject, String text, Writer writer) {
+        try {
             switch (chosen) {
-                case CSV:
-                    table.writeCsv(writer);
-                    break;
-                case JSON:
+                case CSV -> table.writeCsv(writer);
+                case JSON -> {
                     if (singleObject) {
                         table.writeJsonObject(writer);
                     } else {
                         table.writeJson(writer);
                     }
-                    break;
-                default:
-                    writer.write(text != null ? text : table.renderText());
-                    break;
+                }
+                default -> writer.write(text != null ? text : table.renderText());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException((out == null ? "standard output" : out.toString()) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    private Writer open(PrintWriter stdout) throws IOException {
-        if (out == null) {
-            // Do not close standard output: wrap it so that close() only flushes.
-            return new Writer() {
-                @Override
-                public void write(char[] buffer, int offset, int length) {
-                    stdout.write(buffer, offset, length);
-                }
+    /** Standard output as a Writer that is flushed, never closed. */
+    private static final class PrintWriterSink extends Writer {
+        private final PrintWriter target;
 
-                @Override
-                public void flush() {
-                    stdout.flush();
-                }
-
-                @Override
-                public void close() {
-                    stdout.flush();
-                }
-            };
+        PrintWriterSink(PrintWriter target) {
+            this.target = target;
         }
-        return new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8);
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            target.write(buffer, offset, length);
+        }
+
+        @Override
+        public void flush() {
+            target.flush();
+        }
+
+        @Override
+        public void close() {
+            target.flush();
+        }
     }
 }

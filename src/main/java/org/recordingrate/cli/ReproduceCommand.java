@@ -1,16 +1,21 @@
 package org.recordingrate.cli;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.io.CsvInput;
 import org.recordingrate.reproduce.PublishedComparison;
 import org.recordingrate.reproduce.PublishedFigure;
+import org.recordingrate.report.Columns;
+import org.recordingrate.report.Columns.FigureResult;
+import org.recordingrate.report.ResultColumns;
 import org.recordingrate.report.ResultTable;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.report.Tables;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,26 +34,45 @@ import picocli.CommandLine.Spec;
                 "  reproduce --cases FIGURES.csv   (columns rate,margin[,previous_rate,previous_margin][,volume][,confidence])"})
 final class ReproduceCommand implements Callable<Integer> {
 
+    /** Which column holds each argument the domain may complain about. */
+    private static final Map<String, String> CURRENT = Map.of("rate", "rate", "margin", "margin",
+            "confidence", "confidence");
+    private static final Map<String, String> PREVIOUS = Map.of("rate", "previous_rate", "margin", "previous_margin",
+            "confidence", "confidence");
+
+    /** How the figures are given. */
+    enum Units {
+        /** As published: 93.2 for 93.2%. */
+        PERCENT,
+        /** As fractions: 0.932 for 93.2% (also the way to give a rate below 1%). */
+        FRACTION
+    }
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--rate", paramLabel = "PERCENT", description = "The published rate, e.g. 93.2.")
-    Double rate;
+    BigDecimal rate;
 
     @Option(names = "--margin", paramLabel = "PERCENT", description = "The published +/- margin, e.g. 2.3.")
-    Double margin;
+    BigDecimal margin;
 
     @Option(names = "--previous-rate", paramLabel = "PERCENT", description = "The earlier inspection's rate.")
-    Double previousRate;
+    BigDecimal previousRate;
 
     @Option(names = "--previous-margin", paramLabel = "PERCENT", description = "The earlier inspection's margin.")
-    Double previousMargin;
+    BigDecimal previousMargin;
 
     @Option(names = "--volume", paramLabel = "N", description = "Crimes recorded in the year, for unrecorded crimes.")
     Long volume;
 
     @Option(names = "--cases", paramLabel = "FILE", description = "A CSV of published figures, one row each.")
     Path cases;
+
+    @Option(names = "--units", defaultValue = "percent", paramLabel = "percent|fraction",
+            description = "How rates and margins are given (default: ${DEFAULT-VALUE}); fraction is also how to give"
+                    + " a rate below 1 percent.")
+    Units units;
 
     @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
             description = "Confidence level of the published margins (default: ${DEFAULT-VALUE}).")
@@ -58,17 +82,13 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Significance level of the verdict (default: ${DEFAULT-VALUE}).")
     double significance;
 
-    @Option(names = "--precision", defaultValue = "100", paramLabel = "N",
-            description = "Round 'more than N unrecorded crimes' down to a multiple of N (default: ${DEFAULT-VALUE}).")
-    long precision;
+    @Option(names = "--precision", defaultValue = "auto", paramLabel = "N|auto",
+            description = "Round 'more than N unrecorded crimes' down to a multiple of N; auto: 100 from 1,000, "
+                    + "10 from 100, else 1 (default: ${DEFAULT-VALUE}).")
+    String precision;
 
     @Mixin
     OutputOptions output;
-
-    private static final String[] RESULT_COLUMNS = {"se", "lower", "upper", "implied_audited", "change", "z", "p_value",
-        "verdict", "unrecorded", "more_than"};
-    private static final Kind[] RESULT_KINDS = {Kind.FRACTION, Kind.FRACTION, Kind.FRACTION, Kind.NUMBER, Kind.CHANGE,
-        Kind.NUMBER, Kind.PVALUE, Kind.TEXT, Kind.COUNT, Kind.COUNT};
 
     @Override
     public Integer call() {
@@ -82,106 +102,64 @@ final class ReproduceCommand implements Callable<Integer> {
         if (single && (previousRate == null) != (previousMargin == null)) {
             throw Cli.usage(spec, "--previous-rate and --previous-margin go together");
         }
+        long unit = Precision.parse(spec, precision);
+        output.check();
         if (single) {
-            single();
+            single(unit);
         } else {
-            cases();
+            cases(unit);
         }
         return 0;
     }
 
-    private void single() {
-        ResultTable table = new ResultTable().column("rate", Kind.NUMBER).column("margin", Kind.NUMBER)
-                .column("previous_rate", Kind.NUMBER).column("previous_margin", Kind.NUMBER)
-                .column("volume", Kind.COUNT).column("confidence", Kind.NUMBER);
-        resultColumns(table);
-        PublishedFigure current = PublishedFigure.fromPercent(rate, margin, confidence);
-        PublishedFigure previous = previousRate == null ? null
-                : PublishedFigure.fromPercent(previousRate, previousMargin, confidence);
-        List<Object> values = new ArrayList<>(List.of(rate, margin));
-        values.add(previousRate);
-        values.add(previousMargin);
-        values.add(volume);
-        values.add(confidence);
-        values.addAll(results(current, previous, volume));
-        table.row(values.toArray());
-        output.write(table, OutputOptions.Format.TEXT, true, text(current, previous, volume),
+    private PublishedFigure figure(BigDecimal figureRate, BigDecimal figureMargin, double level) {
+        if (units == Units.FRACTION) {
+            return new PublishedFigure(figureRate.movePointRight(2), figureMargin.movePointRight(2), level);
+        }
+        return PublishedFigure.fromPercent(figureRate, figureMargin, level);
+    }
+
+    private FigureResult result(PublishedFigure current, Optional<PublishedFigure> previous, Optional<Long> figureVolume) {
+        Optional<PublishedComparison> comparison = previous.map(p -> current.compareWith(p, significance));
+        Optional<UnrecordedCrimes> unrecorded = figureVolume.map(current::unrecorded);
+        return new FigureResult(current, comparison, unrecorded);
+    }
+
+    private void single(long unit) {
+        PublishedFigure current = figure(rate, margin, confidence);
+        Optional<PublishedFigure> previous = previousRate == null ? Optional.empty()
+                : Optional.of(figure(previousRate, previousMargin, confidence));
+        FigureResult result = result(current, previous, Optional.ofNullable(volume));
+        output.write(Tables.figures(List.of(result), unit), OutputOptions.Format.TEXT, true, text(result),
                 spec.commandLine().getOut());
     }
 
-    private void cases() {
+    private void cases(long unit) {
         CsvInput input = CsvInput.read(cases).require("rate", "margin");
-        ResultTable table = new ResultTable();
-        for (String column : input.header()) {
-            table.column(column, Kind.TEXT);
-        }
-        resultColumns(table);
+        ResultColumns<FigureResult> columns = Columns.figure(unit);
+        ResultTable table = ResultTable.withInputs(input.header(), columns.columns());
         for (CsvInput.Row row : input.rows()) {
             double level = row.number("confidence", confidence);
-            PublishedFigure current = row.located("rate",
-                    () -> PublishedFigure.fromPercent(row.number("rate"), row.number("margin"), level));
-            PublishedFigure previous = null;
+            PublishedFigure current = row.construct(CURRENT, () -> figure(row.decimal("rate"), row.decimal("margin"), level));
+            Optional<PublishedFigure> previous = Optional.empty();
             if (!row.isBlank("previous_rate") || !row.isBlank("previous_margin")) {
-                previous = row.located("previous_rate", () -> PublishedFigure.fromPercent(row.number("previous_rate"),
-                        row.number("previous_margin"), level));
+                previous = Optional.of(row.construct(PREVIOUS,
+                        () -> figure(row.decimal("previous_rate"), row.decimal("previous_margin"), level)));
             }
-            Long rowVolume = row.isBlank("volume") ? null : row.whole("volume");
-            if (rowVolume != null && rowVolume < 1) {
-                throw row.fail("volume", row.text("volume"), "must be at least 1");
-            }
-            List<Object> values = new ArrayList<>(row.cells());
-            values.addAll(results(current, previous, rowVolume));
-            table.row(values.toArray());
+            Optional<Long> rowVolume = row.isBlank("volume") ? Optional.empty() : Optional.of(row.whole("volume"));
+            Optional<PublishedFigure> earlier = previous;
+            FigureResult result = row.construct(Map.of("volume", "volume"), () -> result(current, earlier, rowVolume));
+            table.row(row.cells(), columns.values(result));
         }
         Cli.readNotice(spec, input, "figure");
+        Cli.renameNotice(spec, table);
         output.write(table, OutputOptions.Format.CSV, false, null, spec.commandLine().getOut());
     }
 
-    private static void resultColumns(ResultTable table) {
-        for (int i = 0; i < RESULT_COLUMNS.length; i++) {
-            table.column(RESULT_COLUMNS[i], RESULT_KINDS[i]);
-        }
-    }
-
-    private List<Object> results(PublishedFigure current, PublishedFigure previous, Long volume) {
-        List<Object> values = new ArrayList<>();
-        values.add(current.standardError());
-        values.add(current.interval().lower());
-        values.add(current.interval().upper());
-        values.add(current.impliedAudited());
-        if (previous == null) {
-            values.addAll(java.util.Arrays.asList(null, null, null, null));
-        } else {
-            PublishedComparison comparison = current.compareWith(previous, significance);
-            values.add(comparison.change());
-            values.add(comparison.z());
-            values.add(comparison.pValue());
-            values.add(comparison.verdict().words());
-        }
-        if (volume == null) {
-            values.add(null);
-            values.add(null);
-        } else {
-            UnrecordedCrimes unrecorded = current.unrecorded(volume);
-            values.add(unrecorded.estimate());
-            java.util.OptionalLong moreThan = unrecorded.moreThan(precision);
-            values.add(moreThan.isPresent() ? (Object) moreThan.getAsLong() : null);
-        }
-        return values;
-    }
-
-    private String text(PublishedFigure current, PublishedFigure previous, Long volume) {
-        StringBuilder out = new StringBuilder();
-        out.append("published figure  ").append(current).append('\n');
-        out.append(String.format(java.util.Locale.ROOT, "standard error    %.2f%% (margin / %.6f)%n",
-                100 * current.standardError(), current.criticalValue()));
-        out.append(String.format(java.util.Locale.ROOT, "implied audited   about %.0f (Wald)%n", current.impliedAudited()));
-        if (previous != null) {
-            out.append("compared with     ").append(current.compareWith(previous, significance)).append('\n');
-        }
-        if (volume != null) {
-            out.append("unrecorded crimes ").append(current.unrecorded(volume)).append('\n');
-        }
+    private static String text(FigureResult result) {
+        StringBuilder out = new StringBuilder(result.figure().summary());
+        result.comparison().ifPresent(c -> out.append("compared with     ").append(c).append('\n'));
+        result.unrecorded().ifPresent(u -> out.append("unrecorded crimes ").append(u).append('\n'));
         return out.toString();
     }
 }

@@ -179,7 +179,7 @@ public final class Comparison {
         Optional<MantelHaenszel> cmh = changes.isEmpty() ? Optional.empty()
                 : Optional.of(MantelHaenszel.test(changes.stream().map(Change::before).toList(),
                         changes.stream().map(Change::after).toList(), alternative, true));
-        return new InspectionChange(before.name(), after.name(), categories,
+        return new InspectionChange(before, after, categories,
                 pairing.onlyBefore().stream().map(AuditedCategory::name).toList(),
                 pairing.onlyAfter().stream().map(AuditedCategory::name).toList(), allCrime(before, after), cmh,
                 adjustment);

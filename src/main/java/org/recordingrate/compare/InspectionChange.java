@@ -7,14 +7,15 @@ import java.util.Optional;
 import org.recordingrate.format.Percent;
 import org.recordingrate.format.TextTable;
 import org.recordingrate.internal.Args;
+import org.recordingrate.model.Inspection;
 
 /**
  * Two inspections compared: a change per category audited in both (with p-values adjusted for
  * the number of categories), the change in the volume-weighted all-crime rate, and the
  * Cochran-Mantel-Haenszel test across the categories.
  *
- * @param before         the earlier inspection's name
- * @param after          the later inspection's name
+ * @param before         the earlier inspection
+ * @param after          the later inspection
  * @param categories     the categories audited in both, in the later inspection's order
  * @param onlyBefore     categories audited only in the earlier inspection (not compared one by one;
  *                       each still weighs in its own inspection's all-crime rate)
@@ -23,7 +24,7 @@ import org.recordingrate.internal.Args;
  * @param mantelHaenszel the test across categories; empty when no category is in both
  * @param adjustment     the p-value adjustment used for the category verdicts
  */
-public record InspectionChange(String before, String after, List<CategoryChange> categories, List<String> onlyBefore,
+public record InspectionChange(Inspection before, Inspection after, List<CategoryChange> categories, List<String> onlyBefore,
                                List<String> onlyAfter, AllCrimeChange allCrime, Optional<MantelHaenszel> mantelHaenszel,
                                PValueAdjustment adjustment) {
 
@@ -33,8 +34,8 @@ public record InspectionChange(String before, String after, List<CategoryChange>
      * @throws IllegalArgumentException if an argument is null
      */
     public InspectionChange {
-        Args.notBlank("before", before);
-        Args.notBlank("after", after);
+        Args.notNull("before", before);
+        Args.notNull("after", after);
         categories = List.copyOf(Args.notNull("categories", categories));
         onlyBefore = List.copyOf(Args.notNull("onlyBefore", onlyBefore));
         onlyAfter = List.copyOf(Args.notNull("onlyAfter", onlyAfter));
@@ -51,7 +52,7 @@ public record InspectionChange(String before, String after, List<CategoryChange>
     /** One line: the all-crime change and its verdict. */
     @Override
     public String toString() {
-        return after + " vs " + before + ": " + allCrime;
+        return after.name() + " vs " + before.name() + ": " + allCrime;
     }
 
     /**
@@ -76,14 +77,14 @@ public record InspectionChange(String before, String after, List<CategoryChange>
             Percent.signed(allCrime.change()), Percent.range(allCrime.interval().lower(), allCrime.interval().upper()),
             Percent.pValue(allCrime.pValue()), "", allCrime.verdict().words()};
         table.row(adjusted ? all : drop(all, 6));
-        StringBuilder out = new StringBuilder(after + " compared with " + before + "\n").append(table.render());
+        StringBuilder out = new StringBuilder(after.name() + " compared with " + before.name() + "\n").append(table.render());
         mantelHaenszel.ifPresent(cmh -> out.append(String.format(Locale.ROOT, "Cochran-Mantel-Haenszel across %d "
                 + "categories: chi-square %.3f, p = %s%n", cmh.categories(), cmh.statistic(), Percent.pValue(cmh.pValue()))));
         if (!onlyBefore.isEmpty()) {
-            out.append("audited only in ").append(before).append(": ").append(String.join(", ", onlyBefore)).append('\n');
+            out.append("audited only in ").append(before.name()).append(": ").append(String.join(", ", onlyBefore)).append('\n');
         }
         if (!onlyAfter.isEmpty()) {
-            out.append("audited only in ").append(after).append(": ").append(String.join(", ", onlyAfter)).append('\n');
+            out.append("audited only in ").append(after.name()).append(": ").append(String.join(", ", onlyAfter)).append('\n');
         }
         return out.toString();
     }

@@ -1,6 +1,8 @@
 package org.recordingrate.estimate;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -26,26 +28,43 @@ import org.recordingrate.model.Interval;
  * the inspectors for large counts and never turns an estimate of 1 or more into 0: 100 for
  * estimates of 1,000 or more, 10 from 100, 1 below 100 (see {@link #unitFor(double)}).
  *
- * @param volume   crimes recorded in the period
- * @param estimate volume x (1 - rate)/rate; infinite when the rate is 0
- * @param lower    volume x (1 - upper)/upper
- * @param upper    volume x (1 - lower)/lower; infinite when the lower rate bound is 0
- * @param exactRate the rate as an exact fraction, for {@link #moreThan(long)}
+ * <p>Immutable; equal when volume, counts and exact rate are equal.
  */
-public record UnrecordedCrimes(long volume, double estimate, double lower, double upper, Rational exactRate) {
+public final class UnrecordedCrimes {
 
-    /**
-     * Checks the record.
-     *
-     * @throws IllegalArgumentException for a volume below 1, a null rate, or a NaN count
-     */
-    public UnrecordedCrimes {
-        Args.positive("volume", volume);
-        Args.notNull("exactRate", exactRate);
-        if (Double.isNaN(estimate) || Double.isNaN(lower) || Double.isNaN(upper)) {
-            throw new ArgumentException("estimate", "unrecorded crimes (" + estimate + ", " + lower + " to " + upper
-                    + ") must be numbers");
-        }
+    private final long volume;
+    private final double estimate;
+    private final double lower;
+    private final double upper;
+    /** The rate as an exact fraction, for {@link #moreThan(long)}. */
+    private final Rational exactRate;
+
+    private UnrecordedCrimes(long volume, double estimate, double lower, double upper, Rational exactRate) {
+        this.volume = volume;
+        this.estimate = estimate;
+        this.lower = lower;
+        this.upper = upper;
+        this.exactRate = exactRate;
+    }
+
+    /** Crimes recorded in the period: the volume. */
+    public long volume() {
+        return volume;
+    }
+
+    /** volume x (1 - rate)/rate; infinite when the rate is 0. */
+    public double estimate() {
+        return estimate;
+    }
+
+    /** volume x (1 - upper)/upper: the count at the rate's upper bound. */
+    public double lower() {
+        return lower;
+    }
+
+    /** volume x (1 - lower)/lower; infinite when the lower rate bound is 0. */
+    public double upper() {
+        return upper;
     }
 
     /**
@@ -61,6 +80,22 @@ public record UnrecordedCrimes(long volume, double estimate, double lower, doubl
     public static UnrecordedCrimes of(long volume, double rate, Interval interval) {
         Args.inRange("rate", rate, 0, 1);
         return of(volume, Rational.ofDecimal(rate), rate, interval);
+    }
+
+    /**
+     * The unrecorded crimes for a rate given as an exact decimal (a published 90.4% is
+     * {@code new BigDecimal("0.904")}): "more than N" is then exact.
+     *
+     * @throws IllegalArgumentException for a volume below 1, a rate outside [0, 1] or a null interval
+     */
+    public static UnrecordedCrimes of(long volume, BigDecimal rate, Interval interval) {
+        Args.notNull("rate", rate);
+        double value = rate.doubleValue();
+        Args.inRange("rate", value, 0, 1);
+        if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+            throw new ArgumentException("rate", "rate (" + rate + ") must lie between 0 and 1");
+        }
+        return of(volume, Rational.of(rate), value, interval);
     }
 
     /**
@@ -146,5 +181,17 @@ public record UnrecordedCrimes(long volume, double estimate, double lower, doubl
         }
         return String.format(Locale.ROOT, "more than %,d (estimate %,.0f; %,.0f to %s)", roundedDown(unit()), estimate,
                 lower, Double.isInfinite(upper) ? "unbounded" : String.format(Locale.ROOT, "%,.0f", upper));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UnrecordedCrimes u && u.volume == volume && Double.compare(u.estimate, estimate) == 0
+                && Double.compare(u.lower, lower) == 0 && Double.compare(u.upper, upper) == 0
+                && u.exactRate.equals(exactRate);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(volume, estimate, lower, upper, exactRate);
     }
 }

@@ -1,10 +1,11 @@
 package org.recordingrate.io;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,17 +15,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.internal.DecimalText;
 
 /**
- * A CSV file with a header, read whole into typed, located rows (commons-csv does the parsing:
- * quoting, embedded commas and line breaks). Every record becomes a row: a record with a different
- * number of fields than the header is an error naming its line, never dropped. Column names are
- * matched ignoring case and surrounding spaces; a byte-order mark is ignored.
+ * A CSV file with a header, read whole into located rows (commons-csv does the parsing: quoting,
+ * embedded delimiters and line breaks).
+ *
+ * <ul>
+ *   <li>Every record becomes a row: a record with a different number of fields than the header
+ *       is an error naming its line, never dropped. Blank lines are not records.</li>
+ *   <li>Cells are kept exactly as written (spaces included), so a file's columns come back
+ *       unchanged; numbers are read from them with surrounding spaces ignored.</li>
+ *   <li>Column names are matched ignoring case and surrounding spaces; a name that appears twice
+ *       (so matched) is an error. A byte-order mark is ignored, also before a quoted first name.</li>
+ *   <li>The file must be UTF-8; a record may be at most {@value CsvGuard#MAX_RECORD} characters;
+ *       an unclosed quote is reported at the line where it opened (see {@link CsvGuard}).</li>
+ *   <li>Numbers are plain decimals, read strictly ({@link DecimalText}): {@code 12d}, {@code 0x1p4},
+ *       {@code 1e-400} or {@code 2.9999999999999999} as a whole number are errors, not guesses.</li>
+ * </ul>
+ * Line numbers count every line of the file from 1, the header's, blank lines included.
  */
 public final class CsvInput {
 
@@ -39,9 +54,9 @@ public final class CsvInput {
         this.rows = Collections.unmodifiableList(rows);
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            String key = key(header.get(i));
-            if (columns.putIfAbsent(key, i) != null) {
-                throw new DataFileException(name, 1, header.get(i), null, "appears twice in the header");
+            if (columns.putIfAbsent(key(header.get(i)), i) != null) {
+                throw new DataFileException(name, 1, header.get(i), null, "appears twice in the header"
+                        + " (column names are matched ignoring case and surrounding spaces)");
             }
         }
         this.index = columns;
@@ -52,55 +67,86 @@ public final class CsvInput {
      *
      * @param file the file
      * @return its rows
-     * @throws DataFileException when the file is missing, empty, or a record's field count
-     *                           differs from the header's
-     * @throws UncheckedIOException on other input errors
+     * @throws DataFileException when the file is missing, a directory, unreadable, empty, not
+     *                           UTF-8, or a record is malformed (see the class comment)
      */
     public static CsvInput read(Path file) {
         String name = file.toString();
-        try (Reader reader = name.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-                : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(name, reader);
+        if (!name.equals("-")) {
+            if (Files.isDirectory(file)) {
+                throw new DataFileException(name, 0, null, null, "is a folder, not a file");
+            }
+            if (!Files.exists(file)) {
+                throw new DataFileException(name, 0, null, null, "does not exist");
+            }
+        }
+        try (InputStream in = name.equals("-") ? System.in : Files.newInputStream(file)) {
+            return read(name, in);
         } catch (NoSuchFileException e) {
             throw new DataFileException(name, 0, null, null, "does not exist");
+        } catch (AccessDeniedException e) {
+            throw new DataFileException(name, 0, null, null, "cannot be read (permission denied)");
         } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+            throw new DataFileException(name, 0, null, null, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads CSV bytes (UTF-8) from a stream; {@code name} is used in messages.
+     *
+     * @throws DataFileException as {@link #read(Path)}
+     * @throws IOException if the stream fails
+     */
+    public static CsvInput read(String name, InputStream in) throws IOException {
+        return read(name, new StrictUtf8Reader(in));
     }
 
     /**
      * Reads CSV text from a reader; {@code name} is used in messages.
      *
      * @throws DataFileException as {@link #read(Path)}
+     * @throws IOException if the reader fails
      */
     public static CsvInput read(String name, Reader reader) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true).build();
-        try (CSVParser parser = format.parse(reader)) {
-            List<String> header = null;
-            List<Row> rows = new ArrayList<>();
-            CsvInput input = null;
-            for (CSVRecord record : parser) {
-                // commons-csv skips empty lines, so the line number is taken from the parser, not the record count
-                long line = parser.getCurrentLineNumber();
+        CsvGuard guard = new CsvGuard(name, reader, ',');
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).setTrim(false).build();
+        List<String> header = null;
+        List<Row> rows = new ArrayList<>();
+        CsvInput input = null;
+        try (CSVParser parser = format.parse(guard)) {
+            var records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    // commons-csv's own complaint (e.g. a character after a closing quote); the
+                    // parser counts the line breaks it has consumed, so the error is on the next line
+                    String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                    throw new DataFileException(name, parser.getCurrentLineNumber() + 1, null, null,
+                            "cannot be read as CSV: " + reason);
+                }
+                long line = guard.lineOf(record.getCharacterPosition());
                 if (header == null) {
                     header = new ArrayList<>(record.toList());
-                    if (!header.isEmpty()) {
-                        header.set(0, header.get(0).replace("\uFEFF", ""));
-                    }
                     input = new CsvInput(name, header, rows);
                     continue;
                 }
                 if (record.size() != header.size()) {
                     throw new DataFileException(name, line, null, null,
-                            "has " + record.size() + " fields but the header has " + header.size());
+                            "has " + record.size() + " field" + (record.size() == 1 ? "" : "s") + " but the header has "
+                                    + header.size());
                 }
                 rows.add(input.new Row(line, record.toList().toArray(new String[0])));
             }
-            if (header == null) {
-                throw new DataFileException(name, 0, null, null, "is empty: expected a header line");
-            }
-            return input;
         }
+        if (header == null) {
+            throw new DataFileException(name, 0, null, null, "is empty: expected a header line");
+        }
+        return input;
     }
 
     private static String key(String column) {
@@ -122,7 +168,7 @@ public final class CsvInput {
         return rows;
     }
 
-    /** Whether the header has {@code column} (ignoring case). */
+    /** Whether the header has {@code column} (ignoring case and surrounding spaces). */
     public boolean has(String column) {
         return index.containsKey(key(column));
     }
@@ -130,6 +176,7 @@ public final class CsvInput {
     /**
      * Fails unless the header has every column named.
      *
+     * @return this input
      * @throws DataFileException naming the first missing column and listing the header
      */
     public CsvInput require(String... columns) {
@@ -152,17 +199,17 @@ public final class CsvInput {
             this.cells = cells;
         }
 
-        /** The 1-based line number of the row (header = 1). */
+        /** The 1-based line number on which the row starts (header = 1, blank lines counted). */
         public long line() {
             return line;
         }
 
-        /** The cells in header order, unchanged. */
+        /** The cells in header order, exactly as written. */
         public List<String> cells() {
             return List.of(cells);
         }
 
-        /** The cell of {@code column}, or "" if the file has no such column. */
+        /** The cell of {@code column} exactly as written, or "" if the file has no such column. */
         public String text(String column) {
             Integer i = index.get(key(column));
             return i == null ? "" : cells[i];
@@ -174,43 +221,45 @@ public final class CsvInput {
         }
 
         /**
-         * The cell as a whole number; {@code "188"} and {@code "188.0"} are accepted.
+         * The cell as a whole number, read strictly ({@link DecimalText#whole}).
          *
-         * @throws DataFileException naming line, column and value if blank or not a whole number
+         * @throws DataFileException naming line, column and value if blank, not a whole number or too large
          */
         public long whole(String column) {
             String value = text(column);
             try {
-                return Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                try {
-                    double number = Double.parseDouble(value);
-                    if (number == Math.rint(number) && Math.abs(number) < 9e15) {
-                        return (long) number;
-                    }
-                } catch (NumberFormatException ignored) {
-                    // reported below
-                }
-                throw fail(column, value, value.isBlank() ? "is blank: a whole number is needed" : "is not a whole number");
+                return DecimalText.whole(value);
+            } catch (ArgumentException e) {
+                throw fail(column, value, e.getMessage());
             }
         }
 
         /**
-         * The cell as a finite number.
+         * The cell as a finite number, read strictly ({@link DecimalText#number}).
          *
-         * @throws DataFileException naming line, column and value if blank, not a number, or not finite
+         * @throws DataFileException naming line, column and value if blank, not a plain decimal, or out of range
          */
         public double number(String column) {
             String value = text(column);
             try {
-                double number = Double.parseDouble(value);
-                if (Double.isFinite(number)) {
-                    return number;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
+                return DecimalText.number(value);
+            } catch (ArgumentException e) {
+                throw fail(column, value, e.getMessage());
             }
-            throw fail(column, value, value.isBlank() ? "is blank: a number is needed" : "is not a number");
+        }
+
+        /**
+         * The cell as an exact decimal (published figures keep the digits as written).
+         *
+         * @throws DataFileException naming line, column and value if blank or not a plain decimal
+         */
+        public BigDecimal decimal(String column) {
+            String value = text(column);
+            try {
+                return DecimalText.decimal(value);
+            } catch (ArgumentException e) {
+                throw fail(column, value, e.getMessage());
+            }
         }
 
         /** The cell as a number, or {@code fallback} when the column is absent or blank. */
@@ -218,14 +267,26 @@ public final class CsvInput {
             return isBlank(column) ? fallback : number(column);
         }
 
-        /** The cell's text, or {@code fallback} when the column is absent or blank. */
+        /** The cell's text stripped of surrounding spaces, or {@code fallback} when absent or blank. */
         public String text(String column, String fallback) {
-            return isBlank(column) ? fallback : text(column);
+            return isBlank(column) ? fallback : text(column).strip();
         }
 
-        /** A located error for this row. */
+        /**
+         * A located error for this row.
+         *
+         * @param column the column, or null for the row as a whole
+         * @param value  the offending value, or null
+         * @param reason what is wrong
+         * @return the exception, to throw
+         */
         public DataFileException fail(String column, String value, String reason) {
-            return new DataFileException(name, line, column, value, reason);
+            return new DataFileException(name, line, column == null ? null : columnName(column), value, reason);
+        }
+
+        private String columnName(String column) {
+            Integer i = index.get(key(column));
+            return i == null ? column : header.get(i).strip();
         }
 
         /**
@@ -236,7 +297,7 @@ public final class CsvInput {
          *
          * @throws DataFileException naming line, column, value and the domain's message
          */
-        public <T> T construct(Map<String, String> columns, java.util.function.Supplier<T> action) {
+        public <T> T construct(Map<String, String> columns, Supplier<T> action) {
             try {
                 return action.get();
             } catch (DataFileException e) {
@@ -252,15 +313,19 @@ public final class CsvInput {
         /**
          * Runs {@code action}, turning an {@link IllegalArgumentException} into a located error
          * naming {@code column} and its value (the message says what is wrong).
+         *
+         * @throws DataFileException naming line, column and value
          */
-        public <T> T located(String column, java.util.function.Supplier<T> action) {
-            try {
-                return action.get();
-            } catch (DataFileException e) {
-                throw e;
-            } catch (IllegalArgumentException e) {
-                throw fail(column, column == null ? null : text(column), "is invalid: " + e.getMessage());
-            }
+        public <T> T located(String column, Supplier<T> action) {
+            return construct(Map.of(), () -> {
+                try {
+                    return action.get();
+                } catch (DataFileException e) {
+                    throw e;
+                } catch (IllegalArgumentException e) {
+                    throw fail(column, column == null ? null : text(column), "is invalid: " + e.getMessage());
+                }
+            });
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.recordingrate.io;
 
+import org.recordingrate.internal.DecimalText;
+
 /**
  * Bad data in an input file, located: the file, the line (1-based, the header being line 1), the
  * column and the offending value, in one line such as
@@ -41,7 +43,7 @@ public final class DataFileException extends IllegalArgumentException {
         }
         text.append(": ");
         if (value != null) {
-            text.append('\'').append(value).append("' ");
+            text.append('\'').append(DecimalText.printable(value)).append("' ");
         }
         return text.append(reason).toString();
     }

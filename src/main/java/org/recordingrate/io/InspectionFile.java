@@ -59,6 +59,7 @@ public final class InspectionFile {
         Map<String, String> spelling = new LinkedHashMap<>();
         Map<String, List<AuditedCategory>> byInspection = new LinkedHashMap<>();
         Map<String, Long> firstLine = new LinkedHashMap<>();
+        Map<String, long[]> totals = new LinkedHashMap<>();
         for (CsvInput.Row row : input.rows()) {
             String inspection = row.text("inspection", defaultName).strip();
             String inspectionKey = Names.key(inspection);
@@ -70,11 +71,24 @@ public final class InspectionFile {
                 throw row.fail("category", row.text("category"), "appears twice in inspection '"
                         + spelling.get(inspectionKey) + "' (first on line " + earlier + ")");
             }
+            long[] total = totals.computeIfAbsent(inspectionKey, k -> new long[2]);
+            total[0] = addExact(row, "volume", total[0], category.volume(), spelling.get(inspectionKey));
+            total[1] = addExact(row, "audited", total[1], category.tally().audited(), spelling.get(inspectionKey));
             byInspection.computeIfAbsent(inspectionKey, k -> new ArrayList<>()).add(category);
         }
         List<Inspection> inspections = new ArrayList<>();
         byInspection.forEach((key, categories) -> inspections.add(new Inspection(spelling.get(key), categories)));
         return inspections;
+    }
+
+    /** A running total that must fit in a long, or an error at the row that breaks it. */
+    private static long addExact(CsvInput.Row row, String column, long total, long value, String inspection) {
+        try {
+            return Math.addExact(total, value);
+        } catch (ArithmeticException e) {
+            throw row.fail(column, row.text(column), "makes the total " + column + " of inspection '" + inspection
+                    + "' exceed " + Long.MAX_VALUE);
+        }
     }
 
     /** The row's category, built by the domain's constructors; their complaint names the column. */

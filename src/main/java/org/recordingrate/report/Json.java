@@ -42,8 +42,9 @@ public final class Json {
     }
 
     /**
-     * A value: null as {@code null}; numbers as JSON numbers (NaN and infinities as {@code null});
-     * anything else, and every value when {@code asText}, as a string.
+     * A value: null as {@code null}; numbers as JSON numbers, infinities as the strings
+     * {@code "Inf"} and {@code "-Inf"} (JSON has no infinity; an unbounded value must not read as
+     * missing), NaN as {@code null}; anything else, and every value when {@code asText}, as a string.
      */
     public static String value(Object value, boolean asText) {
         if (value == null) {
@@ -53,7 +54,10 @@ public final class Json {
             return string(value.toString());
         }
         if (value instanceof Double d) {
-            return Double.isFinite(d) ? ResultTable.machine(d) : "null";
+            if (Double.isInfinite(d)) {
+                return d > 0 ? "\"Inf\"" : "\"-Inf\"";
+            }
+            return Double.isNaN(d) ? "null" : ResultTable.machine(d);
         }
         if (value instanceof Number) {
             return value.toString();

@@ -5,19 +5,38 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.recordingrate.format.Percent;
 import org.recordingrate.format.TextTable;
+import org.recordingrate.internal.Args;
 
 /**
  * A result as a table of typed columns, written as CSV, JSON or text. The column's kind decides
  * how a value is shown: in CSV and JSON fractions keep full precision (shortest round-trip
  * decimal), in text they are shown as percent; text columns carried through from input are
- * written unchanged.
+ * written exactly as read.
+ *
+ * <p><b>Conventions every format follows</b> (README, "Output"):
+ * <ul>
+ *   <li>an empty value (null or an empty Optional) is an empty CSV cell, JSON {@code null}, blank text;</li>
+ *   <li>an unbounded value (infinity: the unrecorded crimes when nothing was recorded, the
+ *       unpooled z when both rates are 0 or 1) is {@code Inf} or {@code -Inf} in CSV, the strings
+ *       {@code "Inf"} and {@code "-Inf"} in JSON (JSON has no infinity), "unbounded" in text;</li>
+ *   <li><b>safe CSV</b>: a text cell that starts with {@code =}, {@code +}, {@code -}, {@code @},
+ *       a tab or a carriage return, and is not a plain number, is written with a leading
+ *       apostrophe, so that a spreadsheet shows it as text instead of running it as a formula
+ *       (OWASP, "CSV injection"); numbers are never changed; JSON is always exact.</li>
+ * </ul>
  */
 public final class ResultTable {
 
@@ -37,22 +56,84 @@ public final class ResultTable {
         PVALUE
     }
 
-    /** A column: its name in the header and its kind. */
+    /**
+     * A column: its name in the header and its kind.
+     *
+     * @param name the header name
+     * @param kind how values are written
+     */
     public record Column(String name, Kind kind) {
     }
 
-    private final List<Column> columns = new ArrayList<>();
+    /** Suffix of a result column whose name an input column already has. */
+    public static final String RESULT_SUFFIX = "_result";
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private final List<Column> columns;
     private final List<Object[]> rows = new ArrayList<>();
 
-    /** Adds a column; returns this table. */
-    public ResultTable column(String name, Kind kind) {
-        columns.add(new Column(name, kind));
-        return this;
+    /**
+     * An empty table with these columns.
+     *
+     * @throws IllegalArgumentException if two columns share a name
+     */
+    public ResultTable(List<Column> columns) {
+        Set<String> names = new HashSet<>();
+        for (Column column : Args.notNull("columns", columns)) {
+            if (!names.add(column.name())) {
+                throw new IllegalArgumentException("column '" + column.name() + "' appears twice");
+            }
+        }
+        this.columns = List.copyOf(columns);
+    }
+
+    /**
+     * A table that carries a file's input columns through (as text, unchanged and in order) and
+     * adds the result columns after them. A result column whose name an input column already has
+     * (ignoring case) is renamed with {@link #RESULT_SUFFIX} (then a number), so that the output
+     * can be read back; {@link #renamed()} tells which.
+     *
+     * @param header  the input file's header, as written
+     * @param results the result columns
+     * @return the table, without rows
+     */
+    public static ResultTable withInputs(List<String> header, List<Column> results) {
+        List<Column> all = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (String name : header) {
+            all.add(new Column(name, Kind.TEXT));
+            taken.add(name.strip().toLowerCase(Locale.ROOT));
+        }
+        List<String> renamed = new ArrayList<>();
+        for (Column column : results) {
+            String name = column.name();
+            if (taken.contains(name.toLowerCase(Locale.ROOT))) {
+                String candidate = name + RESULT_SUFFIX;
+                for (int i = 2; taken.contains(candidate.toLowerCase(Locale.ROOT)); i++) {
+                    candidate = name + RESULT_SUFFIX + i;
+                }
+                renamed.add(name + " -> " + candidate);
+                name = candidate;
+            }
+            taken.add(name.toLowerCase(Locale.ROOT));
+            all.add(new Column(name, column.kind()));
+        }
+        ResultTable table = new ResultTable(all);
+        table.renamed.addAll(renamed);
+        return table;
+    }
+
+    private final List<String> renamed = new ArrayList<>();
+
+    /** Result columns renamed because an input column had their name, as {@code "rate -> rate_result"}. */
+    public List<String> renamed() {
+        return Collections.unmodifiableList(renamed);
     }
 
     /** The columns. */
     public List<Column> columns() {
-        return Collections.unmodifiableList(columns);
+        return columns;
     }
 
     /** The number of rows. */
@@ -61,32 +142,50 @@ public final class ResultTable {
     }
 
     /**
-     * Adds a row: one value per column ({@code String}, {@code Long}/{@code Integer}, {@code Double}
-     * or null for an empty cell).
+     * Adds a row: one value per column ({@code String}, a number, an Optional, or null for an
+     * empty cell).
      *
+     * @return this table
      * @throws IllegalArgumentException if the number of values differs from the columns'
      */
     public ResultTable row(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException("row has " + values.length + " values for " + columns.size() + " columns");
         }
-        rows.add(values.clone());
+        Object[] row = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            row[i] = unwrap(values[i]);
+        }
+        rows.add(row);
         return this;
     }
 
-    /** Writes the table as CSV with a header line. */
+    /**
+     * Adds a row of input cells followed by result values.
+     *
+     * @return this table
+     * @throws IllegalArgumentException if the number of values differs from the columns'
+     */
+    public ResultTable row(List<String> cells, List<Object> results) {
+        List<Object> values = new ArrayList<>(cells);
+        values.addAll(results);
+        return row(values.toArray());
+    }
+
+    /** Writes the table as CSV with a header line (safe cells; see the class comment). */
     public void writeCsv(Writer out) {
         try {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
             List<String> header = new ArrayList<>();
             for (Column column : columns) {
-                header.add(column.name());
+                header.add(safe(column.name()));
             }
             printer.printRecord(header);
             for (Object[] row : rows) {
                 List<String> cells = new ArrayList<>(row.length);
-                for (Object value : row) {
-                    cells.add(machine(value));
+                for (int c = 0; c < row.length; c++) {
+                    String cell = machine(row[c]);
+                    cells.add(row[c] instanceof String ? safe(cell) : cell);
                 }
                 printer.printRecord(cells);
             }
@@ -96,7 +195,7 @@ public final class ResultTable {
         }
     }
 
-    /** Writes the table as a JSON array of objects, one per row; non-finite numbers become null. */
+    /** Writes the table as a JSON array of objects, one per row. */
     public void writeJson(Writer out) {
         try {
             out.write("[");
@@ -111,7 +210,11 @@ public final class ResultTable {
         }
     }
 
-    /** Writes the only row as one JSON object (for single results). */
+    /**
+     * Writes the only row as one JSON object (for single results).
+     *
+     * @throws IllegalStateException if the table does not have exactly one row
+     */
     public void writeJsonObject(Writer out) {
         if (rows.size() != 1) {
             throw new IllegalStateException("a single JSON object needs exactly one row, not " + rows.size());
@@ -155,6 +258,32 @@ public final class ResultTable {
         return table.render();
     }
 
+    /** A text cell as safe CSV: an apostrophe before a leading formula character (not before a number). */
+    static String safe(String cell) {
+        if (cell.isEmpty() || PLAIN_NUMBER.matcher(cell).matches()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell : cell;
+    }
+
+    private static Object unwrap(Object value) {
+        if (value instanceof Optional<?> o) {
+            return o.map(ResultTable::unwrap).orElse(null);
+        }
+        if (value instanceof OptionalDouble o) {
+            return o.isPresent() ? o.getAsDouble() : null;
+        }
+        if (value instanceof OptionalLong o) {
+            return o.isPresent() ? o.getAsLong() : null;
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        return value;
+    }
+
     /** Full precision: longs as integers, doubles as the shortest decimal that reads back the same. */
     static String machine(Object value) {
         if (value == null) {
@@ -179,7 +308,10 @@ public final class ResultTable {
             return "";
         }
         if (!(value instanceof Double d)) {
-            return value.toString();
+            return value instanceof Long l && kind == Kind.COUNT ? String.format(Locale.ROOT, "%,d", l) : value.toString();
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "unbounded" : "-unbounded";
         }
         switch (kind) {
             case FRACTION:
@@ -189,7 +321,7 @@ public final class ResultTable {
             case PVALUE:
                 return Percent.pValue(d);
             case COUNT:
-                return Double.isInfinite(d) ? "unbounded" : String.format(Locale.ROOT, "%,.0f", d);
+                return String.format(Locale.ROOT, "%,.0f", d);
             default:
                 return Double.isFinite(d) ? String.format(Locale.ROOT, "%.4g", d) : machine(d);
         }

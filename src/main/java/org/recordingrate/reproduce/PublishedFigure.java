@@ -1,10 +1,14 @@
 package org.recordingrate.reproduce;
 
-import org.recordingrate.model.Interval;
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 import org.recordingrate.estimate.UnrecordedCrimes;
-import org.recordingrate.internal.Args;
-import org.recordingrate.internal.Normal;
 import org.recordingrate.format.Percent;
+import org.recordingrate.internal.Args;
+import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.internal.Normal;
+import org.recordingrate.model.Interval;
 
 /**
  * A published figure "93.2 percent (+/- 2.3 percent)": a rate with a symmetric
@@ -12,35 +16,58 @@ import org.recordingrate.format.Percent;
  * alone the standard error (margin / z), the interval and the audited count it implies under the
  * Wald interval can be recovered, and two figures compared (see {@link #compareWith}).
  *
- * <p>Held as fractions: {@code rate = 0.932, margin = 0.023}. The published margins are not
+ * <p>Held in percent exactly as given ({@code 93.2}, {@code 1.66}, {@code 99.0}), so that text
+ * quotes the figure as published and "didn't record more than N" is computed from the decimal
+ * itself; {@link #rate()} and {@link #margin()} give fractions. The published margins are not
  * clipped (99.0 +/- 1.7 runs past 100); {@link #interval()} is clipped to [0, 1],
  * {@link #rawInterval()} is not.
  *
- * @param rate       the published rate as a fraction, in [0, 1]
- * @param margin     the published half-width as a fraction, &gt; 0
- * @param confidence the confidence level of the margin, in (0, 1); reports use 0.95
+ * <p><b>Percent, not fractions.</b> A figure whose rate and margin are both at most 1 looks like
+ * a pair of fractions (0.932 +/- 0.023) typed where percent is expected; {@link #fromPercent}
+ * refuses it and says so. Fractions go through {@link #fromFractions}, which is also how a rate
+ * truly below 1 percent is stated ({@code fromFractions(0.005, 0.002)} is 0.5% +/- 0.2%).
+ *
+ * <p>Supported range: margins from 1e-7 percent to 100 percent (below, the implied audited count
+ * exceeds what a double holds), rates in [0, 100] percent, confidence as everywhere in the
+ * library.
+ *
+ * @param ratePercent   the published rate in percent, in [0, 100]
+ * @param marginPercent the published half-width in percent, in [1e-7, 100]
+ * @param confidence    the confidence level of the margin; reports use 0.95
  */
-public record PublishedFigure(double rate, double margin, double confidence) {
+public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, double confidence) {
 
     /** The confidence of published figures unless stated: 95%. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
 
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal SMALLEST_MARGIN = new BigDecimal("1e-7");
+
     /**
-     * @throws IllegalArgumentException for a rate outside [0, 1], a margin not above 0 or not
-     *                                  finite, or a confidence outside (0, 1)
+     * @throws IllegalArgumentException for a rate outside [0, 100], a margin outside [1e-7, 100]
+     *                                  or a confidence out of range
      */
     public PublishedFigure {
-        Args.inRange("rate", rate, 0, 1);
-        Args.positive("margin", margin);
+        Args.notNull("rate", ratePercent);
+        Args.notNull("margin", marginPercent);
+        if (ratePercent.signum() < 0 || ratePercent.compareTo(HUNDRED) > 0) {
+            throw new ArgumentException("rate", "rate (" + ratePercent.toPlainString() + " percent) must lie between 0 and 100");
+        }
+        if (marginPercent.compareTo(SMALLEST_MARGIN) < 0 || marginPercent.compareTo(HUNDRED) > 0) {
+            throw new ArgumentException("margin", "margin (" + marginPercent.toPlainString()
+                    + " percent) must lie between 1e-7 and 100 percent");
+        }
         Args.confidence(confidence);
     }
 
     /**
-     * A figure as printed, in percent, at 95%: {@code fromPercent(93.2, 2.3)}.
+     * A figure as printed, in percent, at 95%: {@code fromPercent(93.2, 2.3)}. Each number is
+     * taken as the shortest decimal that prints as it (93.2 is exactly 93.2).
      *
      * @param ratePercent   the rate in percent, in [0, 100]
-     * @param marginPercent the "+/-" in percent, &gt; 0
-     * @throws IllegalArgumentException naming the percent value when out of range
+     * @param marginPercent the "+/-" in percent
+     * @throws IllegalArgumentException when out of range, or when both look like fractions (see
+     *                                  the class comment)
      */
     public static PublishedFigure fromPercent(double ratePercent, double marginPercent) {
         return fromPercent(ratePercent, marginPercent, DEFAULT_CONFIDENCE);
@@ -49,12 +76,66 @@ public record PublishedFigure(double rate, double margin, double confidence) {
     /**
      * A figure as printed, in percent, at a stated confidence.
      *
-     * @throws IllegalArgumentException naming the percent value when out of range
+     * @throws IllegalArgumentException as {@link #fromPercent(double, double)}, or a confidence out of range
      */
     public static PublishedFigure fromPercent(double ratePercent, double marginPercent, double confidence) {
-        Args.inRange("rate (percent)", ratePercent, 0, 100);
-        Args.positive("margin (percent)", marginPercent);
-        return new PublishedFigure(ratePercent / 100, marginPercent / 100, confidence);
+        return fromPercent(decimal("rate", ratePercent), decimal("margin", marginPercent), confidence);
+    }
+
+    /**
+     * A figure in percent given exactly, as read from a file or the command line.
+     *
+     * @throws IllegalArgumentException as {@link #fromPercent(double, double)}
+     */
+    public static PublishedFigure fromPercent(BigDecimal ratePercent, BigDecimal marginPercent, double confidence) {
+        Args.notNull("rate", ratePercent);
+        Args.notNull("margin", marginPercent);
+        if (ratePercent.compareTo(BigDecimal.ONE) <= 0 && marginPercent.compareTo(BigDecimal.ONE) <= 0) {
+            throw new ArgumentException("rate", "rate (" + ratePercent.toPlainString() + ") and margin ("
+                    + marginPercent.toPlainString() + ") look like fractions, but published figures are taken in "
+                    + "percent: write " + ratePercent.multiply(HUNDRED).stripTrailingZeros().toPlainString() + " and "
+                    + marginPercent.multiply(HUNDRED).stripTrailingZeros().toPlainString()
+                    + "; if they are fractions, or the rate is truly below 1 percent, give them as fractions"
+                    + " (PublishedFigure.fromFractions, or --units fraction on the command line)");
+        }
+        return new PublishedFigure(ratePercent, marginPercent, confidence);
+    }
+
+    /**
+     * A figure given as fractions ({@code fromFractions(0.932, 0.023)} is 93.2% +/- 2.3%), at 95%:
+     * also the way to state a rate below 1 percent.
+     *
+     * @throws IllegalArgumentException for a rate outside [0, 1] or a margin outside [1e-9, 1]
+     */
+    public static PublishedFigure fromFractions(double rate, double margin) {
+        return fromFractions(rate, margin, DEFAULT_CONFIDENCE);
+    }
+
+    /**
+     * A figure given as fractions at a stated confidence.
+     *
+     * @throws IllegalArgumentException as {@link #fromFractions(double, double)}, or a confidence out of range
+     */
+    public static PublishedFigure fromFractions(double rate, double margin, double confidence) {
+        return new PublishedFigure(decimal("rate", rate).multiply(HUNDRED), decimal("margin", margin).multiply(HUNDRED),
+                confidence);
+    }
+
+    private static BigDecimal decimal(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new ArgumentException(name, name + " (" + value + ") must be a finite number");
+        }
+        return BigDecimal.valueOf(value);
+    }
+
+    /** The rate as a fraction, in [0, 1]. */
+    public double rate() {
+        return ratePercent.doubleValue() / 100;
+    }
+
+    /** The margin as a fraction. */
+    public double margin() {
+        return marginPercent.doubleValue() / 100;
     }
 
     /** The two-sided critical value z for the figure's confidence (1.959964 at 95%). */
@@ -64,37 +145,41 @@ public record PublishedFigure(double rate, double margin, double confidence) {
 
     /** The standard error recovered from the margin: margin / z. */
     public double standardError() {
-        return margin / criticalValue();
+        return margin() / criticalValue();
     }
 
     /** rate &plusmn; margin, clipped to [0, 1]. */
     public Interval interval() {
-        return new Interval(Math.max(0, rate - margin), Math.min(1, rate + margin));
+        return new Interval(Math.max(0, rate() - margin()), Math.min(1, rate() + margin()));
     }
 
     /** rate &plusmn; margin as published, not clipped (may pass 0 or 1). */
     public Interval rawInterval() {
-        return new Interval(rate - margin, rate + margin);
+        return new Interval(rate() - margin(), rate() + margin());
     }
 
     /**
-     * The audited count that gives this margin under the Wald interval: n = p(1 - p)/se&sup2;, a
-     * real number (the published rate and margin are rounded, so n is approximate: 93.2 +/- 2.3
-     * implies about 460). 0 when the rate is 0 or 1.
+     * The audited count that gives this margin under the Wald interval: n = p(1 - p)/se&sup2;,
+     * computed as p(1 - p)(z / margin)&sup2;, a real number (the published rate and margin are
+     * rounded, so n is approximate: 93.2 +/- 2.3 implies about 460). For an all-crime figure this
+     * is an effective sample size (Kish), not a count of records: the binomial sample that would
+     * have the same standard error. 0 when the rate is 0 or 1.
      */
     public double impliedAudited() {
-        double se = standardError();
-        return rate * (1 - rate) / (se * se);
+        double p = rate();
+        double ratio = criticalValue() / margin();
+        return p * (1 - p) * ratio * ratio;
     }
 
     /**
      * The unrecorded crimes implied by the figure for a category or force that recorded
-     * {@code volume} crimes: volume (1 - rate)/rate, with the clipped interval mapped.
+     * {@code volume} crimes: volume (1 - rate)/rate, with the clipped interval mapped; "more than
+     * N" is computed from the published decimal exactly (90.4% of 45,200 leaves exactly 4,800).
      *
      * @throws IllegalArgumentException if {@code volume < 1}
      */
     public UnrecordedCrimes unrecorded(long volume) {
-        return UnrecordedCrimes.of(volume, rate, interval());
+        return UnrecordedCrimes.of(volume, ratePercent.movePointLeft(2), interval());
     }
 
     /**
@@ -111,16 +196,24 @@ public record PublishedFigure(double rate, double margin, double confidence) {
     /**
      * As {@link #compareWith(PublishedFigure)} at a chosen significance level.
      *
-     * @throws IllegalArgumentException if {@code previous} is null or the level is outside (0, 1)
+     * @throws IllegalArgumentException if {@code previous} is null or the level is out of range
      */
     public PublishedComparison compareWith(PublishedFigure previous, double significance) {
         return PublishedComparison.of(previous, this, significance);
     }
 
-    /** {@code "93.2% (+/- 2.3%)"}, with the level when it is not 95%. */
+    /** {@code "93.2% (+/- 2.3%)"}, the numbers as given, with the level when it is not 95%. */
     @Override
     public String toString() {
-        return Percent.format(rate) + " (+/- " + Percent.format(margin)
+        return ratePercent.toPlainString() + "% (+/- " + marginPercent.toPlainString() + "%"
                 + (confidence == DEFAULT_CONFIDENCE ? "" : ", " + Percent.level(confidence)) + ")";
+    }
+
+    /** The figure with its standard error and implied audited count, a line each. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "published figure  %s%nstandard error    %s%% (margin / %.6f)%n"
+                        + "implied audited   about %.0f (Wald; an effective sample size for all crime)%n",
+                this, new BigDecimal(100 * standardError()).round(new MathContext(4)).toPlainString(), criticalValue(),
+                impliedAudited());
     }
 }

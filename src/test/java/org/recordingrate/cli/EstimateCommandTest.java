@@ -203,6 +203,7 @@ class EstimateCommandTest {
         badData(CliRun.of("estimate", "--recorded", "-1", "--audited", "202"), "recorded (-1)");
         badData(CliRun.of("estimate", "--recorded", "0", "--audited", "0"), "audited (0)");
         badData(CliRun.of("estimate", "--recorded", "1", "--audited", "2", "--confidence", "1.5"), "confidence (1.5)");
-        badData(CliRun.of("estimate", "--recorded", "1", "--audited", "2", "--confidence", "NaN"), "confidence (NaN)");
+        // NaN is not a number as written: a usage error, like any value that is not a plain decimal
+        usage(CliRun.of("estimate", "--recorded", "1", "--audited", "2", "--confidence", "NaN"), "'NaN'");
     }
 }
