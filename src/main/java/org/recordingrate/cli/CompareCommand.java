@@ -69,7 +69,8 @@ final class CompareCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--test", defaultValue = "z_pooled", paramLabel = "TEST",
-            description = "Test of no change (default: ${DEFAULT-VALUE}).")
+            description = "Test of no change: z_pooled, z_unpooled, chisq_yates, fisher_exact, fisher_mid_p, barnard, boschloo, "
+                    + "or permutation (with --replicates, --seed) (default: ${DEFAULT-VALUE}).")
     String test;
 
     @Option(names = "--alternative", defaultValue = "two_sided", paramLabel = "two_sided|improved|deteriorated",
@@ -96,8 +97,24 @@ final class CompareCommand implements Callable<Integer> {
             + "(by default they are reported on standard error and left out of the comparison).")
     boolean strict;
 
+    @Option(names = "--replicates", defaultValue = "100000", paramLabel = "B",
+            description = "Replicates of --test permutation, at least 1 (default: ${DEFAULT-VALUE}).")
+    long replicates;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of --test permutation (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Mixin
     OutputOptions output;
+
+    /** A test token: the classical tests of ChangeTest, or {@code permutation} with --replicates and --seed. */
+    private ChangeTestMethod testMethod(String token) {
+        if (org.recordingrate.internal.Args.token(token).equals("permutation")) {
+            return org.recordingrate.resample.PermutationTest.withDefaults().withReplicates(replicates).withSeed(seed);
+        }
+        return ChangeTest.fromToken(token);
+    }
 
     @Override
     public Integer call() {
@@ -113,9 +130,12 @@ final class CompareCommand implements Callable<Integer> {
             throw Cli.usage(spec, "give two inspection files: the earlier, then the later");
         }
         Cli.stdinOnce(spec, files);
+        if (replicates < 1) {
+            throw Cli.usage(spec, "invalid value for --replicates: " + replicates + " (must be at least 1)");
+        }
         Comparison comparison = Comparison.withDefaults()
                 .with(Cli.token(spec, "--method", method, DifferenceMethod::fromToken))
-                .with(Cli.token(spec, "--test", test, ChangeTest::fromToken))
+                .with(Cli.token(spec, "--test", test, this::testMethod))
                 .with(Cli.token(spec, "--alternative", alternative, Alternative::fromToken))
                 .with(Cli.token(spec, "--variance", variance, VarianceConvention::fromToken))
                 .with(Cli.token(spec, "--adjust", adjust, PValueAdjustment::fromToken))
@@ -149,7 +169,7 @@ final class CompareCommand implements Callable<Integer> {
                 ChangeIntervalMethod m = row.isBlank("method") ? defaults.method()
                         : row.located("method", () -> DifferenceMethod.fromToken(row.text("method").strip()));
                 ChangeTestMethod t = row.isBlank("test") ? defaults.test()
-                        : row.located("test", () -> ChangeTest.fromToken(row.text("test").strip()));
+                        : row.located("test", () -> testMethod(row.text("test").strip()));
                 Alternative a = row.isBlank("alternative") ? defaults.alternative()
                         : row.located("alternative", () -> Alternative.fromToken(row.text("alternative").strip()));
                 double c = row.number("confidence", defaults.confidence());

@@ -356,16 +356,18 @@ public final class Bootstrap implements RateIntervalMethod {
         return weighted.dividedBy(inspection.totalVolume());
     }
 
+    /**
+     * The unrecorded crimes of a rate with its bootstrap interval. The exact rate (x/n, or the
+     * volume-weighted sum of such) is passed as a decimal rounded down to 80 digits: "more than N"
+     * rounds the count down, and a rate rounded down can only raise the count by far less than
+     * the gap between it and the next whole multiple whenever the exact rate's denominator is
+     * below 10^70, so N is the exact one.
+     */
     private static UnrecordedCrimes unrecorded(long volume, Rational exactRate, BootstrapEstimate rate) {
-        return new UnrecordedCrimes(volume, implied(volume, exactRate, rate.estimate()),
-                implied(volume, null, rate.upper()), implied(volume, null, rate.lower()), exactRate);
-    }
-
-    private static double implied(long volume, Rational exact, double rate) {
-        if (exact != null ? exact.isZero() : rate <= 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return volume * ((1 - rate) / rate);
+        java.math.BigDecimal decimal = new java.math.BigDecimal(exactRate.numerator()).divide(
+                new java.math.BigDecimal(exactRate.denominator()),
+                new java.math.MathContext(80, java.math.RoundingMode.FLOOR));
+        return UnrecordedCrimes.of(volume, decimal, rate.interval());
     }
 
     /** Runs this configuration's interval on one statistic with one generator. */

@@ -33,6 +33,6 @@ public record BootstrapChangeRow(RowKind kind, String category, double before, d
     @Override
     public String toString() {
         return category + ": " + org.recordingrate.format.Percent.format(before) + " -> "
-                + org.recordingrate.format.Percent.format(after) + ", " + change.toString(true);
+                + org.recordingrate.format.Percent.format(after) + ", " + change.changeSummary();
     }
 }

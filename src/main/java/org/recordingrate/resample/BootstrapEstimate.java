@@ -61,6 +61,14 @@ public record BootstrapEstimate(double estimate, Interval interval, BootstrapInt
         return interval.upper();
     }
 
+    /**
+     * z x standardError, z the two-sided normal critical value at the confidence: the "+/-" a
+     * report would print beside the bootstrap standard error (not the interval's half-width).
+     */
+    public double margin() {
+        return org.recordingrate.internal.Normal.twoSidedCritical(confidence) * standardError;
+    }
+
     /** Replicates drawn: 0 for the exact bootstrap. */
     public long replicates() {
         return monteCarlo.map(MonteCarlo::replicates).orElse(0L);
@@ -75,7 +83,14 @@ public record BootstrapEstimate(double estimate, Interval interval, BootstrapInt
         return toString(false);
     }
 
-    String toString(boolean change) {
+    /**
+     * The same line for a change: {@code "+13.1 points (95% CI +8.3 to +17.6, bootstrap BCa, ...)"}.
+     */
+    public String changeSummary() {
+        return toString(true);
+    }
+
+    private String toString(boolean change) {
         String level = Percent.level(confidence) + " CI";
         String value = change ? Percent.points(estimate) : Percent.format(estimate);
         String bounds = change ? Percent.range(lower(), upper())

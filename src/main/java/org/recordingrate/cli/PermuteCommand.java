@@ -1,0 +1,124 @@
+package org.recordingrate.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.recordingrate.compare.Alternative;
+import org.recordingrate.io.CsvInput;
+import org.recordingrate.io.InspectionFile;
+import org.recordingrate.model.Inspection;
+import org.recordingrate.model.NamePairing;
+import org.recordingrate.model.Tally;
+import org.recordingrate.report.ResampleColumns;
+import org.recordingrate.resample.Enumeration;
+import org.recordingrate.resample.PermutationInspectionResult;
+import org.recordingrate.resample.PermutationResult;
+import org.recordingrate.resample.PermutationTest;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code recording-rate permute}: permutation tests of change for two tallies, or for two
+ * inspection files (each category, then the stratified all-crime test).
+ */
+@Command(name = "permute", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Permutation tests of change (after - before), p-values never 0 (Phipson and Smyth 2010).",
+                "  permute --before 512/640 --after 188/202 [--replicates B] [--seed S] [--alternative ...]",
+                "  permute BEFORE.csv AFTER.csv ...   (each category, then all crime stratified by category)",
+                "Where the arrangements are few they are enumerated (one category: Fisher's test; across "
+                        + "categories: the exact conditional test) and the method column says so."})
+final class PermuteCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..2", paramLabel = "FILE", description = "Two inspection files: the earlier, then the later.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--before", paramLabel = "X/N", description = "The earlier tally, e.g. 512/640.")
+    String before;
+
+    @Option(names = "--after", paramLabel = "X/N", description = "The later tally, e.g. 188/202.")
+    String after;
+
+    @Option(names = "--alternative", defaultValue = "two_sided", paramLabel = "two_sided|improved|deteriorated",
+            description = "Alternative hypothesis (default: ${DEFAULT-VALUE}).")
+    String alternative;
+
+    @Option(names = "--enumerate", defaultValue = "auto", paramLabel = "auto|always|never",
+            description = "Enumerate every arrangement: auto (when cheap), always, never (Monte Carlo) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String enumerate;
+
+    @Mixin
+    Resampling resampling;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        boolean pair = before != null || after != null;
+        if ((pair ? 1 : 0) + (files.isEmpty() ? 0 : 1) != 1) {
+            throw Cli.usage(spec, "give --before and --after, or two inspection files");
+        }
+        if (pair && (before == null || after == null)) {
+            throw Cli.usage(spec, "--before and --after go together");
+        }
+        if (!files.isEmpty() && files.size() != 2) {
+            throw Cli.usage(spec, "give two inspection files: the earlier, then the later");
+        }
+        Cli.stdinOnce(spec, files);
+        resampling.check(spec);
+        Alternative alt = Cli.token(spec, "--alternative", alternative, Alternative::fromToken);
+        Enumeration enumeration = Cli.token(spec, "--enumerate", enumerate, Enumeration::fromToken);
+        output.check();
+        PermutationTest test = PermutationTest.withDefaults().with(enumeration).withReplicates(resampling.replicates)
+                .withSeed(resampling.seed).withThreads(resampling.threads())
+                .withProgress(Resampling.progress(spec, "permute"));
+        long start = System.nanoTime();
+        if (pair) {
+            Tally b = tally(spec, "--before", before);
+            Tally a = tally(spec, "--after", after);
+            PermutationResult r = test.permute(b, a, alt);
+            output.write(ResampleColumns.permutation(b, a, r), OutputOptions.Format.TEXT, true,
+                    "change " + b + " -> " + a + ": " + r + "\n" + Resampling.timing(resampling.replicates,
+                            System.nanoTime() - start) + "\n", spec.commandLine().getOut());
+        } else {
+            CsvInput earlier = CsvInput.read(files.get(0));
+            CsvInput later = CsvInput.read(files.get(1));
+            List<PermutationInspectionResult> results = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            for (NamePairing.Pair<Inspection> p : Resampling.pairs(spec, InspectionFile.parse(earlier),
+                    InspectionFile.parse(later))) {
+                PermutationInspectionResult r = test.permuteAll(p.before(), p.after(), alt);
+                results.add(r);
+                text.append(r.summary()).append('\n');
+            }
+            Cli.note(spec, "read " + earlier.rows().size() + " category rows from " + earlier.name() + " and "
+                    + later.rows().size() + " from " + later.name());
+            output.write(ResampleColumns.permutations(results), OutputOptions.Format.CSV, false,
+                    text + Resampling.timing(resampling.replicates, System.nanoTime() - start) + "\n",
+                    spec.commandLine().getOut());
+        }
+        return 0;
+    }
+
+    /**
+     * A tally option: text not shaped like {@code 188/202} is a usage error (2); counts shaped
+     * right but invalid, such as {@code 205/202}, are bad data (1).
+     */
+    static Tally tally(CommandSpec spec, String option, String text) {
+        if (!text.strip().matches("[0-9]+\\s*(/|of)\\s*[0-9]+")) {
+            throw Cli.usage(spec, "invalid value for " + option + ": '" + text + "' must look like 188/202");
+        }
+        return Tally.parse(text);
+    }
+}
