@@ -47,10 +47,7 @@ final class BinomialResampler {
         double band = statistic.band();
         int blocks = Blocks.count(replicates);
         double[] values = new double[replicates];
-        double[] sums = new double[blocks];
-        double[] squares = new double[blocks];
-        long[] below = new long[blocks];
-        long[] equal = new long[blocks];
+        BlockSums partials = new BlockSums(blocks);
         // the histogram for selection, filled as the replicates are drawn: 12 standard errors either
         // side of the estimate (studentized: of 0), the rest in the two end buckets
         double spread = studentized ? 1 : Math.sqrt(statistic.variance());
@@ -109,26 +106,13 @@ final class BinomialResampler {
                     local.count(value);
                 }
             }
-            sums[block] = s1;
-            squares[block] = s2;
-            below[block] = lo;
-            equal[block] = eq;
+            partials.record(block, s1, s2, lo, eq);
             synchronized (histogram) {
                 histogram.add(local);
             }
         });
-        double s1 = 0;
-        double s2 = 0;
-        long lo = 0;
-        long eq = 0;
-        for (int b = 0; b < blocks; b++) {
-            s1 += sums[b];
-            s2 += squares[b];
-            lo += below[b];
-            eq += equal[b];
-        }
-        return new MonteCarloDistribution(values, reportedEstimate, s1, s2, lo, eq, statistic.acceleration(),
-                Math.sqrt(statistic.variance()), statistic.lowest(), statistic.highest(), histogram);
+        return partials.distribution(values, reportedEstimate, statistic.acceleration(), Math.sqrt(statistic.variance()),
+                statistic.lowest(), statistic.highest(), histogram);
     }
 
     /** m draws of one category into {@code x}, adding c x to the replicates' sums. */

@@ -372,7 +372,11 @@ public final class Bootstrap implements RateIntervalMethod {
 
     /** Runs this configuration's interval on one statistic with one generator. */
     BootstrapEstimate run(LinearStatistic statistic, double estimate, SplittableGenerator stream) {
-        Distribution distribution = distribution(statistic, estimate, stream);
+        return result(distribution(statistic, estimate, stream), estimate);
+    }
+
+    /** This configuration's interval and summary of a bootstrap distribution. */
+    BootstrapEstimate result(Distribution distribution, double estimate) {
         Interval bounds = interval.compute(distribution, confidence, ties);
         double se = Math.sqrt(distribution.variance());
         double bias = distribution.mean() - estimate;

@@ -4,18 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.random.RandomGenerator;
 
-import org.recordingrate.compare.MonteCarlo;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.ArgumentException;
 import org.recordingrate.internal.InversionSampler;
-import org.recordingrate.internal.Normal;
 import org.recordingrate.model.AuditRecord;
 import org.recordingrate.model.Category;
-import org.recordingrate.model.Interval;
 import org.recordingrate.model.Names;
 
 /**
@@ -216,10 +211,7 @@ public final class RecordBootstrap {
         boolean multinomial = weights == ResamplingWeights.MULTINOMIAL;
         int blocks = Blocks.count(replicates);
         double[] values = new double[replicates];
-        double[] sums = new double[blocks];
-        double[] squares = new double[blocks];
-        long[] below = new long[blocks];
-        long[] equal = new long[blocks];
+        BlockSums partials = new BlockSums(blocks);
         double tie = 1e-12 * Math.max(estimate, Double.MIN_NORMAL);
         Blocks.run(replicates, Blocks.source(settings.seed()).split(), settings.threads(), settings.progress(),
                 settings.cancellation(), (block, from, count, random) -> {
@@ -261,31 +253,9 @@ public final class RecordBootstrap {
                             lo++;
                         }
                     }
-                    sums[block] = s1;
-                    squares[block] = s2;
-                    below[block] = lo;
-                    equal[block] = eq;
+                    partials.record(block, s1, s2, lo, eq);
                 });
-        double s1 = 0;
-        double s2 = 0;
-        long lo = 0;
-        long eq = 0;
-        for (int b = 0; b < blocks; b++) {
-            s1 += sums[b];
-            s2 += squares[b];
-            lo += below[b];
-            eq += equal[b];
-        }
-        MonteCarloDistribution d = new MonteCarloDistribution(values, estimate, s1, s2, lo, eq, units.acceleration(),
-                0, 0, 1);
-        Interval interval = settings.interval().compute(d, settings.confidence(), settings.ties());
-        double se = Math.sqrt(d.variance());
-        double beta = (1 - settings.confidence()) / 2;
-        double boundError = se * Math.sqrt(beta * (1 - beta) / replicates)
-                / (Math.exp(-0.5 * Math.pow(Normal.quantile(beta), 2)) / Math.sqrt(2 * Math.PI));
-        return new BootstrapEstimate(estimate, interval, settings.interval(), settings.confidence(), se,
-                d.mean() - estimate, Optional.of(new MonteCarlo(replicates, settings.seed(), boundError)),
-                OptionalDouble.empty());
+        return settings.result(partials.distribution(values, estimate, units.acceleration(), 0, 0, 1, null), estimate);
     }
 
     /**

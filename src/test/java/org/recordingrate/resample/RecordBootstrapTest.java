@@ -46,7 +46,7 @@ class RecordBootstrapTest {
 
     @Test
     void recordsWithMultinomialOrPoissonWeightsHaveTheBinomialStandardError() {
-        int b = 40_000;
+        int b = 10_000;
         for (ResamplingWeights weights : ResamplingWeights.values()) {
             BootstrapEstimate e = RecordBootstrap.withDefaults().with(weights)
                     .with(Bootstrap.withDefaults().with(BootstrapInterval.PERCENTILE).withReplicates(b).withSeed(1))
@@ -66,7 +66,7 @@ class RecordBootstrapTest {
      */
     @Test
     void incidentsAsUnitsWidenTheIntervalWhenOutcomesCluster() {
-        int b = 40_000;
+        int b = 10_000;
         Bootstrap settings = Bootstrap.withDefaults().with(BootstrapInterval.BCA).withReplicates(b).withSeed(2);
         List<AuditRecord> pairs = records(true);
         BootstrapEstimate byRecord = RecordBootstrap.withDefaults().with(settings).allCrime(pairs, DESIGN);
