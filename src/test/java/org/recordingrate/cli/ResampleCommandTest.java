@@ -106,4 +106,24 @@ class ResampleCommandTest {
         assertEquals(1, bad.status());
         assertTrue(bad.err().contains("recorded (3) must not exceed audited (2)"), bad.err());
     }
+
+    /** The README's bootstrap and permutation examples show what these commands print. */
+    @Test
+    void readmeExamplesAreTheRealOutput() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String[][] commands = {
+            {"bootstrap", PEEL, "--replicates", "100000", "--seed", "42", "--interval", "bca", "--format", "csv"},
+            {"permute", CDI, PEEL, "--seed", "42", "--format", "csv"},
+            {"permute", "--before", "512/640", "--after", "188/202", "--alternative", "improved", "--enumerate", "never",
+                "--replicates", "100000", "--seed", "42", "--format", "csv"},
+        };
+        for (String[] command : commands) {
+            CliRun run = CliRun.of(command);
+            assertEquals(0, run.status(), run.toString());
+            assertTrue(readme.contains(run.out()), "README should show:\n" + run.out());
+        }
+        String text = CliRun.of("bootstrap", PEEL, "--replicates", "100000", "--seed", "42", "--format", "text").out();
+        String summary = text.substring(0, text.lastIndexOf("100,000 replicates per estimate"));
+        assertTrue(readme.contains(summary), "README should show:\n" + summary);
+    }
 }
