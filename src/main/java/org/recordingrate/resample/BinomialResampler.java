@@ -9,8 +9,9 @@ import org.recordingrate.internal.OrderStatistics;
 /**
  * The bootstrap of a {@link LinearStatistic} through its sufficient statistics: with 0/1
  * outcomes a replicate's recorded count in category k is Binomial(n<sub>k</sub>, p&#770;<sub>k</sub>),
- * so a replicate costs one draw per category from a table built once ({@link AliasSampler}),
- * not n<sub>k</sub> draws of records.
+ * so a replicate costs one draw per category from a table built once ({@link AliasSampler}, half
+ * a random {@code long} each: probabilities within 2.3e-10 of the binomial's), not n<sub>k</sub>
+ * draws of records.
  *
  * <p>Within a block, replicates are made in chunks of {@link #CHUNK}, category by category (all
  * the chunk's draws of category 1, then of category 2, ...), so each category's table stays in
@@ -45,6 +46,8 @@ final class BinomialResampler {
         }
         double theta = statistic.loopEstimate();
         double band = statistic.band();
+        double lowest = statistic.lowest();
+        double highest = statistic.highest();
         int blocks = Blocks.count(replicates);
         double[] values = new double[replicates];
         BlockSums partials = new BlockSums(blocks);
@@ -81,22 +84,21 @@ final class BinomialResampler {
                     }
                 }
                 for (int i = 0; i < m; i++) {
-                    double t = statistic.clamp(acc[i]);
+                    double t = Math.max(lowest, Math.min(highest, acc[i]));
                     double d = t - theta;
                     int sign;
                     if (Math.abs(d) <= band) {
+                        // a possible tie: decide it on the counts (rare, so the branch predicts well)
                         for (int c = 0; c < k; c++) {
                             counts[c] = draws[c][i];
                         }
                         sign = statistic.exactSign(counts);
+                        eq += sign == 0 ? 1 : 0;
                     } else {
                         sign = d < 0 ? -1 : 1;
                     }
-                    if (sign < 0) {
-                        lo++;
-                    } else if (sign == 0) {
-                        eq++;
-                    }
+                    // counted without a branch: below or not is a coin toss the predictor cannot learn
+                    lo += sign >>> 31;
                     double e = t - reportedEstimate;
                     s1 += e;
                     s2 += e * e;
@@ -115,11 +117,24 @@ final class BinomialResampler {
                 statistic.lowest(), statistic.highest(), histogram);
     }
 
-    /** m draws of one category into {@code x}, adding c x to the replicates' sums. */
+    /**
+     * m draws of one category into {@code x}, adding c x to the replicates' sums: two draws per
+     * random {@code long}, one from each half ({@link AliasSampler#sample32}).
+     */
     private static void draw(AliasSampler sampler, double coefficient, long[] x, double[] acc, int m,
                              RandomGenerator random) {
-        for (int i = 0; i < m; i++) {
-            long drawn = sampler.sample(random.nextLong());
+        int i = 0;
+        for (; i + 1 < m; i += 2) {
+            long bits = random.nextLong();
+            long first = sampler.sample32((int) (bits >>> 32));
+            long second = sampler.sample32((int) bits);
+            x[i] = first;
+            x[i + 1] = second;
+            acc[i] += coefficient * first;
+            acc[i + 1] += coefficient * second;
+        }
+        if (i < m) {
+            long drawn = sampler.sample32((int) (random.nextLong() >>> 32));
             x[i] = drawn;
             acc[i] += coefficient * drawn;
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * values checked).
  */
 class SamplerTest {
+    // (the 32-bit alias table is checked at 2^-32 per probability, as its Javadoc states)
 
     @Test
     void binomialTablesHoldTheBinomialProbabilities() {
@@ -33,6 +34,8 @@ class SamplerTest {
                 double expected = p == 0 || p == 1 ? (k == x ? 1 : 0) : Math.exp(Binomial.logPmf(k, n, p, 1 - p));
                 assertEquals(expected, alias.probability(k), 1e-13, x + "/" + n + " at " + k);
                 assertEquals(expected, guide.probability(k), 1e-13, x + "/" + n + " at " + k);
+                // the 32-bit table: multiples of 2^-32, each within 2^-32 (plus the 1e-13 above)
+                assertEquals(expected, alias.probability32(k), 0x1.0p-32 + 1e-13, x + "/" + n + " at " + k);
                 total += alias.probability(k);
                 exactTotal += expected;
             }
@@ -62,15 +65,19 @@ class SamplerTest {
         int draws = 1_000_000;
         long[] a = new long[203];
         long[] g = new long[203];
+        long[] h = new long[203];
         for (int i = 0; i < draws; i++) {
             a[(int) alias.sample(random.nextLong())]++;
             g[(int) guide.sample(random.nextLong())]++;
+            h[(int) alias.sample32(random.nextInt())]++;
         }
         for (int k = 0; k <= 202; k++) {
             double p = alias.probability(k);
             double sd = Math.sqrt(draws * p * (1 - p));
             assertEquals(draws * p, a[k], 5 * sd + 1e-9, "alias " + k);
             assertEquals(draws * p, g[k], 5 * sd + 1e-9, "guide " + k);
+            double p32 = alias.probability32(k);
+            assertEquals(draws * p32, h[k], 5 * Math.sqrt(draws * p32 * (1 - p32)) + 1e-9, "alias, 32 bits " + k);
         }
     }
 
