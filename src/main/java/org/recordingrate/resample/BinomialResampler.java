@@ -56,6 +56,19 @@ final class BinomialResampler {
         double spread = studentized ? 1 : Math.sqrt(statistic.variance());
         double middle = studentized ? 0 : reportedEstimate;
         OrderStatistics.Histogram histogram = new OrderStatistics.Histogram(middle - 12 * spread, middle + 12 * spread);
+        ExactLinearForm form = statistic.form();
+        if (k <= 3 && !studentized && form.fitsInLong()) {
+            Blocks.run(replicates, source, threads, progress, cancellation, (block, from, count, random) -> {
+                OrderStatistics.Histogram local = histogram.emptyCopy();
+                fewCategories(samplers, coefficients, form, statistic, from, count, random, reportedEstimate, values,
+                        local, partials, block);
+                synchronized (histogram) {
+                    histogram.add(local);
+                }
+            });
+            return partials.distribution(values, reportedEstimate, statistic.acceleration(),
+                    Math.sqrt(statistic.variance()), statistic.lowest(), statistic.highest(), histogram);
+        }
         Blocks.run(replicates, source, threads, progress, cancellation, (block, from, count, random) -> {
             double[] acc = new double[CHUNK];
             double[] var = studentized ? new double[CHUNK] : null;
@@ -115,6 +128,88 @@ final class BinomialResampler {
         });
         return partials.distribution(values, reportedEstimate, statistic.acceleration(), Math.sqrt(statistic.variance()),
                 statistic.lowest(), statistic.highest(), histogram);
+    }
+
+    /**
+     * One block for up to three categories (one tally, a change between two, the usual three
+     * categories of an inspection), replicate by replicate with every table and coefficient held
+     * in locals: two replicates per round, each category's two counts from one random
+     * {@code long}; ties decided on the integer form sum m<sub>k</sub>(X<sub>k</sub> - x<sub>k</sub>),
+     * accumulated alongside (it fits in a long, checked by the caller), so no count is stored.
+     * About 1.6 times faster than the chunked loop, which serves more categories and the
+     * studentized replicates.
+     */
+    private static void fewCategories(AliasSampler[] samplers, double[] coefficients, ExactLinearForm form,
+                                      LinearStatistic statistic, int from, int count, RandomGenerator random,
+                                      double estimate, double[] values, OrderStatistics.Histogram local,
+                                      BlockSums partials, int block) {
+        int k = samplers.length;
+        AliasSampler s0 = samplers[0];
+        AliasSampler s1 = k > 1 ? samplers[1] : s0;
+        AliasSampler s2 = k > 2 ? samplers[2] : s0;
+        double c0 = coefficients[0];
+        double c1 = k > 1 ? coefficients[1] : 0;
+        double c2 = k > 2 ? coefficients[2] : 0;
+        long m0 = form.longMultiplier(0);
+        long m1 = k > 1 ? form.longMultiplier(1) : 0;
+        long m2 = k > 2 ? form.longMultiplier(2) : 0;
+        long o0 = statistic.recorded(0);
+        long o1 = k > 1 ? statistic.recorded(1) : 0;
+        long o2 = k > 2 ? statistic.recorded(2) : 0;
+        double lowest = statistic.lowest();
+        double highest = statistic.highest();
+        double sum = 0;
+        double squares = 0;
+        long below = 0;
+        long equal = 0;
+        int end = from + count;
+        for (int i = from; i < end; i += 2) {
+            long bits = random.nextLong();
+            long a = s0.sample32((int) (bits >>> 32));
+            long b = s0.sample32((int) bits);
+            // the same order of additions as the estimate's: 0 + c0 x0 + c1 x1 + c2 x2
+            double t1 = c0 * a;
+            double t2 = c0 * b;
+            long e1 = m0 * (a - o0);
+            long e2 = m0 * (b - o0);
+            if (k > 1) {
+                bits = random.nextLong();
+                a = s1.sample32((int) (bits >>> 32));
+                b = s1.sample32((int) bits);
+                t1 += c1 * a;
+                t2 += c1 * b;
+                e1 += m1 * (a - o1);
+                e2 += m1 * (b - o1);
+                if (k > 2) {
+                    bits = random.nextLong();
+                    a = s2.sample32((int) (bits >>> 32));
+                    b = s2.sample32((int) bits);
+                    t1 += c2 * a;
+                    t2 += c2 * b;
+                    e1 += m2 * (a - o2);
+                    e2 += m2 * (b - o2);
+                }
+            }
+            t1 = Math.max(lowest, Math.min(highest, t1));
+            below += e1 >>> 63;
+            equal += e1 == 0 ? 1 : 0;
+            double d = t1 - estimate;
+            sum += d;
+            squares += d * d;
+            values[i] = t1;
+            local.count(t1);
+            if (i + 1 < end) {
+                t2 = Math.max(lowest, Math.min(highest, t2));
+                below += e2 >>> 63;
+                equal += e2 == 0 ? 1 : 0;
+                d = t2 - estimate;
+                sum += d;
+                squares += d * d;
+                values[i + 1] = t2;
+                local.count(t2);
+            }
+        }
+        partials.record(block, sum, squares, below, equal);
     }
 
     /**

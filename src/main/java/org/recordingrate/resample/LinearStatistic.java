@@ -151,6 +151,11 @@ final class LinearStatistic {
         return form.band();
     }
 
+    /** The exact linear form of the statistic (its integer multipliers decide ties). */
+    ExactLinearForm form() {
+        return form;
+    }
+
     /** The sign of T(counts) - T(observed), exactly (see {@link ExactLinearForm}). */
     int exactSign(long[] counts) {
         return form.sign(counts);
