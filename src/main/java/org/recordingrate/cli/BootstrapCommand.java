@@ -53,11 +53,8 @@ final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--audited", paramLabel = "N", description = "Reports audited.")
     Long audited;
 
-    @Option(names = "--before", paramLabel = "X/N", description = "The earlier tally, e.g. 512/640.")
-    String before;
-
-    @Option(names = "--after", paramLabel = "X/N", description = "The later tally, e.g. 188/202.")
-    String after;
+    @Mixin
+    BeforeAfter tallies;
 
     @Option(names = "--interval", defaultValue = "bca", paramLabel = "METHOD",
             description = "percentile, basic, normal, bca, studentized or exact (default: ${DEFAULT-VALUE}).")
@@ -85,7 +82,7 @@ final class BootstrapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean single = recorded != null || audited != null;
-        boolean pair = before != null || after != null;
+        boolean pair = tallies.given();
         int modes = (single ? 1 : 0) + (pair ? 1 : 0) + (files.isEmpty() ? 0 : 1);
         if (modes != 1) {
             throw Cli.usage(spec, "give --recorded and --audited, or --before and --after, or one or two inspection files");
@@ -93,9 +90,7 @@ final class BootstrapCommand implements Callable<Integer> {
         if (single && (recorded == null || audited == null)) {
             throw Cli.usage(spec, "--recorded and --audited go together");
         }
-        if (pair && (before == null || after == null)) {
-            throw Cli.usage(spec, "--before and --after go together");
-        }
+        tallies.checkBoth(spec);
         Cli.stdinOnce(spec, files);
         resampling.check(spec);
         BootstrapInterval method = Cli.token(spec, "--interval", interval, BootstrapInterval::fromToken);
@@ -111,8 +106,8 @@ final class BootstrapCommand implements Callable<Integer> {
             BootstrapEstimate e = bootstrap.estimate(tally);
             write(ResampleColumns.tally(tally, e), true, e + "\n" + footer(method, start));
         } else if (pair) {
-            Tally b = PermuteCommand.tally(spec, "--before", before);
-            Tally a = PermuteCommand.tally(spec, "--after", after);
+            Tally b = tallies.before(spec);
+            Tally a = tallies.after(spec);
             BootstrapEstimate e = bootstrap.compare(b, a);
             write(ResampleColumns.change(b, a, e), true, "change " + b + " -> " + a + ": "
                     + e.changeSummary() + "\n" + footer(method, start));

@@ -42,11 +42,8 @@ final class PermuteCommand implements Callable<Integer> {
     @Parameters(arity = "0..2", paramLabel = "FILE", description = "Two inspection files: the earlier, then the later.")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--before", paramLabel = "X/N", description = "The earlier tally, e.g. 512/640.")
-    String before;
-
-    @Option(names = "--after", paramLabel = "X/N", description = "The later tally, e.g. 188/202.")
-    String after;
+    @Mixin
+    BeforeAfter tallies;
 
     @Option(names = "--alternative", defaultValue = "two_sided", paramLabel = "two_sided|improved|deteriorated",
             description = "Alternative hypothesis (default: ${DEFAULT-VALUE}).")
@@ -65,13 +62,11 @@ final class PermuteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean pair = before != null || after != null;
+        boolean pair = tallies.given();
         if ((pair ? 1 : 0) + (files.isEmpty() ? 0 : 1) != 1) {
             throw Cli.usage(spec, "give --before and --after, or two inspection files");
         }
-        if (pair && (before == null || after == null)) {
-            throw Cli.usage(spec, "--before and --after go together");
-        }
+        tallies.checkBoth(spec);
         if (!files.isEmpty() && files.size() != 2) {
             throw Cli.usage(spec, "give two inspection files: the earlier, then the later");
         }
@@ -85,8 +80,8 @@ final class PermuteCommand implements Callable<Integer> {
                 .withProgress(Resampling.progress(spec, "permute"));
         long start = System.nanoTime();
         if (pair) {
-            Tally b = tally(spec, "--before", before);
-            Tally a = tally(spec, "--after", after);
+            Tally b = tallies.before(spec);
+            Tally a = tallies.after(spec);
             PermutationResult r = test.permute(b, a, alt);
             output.write(ResampleColumns.permutation(b, a, r), OutputOptions.Format.TEXT, true,
                     "change " + b + " -> " + a + ": " + r + "\n" + Resampling.timing(resampling.replicates,
@@ -109,16 +104,5 @@ final class PermuteCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
         }
         return 0;
-    }
-
-    /**
-     * A tally option: text not shaped like {@code 188/202} is a usage error (2); counts shaped
-     * right but invalid, such as {@code 205/202}, are bad data (1).
-     */
-    static Tally tally(CommandSpec spec, String option, String text) {
-        if (!text.strip().matches("[0-9]+\\s*(/|of)\\s*[0-9]+")) {
-            throw Cli.usage(spec, "invalid value for " + option + ": '" + text + "' must look like 188/202");
-        }
-        return Tally.parse(text);
     }
 }

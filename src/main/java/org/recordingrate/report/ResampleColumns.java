@@ -34,14 +34,16 @@ public final class ResampleColumns {
             .add("replicates", Kind.COUNT, e -> e.monteCarlo().map(MonteCarlo::replicates))
             .add("seed", Kind.COUNT, e -> e.monteCarlo().map(MonteCarlo::seed));
 
-    /** A rate's bootstrap: {@code rate,lower,upper,margin,se}, then {@link #RESAMPLING}. */
-    public static final ResultColumns<BootstrapEstimate> RATE = ResultColumns.<BootstrapEstimate>of()
+    /** A rate's bootstrap estimate: {@code rate,lower,upper,margin,se}, as {@code estimate}'s columns. */
+    public static final ResultColumns<BootstrapEstimate> RATE_VALUES = ResultColumns.<BootstrapEstimate>of()
             .add("rate", Kind.FRACTION, BootstrapEstimate::estimate)
             .add("lower", Kind.FRACTION, BootstrapEstimate::lower)
             .add("upper", Kind.FRACTION, BootstrapEstimate::upper)
             .add("margin", Kind.FRACTION, BootstrapEstimate::margin)
-            .add("se", Kind.FRACTION, BootstrapEstimate::standardError)
-            .then(RESAMPLING);
+            .add("se", Kind.FRACTION, BootstrapEstimate::standardError);
+
+    /** A rate's bootstrap: {@link #RATE_VALUES}, then {@link #RESAMPLING}. */
+    public static final ResultColumns<BootstrapEstimate> RATE = RATE_VALUES.then(RESAMPLING);
 
     /** A change's bootstrap: {@code change,lower,upper,se}, then {@link #RESAMPLING}. */
     public static final ResultColumns<BootstrapEstimate> CHANGE = ResultColumns.<BootstrapEstimate>of()
@@ -87,13 +89,7 @@ public final class ResampleColumns {
                 .add("recorded", Kind.COUNT, r -> r.row().recorded())
                 .add("audited", Kind.COUNT, r -> r.row().audited())
                 .add("volume", Kind.COUNT, r -> r.row().volume())
-                .then(ResultColumns.<BootstrapEstimate>of()
-                        .add("rate", Kind.FRACTION, BootstrapEstimate::estimate)
-                        .add("lower", Kind.FRACTION, BootstrapEstimate::lower)
-                        .add("upper", Kind.FRACTION, BootstrapEstimate::upper)
-                        .add("margin", Kind.FRACTION, BootstrapEstimate::margin)
-                        .add("se", Kind.FRACTION, BootstrapEstimate::standardError)
-                        .<Row>from(r -> r.row().rate()))
+                .then(RATE_VALUES.<Row>from(r -> r.row().rate()))
                 .then(Columns.unrecorded(unit).<Row>from(r -> r.row().unrecorded()))
                 .then(RESAMPLING.<Row>from(r -> r.row().rate()));
         List<Row> rows = new ArrayList<>();
