@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.recordingrate.io.CsvInput;
-import org.recordingrate.io.InspectionFile;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.NamePairing;
 import org.recordingrate.model.Tally;
@@ -36,6 +34,7 @@ import picocli.CommandLine.Spec;
                 "  bootstrap --before 512/640 --after 188/202 ...",
                 "  bootstrap INSPECTIONS.csv ...          (a row per category, an all-crime row per inspection)",
                 "  bootstrap BEFORE.csv AFTER.csv ...     (the change per category and all crime)",
+                "  (record-level audit files too, with --volumes VOLUMES.csv)",
                 "Intervals: percentile, basic, normal, bca, studentized, exact (the bootstrap distribution "
                         + "itself, no Monte Carlo error). CSV and JSON hold no timings: the same seed gives the "
                         + "same bytes whatever --threads."})
@@ -77,6 +76,9 @@ final class BootstrapCommand implements Callable<Integer> {
     Resampling resampling;
 
     @Mixin
+    InputOptions reading;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -91,7 +93,7 @@ final class BootstrapCommand implements Callable<Integer> {
             throw Cli.usage(spec, "--recorded and --audited go together");
         }
         tallies.checkBoth(spec);
-        Cli.stdinOnce(spec, files);
+        resampling.checkInputs(spec, files, reading);
         resampling.check(spec);
         BootstrapInterval method = Cli.token(spec, "--interval", interval, BootstrapInterval::fromToken);
         TieCounting tieRule = Cli.token(spec, "--ties", ties, TieCounting::fromToken);
@@ -112,8 +114,7 @@ final class BootstrapCommand implements Callable<Integer> {
             write(ResampleColumns.change(b, a, e), true, "change " + b + " -> " + a + ": "
                     + e.changeSummary() + "\n" + footer(method, start));
         } else if (files.size() == 1) {
-            CsvInput input = CsvInput.read(files.get(0));
-            List<Inspection> all = InspectionFile.parse(input);
+            List<Inspection> all = resampling.inspections(spec, files.get(0), reading);
             List<BootstrapInspectionEstimate> estimates = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             for (Inspection inspection : all) {
@@ -121,21 +122,17 @@ final class BootstrapCommand implements Callable<Integer> {
                 estimates.add(e);
                 text.append(e.summary()).append('\n');
             }
-            Cli.readNotice(spec, input, "category row");
             write(ResampleColumns.inspections(estimates, unit), false, text + footer(method, start));
         } else {
-            CsvInput earlier = CsvInput.read(files.get(0));
-            CsvInput later = CsvInput.read(files.get(1));
+            List<Inspection> earlier = resampling.inspections(spec, files.get(0), reading);
+            List<Inspection> later = resampling.inspections(spec, files.get(1), reading);
             List<BootstrapInspectionChange> changes = new ArrayList<>();
             StringBuilder text = new StringBuilder();
-            for (NamePairing.Pair<Inspection> p : Resampling.pairs(spec, InspectionFile.parse(earlier),
-                    InspectionFile.parse(later))) {
+            for (NamePairing.Pair<Inspection> p : Resampling.pairs(spec, earlier, later)) {
                 BootstrapInspectionChange c = bootstrap.compare(p.before(), p.after());
                 changes.add(c);
                 text.append(c.summary()).append('\n');
             }
-            Cli.note(spec, "read " + earlier.rows().size() + " category rows from " + earlier.name() + " and "
-                    + later.rows().size() + " from " + later.name());
             write(ResampleColumns.inspectionChanges(changes), false, text + footer(method, start));
         }
         return 0;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.recordingrate.compare.Alternative;
@@ -19,10 +20,10 @@ import org.recordingrate.compare.InspectionComparisons;
 import org.recordingrate.compare.PValueAdjustment;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.io.CsvInput;
-import org.recordingrate.io.InspectionFile;
-import org.recordingrate.model.Inspection;
+import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Tally;
 import org.recordingrate.report.Columns;
+import org.recordingrate.report.ResultColumns;
 import org.recordingrate.report.ResultTable;
 import org.recordingrate.report.Tables;
 
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
         description = {"Change between inspections (after - before): interval, test, verdict.",
                 "  compare --before 512/640 --after 188/202 [--method newcombe] [--test fisher_exact]",
                 "  compare BEFORE.csv AFTER.csv   (two inspection files: each category and all crime)",
+                "  compare BEFORE.csv AFTER.csv --volumes VOLUMES.csv   (record-level audit files and their volumes)",
                 "  compare --cases PAIRS.csv      (columns recorded_before,audited_before,recorded_after,audited_after"
                         + "[,method][,test][,confidence][,alternative])",
                 "Intervals: wald, agresti_caffo, newcombe, newcombe_cc, miettinen_nurminen. Tests: z_pooled, "
@@ -52,8 +54,14 @@ final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..2", paramLabel = "INSPECTIONS.csv",
-            description = "The earlier and the later inspection file.")
+            description = "The earlier and the later inspection file, each an aggregated inspection file or a "
+                    + "record-level audit file (recognised by its header).")
     List<Path> files = new ArrayList<>();
+
+    @Option(names = "--volumes", paramLabel = "FILE",
+            description = "The volumes of the record-level audit files' categories: category,volume[,population]"
+                    + "[,inspection] (with an inspection column, one file serves both).")
+    Path volumes;
 
     @Option(names = "--before", paramLabel = "X/N", description = "The earlier tally, e.g. 512/640.")
     String before;
@@ -64,14 +72,22 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--cases", paramLabel = "FILE", description = "A CSV of pairs of tallies, one comparison per row.")
     Path cases;
 
-    @Option(names = "--method", defaultValue = "miettinen_nurminen", paramLabel = "METHOD",
-            description = "Interval for the change (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "miettinen_nurminen", paramLabel = "METHOD|all",
+            description = "Interval for the change, or all for a row per method (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--test", defaultValue = "z_pooled", paramLabel = "TEST",
-            description = "Test of no change: z_pooled, z_unpooled, chisq_yates, fisher_exact, fisher_mid_p, barnard, boschloo, "
-                    + "or permutation (with --replicates, --seed) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test", defaultValue = "z_pooled", paramLabel = "TEST|all",
+            description = "Test of no change, or all for a row per test; permutation (with --replicates, --seed) "
+                    + "for the permutation test (default: ${DEFAULT-VALUE}).")
     String test;
+
+    @Option(names = "--replicates", defaultValue = "100000", paramLabel = "B",
+            description = "Replicates of --test permutation, at least 1 (default: ${DEFAULT-VALUE}).")
+    long replicates;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of --test permutation (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--alternative", defaultValue = "two_sided", paramLabel = "two_sided|improved|deteriorated",
             description = "Alternative hypothesis (default: ${DEFAULT-VALUE}).")
@@ -93,17 +109,17 @@ final class CompareCommand implements Callable<Integer> {
             description = "Adjustment of the categories' p-values for their number (default: ${DEFAULT-VALUE}).")
     String adjust;
 
+    @Option(names = "--pair-by", paramLabel = "COL[,COL...]", split = ",",
+            description = "With --cases of one tally per row (columns recorded,audited): compare each row with the "
+                    + "previous row of its group (rows grouped by these columns, in file order).")
+    List<String> pairBy = new ArrayList<>();
+
     @Option(names = "--strict", description = "Fail when a category or inspection is found in one file only "
             + "(by default they are reported on standard error and left out of the comparison).")
     boolean strict;
 
-    @Option(names = "--replicates", defaultValue = "100000", paramLabel = "B",
-            description = "Replicates of --test permutation, at least 1 (default: ${DEFAULT-VALUE}).")
-    long replicates;
-
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "Seed of --test permutation (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    InputOptions reading;
 
     @Mixin
     OutputOptions output;
@@ -129,13 +145,28 @@ final class CompareCommand implements Callable<Integer> {
         if (!files.isEmpty() && files.size() != 2) {
             throw Cli.usage(spec, "give two inspection files: the earlier, then the later");
         }
-        Cli.stdinOnce(spec, files);
+        if (volumes != null && files.isEmpty()) {
+            throw Cli.usage(spec, "--volumes goes with record-level audit files");
+        }
+        List<Path> inputs = new ArrayList<>(files);
+        if (volumes != null) {
+            inputs.add(volumes);
+        }
+        Cli.stdinOnce(spec, inputs);
+        if (!pairBy.isEmpty() && cases == null) {
+            throw Cli.usage(spec, "--pair-by goes with --cases FILE");
+        }
+        methods = Cli.tokens(spec, "--method", method, DifferenceMethod::fromToken, DifferenceMethod.values());
         if (replicates < 1) {
             throw Cli.usage(spec, "invalid value for --replicates: " + replicates + " (must be at least 1)");
         }
+        tests = Cli.tokens(spec, "--test", test, this::testMethod, (ChangeTestMethod[]) ChangeTest.values());
+        if ((methods.size() > 1 || tests.size() > 1) && !files.isEmpty()) {
+            throw Cli.usage(spec, "--method all and --test all go with --before/--after or --cases");
+        }
         Comparison comparison = Comparison.withDefaults()
-                .with(Cli.token(spec, "--method", method, DifferenceMethod::fromToken))
-                .with(Cli.token(spec, "--test", test, this::testMethod))
+                .with(methods.get(0))
+                .with(tests.get(0))
                 .with(Cli.token(spec, "--alternative", alternative, Alternative::fromToken))
                 .with(Cli.token(spec, "--variance", variance, VarianceConvention::fromToken))
                 .with(Cli.token(spec, "--adjust", adjust, PValueAdjustment::fromToken))
@@ -143,6 +174,8 @@ final class CompareCommand implements Callable<Integer> {
         output.check();
         if (single) {
             single(comparison);
+        } else if (cases != null && !pairBy.isEmpty()) {
+            pairedCases(comparison);
         } else if (cases != null) {
             cases(comparison);
         } else {
@@ -151,38 +184,96 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
+    private List<DifferenceMethod> methods;
+    private List<ChangeTestMethod> tests;
+
+    /** The comparisons to run: the configured one, or one per method and test asked for by {@code all}. */
+    private List<Comparison> every(Comparison comparison) {
+        List<Comparison> all = new ArrayList<>();
+        for (DifferenceMethod m : methods) {
+            for (ChangeTestMethod t : tests) {
+                all.add(comparison.with(m).with(t));
+            }
+        }
+        return all;
+    }
+
     private void single(Comparison comparison) {
-        Change change = comparison.compare(tally("--before", before), tally("--after", after));
-        output.write(Columns.CHANGE_INPUTS.then(Columns.CHANGE).table(change), OutputOptions.Format.TEXT, true,
-                change.summary(), spec.commandLine().getOut());
+        Tally earlier = tally("--before", before);
+        Tally later = tally("--after", after);
+        List<Change> changes = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (Comparison each : every(comparison)) {
+            Change change = each.compare(earlier, later);
+            changes.add(change);
+            text.append(change).append('\n');
+        }
+        output.write(Columns.CHANGE_INPUTS.then(Columns.CHANGE).table(changes), OutputOptions.Format.TEXT,
+                changes.size() == 1, changes.size() == 1 ? changes.get(0).summary() : text.toString(),
+                spec.commandLine().getOut());
     }
 
     private void cases(Comparison defaults) {
-        CsvInput input = CsvInput.read(cases)
+        CsvInput input = reading.read(cases)
                 .require("recorded_before", "audited_before", "recorded_after", "audited_after");
-        ResultTable table = ResultTable.withInputs(input.header(), Columns.CHANGE.columns());
+        boolean all = methods.size() > 1 || tests.size() > 1;
+        ResultColumns<Change> columns = all ? ResultColumns.<Change>of()
+                .add("method", ResultTable.Kind.TEXT, c -> c.method().token())
+                .add("test", ResultTable.Kind.TEXT, c -> c.test().test().token()).then(Columns.CHANGE) : Columns.CHANGE;
+        ResultTable table = ResultTable.withInputs(input.header(), columns.columns());
         Map<String, Comparison> configured = new HashMap<>();
+        List<Comparison> everyComparison = every(defaults);
         for (CsvInput.Row row : input.rows()) {
-            Comparison comparison = defaults;
-            if (!row.isBlank("method") || !row.isBlank("test") || !row.isBlank("confidence")
-                    || !row.isBlank("alternative")) {
-                ChangeIntervalMethod m = row.isBlank("method") ? defaults.method()
-                        : row.located("method", () -> DifferenceMethod.fromToken(row.text("method").strip()));
-                ChangeTestMethod t = row.isBlank("test") ? defaults.test()
-                        : row.located("test", () -> testMethod(row.text("test").strip()));
-                Alternative a = row.isBlank("alternative") ? defaults.alternative()
-                        : row.located("alternative", () -> Alternative.fromToken(row.text("alternative").strip()));
-                double c = row.number("confidence", defaults.confidence());
-                comparison = configured.computeIfAbsent(m.token() + "|" + t.token() + "|" + a + "|" + c,
-                        key -> row.located("confidence", () -> defaults.with(m).with(t).with(a).withConfidence(c)));
-            }
             Tally earlier = tally(row, "before");
             Tally later = tally(row, "after");
-            Comparison chosen = comparison;
-            Change change = row.construct(Map.of(), () -> chosen.compare(earlier, later));
-            table.row(row.cells(), Columns.CHANGE.values(change));
+            for (Comparison base : everyComparison) {
+                Comparison comparison = base;
+                if (!all && (!row.isBlank("method") || !row.isBlank("test") || !row.isBlank("confidence")
+                        || !row.isBlank("alternative"))) {
+                    ChangeIntervalMethod m = row.isBlank("method") ? base.method()
+                            : row.located("method", () -> DifferenceMethod.fromToken(row.text("method").strip()));
+                    ChangeTestMethod t = row.isBlank("test") ? base.test()
+                            : row.located("test", () -> testMethod(row.text("test").strip()));
+                    Alternative a = row.isBlank("alternative") ? base.alternative()
+                            : row.located("alternative", () -> Alternative.fromToken(row.text("alternative").strip()));
+                    double c = row.number("confidence", base.confidence());
+                    comparison = configured.computeIfAbsent(m.token() + "|" + t.token() + "|" + a + "|" + c,
+                            key -> row.located("confidence", () -> base.with(m).with(t).with(a).withConfidence(c)));
+                }
+                Comparison chosen = comparison;
+                Change change = row.construct(Map.of(), () -> chosen.compare(earlier, later));
+                table.row(row.cells(), columns.values(change));
+            }
         }
         Cli.readNotice(spec, input, "pair");
+        Cli.renameNotice(spec, table);
+        output.write(table, OutputOptions.Format.CSV, false, null, spec.commandLine().getOut());
+    }
+
+    /** {@code --cases FILE --pair-by COL}: one tally per row, each compared with the previous of its group. */
+    private void pairedCases(Comparison comparison) {
+        CsvInput input = reading.read(cases).require("recorded", "audited");
+        Pairing<Tally> pairing = new Pairing<>(input, pairBy);
+        List<ResultTable.Column> columns = new ArrayList<>(Columns.CHANGE.columns());
+        columns.add(new ResultTable.Column("paired_with_line", ResultTable.Kind.COUNT));
+        ResultTable table = ResultTable.withInputs(input.header(), columns);
+        List<Object> blank = new ArrayList<>(java.util.Collections.nCopies(columns.size(), null));
+        for (CsvInput.Row row : input.rows()) {
+            long recorded = row.whole("recorded");
+            long audited = row.whole("audited");
+            Tally tally = row.construct(Map.of("recorded", "recorded", "audited", "audited"),
+                    () -> new Tally(recorded, audited));
+            var previous = pairing.next(row, tally);
+            if (previous.isEmpty()) {
+                table.row(row.cells(), blank);
+                continue;
+            }
+            Change change = row.construct(Map.of(), () -> comparison.compare(previous.get().value(), tally));
+            List<Object> values = new ArrayList<>(Columns.CHANGE.values(change));
+            values.add(previous.get().line());
+            table.row(row.cells(), values);
+        }
+        Cli.readNotice(spec, input, "tally");
         Cli.renameNotice(spec, table);
         output.write(table, OutputOptions.Format.CSV, false, null, spec.commandLine().getOut());
     }
@@ -206,11 +297,20 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void inspections(Comparison comparison) {
-        CsvInput earlierInput = CsvInput.read(files.get(0));
-        CsvInput laterInput = CsvInput.read(files.get(1));
-        List<Inspection> earlier = InspectionFile.parse(earlierInput);
-        List<Inspection> later = InspectionFile.parse(laterInput);
-        InspectionComparisons all = comparison.compareAll(earlier, later);
+        // --volumes serves the record-level files; an aggregated file has its own volumes
+        boolean earlierAudit = Cli.isAuditFile(files.get(0), reading.columns);
+        boolean laterAudit = Cli.isAuditFile(files.get(1), reading.columns);
+        if (volumes != null && !earlierAudit && !laterAudit && !files.contains(Path.of("-"))) {
+            throw Cli.usage(spec, "--volumes is for record-level audit files, and " + files.get(0) + " and "
+                    + files.get(1) + " are inspection files, which have their volumes");
+        }
+        InspectionSource earlierInput = Cli.inspections(spec, files.get(0),
+                earlierAudit || files.get(0).toString().equals("-") ? Optional.ofNullable(volumes) : Optional.empty(),
+                reading.columns);
+        InspectionSource laterInput = Cli.inspections(spec, files.get(1),
+                laterAudit || files.get(1).toString().equals("-") ? Optional.ofNullable(volumes) : Optional.empty(),
+                reading.columns);
+        InspectionComparisons all = comparison.compareAll(earlierInput.inspections(), laterInput.inspections());
         List<String> unmatched = new ArrayList<>();
         for (String name : all.onlyBefore()) {
             unmatched.add("inspection '" + name + "' is in " + files.get(0) + " only");
@@ -234,8 +334,8 @@ final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException(unmatched.get(0) + (unmatched.size() > 1 ? " (and " + (unmatched.size() - 1)
                     + " more unmatched)" : "") + ": --strict requires every category and inspection in both files");
         }
-        Cli.note(spec, "read " + earlierInput.rows().size() + " category rows from " + earlierInput.name() + " and "
-                + laterInput.rows().size() + " from " + laterInput.name());
+        Cli.note(spec, earlierInput.toString());
+        Cli.note(spec, laterInput.toString());
         for (String line : unmatched) {
             Cli.note(spec, line + ": not compared");
         }

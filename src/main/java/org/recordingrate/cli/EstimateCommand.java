@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.recordingrate.estimate.AllCrimeMethod;
@@ -15,10 +16,11 @@ import org.recordingrate.estimate.RateEstimate;
 import org.recordingrate.estimate.RateEstimator;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.io.CsvInput;
-import org.recordingrate.io.InspectionFile;
+import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Tally;
 import org.recordingrate.report.Columns;
+import org.recordingrate.report.ResultColumns;
 import org.recordingrate.report.ResultTable;
 import org.recordingrate.report.Tables;
 
@@ -31,13 +33,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code recording-rate estimate}: one tally, a CSV of tallies ({@code --cases}), or an inspection
- * file of categories with volumes (all crime weighted by volume).
+ * file of categories with volumes (all crime weighted by volume), or a record-level audit file
+ * with its volumes ({@code --volumes}), recognised by its header.
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Recording rates with confidence intervals.",
                 "  estimate --recorded 188 --audited 202 [--method wilson] [--confidence 0.95]",
                 "  estimate --cases CASES.csv   (columns recorded,audited[,method][,confidence])",
                 "  estimate INSPECTIONS.csv     (columns category,recorded,audited,volume[,population][,inspection])",
+                "  estimate AUDIT.csv --volumes VOLUMES.csv   (a row per audited crime: record_id,category,recorded"
+                        + "[,should_record][,inspection][,incident_id]; volumes: category,volume[,population][,inspection])",
                 "Methods for one category: " + "wald, wilson, wilson_cc, agresti_coull, clopper_pearson, jeffreys, "
                         + "mid_p, logit. For an inspection file: wald, logit, korn_graubard, wilson."})
 final class EstimateCommand implements Callable<Integer> {
@@ -50,8 +55,14 @@ final class EstimateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "INSPECTIONS.csv",
-            description = "An aggregated inspection file: a row per category.")
+            description = "An aggregated inspection file (a row per category) or a record-level audit file "
+                    + "(a row per audited crime), recognised by its header.")
     Path inspections;
+
+    @Option(names = "--volumes", paramLabel = "FILE",
+            description = "The volumes of a record-level audit file's categories: category,volume[,population]"
+                    + "[,inspection].")
+    Path volumes;
 
     @Option(names = "--recorded", paramLabel = "N", description = "Audited reports recorded as crimes.")
     Long recorded;
@@ -62,8 +73,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--cases", paramLabel = "FILE", description = "A CSV of tallies, one estimate per row.")
     Path cases;
 
-    @Option(names = "--method", paramLabel = "METHOD",
-            description = "Interval method (default: wilson).")
+    @Option(names = "--method", paramLabel = "METHOD|all",
+            description = "Interval method, or all for a row per method (default: wilson).")
     String method;
 
     @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
@@ -80,6 +91,9 @@ final class EstimateCommand implements Callable<Integer> {
     String precision;
 
     @Mixin
+    InputOptions reading;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -91,6 +105,9 @@ final class EstimateCommand implements Callable<Integer> {
         }
         if (single && (recorded == null || audited == null)) {
             throw Cli.usage(spec, "--recorded and --audited go together");
+        }
+        if (volumes != null && inspections == null) {
+            throw Cli.usage(spec, "--volumes goes with a record-level audit FILE");
         }
         // every token is checked whatever the mode, so a typo is never silently ignored
         VarianceConvention convention = Cli.token(spec, "--variance", variance, VarianceConvention::fromToken);
@@ -106,40 +123,52 @@ final class EstimateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private IntervalMethod intervalMethod() {
-        return Cli.token(spec, "--method", method == null ? "wilson" : method, IntervalMethod::fromToken);
+    private List<IntervalMethod> intervalMethods() {
+        return Cli.tokens(spec, "--method", method == null ? "wilson" : method, IntervalMethod::fromToken,
+                IntervalMethod.values());
     }
 
     private void single() {
-        IntervalMethod chosen = intervalMethod();
-        RateEstimate estimate = RateEstimator.withDefaults().with(chosen).withConfidence(confidence)
-                .estimate(new Tally(recorded, audited));
-        ResultTable table = Columns.RATE_INPUTS.then(Columns.RATE).table(estimate);
-        output.write(table, OutputOptions.Format.TEXT, true, estimate + "\n" + estimate.summary(),
+        List<RateEstimate> estimates = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (IntervalMethod chosen : intervalMethods()) {
+            RateEstimate estimate = RateEstimator.withDefaults().with(chosen).withConfidence(confidence)
+                    .estimate(new Tally(recorded, audited));
+            estimates.add(estimate);
+            text.append(estimate).append('\n');
+        }
+        if (estimates.size() == 1) {
+            text.append(estimates.get(0).summary());
+        }
+        ResultTable table = Columns.RATE_INPUTS.then(Columns.RATE).table(estimates);
+        output.write(table, OutputOptions.Format.TEXT, estimates.size() == 1, text.toString(),
                 spec.commandLine().getOut());
     }
 
     private void cases() {
-        IntervalMethod defaultMethod = intervalMethod();
-        RateEstimator defaults = RateEstimator.withDefaults().with(defaultMethod).withConfidence(confidence);
-        CsvInput input = CsvInput.read(cases).require("recorded", "audited");
-        ResultTable table = ResultTable.withInputs(input.header(), Columns.RATE.columns());
+        List<IntervalMethod> defaultMethods = intervalMethods();
+        boolean every = defaultMethods.size() > 1;
+        CsvInput input = reading.read(cases).require("recorded", "audited");
+        ResultColumns<RateEstimate> columns = every
+                ? ResultColumns.<RateEstimate>of().add("method", ResultTable.Kind.TEXT, e -> e.method().token())
+                        .then(Columns.RATE)
+                : Columns.RATE;
+        ResultTable table = ResultTable.withInputs(input.header(), columns.columns());
         // Estimators cache their critical values: keep one per (method, confidence) met in the file.
         Map<String, RateEstimator> estimators = new HashMap<>();
         for (CsvInput.Row row : input.rows()) {
-            RateEstimator estimator = defaults;
-            if (!row.isBlank("method") || !row.isBlank("confidence")) {
-                IntervalMethod rowMethod = row.isBlank("method") ? defaultMethod
-                        : row.located("method", () -> IntervalMethod.fromToken(row.text("method").strip()));
-                double rowConfidence = row.number("confidence", confidence);
-                estimator = estimators.computeIfAbsent(rowMethod.token() + "@" + rowConfidence,
-                        key -> row.construct(TALLY_COLUMNS, () -> defaults.with(rowMethod).withConfidence(rowConfidence)));
-            }
+            List<IntervalMethod> rowMethods = row.isBlank("method") || every ? defaultMethods
+                    : List.of(row.located("method", () -> IntervalMethod.fromToken(row.text("method").strip())));
+            double rowConfidence = row.number("confidence", confidence);
             long x = row.whole("recorded");
             long n = row.whole("audited");
-            RateEstimator chosen = estimator;
-            RateEstimate estimate = row.construct(TALLY_COLUMNS, () -> chosen.estimate(new Tally(x, n)));
-            table.row(row.cells(), Columns.RATE.values(estimate));
+            for (IntervalMethod rowMethod : rowMethods) {
+                RateEstimator estimator = estimators.computeIfAbsent(rowMethod.token() + "@" + rowConfidence,
+                        key -> row.construct(TALLY_COLUMNS,
+                                () -> RateEstimator.withDefaults().with(rowMethod).withConfidence(rowConfidence)));
+                RateEstimate estimate = row.construct(TALLY_COLUMNS, () -> estimator.estimate(new Tally(x, n)));
+                table.row(row.cells(), columns.values(estimate));
+            }
         }
         Cli.readNotice(spec, input, "case");
         Cli.renameNotice(spec, table);
@@ -147,21 +176,23 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     private void inspections(VarianceConvention convention, long unit) {
-        AllCrimeMethod chosen = Cli.token(spec, "--method", method == null ? "wilson" : method,
-                AllCrimeMethod::fromToken);
-        InspectionEstimator estimator = InspectionEstimator.withDefaults().with(chosen).with(convention)
-                .withConfidence(confidence);
-        CsvInput input = CsvInput.read(inspections);
-        List<Inspection> all = InspectionFile.parse(input);
+        List<AllCrimeMethod> methods = Cli.tokens(spec, "--method", method == null ? "wilson" : method,
+                AllCrimeMethod::fromToken, AllCrimeMethod.values());
+        Cli.stdinOnce(spec, volumes == null ? List.of(inspections) : List.of(inspections, volumes));
+        InspectionSource source = Cli.inspections(spec, inspections, Optional.ofNullable(volumes), reading.columns);
         List<InspectionEstimate> estimates = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        for (Inspection inspection : all) {
-            InspectionEstimate estimate = estimator.estimate(inspection);
-            estimates.add(estimate);
-            text.append(estimate.summary(unit)).append('\n');
+        for (AllCrimeMethod chosen : methods) {
+            InspectionEstimator estimator = InspectionEstimator.withDefaults().with(chosen).with(convention)
+                    .withConfidence(confidence);
+            for (Inspection inspection : source.inspections()) {
+                InspectionEstimate estimate = estimator.estimate(inspection);
+                estimates.add(estimate);
+                text.append(estimate.summary(unit)).append('\n');
+            }
         }
-        Cli.readNotice(spec, input, "category row");
-        output.write(Tables.inspectionEstimates(estimates, unit), OutputOptions.Format.CSV, false, text.toString(),
-                spec.commandLine().getOut());
+        Cli.note(spec, source.toString());
+        output.write(Tables.inspectionEstimates(estimates, unit, methods.size() > 1), OutputOptions.Format.CSV, false,
+                text.toString(), spec.commandLine().getOut());
     }
 }

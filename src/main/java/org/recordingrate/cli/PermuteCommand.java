@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.recordingrate.compare.Alternative;
-import org.recordingrate.io.CsvInput;
-import org.recordingrate.io.InspectionFile;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.NamePairing;
 import org.recordingrate.model.Tally;
@@ -58,6 +56,9 @@ final class PermuteCommand implements Callable<Integer> {
     Resampling resampling;
 
     @Mixin
+    InputOptions reading;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -70,7 +71,7 @@ final class PermuteCommand implements Callable<Integer> {
         if (!files.isEmpty() && files.size() != 2) {
             throw Cli.usage(spec, "give two inspection files: the earlier, then the later");
         }
-        Cli.stdinOnce(spec, files);
+        resampling.checkInputs(spec, files, reading);
         resampling.check(spec);
         Alternative alt = Cli.token(spec, "--alternative", alternative, Alternative::fromToken);
         Enumeration enumeration = Cli.token(spec, "--enumerate", enumerate, Enumeration::fromToken);
@@ -87,18 +88,15 @@ final class PermuteCommand implements Callable<Integer> {
                     "change " + b + " -> " + a + ": " + r + "\n" + Resampling.timing(resampling.replicates,
                             System.nanoTime() - start) + "\n", spec.commandLine().getOut());
         } else {
-            CsvInput earlier = CsvInput.read(files.get(0));
-            CsvInput later = CsvInput.read(files.get(1));
+            List<Inspection> earlier = resampling.inspections(spec, files.get(0), reading);
+            List<Inspection> later = resampling.inspections(spec, files.get(1), reading);
             List<PermutationInspectionResult> results = new ArrayList<>();
             StringBuilder text = new StringBuilder();
-            for (NamePairing.Pair<Inspection> p : Resampling.pairs(spec, InspectionFile.parse(earlier),
-                    InspectionFile.parse(later))) {
+            for (NamePairing.Pair<Inspection> p : Resampling.pairs(spec, earlier, later)) {
                 PermutationInspectionResult r = test.permuteAll(p.before(), p.after(), alt);
                 results.add(r);
                 text.append(r.summary()).append('\n');
             }
-            Cli.note(spec, "read " + earlier.rows().size() + " category rows from " + earlier.name() + " and "
-                    + later.rows().size() + " from " + later.name());
             output.write(ResampleColumns.permutations(results), OutputOptions.Format.CSV, false,
                     text + Resampling.timing(resampling.replicates, System.nanoTime() - start) + "\n",
                     spec.commandLine().getOut());

@@ -1,10 +1,13 @@
 package org.recordingrate.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.NamePairing;
 import org.recordingrate.resample.ProgressListener;
@@ -31,6 +34,38 @@ final class Resampling {
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads, at least 1 (default: the number of processors). Results do not depend on it.")
     Integer threads;
+
+    @Option(names = "--volumes", paramLabel = "FILE",
+            description = "The volumes of record-level audit files' categories: category,volume[,population][,inspection].")
+    Path volumes;
+
+    /**
+     * The inspections of one input file: an inspection file, or a record-level audit file with the
+     * volumes of {@code --volumes} (told apart by the header), noted on standard error.
+     */
+    List<Inspection> inspections(CommandSpec spec, Path file, InputOptions reading) {
+        boolean audit = Cli.isAuditFile(file, reading.columns) || file.toString().equals("-");
+        InspectionSource source = Cli.inspections(spec, file, audit ? Optional.ofNullable(volumes) : Optional.empty(),
+                reading.columns);
+        Cli.note(spec, source.toString());
+        return source.inspections();
+    }
+
+    /** Checks the inputs: --volumes with files only, standard input at most once. */
+    void checkInputs(CommandSpec spec, List<Path> files, InputOptions reading) {
+        if (volumes != null && files.isEmpty()) {
+            throw Cli.usage(spec, "--volumes goes with record-level audit files");
+        }
+        if (volumes != null && files.stream().noneMatch(f -> f.toString().equals("-") || Cli.isAuditFile(f, reading.columns))) {
+            throw Cli.usage(spec, "--volumes is for record-level audit files, and the files given are inspection files,"
+                    + " which have their volumes");
+        }
+        List<Path> inputs = new ArrayList<>(files);
+        if (volumes != null) {
+            inputs.add(volumes);
+        }
+        Cli.stdinOnce(spec, inputs);
+    }
 
     /** Checks the options: usage errors (exit 2) for --replicates or --threads below 1. */
     void check(CommandSpec spec) {

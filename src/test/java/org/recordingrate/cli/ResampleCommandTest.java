@@ -126,4 +126,19 @@ class ResampleCommandTest {
         String summary = text.substring(0, text.lastIndexOf("100,000 replicates per estimate"));
         assertTrue(readme.contains(summary), "README should show:\n" + summary);
     }
+
+    /** Record-level audit files are read with their volumes, as estimate reads them. */
+    @Test
+    void recordLevelAuditFilesWithVolumes() {
+        CliRun run = CliRun.of("bootstrap", "examples/data/audit-2022.csv", "--volumes", "examples/data/volumes.csv",
+                "--replicates", "2000", "--format", "csv");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains(",all crime,"), run.out());
+        CliRun permute = CliRun.of("permute", "examples/data/audit-2017.csv", "examples/data/audit-2022.csv",
+                "--volumes", "examples/data/volumes.csv", "--format", "csv");
+        assertEquals(0, permute.status(), permute.toString());
+        assertEquals(2, CliRun.of("bootstrap", PEEL, "--volumes", "examples/data/volumes.csv").status());
+        assertEquals(2, CliRun.of("bootstrap", "--recorded", "1", "--audited", "2", "--volumes",
+                "examples/data/volumes.csv").status());
+    }
 }
