@@ -77,8 +77,17 @@ final class CompareCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--test", defaultValue = "z_pooled", paramLabel = "TEST|all",
-            description = "Test of no change, or all for a row per test (default: ${DEFAULT-VALUE}).")
+            description = "Test of no change, or all for a row per test; permutation (with --replicates, --seed) "
+                    + "for the permutation test (default: ${DEFAULT-VALUE}).")
     String test;
+
+    @Option(names = "--replicates", defaultValue = "100000", paramLabel = "B",
+            description = "Replicates of --test permutation, at least 1 (default: ${DEFAULT-VALUE}).")
+    long replicates;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of --test permutation (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--alternative", defaultValue = "two_sided", paramLabel = "two_sided|improved|deteriorated",
             description = "Alternative hypothesis (default: ${DEFAULT-VALUE}).")
@@ -115,6 +124,14 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** A test token: the classical tests of ChangeTest, or {@code permutation} with --replicates and --seed. */
+    private ChangeTestMethod testMethod(String token) {
+        if (org.recordingrate.internal.Args.token(token).equals("permutation")) {
+            return org.recordingrate.resample.PermutationTest.withDefaults().withReplicates(replicates).withSeed(seed);
+        }
+        return ChangeTest.fromToken(token);
+    }
+
     @Override
     public Integer call() {
         boolean single = before != null || after != null;
@@ -140,7 +157,10 @@ final class CompareCommand implements Callable<Integer> {
             throw Cli.usage(spec, "--pair-by goes with --cases FILE");
         }
         methods = Cli.tokens(spec, "--method", method, DifferenceMethod::fromToken, DifferenceMethod.values());
-        tests = Cli.tokens(spec, "--test", test, ChangeTest::fromToken, ChangeTest.values());
+        if (replicates < 1) {
+            throw Cli.usage(spec, "invalid value for --replicates: " + replicates + " (must be at least 1)");
+        }
+        tests = Cli.tokens(spec, "--test", test, this::testMethod, (ChangeTestMethod[]) ChangeTest.values());
         if ((methods.size() > 1 || tests.size() > 1) && !files.isEmpty()) {
             throw Cli.usage(spec, "--method all and --test all go with --before/--after or --cases");
         }
@@ -165,13 +185,13 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private List<DifferenceMethod> methods;
-    private List<ChangeTest> tests;
+    private List<ChangeTestMethod> tests;
 
     /** The comparisons to run: the configured one, or one per method and test asked for by {@code all}. */
     private List<Comparison> every(Comparison comparison) {
         List<Comparison> all = new ArrayList<>();
         for (DifferenceMethod m : methods) {
-            for (ChangeTest t : tests) {
+            for (ChangeTestMethod t : tests) {
                 all.add(comparison.with(m).with(t));
             }
         }
@@ -213,7 +233,7 @@ final class CompareCommand implements Callable<Integer> {
                     ChangeIntervalMethod m = row.isBlank("method") ? base.method()
                             : row.located("method", () -> DifferenceMethod.fromToken(row.text("method").strip()));
                     ChangeTestMethod t = row.isBlank("test") ? base.test()
-                            : row.located("test", () -> ChangeTest.fromToken(row.text("test").strip()));
+                            : row.located("test", () -> testMethod(row.text("test").strip()));
                     Alternative a = row.isBlank("alternative") ? base.alternative()
                             : row.located("alternative", () -> Alternative.fromToken(row.text("alternative").strip()));
                     double c = row.number("confidence", base.confidence());

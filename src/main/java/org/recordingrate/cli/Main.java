@@ -26,7 +26,7 @@ import org.recordingrate.internal.DecimalText;
                 "Rates, bounds and margins in CSV and JSON output are fractions in [0, 1]; options that take "
                         + "published figures (--rate, --margin) take percent; text output shows percent."},
         subcommands = {EstimateCommand.class, CompareCommand.class, ReproduceCommand.class, PlanCommand.class,
-                SelectCommand.class,
+                SelectCommand.class, BootstrapCommand.class, PermuteCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

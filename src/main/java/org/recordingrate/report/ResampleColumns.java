@@ -1,0 +1,172 @@
+package org.recordingrate.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.recordingrate.compare.MonteCarlo;
+import org.recordingrate.model.Tally;
+import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.resample.BootstrapChangeRow;
+import org.recordingrate.resample.BootstrapEstimate;
+import org.recordingrate.resample.BootstrapInspectionChange;
+import org.recordingrate.resample.BootstrapInspectionEstimate;
+import org.recordingrate.resample.BootstrapRow;
+import org.recordingrate.resample.PermutationInspectionResult;
+import org.recordingrate.resample.PermutationResult;
+import org.recordingrate.resample.PermutationRow;
+
+/**
+ * The columns of the resampling results, defined once for the command line, JShell and reports.
+ * The bootstrap's columns are {@code estimate}'s with {@code interval,replicates,seed} after them
+ * ({@code se} is the bootstrap standard error and {@code margin} z x se); the permutation test's
+ * are {@code change,p_value,replicates,seed,method}. For the exact bootstrap and for exact
+ * enumeration {@code replicates} and {@code seed} are empty. No timings: the same seed gives the
+ * same bytes.
+ */
+public final class ResampleColumns {
+
+    private ResampleColumns() {
+    }
+
+    /** {@code interval,replicates,seed}. */
+    public static final ResultColumns<BootstrapEstimate> RESAMPLING = ResultColumns.<BootstrapEstimate>of()
+            .add("interval", Kind.TEXT, e -> e.method().token())
+            .add("replicates", Kind.COUNT, e -> e.monteCarlo().map(MonteCarlo::replicates))
+            .add("seed", Kind.COUNT, e -> e.monteCarlo().map(MonteCarlo::seed));
+
+    /** A rate's bootstrap estimate: {@code rate,lower,upper,margin,se}, as {@code estimate}'s columns. */
+    public static final ResultColumns<BootstrapEstimate> RATE_VALUES = ResultColumns.<BootstrapEstimate>of()
+            .add("rate", Kind.FRACTION, BootstrapEstimate::estimate)
+            .add("lower", Kind.FRACTION, BootstrapEstimate::lower)
+            .add("upper", Kind.FRACTION, BootstrapEstimate::upper)
+            .add("margin", Kind.FRACTION, BootstrapEstimate::margin)
+            .add("se", Kind.FRACTION, BootstrapEstimate::standardError);
+
+    /** A rate's bootstrap: {@link #RATE_VALUES}, then {@link #RESAMPLING}. */
+    public static final ResultColumns<BootstrapEstimate> RATE = RATE_VALUES.then(RESAMPLING);
+
+    /** A change's bootstrap: {@code change,lower,upper,se}, then {@link #RESAMPLING}. */
+    public static final ResultColumns<BootstrapEstimate> CHANGE = ResultColumns.<BootstrapEstimate>of()
+            .add("change", Kind.CHANGE, BootstrapEstimate::estimate)
+            .add("lower", Kind.CHANGE, BootstrapEstimate::lower)
+            .add("upper", Kind.CHANGE, BootstrapEstimate::upper)
+            .add("se", Kind.CHANGE, BootstrapEstimate::standardError)
+            .then(RESAMPLING);
+
+    /** One tally's bootstrap, with its inputs: {@code recorded,audited,confidence} then {@link #RATE}. */
+    public static ResultTable tally(Tally tally, BootstrapEstimate e) {
+        return ResultColumns.<BootstrapEstimate>of()
+                .add("recorded", Kind.COUNT, x -> tally.recorded())
+                .add("audited", Kind.COUNT, x -> tally.audited())
+                .add("confidence", Kind.NUMBER, BootstrapEstimate::confidence)
+                .then(RATE).table(e);
+    }
+
+    /** Two tallies' change: {@code recorded_before,audited_before,recorded_after,audited_after,confidence} then {@link #CHANGE}. */
+    public static ResultTable change(Tally before, Tally after, BootstrapEstimate e) {
+        return ResultColumns.<BootstrapEstimate>of()
+                .add("recorded_before", Kind.COUNT, x -> before.recorded())
+                .add("audited_before", Kind.COUNT, x -> before.audited())
+                .add("recorded_after", Kind.COUNT, x -> after.recorded())
+                .add("audited_after", Kind.COUNT, x -> after.audited())
+                .add("confidence", Kind.NUMBER, BootstrapEstimate::confidence)
+                .then(CHANGE).table(e);
+    }
+
+    private record Row(String inspection, BootstrapRow row) {
+    }
+
+    /**
+     * Every row of every inspection's bootstrap: {@code inspection,category,recorded,audited,volume,
+     * rate,lower,upper,margin,se,unrecorded,unrecorded_lower,unrecorded_upper,more_than,interval,replicates,seed}.
+     *
+     * @param unit the rounding unit of {@code more_than}, or 0 for each row's default
+     */
+    public static ResultTable inspections(List<BootstrapInspectionEstimate> estimates, long unit) {
+        ResultColumns<Row> columns = ResultColumns.<Row>of()
+                .add("inspection", Kind.TEXT, Row::inspection)
+                .add("category", Kind.TEXT, r -> r.row().category())
+                .add("recorded", Kind.COUNT, r -> r.row().recorded())
+                .add("audited", Kind.COUNT, r -> r.row().audited())
+                .add("volume", Kind.COUNT, r -> r.row().volume())
+                .then(RATE_VALUES.<Row>from(r -> r.row().rate()))
+                .then(Columns.unrecorded(unit).<Row>from(r -> r.row().unrecorded()))
+                .then(RESAMPLING.<Row>from(r -> r.row().rate()));
+        List<Row> rows = new ArrayList<>();
+        for (BootstrapInspectionEstimate e : estimates) {
+            for (BootstrapRow row : e.rows()) {
+                rows.add(new Row(e.inspection(), row));
+            }
+        }
+        return columns.table(rows);
+    }
+
+    private record ChangeRow(String before, String after, BootstrapChangeRow row) {
+    }
+
+    /**
+     * The bootstrap of changes between inspections: {@code inspection_before,inspection_after,
+     * category,rate_before,rate_after,change,lower,upper,se,interval,replicates,seed}.
+     */
+    public static ResultTable inspectionChanges(List<BootstrapInspectionChange> changes) {
+        ResultColumns<ChangeRow> columns = ResultColumns.<ChangeRow>of()
+                .add("inspection_before", Kind.TEXT, ChangeRow::before)
+                .add("inspection_after", Kind.TEXT, ChangeRow::after)
+                .add("category", Kind.TEXT, r -> r.row().category())
+                .add("rate_before", Kind.FRACTION, r -> r.row().before())
+                .add("rate_after", Kind.FRACTION, r -> r.row().after())
+                .then(CHANGE.<ChangeRow>from(r -> r.row().change()));
+        List<ChangeRow> rows = new ArrayList<>();
+        for (BootstrapInspectionChange c : changes) {
+            for (BootstrapChangeRow row : c.rows()) {
+                rows.add(new ChangeRow(c.before(), c.after(), row));
+            }
+        }
+        return columns.table(rows);
+    }
+
+    /** {@code change,p_value,replicates,seed,method}. */
+    public static final ResultColumns<PermutationResult> PERMUTATION = ResultColumns.<PermutationResult>of()
+            .add("change", Kind.CHANGE, PermutationResult::change)
+            .add("p_value", Kind.PVALUE, PermutationResult::pValue)
+            .add("replicates", Kind.COUNT, r -> r.monteCarlo().map(MonteCarlo::replicates))
+            .add("seed", Kind.COUNT, r -> r.monteCarlo().map(MonteCarlo::seed))
+            .add("method", Kind.TEXT, r -> r.method().words());
+
+    /** Two tallies' permutation test: {@code recorded_before,...,alternative} then {@link #PERMUTATION}. */
+    public static ResultTable permutation(Tally before, Tally after, PermutationResult r) {
+        return ResultColumns.<PermutationResult>of()
+                .add("recorded_before", Kind.COUNT, x -> before.recorded())
+                .add("audited_before", Kind.COUNT, x -> before.audited())
+                .add("recorded_after", Kind.COUNT, x -> after.recorded())
+                .add("audited_after", Kind.COUNT, x -> after.audited())
+                .add("alternative", Kind.TEXT, x -> x.alternative().token())
+                .then(PERMUTATION).table(r);
+    }
+
+    private record PermutationLine(String before, String after, PermutationRow row) {
+    }
+
+    /**
+     * Permutation tests between inspections: {@code inspection_before,inspection_after,category,
+     * rate_before,rate_after,alternative} then {@link #PERMUTATION}; the all-crime row is the
+     * stratified test.
+     */
+    public static ResultTable permutations(List<PermutationInspectionResult> results) {
+        ResultColumns<PermutationLine> columns = ResultColumns.<PermutationLine>of()
+                .add("inspection_before", Kind.TEXT, PermutationLine::before)
+                .add("inspection_after", Kind.TEXT, PermutationLine::after)
+                .add("category", Kind.TEXT, r -> r.row().category())
+                .add("rate_before", Kind.FRACTION, r -> r.row().before())
+                .add("rate_after", Kind.FRACTION, r -> r.row().after())
+                .add("alternative", Kind.TEXT, r -> r.row().result().alternative().token())
+                .then(PERMUTATION.<PermutationLine>from(r -> r.row().result()));
+        List<PermutationLine> rows = new ArrayList<>();
+        for (PermutationInspectionResult r : results) {
+            for (PermutationRow row : r.rows()) {
+                rows.add(new PermutationLine(r.before(), r.after(), row));
+            }
+        }
+        return columns.table(rows);
+    }
+}

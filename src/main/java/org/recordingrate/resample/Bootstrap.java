@@ -1,0 +1,412 @@
+package org.recordingrate.resample;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.random.RandomGenerator.SplittableGenerator;
+
+import org.recordingrate.compare.MonteCarlo;
+import org.recordingrate.estimate.RateIntervalMethod;
+import org.recordingrate.estimate.UnrecordedCrimes;
+import org.recordingrate.estimate.WeightedRate;
+import org.recordingrate.internal.Args;
+import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.internal.Normal;
+import org.recordingrate.internal.Rational;
+import org.recordingrate.model.AuditedCategory;
+import org.recordingrate.model.Inspection;
+import org.recordingrate.model.Interval;
+import org.recordingrate.model.NamePairing;
+import org.recordingrate.model.Names;
+import org.recordingrate.model.RowKind;
+import org.recordingrate.model.Tally;
+
+/**
+ * The bootstrap of recording rates: one category, an inspection's all-crime rate (records
+ * resampled within each category, the categories' audited counts and volumes fixed), the change
+ * between two inspections (each resampled independently) and the unrecorded crimes they imply.
+ * Immutable and thread-safe; every {@code with..} returns a new instance.
+ *
+ * <pre>{@code
+ * Bootstrap bootstrap = Bootstrap.withDefaults().with(BootstrapInterval.BCA)
+ *         .withReplicates(1_000_000).withSeed(42);
+ * BootstrapEstimate violence = bootstrap.estimate(Tally.of(180, 202));
+ * BootstrapInspectionEstimate peel = bootstrap.estimate(inspection);        // categories and all crime
+ * BootstrapInspectionChange since2017 = bootstrap.compare(cdi2017, peel);   // the change
+ * }</pre>
+ *
+ * <p><b>Speed through sufficiency.</b> With 0/1 outcomes, resampling n<sub>h</sub> records of a
+ * category with replacement gives a recorded count that is Binomial(n<sub>h</sub>, p&#770;<sub>h</sub>):
+ * a replicate is one draw per category from a table prepared once per category, never
+ * n<sub>h</sub> draws of records. The record-level bootstrap, for statistics that need the records,
+ * is {@link RecordBootstrap}.
+ *
+ * <p><b>Reproducible on any number of threads.</b> The seed makes a generator
+ * (java.util.random's L64X128MixRandom); each statistic of a call (each row, in output order)
+ * takes the next generator split from it, and each fixed block of 8,192 replicates the next split
+ * from that; blocks write their own replicates and sums, combined in block order. So the same
+ * seed gives bit-identical results with 1, 2 or 16 threads, on any machine with the same JDK
+ * algorithms. Memory: one double per replicate; quantiles by selection, not by sorting.
+ *
+ * <p>Defaults: BCa, 95%, 100,000 replicates, seed 1, as many threads as processors, ties counted
+ * half in the bias correction.
+ */
+public final class Bootstrap implements RateIntervalMethod {
+
+    /** The most replicates one run holds (one double each: 16 GiB at this limit). */
+    public static final int MAX_REPLICATES = Integer.MAX_VALUE - 8;
+
+    private static final Bootstrap DEFAULTS = new Bootstrap(BootstrapInterval.BCA, 0.95, 100_000, 1,
+            Runtime.getRuntime().availableProcessors(), TieCounting.HALF, ProgressListener.NONE, new Cancellation());
+
+    private final BootstrapInterval interval;
+    private final double confidence;
+    private final int replicates;
+    private final long seed;
+    private final int threads;
+    private final TieCounting ties;
+    private final ProgressListener progress;
+    private final Cancellation cancellation;
+
+    private Bootstrap(BootstrapInterval interval, double confidence, int replicates, long seed, int threads,
+                      TieCounting ties, ProgressListener progress, Cancellation cancellation) {
+        this.interval = Args.notNull("interval", interval);
+        this.confidence = Args.confidence(confidence);
+        this.replicates = replicates;
+        this.seed = seed;
+        this.threads = threads;
+        this.ties = Args.notNull("ties", ties);
+        this.progress = Args.notNull("progress", progress);
+        this.cancellation = Args.notNull("cancellation", cancellation);
+    }
+
+    /** BCa, 95%, 100,000 replicates, seed 1, every processor, ties counted half. */
+    public static Bootstrap withDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * With another interval method.
+     *
+     * @throws IllegalArgumentException if null
+     */
+    public Bootstrap with(BootstrapInterval interval) {
+        return new Bootstrap(interval, confidence, replicates, seed, threads, ties, progress, cancellation);
+    }
+
+    /**
+     * With another rule for ties in the BCa bias correction.
+     *
+     * @throws IllegalArgumentException if null
+     */
+    public Bootstrap with(TieCounting ties) {
+        return new Bootstrap(interval, confidence, replicates, seed, threads, ties, progress, cancellation);
+    }
+
+    /**
+     * At another confidence level.
+     *
+     * @throws IllegalArgumentException if outside (0, 1) or NaN
+     */
+    public Bootstrap withConfidence(double confidence) {
+        return new Bootstrap(interval, confidence, replicates, seed, threads, ties, progress, cancellation);
+    }
+
+    /**
+     * With another number of replicates (ignored by {@link BootstrapInterval#EXACT}).
+     *
+     * @throws IllegalArgumentException if below 1 or above {@link #MAX_REPLICATES}
+     */
+    public Bootstrap withReplicates(long replicates) {
+        return new Bootstrap(interval, confidence, checkReplicates(replicates), seed, threads, ties, progress,
+                cancellation);
+    }
+
+    static int checkReplicates(long replicates) {
+        Args.positive("replicates", replicates);
+        if (replicates > MAX_REPLICATES) {
+            throw new ArgumentException("replicates", "replicates (" + replicates + ") must not exceed "
+                    + MAX_REPLICATES);
+        }
+        return (int) replicates;
+    }
+
+    /** With another seed (any long). */
+    public Bootstrap withSeed(long seed) {
+        return new Bootstrap(interval, confidence, replicates, seed, threads, ties, progress, cancellation);
+    }
+
+    /**
+     * With another number of threads; the results do not depend on it.
+     *
+     * @throws IllegalArgumentException if below 1
+     */
+    public Bootstrap withThreads(int threads) {
+        Args.positive("threads", threads);
+        return new Bootstrap(interval, confidence, replicates, seed, threads, ties, progress, cancellation);
+    }
+
+    /**
+     * With a listener told after each block of replicates.
+     *
+     * @throws IllegalArgumentException if null
+     */
+    public Bootstrap withProgress(ProgressListener progress) {
+        return new Bootstrap(interval, confidence, replicates, seed, threads, ties, progress, cancellation);
+    }
+
+    /**
+     * With a token that stops a run when cancelled ({@link java.util.concurrent.CancellationException}).
+     *
+     * @throws IllegalArgumentException if null
+     */
+    public Bootstrap withCancellation(Cancellation cancellation) {
+        return new Bootstrap(interval, confidence, replicates, seed, threads, ties, progress, cancellation);
+    }
+
+    /** The interval method. */
+    public BootstrapInterval interval() {
+        return interval;
+    }
+
+    /** The confidence level. */
+    public double confidence() {
+        return confidence;
+    }
+
+    /** The number of replicates. */
+    public int replicates() {
+        return replicates;
+    }
+
+    /** The seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The number of threads. */
+    public int threads() {
+        return threads;
+    }
+
+    /** The rule for ties in the BCa bias correction. */
+    public TieCounting ties() {
+        return ties;
+    }
+
+    /** The progress listener. */
+    ProgressListener progress() {
+        return progress;
+    }
+
+    /** The cancellation token. */
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /** {@code bootstrap_bca}, as a {@link RateIntervalMethod} token. */
+    @Override
+    public String token() {
+        return "bootstrap_" + interval.token();
+    }
+
+    /** {@code "bootstrap BCa"}. */
+    @Override
+    public String displayName() {
+        return interval.displayName();
+    }
+
+    /**
+     * The bootstrap interval of one category's rate, as a {@link RateIntervalMethod}: so that
+     * {@code RateEstimator.withDefaults().with(Bootstrap.withDefaults())} estimates with it.
+     *
+     * @throws IllegalArgumentException for a null tally or a confidence outside (0, 1)
+     */
+    @Override
+    public Interval interval(Tally tally, double confidence) {
+        return withConfidence(confidence).estimate(tally).interval();
+    }
+
+    /**
+     * The bootstrap of one category's recording rate x/n: replicates X*&#47;n with X* ~ Binomial(n, x/n).
+     *
+     * @throws IllegalArgumentException if {@code tally} is null
+     * @throws java.util.concurrent.CancellationException if cancelled
+     */
+    public BootstrapEstimate estimate(Tally tally) {
+        Args.notNull("tally", tally);
+        return run(LinearStatistic.of(tally), tally.rate(), Blocks.source(seed).split());
+    }
+
+    /**
+     * The bootstrap of every category of an inspection (each on its own) and of its all-crime
+     * rate sum W<sub>h</sub> p<sub>h</sub> (every category resampled, volumes fixed), with the
+     * unrecorded crimes they imply. Row j (categories in order, then all crime) uses the j-th
+     * generator split from the seed's.
+     *
+     * @throws IllegalArgumentException if {@code inspection} is null
+     * @throws java.util.concurrent.CancellationException if cancelled
+     */
+    public BootstrapInspectionEstimate estimate(Inspection inspection) {
+        Args.notNull("inspection", inspection);
+        SplittableGenerator source = Blocks.source(seed);
+        List<BootstrapRow> rows = new ArrayList<>();
+        for (AuditedCategory category : inspection.categories()) {
+            Tally tally = category.tally();
+            BootstrapEstimate rate = run(LinearStatistic.of(tally), tally.rate(), source.split());
+            rows.add(new BootstrapRow(RowKind.CATEGORY, category.name(), tally.recorded(), tally.audited(),
+                    category.volume(), rate, unrecorded(category.volume(), Rational.of(tally.recorded(), tally.audited()),
+                    rate)));
+        }
+        BootstrapEstimate all = allCrime(inspection, source.split());
+        rows.add(new BootstrapRow(RowKind.ALL_CRIME, Names.ALL_CRIME, inspection.totalRecorded(),
+                inspection.totalAudited(), inspection.totalVolume(), all,
+                unrecorded(inspection.totalVolume(), exactRate(inspection), all)));
+        return new BootstrapInspectionEstimate(inspection.name(), rows);
+    }
+
+    /**
+     * The bootstrap of an inspection's all-crime rate alone (the last row of
+     * {@link #estimate(Inspection)}, computed without the category rows, so drawn from the
+     * first split of the seed's generator).
+     *
+     * @throws IllegalArgumentException if {@code inspection} is null
+     */
+    public BootstrapEstimate allCrime(Inspection inspection) {
+        Args.notNull("inspection", inspection);
+        return allCrime(inspection, Blocks.source(seed).split());
+    }
+
+    private BootstrapEstimate allCrime(Inspection inspection, SplittableGenerator stream) {
+        return run(LinearStatistic.of(inspection), weightedRate(inspection), stream);
+    }
+
+    /**
+     * The unrecorded crimes of an inspection with the interval from the bootstrap of its
+     * all-crime rate (see {@link BootstrapRow} for how the interval is mapped).
+     *
+     * @throws IllegalArgumentException if {@code inspection} is null
+     */
+    public UnrecordedCrimes unrecorded(Inspection inspection) {
+        return unrecorded(inspection.totalVolume(), exactRate(inspection), allCrime(inspection));
+    }
+
+    /**
+     * The bootstrap of the change in one category's rate, after - before, each tally resampled
+     * independently.
+     *
+     * @throws IllegalArgumentException if a tally is null
+     */
+    public BootstrapEstimate compare(Tally before, Tally after) {
+        Args.notNull("before", before);
+        Args.notNull("after", after);
+        return run(LinearStatistic.change(before, after), after.rate() - before.rate(), Blocks.source(seed).split());
+    }
+
+    /**
+     * The bootstrap of the change between two inspections: each category audited in both (in the
+     * later inspection's order), then the all-crime rate (every category of each inspection,
+     * the two inspections resampled independently). Row j uses the j-th generator split from
+     * the seed's.
+     *
+     * @throws IllegalArgumentException if an inspection is null
+     */
+    public BootstrapInspectionChange compare(Inspection before, Inspection after) {
+        Args.notNull("before", before);
+        Args.notNull("after", after);
+        SplittableGenerator source = Blocks.source(seed);
+        NamePairing<AuditedCategory> pairing = NamePairing.byName(before.categories(), after.categories(),
+                AuditedCategory::name);
+        List<BootstrapChangeRow> rows = new ArrayList<>();
+        for (NamePairing.Pair<AuditedCategory> pair : pairing.pairs()) {
+            Tally b = pair.before().tally();
+            Tally a = pair.after().tally();
+            rows.add(new BootstrapChangeRow(RowKind.CATEGORY, pair.after().name(), b.rate(), a.rate(),
+                    run(LinearStatistic.change(b, a), a.rate() - b.rate(), source.split())));
+        }
+        double rateBefore = weightedRate(before);
+        double rateAfter = weightedRate(after);
+        rows.add(new BootstrapChangeRow(RowKind.ALL_CRIME, Names.ALL_CRIME, rateBefore, rateAfter,
+                run(LinearStatistic.change(before, after), rateAfter - rateBefore, source.split())));
+        return new BootstrapInspectionChange(before.name(), after.name(), rows);
+    }
+
+    /** The cheap all-crime point estimate. */
+    static double weightedRate(Inspection inspection) {
+        int h = inspection.categories().size();
+        double[] volumes = new double[h];
+        long[] recorded = new long[h];
+        long[] audited = new long[h];
+        for (int i = 0; i < h; i++) {
+            AuditedCategory c = inspection.categories().get(i);
+            volumes[i] = c.volume();
+            recorded[i] = c.tally().recorded();
+            audited[i] = c.tally().audited();
+        }
+        return WeightedRate.rate(volumes, recorded, audited);
+    }
+
+    private static Rational exactRate(Inspection inspection) {
+        Rational weighted = Rational.of(0, 1);
+        for (AuditedCategory c : inspection.categories()) {
+            weighted = weighted.plus(Rational.of(c.tally().recorded(), c.tally().audited()).times(c.volume()));
+        }
+        return weighted.dividedBy(inspection.totalVolume());
+    }
+
+    /**
+     * The unrecorded crimes of a rate with its bootstrap interval. The exact rate (x/n, or the
+     * volume-weighted sum of such) is passed as a decimal rounded down to 80 digits: "more than N"
+     * rounds the count down, and a rate rounded down can only raise the count by far less than
+     * the gap between it and the next whole multiple whenever the exact rate's denominator is
+     * below 10^70, so N is the exact one.
+     */
+    private static UnrecordedCrimes unrecorded(long volume, Rational exactRate, BootstrapEstimate rate) {
+        java.math.BigDecimal decimal = new java.math.BigDecimal(exactRate.numerator()).divide(
+                new java.math.BigDecimal(exactRate.denominator()),
+                new java.math.MathContext(80, java.math.RoundingMode.FLOOR));
+        return UnrecordedCrimes.of(volume, decimal, rate.interval());
+    }
+
+    /** Runs this configuration's interval on one statistic with one generator. */
+    BootstrapEstimate run(LinearStatistic statistic, double estimate, SplittableGenerator stream) {
+        return result(distribution(statistic, estimate, stream), estimate);
+    }
+
+    /** This configuration's interval and summary of a bootstrap distribution. */
+    BootstrapEstimate result(Distribution distribution, double estimate) {
+        Interval bounds = interval.compute(distribution, confidence, ties);
+        double se = Math.sqrt(distribution.variance());
+        double bias = distribution.mean() - estimate;
+        if (distribution instanceof ExactDistribution exact) {
+            return new BootstrapEstimate(estimate, bounds, interval, confidence, se, bias, Optional.empty(),
+                    OptionalDouble.of(exact.error()));
+        }
+        double beta = (1 - confidence) / 2;
+        double boundError = se * Math.sqrt(beta * (1 - beta) / replicates)
+                / (Math.exp(-0.5 * square(Normal.quantile(beta))) / Math.sqrt(2 * Math.PI));
+        return new BootstrapEstimate(estimate, bounds, interval, confidence, se, bias,
+                Optional.of(new MonteCarlo(replicates, seed, boundError)), OptionalDouble.empty());
+    }
+
+    /** The bootstrap distribution this configuration uses. */
+    Distribution distribution(LinearStatistic statistic, double estimate, SplittableGenerator stream) {
+        if (interval == BootstrapInterval.EXACT) {
+            return ExactDistribution.of(statistic, estimate);
+        }
+        return BinomialResampler.run(statistic, estimate, replicates, stream, threads, progress, cancellation,
+                interval.studentized());
+    }
+
+    private static double square(double x) {
+        return x * x;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Bootstrap[%s, confidence %s, %d replicates, seed %d, %d threads, ties %s]",
+                interval.token(), confidence, replicates, seed, threads, ties.token());
+    }
+}

@@ -1,0 +1,45 @@
+package org.recordingrate.resample;
+
+import java.util.List;
+
+import org.recordingrate.internal.Args;
+
+/**
+ * The bootstrap of the change between two inspections: a row per category audited in both
+ * (matched by name, in the later inspection's order) and an all-crime row.
+ *
+ * @param before the earlier inspection's name
+ * @param after  the later inspection's name
+ * @param rows   the category rows, then the all-crime row
+ */
+public record BootstrapInspectionChange(String before, String after, List<BootstrapChangeRow> rows) {
+
+    /** @throws IllegalArgumentException if a reference is null or the last row is not all crime */
+    public BootstrapInspectionChange {
+        Args.notNull("before", before);
+        Args.notNull("after", after);
+        rows = List.copyOf(Args.notNull("rows", rows));
+        if (rows.isEmpty() || !rows.get(rows.size() - 1).isAllCrime()) {
+            throw new IllegalArgumentException("rows must end with the all-crime row");
+        }
+    }
+
+    /** The all-crime row. */
+    public BootstrapChangeRow allCrime() {
+        return rows.get(rows.size() - 1);
+    }
+
+    /** One line per row. */
+    public String summary() {
+        StringBuilder text = new StringBuilder(before).append(" -> ").append(after).append('\n');
+        for (BootstrapChangeRow row : rows) {
+            text.append("  ").append(row).append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    @Override
+    public String toString() {
+        return before + " -> " + after + ": " + allCrime();
+    }
+}

@@ -1,0 +1,47 @@
+package org.recordingrate.resample;
+
+import org.recordingrate.internal.Args;
+
+/**
+ * Whether a permutation test enumerates every arrangement instead of drawing them.
+ */
+public enum Enumeration {
+
+    /**
+     * Enumerate when that is cheap: always for one category (Fisher's test costs microseconds),
+     * and across categories when the product of the categories' numbers of possible tables, the
+     * largest left out, is at most {@link PermutationTest#ENUMERATION_LIMIT}; draw replicates
+     * otherwise. The default.
+     */
+    AUTO("auto"),
+    /** Always enumerate; refuse (IllegalArgumentException) beyond the limit. */
+    ALWAYS("always"),
+    /** Always draw replicates (Monte Carlo), e.g. to check them against the exact p-value. */
+    NEVER("never");
+
+    private final String token;
+
+    Enumeration(String token) {
+        this.token = token;
+    }
+
+    /** The token: {@code auto}, {@code always} or {@code never}. */
+    public String token() {
+        return token;
+    }
+
+    /**
+     * Parses a token, ignoring case.
+     *
+     * @throws IllegalArgumentException naming the token and the valid ones
+     */
+    public static Enumeration fromToken(String text) {
+        String wanted = Args.token(text);
+        for (Enumeration e : values()) {
+            if (e.token.equals(wanted)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("enumerate ('" + text + "') must be one of auto, always, never");
+    }
+}

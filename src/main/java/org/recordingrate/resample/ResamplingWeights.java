@@ -1,0 +1,48 @@
+package org.recordingrate.resample;
+
+import org.recordingrate.internal.Args;
+
+/** How the record-level bootstrap ({@link RecordBootstrap}) weights the resampling units. */
+public enum ResamplingWeights {
+
+    /**
+     * The classical bootstrap: within each category, as many units as it has are drawn with
+     * replacement (multinomial counts with equal probabilities), by exactly uniform indices
+     * (Lemire's multiply-and-reject, 2019). The default.
+     */
+    MULTINOMIAL("multinomial"),
+
+    /**
+     * The Poisson bootstrap (Hanley and MacGibbon 2006; Chamandy et al. 2012): every unit gets an
+     * independent Poisson(1) weight, one random number per unit from a small inversion table, so
+     * units can be streamed and the number drawn per category varies. A category whose units all
+     * get weight 0 (probability e<sup>-m</sup> for m units) keeps its observed rate in that replicate.
+     */
+    POISSON("poisson");
+
+    private final String token;
+
+    ResamplingWeights(String token) {
+        this.token = token;
+    }
+
+    /** The token: {@code multinomial} or {@code poisson}. */
+    public String token() {
+        return token;
+    }
+
+    /**
+     * Parses a token, ignoring case.
+     *
+     * @throws IllegalArgumentException naming the token and the valid ones
+     */
+    public static ResamplingWeights fromToken(String text) {
+        String wanted = Args.token(text);
+        for (ResamplingWeights w : values()) {
+            if (w.token.equals(wanted)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("weights ('" + text + "') must be one of multinomial, poisson");
+    }
+}

@@ -1,0 +1,115 @@
+package org.recordingrate.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The samplers' tables against the distributions they claim, and their draws against the
+ * tables. Table probabilities are compared with {@link Binomial#logPmf} and
+ * {@link Hypergeometric#logPmf} (Loader's method, checked elsewhere against 50-digit values):
+ * each is rounded to a multiple of 2^-62, so the tolerance is 1e-13 absolute (the error of the
+ * probabilities themselves, relative 1e-14, dominates). Draws: chi-square-free 5-sigma checks of
+ * each value's frequency in 10^6 draws (false-failure budget below 1e-4 over the about 100
+ * values checked).
+ */
+class SamplerTest {
+    // (the 32-bit alias table is checked at 2^-32 per probability, as its Javadoc states)
+
+    @Test
+    void binomialTablesHoldTheBinomialProbabilities() {
+        long[][] cases = {{180, 202}, {131, 132}, {0, 10}, {10, 10}, {1, 1}, {5_000, 10_000}, {3, 100_000}};
+        for (long[] c : cases) {
+            long x = c[0];
+            long n = c[1];
+            double p = (double) x / n;
+            AliasSampler alias = AliasSampler.binomial(n, p);
+            InversionSampler guide = InversionSampler.binomial(n, p);
+            double total = 0;
+            double exactTotal = 0;
+            for (long k = alias.lowest(); k <= alias.highest(); k++) {
+                double expected = p == 0 || p == 1 ? (k == x ? 1 : 0) : Math.exp(Binomial.logPmf(k, n, p, 1 - p));
+                assertEquals(expected, alias.probability(k), 1e-13, x + "/" + n + " at " + k);
+                assertEquals(expected, guide.probability(k), 1e-13, x + "/" + n + " at " + k);
+                // the 32-bit table: multiples of 2^-32, each within 2^-32 (plus the 1e-13 above)
+                assertEquals(expected, alias.probability32(k), 0x1.0p-32 + 1e-13, x + "/" + n + " at " + k);
+                total += alias.probability(k);
+                exactTotal += expected;
+            }
+            assertEquals(1, total, 1e-12);
+            // what is left out is negligible: terms below 2^-64 of the mode (1e-12 covers the summation)
+            assertEquals(1, exactTotal, 1e-12, x + "/" + n);
+        }
+    }
+
+    @Test
+    void hypergeometricTablesHoldTheHypergeometricProbabilities() {
+        long[][] cases = {{202, 640, 700}, {5, 5, 3}, {132, 112, 233}, {1, 1, 1}};
+        for (long[] c : cases) {
+            Hypergeometric h = new Hypergeometric(c[0], c[1], c[2]);
+            AliasSampler alias = AliasSampler.hypergeometric(c[0], c[1], c[2]);
+            for (long k = alias.lowest(); k <= alias.highest(); k++) {
+                assertEquals(Math.exp(h.logPmf(k)), alias.probability(k), 1e-13, java.util.Arrays.toString(c) + " " + k);
+            }
+        }
+    }
+
+    @Test
+    void drawsFollowTheTable() {
+        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(17);
+        AliasSampler alias = AliasSampler.binomial(202, 180 / 202.0);
+        InversionSampler guide = InversionSampler.binomial(202, 180 / 202.0);
+        int draws = 1_000_000;
+        long[] a = new long[203];
+        long[] g = new long[203];
+        long[] h = new long[203];
+        for (int i = 0; i < draws; i++) {
+            a[(int) alias.sample(random.nextLong())]++;
+            g[(int) guide.sample(random.nextLong())]++;
+            h[(int) alias.sample32(random.nextInt())]++;
+        }
+        for (int k = 0; k <= 202; k++) {
+            double p = alias.probability(k);
+            double sd = Math.sqrt(draws * p * (1 - p));
+            assertEquals(draws * p, a[k], 5 * sd + 1e-9, "alias " + k);
+            assertEquals(draws * p, g[k], 5 * sd + 1e-9, "guide " + k);
+            double p32 = alias.probability32(k);
+            assertEquals(draws * p32, h[k], 5 * Math.sqrt(draws * p32 * (1 - p32)) + 1e-9, "alias, 32 bits " + k);
+        }
+    }
+
+    @Test
+    void poissonTable() {
+        InversionSampler poisson = InversionSampler.poisson(1.0);
+        for (int k = 0; k <= 10; k++) {
+            double expected = Math.exp(-1) / org.apache.commons.math3.util.CombinatoricsUtils.factorialDouble(k);
+            assertEquals(expected, poisson.probability(k), 1e-15, "k = " + k);
+        }
+    }
+
+    @Test
+    void orderStatisticsEqualSorting() {
+        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(3);
+        double[] data = new double[200_000];
+        for (int i = 0; i < data.length; i++) {
+            // a lattice with heavy ties, and a few infinities
+            data[i] = i % 5000 == 0 ? Double.POSITIVE_INFINITY : random.nextInt(300) / 300.0;
+        }
+        double[] sorted = data.clone();
+        java.util.Arrays.sort(sorted);
+        int[] ranks = {0, 1, 4999, 5000, 100_000, 194_999, 199_959, 199_960, 199_999};
+        double[] selected = OrderStatistics.select(data, data.length, ranks);
+        OrderStatistics.Histogram h = new OrderStatistics.Histogram(0.2, 0.8);
+        for (double v : data) {
+            h.count(v);
+        }
+        double[] withHistogram = OrderStatistics.select(data, data.length, h, ranks);
+        for (int i = 0; i < ranks.length; i++) {
+            assertEquals(sorted[ranks[i]], selected[i], "rank " + ranks[i]);
+            assertEquals(sorted[ranks[i]], withHistogram[i], "rank " + ranks[i]);
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package org.recordingrate.resample;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.recordingrate.ReferenceData;
+import org.recordingrate.estimate.RateEstimator;
+import org.recordingrate.internal.Binomial;
+import org.recordingrate.model.Inspection;
+import org.recordingrate.model.Interval;
+import org.recordingrate.model.Tally;
+
+/**
+ * The bootstrap's statistics, seeded. False-failure budget: every randomised assertion here is
+ * a 5-sigma check (two-sided normal tail 5.7e-7) or wider; there are about 150 of them, so the
+ * chance that a correct implementation fails with some other seed is below 1e-4. The seeds are
+ * fixed, so the suite itself is deterministic. Resampling work: about 3 million replicates in
+ * all, well under a second.
+ */
+class BootstrapTest {
+
+    private static final Inspection PEEL = Inspection.builder("PEEL 2021/22").category("violence", 180, 202, 25_000)
+            .category("sexual offences", 131, 132, 2_500).category("other crime", 211, 220, 35_000).build();
+
+    /**
+     * Bootstrap SE against the analytic binomial SE of {@code reference/stratified-results.csv}
+     * (se_binomial, which is exactly the standard deviation of the bootstrap distribution), on
+     * every design. The Monte Carlo error of a standard deviation from B replicates is
+     * sd sqrt((kurtosis - 1)/(4B)) (delta method), the kurtosis estimated from the replicates.
+     */
+    @Test
+    void bootstrapStandardErrorAgreesWithTheAnalyticOneOnEveryReferenceDesign() {
+        Map<String, Inspection> designs = ResampleReferences.designs();
+        int replicates = 20_000;
+        Bootstrap bootstrap = Bootstrap.withDefaults().with(BootstrapInterval.PERCENTILE).withReplicates(replicates)
+                .withSeed(8);
+        int checked = 0;
+        for (ReferenceData.Row row : ReferenceData.rows("stratified-results.csv")) {
+            Inspection design = designs.get(row.text("design"));
+            double analytic = row.number("se_binomial");
+            LinearStatistic statistic = LinearStatistic.of(design);
+            MonteCarloDistribution d = (MonteCarloDistribution) bootstrap.distribution(statistic,
+                    Bootstrap.weightedRate(design), Blocks.source(8).split());
+            double sd = Math.sqrt(d.variance());
+            if (analytic == 0) {
+                assertEquals(0, sd, 0, row.where());
+            } else {
+                double mean = d.mean();
+                double m4 = 0;
+                for (double t : d.values()) {
+                    m4 += Math.pow(t - mean, 4);
+                }
+                double kurtosis = m4 / replicates / Math.pow(sd, 4);
+                double error = sd * Math.sqrt((kurtosis - 1) / (4.0 * replicates));
+                assertEquals(analytic, sd, 5 * error, row.where());
+            }
+            checked++;
+        }
+        assertEquals(30, checked);
+    }
+
+    /** The exact bootstrap's quantiles equal R's full enumeration ({@code resample/exact-bootstrap.csv}). */
+    @Test
+    void exactBootstrapQuantilesEqualFullEnumeration() {
+        Map<String, Inspection> designs = ResampleReferences.designs();
+        for (Map<String, String> row : ResampleReferences.rows("exact-bootstrap.csv")) {
+            Inspection design = designs.get(row.get("design"));
+            LinearStatistic statistic = LinearStatistic.of(design);
+            ExactDistribution exact = ExactDistribution.of(statistic, Bootstrap.weightedRate(design));
+            assertEquals(0, exact.error(), row.toString());
+            double level = Double.parseDouble(row.get("level"));
+            assertEquals(Double.parseDouble(row.get("quantile")), exact.quantiles(level)[0], 1e-12, row.toString());
+        }
+    }
+
+    /**
+     * On the lattice (forced here with a tiny atom limit) every quantile lies within the stated
+     * error of the exact one.
+     */
+    @Test
+    void latticeQuantilesStayWithinTheirStatedError() {
+        LinearStatistic statistic = LinearStatistic.of(PEEL);
+        ExactDistribution exact = ExactDistribution.of(statistic, Bootstrap.weightedRate(PEEL));
+        ExactDistribution lattice = ExactDistribution.of(statistic, Bootstrap.weightedRate(PEEL), 1000);
+        assertTrue(lattice.error() > 0 && lattice.error() < 1e-6, "error " + lattice.error());
+        for (double level : new double[] {0.005, 0.025, 0.05, 0.5, 0.95, 0.975, 0.995}) {
+            assertEquals(exact.quantiles(level)[0], lattice.quantiles(level)[0], lattice.error(), "level " + level);
+        }
+    }
+
+    /**
+     * Monte Carlo percentile bounds converge to the exact bootstrap's: the exact CDF at the
+     * Monte Carlo bound is the level within 5 binomial standard deviations sqrt(l(1 - l)/B)
+     * (P(T* &lt; q) &lt;= l + e and P(T* &lt;= q) &gt;= l - e, the CDF jumping on the lattice).
+     */
+    @Test
+    void percentileIntervalsConvergeToTheExactBootstrap() {
+        int replicates = 400_000;
+        Bootstrap bootstrap = Bootstrap.withDefaults().with(BootstrapInterval.PERCENTILE).withReplicates(replicates)
+                .withSeed(2026);
+        Map<String, Inspection> designs = ResampleReferences.designs();
+        for (String name : new String[] {"cambridgeshire-like", "small-categories", "two-categories"}) {
+            Inspection design = designs.get(name);
+            LinearStatistic statistic = LinearStatistic.of(design);
+            ExactDistribution exact = ExactDistribution.of(statistic, Bootstrap.weightedRate(design));
+            Interval mc = bootstrap.allCrime(design).interval();
+            double alpha = 0.05;
+            double e = 5 * Math.sqrt(alpha / 2 * (1 - alpha / 2) / replicates);
+            assertTrue(exact.cdfBelow(mc.lower()) <= alpha / 2 + e && exact.cdf(mc.lower()) >= alpha / 2 - e,
+                    name + " lower " + mc.lower());
+            assertTrue(exact.cdfBelow(mc.upper()) <= 1 - alpha / 2 + e && exact.cdf(mc.upper()) >= 1 - alpha / 2 - e,
+                    name + " upper " + mc.upper());
+            Interval ex = Bootstrap.withDefaults().with(BootstrapInterval.EXACT).allCrime(design).interval();
+            assertEquals(ex.lower(), exact.quantiles(alpha / 2)[0]);
+            assertEquals(ex.upper(), exact.quantiles(1 - alpha / 2)[0]);
+        }
+    }
+
+    /** The same seed gives the same bits with 1, 2 and 16 threads: every replicate, every bound. */
+    @Test
+    void identicalBitsForOneTwoAndSixteenThreads() {
+        Bootstrap bootstrap = Bootstrap.withDefaults().withReplicates(100_000).withSeed(7);
+        LinearStatistic statistic = LinearStatistic.of(PEEL);
+        double[] reference = null;
+        Interval bounds = null;
+        for (int threads : new int[] {1, 2, 16}) {
+            Bootstrap b = bootstrap.withThreads(threads);
+            double[] values = ((MonteCarloDistribution) b.distribution(statistic, Bootstrap.weightedRate(PEEL),
+                    Blocks.source(7).split())).values();
+            Interval interval = b.allCrime(PEEL).interval();
+            if (reference == null) {
+                reference = values;
+                bounds = interval;
+            } else {
+                assertArrayEquals(reference, values, "threads " + threads);
+                assertEquals(Double.doubleToRawLongBits(bounds.lower()), Double.doubleToRawLongBits(interval.lower()));
+                assertEquals(Double.doubleToRawLongBits(bounds.upper()), Double.doubleToRawLongBits(interval.upper()));
+            }
+        }
+    }
+
+    /**
+     * Ties in the bias correction: for one category the share of replicates below the estimate,
+     * ties counted half, estimates P(X &lt; x) + P(X = x)/2 (X ~ Binomial(n, x/n), computed here from
+     * Loader's probabilities), and strictly below P(X &lt; x); 5-sigma checks.
+     */
+    @Test
+    void tiesCountHalfByDefaultAndNotAtAllAsInR() {
+        int replicates = 200_000;
+        long x = 180;
+        long n = 202;
+        MonteCarloDistribution d = (MonteCarloDistribution) Bootstrap.withDefaults().withReplicates(replicates)
+                .withSeed(11).distribution(LinearStatistic.of(Tally.of(x, n)), x / (double) n, Blocks.source(11).split());
+        double p = x / (double) n;
+        double below = 0;
+        for (long k = 0; k < x; k++) {
+            below += Math.exp(Binomial.logPmf(k, n, p, 1 - p));
+        }
+        double atom = Math.exp(Binomial.logPmf(x, n, p, 1 - p));
+        double half = below + atom / 2;
+        assertEquals(half, d.shareBelow(TieCounting.HALF), 5 * Math.sqrt(half * (1 - half) / replicates));
+        assertEquals(below, d.shareBelow(TieCounting.STRICTLY_BELOW), 5 * Math.sqrt(below * (1 - below) / replicates));
+        assertEquals(atom, (double) d.equal() / replicates, 5 * Math.sqrt(atom * (1 - atom) / replicates));
+        // about 9% of the replicates equal the estimate here: the two rules give different z0
+        assertTrue(atom > 0.08);
+    }
+
+    /**
+     * Ties decided on the counts: with volumes proportional to audited counts every category has
+     * the same coefficient, so a replicate equals the estimate whenever the recorded counts sum
+     * to the observed total, however the doubles round. Its probability is computed here by
+     * convolving the two binomials; 5-sigma check.
+     */
+    @Test
+    void tiesAreDecidedExactlyOnTheCounts() {
+        Inspection proportional = Inspection.builder("proportional").category("a", 70, 100, 1_000)
+                .category("b", 170, 300, 3_000).category("c", 20, 30, 300).build();
+        int replicates = 200_000;
+        MonteCarloDistribution d = (MonteCarloDistribution) Bootstrap.withDefaults().withReplicates(replicates)
+                .withSeed(5).distribution(LinearStatistic.of(proportional), Bootstrap.weightedRate(proportional),
+                        Blocks.source(5).split());
+        double[][] pmf = {pmf(70, 100), pmf(170, 300), pmf(20, 30)};
+        double equal = 0;
+        for (int i = 0; i <= 100; i++) {
+            for (int j = 0; j <= 300; j++) {
+                int k = 260 - i - j;
+                if (k >= 0 && k <= 30) {
+                    equal += pmf[0][i] * pmf[1][j] * pmf[2][k];
+                }
+            }
+        }
+        assertEquals(equal, (double) d.equal() / replicates, 5 * Math.sqrt(equal * (1 - equal) / replicates));
+    }
+
+    private static double[] pmf(long x, long n) {
+        double p = (double) x / n;
+        double[] pmf = new double[(int) n + 1];
+        for (int k = 0; k <= n; k++) {
+            pmf[k] = Math.exp(Binomial.logPmf(k, n, p, 1 - p));
+        }
+        return pmf;
+    }
+
+    /**
+     * The closed-form acceleration equals the one from an explicit delete-one jackknife over
+     * every record (Davison and Hinkley's stratified formula), computed here record by record.
+     */
+    @Test
+    void closedFormAccelerationEqualsTheRecordByRecordJackknife() {
+        Map<String, Inspection> designs = ResampleReferences.designs();
+        for (String name : new String[] {"cambridgeshire-like", "small-categories", "random-03"}) {
+            Inspection design = designs.get(name);
+            int h = design.categories().size();
+            double total = design.totalVolume();
+            double third = 0;
+            double second = 0;
+            for (int c = 0; c < h; c++) {
+                long x = design.categories().get(c).tally().recorded();
+                long n = design.categories().get(c).tally().audited();
+                double w = design.categories().get(c).volume() / total;
+                for (long j = 0; j < n; j++) {
+                    long left = j < x ? x - 1 : x;   // leave out a recorded record, or an unrecorded one
+                    double l = (n - 1) * (w * x / n - w * left / (n - 1));
+                    third += l * l * l / ((double) n * n * n);
+                    second += l * l / ((double) n * n);
+                }
+            }
+            double expected = third / (6 * Math.pow(second, 1.5));
+            assertEquals(expected, LinearStatistic.of(design).acceleration(), 1e-12, name);
+        }
+    }
+
+    /** Every interval method gives ordered bounds within [0, 1] that contain the estimate (here). */
+    @Test
+    void everyMethodGivesABoundedIntervalAroundTheEstimate() {
+        for (BootstrapInterval method : BootstrapInterval.values()) {
+            BootstrapInspectionEstimate e = Bootstrap.withDefaults().with(method).withReplicates(20_000).withSeed(3)
+                    .estimate(PEEL);
+            for (BootstrapRow row : e.rows()) {
+                Interval i = row.rate().interval();
+                assertTrue(i.lower() >= 0 && i.upper() <= 1, method + " " + row);
+                assertTrue(i.contains(row.rate().estimate()) || method == BootstrapInterval.STUDENTIZED, method + " " + row);
+                assertTrue(row.unrecorded().lower() <= row.unrecorded().estimate()
+                        && row.unrecorded().estimate() <= row.unrecorded().upper(), method + " " + row);
+            }
+            assertEquals(4, e.rows().size());
+            assertTrue(e.allCrime().isAllCrime());
+        }
+    }
+
+    /** The change: after - before, bounds in [-1, 1], the exact distribution's mean the change itself. */
+    @Test
+    void changeBetweenInspections() {
+        Inspection cdi = Inspection.builder("CDI 2017").category("violence", 512, 640, 30_000)
+                .category("sexual offences", 102, 112, 2_400).category("other crime", 610, 700, 40_000).build();
+        BootstrapInspectionChange c = Bootstrap.withDefaults().withReplicates(20_000).withSeed(4).compare(cdi, PEEL);
+        assertEquals(4, c.rows().size());
+        BootstrapChangeRow all = c.allCrime();
+        assertEquals(Bootstrap.weightedRate(PEEL) - Bootstrap.weightedRate(cdi), all.change().estimate(), 1e-15);
+        assertTrue(all.change().lower() > 0, "an improvement: " + all);
+        BootstrapEstimate exact = Bootstrap.withDefaults().with(BootstrapInterval.EXACT).compare(Tally.of(512, 640),
+                Tally.of(188, 202));
+        assertEquals(188 / 202.0 - 512 / 640.0, exact.estimate(), 1e-15);
+        assertEquals(0, exact.bias(), 1e-12);
+        double se = Math.sqrt(0.8 * 0.2 / 640 + (188 / 202.0) * (14 / 202.0) / 202);
+        assertEquals(se, exact.standardError(), 1e-12);
+    }
+
+    /** A bootstrap interval is a RateIntervalMethod. */
+    @Test
+    void bootstrapIsARateIntervalMethod() {
+        Bootstrap bootstrap = Bootstrap.withDefaults().with(BootstrapInterval.EXACT);
+        var estimate = RateEstimator.withDefaults().with(bootstrap).estimate(188, 202);
+        // the exact bootstrap percentile bounds of 188/202 are binomial quantiles over 202
+        Map<String, String> upper = ResampleReferences.rows("exact-bootstrap.csv").stream()
+                .filter(r -> r.get("design").equals("one-category") && r.get("level").equals("0.975")).findFirst()
+                .orElseThrow();
+        assertEquals(Double.parseDouble(upper.get("quantile")), estimate.upper(), 1e-12);
+        assertEquals("bootstrap_exact", bootstrap.token());
+    }
+
+    @Test
+    void progressReachesTheTotalAndCancellationStops() {
+        AtomicLong last = new AtomicLong();
+        Bootstrap.withDefaults().withReplicates(50_000).withThreads(2).withProgress((done, total) -> {
+            last.accumulateAndGet(done, Math::max);
+            assertEquals(50_000, total);
+        }).estimate(Tally.of(180, 202));
+        assertEquals(50_000, last.get());
+        Cancellation cancel = new Cancellation();
+        Bootstrap cancelling = Bootstrap.withDefaults().withReplicates(1_000_000).withThreads(1).withCancellation(cancel)
+                .withProgress((done, total) -> cancel.cancel());
+        assertThrows(CancellationException.class, () -> cancelling.estimate(Tally.of(180, 202)));
+    }
+
+    @Test
+    void badSettingsAreRefusedNamingTheArgument() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Bootstrap.withDefaults().withReplicates(0));
+        assertTrue(e.getMessage().startsWith("replicates (0)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Bootstrap.withDefaults().withThreads(0));
+        assertTrue(e.getMessage().startsWith("threads (0)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Bootstrap.withDefaults().withConfidence(1));
+        assertThrows(IllegalArgumentException.class, () -> BootstrapInterval.fromToken("bcx"));
+        assertEquals(BootstrapInterval.BCA, BootstrapInterval.fromToken(" BCa "));
+    }
+}
