@@ -28,6 +28,17 @@ final class Cli {
         }
     }
 
+    /**
+     * An option's token or {@code all}: the list of every constant for {@code all}, else the one
+     * the token names (an unknown token is a usage error).
+     */
+    static <T> List<T> tokens(CommandSpec spec, String option, String text, Function<String, T> parser, T[] all) {
+        if (text != null && text.strip().equalsIgnoreCase("all")) {
+            return List.of(all);
+        }
+        return List.of(token(spec, option, text, parser));
+    }
+
     /** A usage error (exit 2). */
     static ParameterException usage(CommandSpec spec, String message) {
         return new ParameterException(spec.commandLine(), message);

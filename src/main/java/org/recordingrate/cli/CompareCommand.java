@@ -23,6 +23,7 @@ import org.recordingrate.io.InspectionFile;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Tally;
 import org.recordingrate.report.Columns;
+import org.recordingrate.report.ResultColumns;
 import org.recordingrate.report.ResultTable;
 import org.recordingrate.report.Tables;
 
@@ -64,12 +65,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--cases", paramLabel = "FILE", description = "A CSV of pairs of tallies, one comparison per row.")
     Path cases;
 
-    @Option(names = "--method", defaultValue = "miettinen_nurminen", paramLabel = "METHOD",
-            description = "Interval for the change (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "miettinen_nurminen", paramLabel = "METHOD|all",
+            description = "Interval for the change, or all for a row per method (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--test", defaultValue = "z_pooled", paramLabel = "TEST",
-            description = "Test of no change (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test", defaultValue = "z_pooled", paramLabel = "TEST|all",
+            description = "Test of no change, or all for a row per test (default: ${DEFAULT-VALUE}).")
     String test;
 
     @Option(names = "--alternative", defaultValue = "two_sided", paramLabel = "two_sided|improved|deteriorated",
@@ -92,9 +93,17 @@ final class CompareCommand implements Callable<Integer> {
             description = "Adjustment of the categories' p-values for their number (default: ${DEFAULT-VALUE}).")
     String adjust;
 
+    @Option(names = "--pair-by", paramLabel = "COL[,COL...]", split = ",",
+            description = "With --cases of one tally per row (columns recorded,audited): compare each row with the "
+                    + "previous row of its group (rows grouped by these columns, in file order).")
+    List<String> pairBy = new ArrayList<>();
+
     @Option(names = "--strict", description = "Fail when a category or inspection is found in one file only "
             + "(by default they are reported on standard error and left out of the comparison).")
     boolean strict;
+
+    @Mixin
+    InputOptions reading;
 
     @Mixin
     OutputOptions output;
@@ -113,9 +122,17 @@ final class CompareCommand implements Callable<Integer> {
             throw Cli.usage(spec, "give two inspection files: the earlier, then the later");
         }
         Cli.stdinOnce(spec, files);
+        if (!pairBy.isEmpty() && cases == null) {
+            throw Cli.usage(spec, "--pair-by goes with --cases FILE");
+        }
+        methods = Cli.tokens(spec, "--method", method, DifferenceMethod::fromToken, DifferenceMethod.values());
+        tests = Cli.tokens(spec, "--test", test, ChangeTest::fromToken, ChangeTest.values());
+        if ((methods.size() > 1 || tests.size() > 1) && !files.isEmpty()) {
+            throw Cli.usage(spec, "--method all and --test all go with --before/--after or --cases");
+        }
         Comparison comparison = Comparison.withDefaults()
-                .with(Cli.token(spec, "--method", method, DifferenceMethod::fromToken))
-                .with(Cli.token(spec, "--test", test, ChangeTest::fromToken))
+                .with(methods.get(0))
+                .with(tests.get(0))
                 .with(Cli.token(spec, "--alternative", alternative, Alternative::fromToken))
                 .with(Cli.token(spec, "--variance", variance, VarianceConvention::fromToken))
                 .with(Cli.token(spec, "--adjust", adjust, PValueAdjustment::fromToken))
@@ -123,6 +140,8 @@ final class CompareCommand implements Callable<Integer> {
         output.check();
         if (single) {
             single(comparison);
+        } else if (cases != null && !pairBy.isEmpty()) {
+            pairedCases(comparison);
         } else if (cases != null) {
             cases(comparison);
         } else {
@@ -131,38 +150,96 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
+    private List<DifferenceMethod> methods;
+    private List<ChangeTest> tests;
+
+    /** The comparisons to run: the configured one, or one per method and test asked for by {@code all}. */
+    private List<Comparison> every(Comparison comparison) {
+        List<Comparison> all = new ArrayList<>();
+        for (DifferenceMethod m : methods) {
+            for (ChangeTest t : tests) {
+                all.add(comparison.with(m).with(t));
+            }
+        }
+        return all;
+    }
+
     private void single(Comparison comparison) {
-        Change change = comparison.compare(tally("--before", before), tally("--after", after));
-        output.write(Columns.CHANGE_INPUTS.then(Columns.CHANGE).table(change), OutputOptions.Format.TEXT, true,
-                change.summary(), spec.commandLine().getOut());
+        Tally earlier = tally("--before", before);
+        Tally later = tally("--after", after);
+        List<Change> changes = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (Comparison each : every(comparison)) {
+            Change change = each.compare(earlier, later);
+            changes.add(change);
+            text.append(change).append('\n');
+        }
+        output.write(Columns.CHANGE_INPUTS.then(Columns.CHANGE).table(changes), OutputOptions.Format.TEXT,
+                changes.size() == 1, changes.size() == 1 ? changes.get(0).summary() : text.toString(),
+                spec.commandLine().getOut());
     }
 
     private void cases(Comparison defaults) {
-        CsvInput input = CsvInput.read(cases)
+        CsvInput input = reading.read(cases)
                 .require("recorded_before", "audited_before", "recorded_after", "audited_after");
-        ResultTable table = ResultTable.withInputs(input.header(), Columns.CHANGE.columns());
+        boolean all = methods.size() > 1 || tests.size() > 1;
+        ResultColumns<Change> columns = all ? ResultColumns.<Change>of()
+                .add("method", ResultTable.Kind.TEXT, c -> c.method().token())
+                .add("test", ResultTable.Kind.TEXT, c -> c.test().test().token()).then(Columns.CHANGE) : Columns.CHANGE;
+        ResultTable table = ResultTable.withInputs(input.header(), columns.columns());
         Map<String, Comparison> configured = new HashMap<>();
+        List<Comparison> everyComparison = every(defaults);
         for (CsvInput.Row row : input.rows()) {
-            Comparison comparison = defaults;
-            if (!row.isBlank("method") || !row.isBlank("test") || !row.isBlank("confidence")
-                    || !row.isBlank("alternative")) {
-                ChangeIntervalMethod m = row.isBlank("method") ? defaults.method()
-                        : row.located("method", () -> DifferenceMethod.fromToken(row.text("method").strip()));
-                ChangeTestMethod t = row.isBlank("test") ? defaults.test()
-                        : row.located("test", () -> ChangeTest.fromToken(row.text("test").strip()));
-                Alternative a = row.isBlank("alternative") ? defaults.alternative()
-                        : row.located("alternative", () -> Alternative.fromToken(row.text("alternative").strip()));
-                double c = row.number("confidence", defaults.confidence());
-                comparison = configured.computeIfAbsent(m.token() + "|" + t.token() + "|" + a + "|" + c,
-                        key -> row.located("confidence", () -> defaults.with(m).with(t).with(a).withConfidence(c)));
-            }
             Tally earlier = tally(row, "before");
             Tally later = tally(row, "after");
-            Comparison chosen = comparison;
-            Change change = row.construct(Map.of(), () -> chosen.compare(earlier, later));
-            table.row(row.cells(), Columns.CHANGE.values(change));
+            for (Comparison base : everyComparison) {
+                Comparison comparison = base;
+                if (!all && (!row.isBlank("method") || !row.isBlank("test") || !row.isBlank("confidence")
+                        || !row.isBlank("alternative"))) {
+                    ChangeIntervalMethod m = row.isBlank("method") ? base.method()
+                            : row.located("method", () -> DifferenceMethod.fromToken(row.text("method").strip()));
+                    ChangeTestMethod t = row.isBlank("test") ? base.test()
+                            : row.located("test", () -> ChangeTest.fromToken(row.text("test").strip()));
+                    Alternative a = row.isBlank("alternative") ? base.alternative()
+                            : row.located("alternative", () -> Alternative.fromToken(row.text("alternative").strip()));
+                    double c = row.number("confidence", base.confidence());
+                    comparison = configured.computeIfAbsent(m.token() + "|" + t.token() + "|" + a + "|" + c,
+                            key -> row.located("confidence", () -> base.with(m).with(t).with(a).withConfidence(c)));
+                }
+                Comparison chosen = comparison;
+                Change change = row.construct(Map.of(), () -> chosen.compare(earlier, later));
+                table.row(row.cells(), columns.values(change));
+            }
         }
         Cli.readNotice(spec, input, "pair");
+        Cli.renameNotice(spec, table);
+        output.write(table, OutputOptions.Format.CSV, false, null, spec.commandLine().getOut());
+    }
+
+    /** {@code --cases FILE --pair-by COL}: one tally per row, each compared with the previous of its group. */
+    private void pairedCases(Comparison comparison) {
+        CsvInput input = reading.read(cases).require("recorded", "audited");
+        Pairing<Tally> pairing = new Pairing<>(input, pairBy);
+        List<ResultTable.Column> columns = new ArrayList<>(Columns.CHANGE.columns());
+        columns.add(new ResultTable.Column("paired_with_line", ResultTable.Kind.COUNT));
+        ResultTable table = ResultTable.withInputs(input.header(), columns);
+        List<Object> blank = new ArrayList<>(java.util.Collections.nCopies(columns.size(), null));
+        for (CsvInput.Row row : input.rows()) {
+            long recorded = row.whole("recorded");
+            long audited = row.whole("audited");
+            Tally tally = row.construct(Map.of("recorded", "recorded", "audited", "audited"),
+                    () -> new Tally(recorded, audited));
+            var previous = pairing.next(row, tally);
+            if (previous.isEmpty()) {
+                table.row(row.cells(), blank);
+                continue;
+            }
+            Change change = row.construct(Map.of(), () -> comparison.compare(previous.get().value(), tally));
+            List<Object> values = new ArrayList<>(Columns.CHANGE.values(change));
+            values.add(previous.get().line());
+            table.row(row.cells(), values);
+        }
+        Cli.readNotice(spec, input, "tally");
         Cli.renameNotice(spec, table);
         output.write(table, OutputOptions.Format.CSV, false, null, spec.commandLine().getOut());
     }
@@ -186,8 +263,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void inspections(Comparison comparison) {
-        CsvInput earlierInput = CsvInput.read(files.get(0));
-        CsvInput laterInput = CsvInput.read(files.get(1));
+        CsvInput earlierInput = reading.read(files.get(0));
+        CsvInput laterInput = reading.read(files.get(1));
         List<Inspection> earlier = InspectionFile.parse(earlierInput);
         List<Inspection> later = InspectionFile.parse(laterInput);
         InspectionComparisons all = comparison.compareAll(earlier, later);

@@ -19,6 +19,7 @@ import org.recordingrate.io.InspectionFile;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Tally;
 import org.recordingrate.report.Columns;
+import org.recordingrate.report.ResultColumns;
 import org.recordingrate.report.ResultTable;
 import org.recordingrate.report.Tables;
 
@@ -62,8 +63,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--cases", paramLabel = "FILE", description = "A CSV of tallies, one estimate per row.")
     Path cases;
 
-    @Option(names = "--method", paramLabel = "METHOD",
-            description = "Interval method (default: wilson).")
+    @Option(names = "--method", paramLabel = "METHOD|all",
+            description = "Interval method, or all for a row per method (default: wilson).")
     String method;
 
     @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
@@ -78,6 +79,9 @@ final class EstimateCommand implements Callable<Integer> {
             description = "Round 'more than N unrecorded crimes' down to a multiple of N; auto: 100 from 1,000, "
                     + "10 from 100, else 1 (default: ${DEFAULT-VALUE}).")
     String precision;
+
+    @Mixin
+    InputOptions reading;
 
     @Mixin
     OutputOptions output;
@@ -106,40 +110,52 @@ final class EstimateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private IntervalMethod intervalMethod() {
-        return Cli.token(spec, "--method", method == null ? "wilson" : method, IntervalMethod::fromToken);
+    private List<IntervalMethod> intervalMethods() {
+        return Cli.tokens(spec, "--method", method == null ? "wilson" : method, IntervalMethod::fromToken,
+                IntervalMethod.values());
     }
 
     private void single() {
-        IntervalMethod chosen = intervalMethod();
-        RateEstimate estimate = RateEstimator.withDefaults().with(chosen).withConfidence(confidence)
-                .estimate(new Tally(recorded, audited));
-        ResultTable table = Columns.RATE_INPUTS.then(Columns.RATE).table(estimate);
-        output.write(table, OutputOptions.Format.TEXT, true, estimate + "\n" + estimate.summary(),
+        List<RateEstimate> estimates = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (IntervalMethod chosen : intervalMethods()) {
+            RateEstimate estimate = RateEstimator.withDefaults().with(chosen).withConfidence(confidence)
+                    .estimate(new Tally(recorded, audited));
+            estimates.add(estimate);
+            text.append(estimate).append('\n');
+        }
+        if (estimates.size() == 1) {
+            text.append(estimates.get(0).summary());
+        }
+        ResultTable table = Columns.RATE_INPUTS.then(Columns.RATE).table(estimates);
+        output.write(table, OutputOptions.Format.TEXT, estimates.size() == 1, text.toString(),
                 spec.commandLine().getOut());
     }
 
     private void cases() {
-        IntervalMethod defaultMethod = intervalMethod();
-        RateEstimator defaults = RateEstimator.withDefaults().with(defaultMethod).withConfidence(confidence);
-        CsvInput input = CsvInput.read(cases).require("recorded", "audited");
-        ResultTable table = ResultTable.withInputs(input.header(), Columns.RATE.columns());
+        List<IntervalMethod> defaultMethods = intervalMethods();
+        boolean every = defaultMethods.size() > 1;
+        CsvInput input = reading.read(cases).require("recorded", "audited");
+        ResultColumns<RateEstimate> columns = every
+                ? ResultColumns.<RateEstimate>of().add("method", ResultTable.Kind.TEXT, e -> e.method().token())
+                        .then(Columns.RATE)
+                : Columns.RATE;
+        ResultTable table = ResultTable.withInputs(input.header(), columns.columns());
         // Estimators cache their critical values: keep one per (method, confidence) met in the file.
         Map<String, RateEstimator> estimators = new HashMap<>();
         for (CsvInput.Row row : input.rows()) {
-            RateEstimator estimator = defaults;
-            if (!row.isBlank("method") || !row.isBlank("confidence")) {
-                IntervalMethod rowMethod = row.isBlank("method") ? defaultMethod
-                        : row.located("method", () -> IntervalMethod.fromToken(row.text("method").strip()));
-                double rowConfidence = row.number("confidence", confidence);
-                estimator = estimators.computeIfAbsent(rowMethod.token() + "@" + rowConfidence,
-                        key -> row.construct(TALLY_COLUMNS, () -> defaults.with(rowMethod).withConfidence(rowConfidence)));
-            }
+            List<IntervalMethod> rowMethods = row.isBlank("method") || every ? defaultMethods
+                    : List.of(row.located("method", () -> IntervalMethod.fromToken(row.text("method").strip())));
+            double rowConfidence = row.number("confidence", confidence);
             long x = row.whole("recorded");
             long n = row.whole("audited");
-            RateEstimator chosen = estimator;
-            RateEstimate estimate = row.construct(TALLY_COLUMNS, () -> chosen.estimate(new Tally(x, n)));
-            table.row(row.cells(), Columns.RATE.values(estimate));
+            for (IntervalMethod rowMethod : rowMethods) {
+                RateEstimator estimator = estimators.computeIfAbsent(rowMethod.token() + "@" + rowConfidence,
+                        key -> row.construct(TALLY_COLUMNS,
+                                () -> RateEstimator.withDefaults().with(rowMethod).withConfidence(rowConfidence)));
+                RateEstimate estimate = row.construct(TALLY_COLUMNS, () -> estimator.estimate(new Tally(x, n)));
+                table.row(row.cells(), columns.values(estimate));
+            }
         }
         Cli.readNotice(spec, input, "case");
         Cli.renameNotice(spec, table);
@@ -147,21 +163,23 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     private void inspections(VarianceConvention convention, long unit) {
-        AllCrimeMethod chosen = Cli.token(spec, "--method", method == null ? "wilson" : method,
-                AllCrimeMethod::fromToken);
-        InspectionEstimator estimator = InspectionEstimator.withDefaults().with(chosen).with(convention)
-                .withConfidence(confidence);
-        CsvInput input = CsvInput.read(inspections);
+        List<AllCrimeMethod> methods = Cli.tokens(spec, "--method", method == null ? "wilson" : method,
+                AllCrimeMethod::fromToken, AllCrimeMethod.values());
+        CsvInput input = reading.read(inspections);
         List<Inspection> all = InspectionFile.parse(input);
         List<InspectionEstimate> estimates = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        for (Inspection inspection : all) {
-            InspectionEstimate estimate = estimator.estimate(inspection);
-            estimates.add(estimate);
-            text.append(estimate.summary(unit)).append('\n');
+        for (AllCrimeMethod chosen : methods) {
+            InspectionEstimator estimator = InspectionEstimator.withDefaults().with(chosen).with(convention)
+                    .withConfidence(confidence);
+            for (Inspection inspection : all) {
+                InspectionEstimate estimate = estimator.estimate(inspection);
+                estimates.add(estimate);
+                text.append(estimate.summary(unit)).append('\n');
+            }
         }
         Cli.readNotice(spec, input, "category row");
-        output.write(Tables.inspectionEstimates(estimates, unit), OutputOptions.Format.CSV, false, text.toString(),
-                spec.commandLine().getOut());
+        output.write(Tables.inspectionEstimates(estimates, unit, methods.size() > 1), OutputOptions.Format.CSV, false,
+                text.toString(), spec.commandLine().getOut());
     }
 }

@@ -14,7 +14,9 @@ import java.nio.file.StandardCopyOption;
 
 import org.recordingrate.report.ResultTable;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The options every command shares: the output format and where the output goes. A file given to
@@ -29,6 +31,9 @@ final class OutputOptions {
         TEXT, CSV, JSON
     }
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Option(names = "--format", paramLabel = "text|csv|json",
             description = "Output format. Default: text for one case, csv for a file of cases or inspections.")
     Format format;
@@ -36,6 +41,10 @@ final class OutputOptions {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
             description = "Write the output to FILE (whole or not at all) instead of standard output.")
     Path out;
+
+    @Option(names = "--digits", paramLabel = "N",
+            description = "Significant digits of numbers in CSV and JSON output (default: full precision).")
+    Integer digits;
 
     /** The chosen format, or {@code fallback} when none was given. */
     Format formatOr(Format fallback) {
@@ -49,6 +58,9 @@ final class OutputOptions {
      * @throws IllegalArgumentException naming the file and the reason
      */
     void check() {
+        if (digits != null && (digits < 1 || digits > 17)) {
+            throw Cli.usage(spec, "invalid value for --digits: " + digits + " (1 to 17 significant digits)");
+        }
         if (out == null) {
             return;
         }
@@ -72,6 +84,9 @@ final class OutputOptions {
      */
     void write(ResultTable table, Format fallback, boolean singleObject, String text, PrintWriter stdout) {
         Format chosen = formatOr(fallback);
+        if (digits != null) {
+            table.digits(digits);
+        }
         if (out == null) {
             Writer writer = new PrintWriterSink(stdout);
             render(table, chosen, singleObject, text, writer);

@@ -2,15 +2,18 @@ package org.recordingrate.cli;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.recordingrate.compare.Alternative;
 import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.io.CsvInput;
 import org.recordingrate.reproduce.PublishedComparison;
 import org.recordingrate.reproduce.PublishedFigure;
+import org.recordingrate.reproduce.PublishedFigure.VolumeRange;
 import org.recordingrate.report.Columns;
 import org.recordingrate.report.Columns.FigureResult;
 import org.recordingrate.report.ResultColumns;
@@ -31,7 +34,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reproduce published figures from their rate +/- margin (in percent).",
                 "  reproduce --rate 93.2 --margin 2.3 [--previous-rate 87.8 --previous-margin 1.7] [--volume 62000]",
-                "  reproduce --cases FIGURES.csv   (columns rate,margin[,previous_rate,previous_margin][,volume][,confidence])"})
+                "  reproduce --rate 93.2 --margin 2.3 --more-than 4500   (volumes consistent with the published count)",
+                "  reproduce --cases FIGURES.csv   (columns rate,margin[,previous_rate,previous_margin][,volume]"
+                        + "[,published_more_than][,confidence])",
+                "  reproduce --cases FIGURES.csv --pair-by force,category   (each row against the previous of its group)"})
 final class ReproduceCommand implements Callable<Integer> {
 
     /** Which column holds each argument the domain may complain about. */
@@ -82,10 +88,27 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Significance level of the verdict (default: ${DEFAULT-VALUE}).")
     double significance;
 
+    @Option(names = "--alternative", defaultValue = "two_sided", paramLabel = "two_sided|improved|deteriorated",
+            description = "Alternative hypothesis of the comparison (default: ${DEFAULT-VALUE}).")
+    String alternative;
+
+    @Option(names = "--more-than", paramLabel = "N",
+            description = "A published 'didn't record more than N crimes': gives the volumes consistent with it "
+                    + "(volume_lower,volume_upper), the rounding of the published rate allowed for.")
+    Long moreThan;
+
+    @Option(names = "--pair-by", paramLabel = "COL[,COL...]", split = ",",
+            description = "With --cases: compare each row with the previous row of its group (rows grouped by these"
+                    + " columns, in file order) instead of reading previous_rate,previous_margin.")
+    List<String> pairBy = new ArrayList<>();
+
     @Option(names = "--precision", defaultValue = "auto", paramLabel = "N|auto",
             description = "Round 'more than N unrecorded crimes' down to a multiple of N; auto: 100 from 1,000, "
                     + "10 from 100, else 1 (default: ${DEFAULT-VALUE}).")
     String precision;
+
+    @Mixin
+    InputOptions reading;
 
     @Mixin
     OutputOptions output;
@@ -103,6 +126,10 @@ final class ReproduceCommand implements Callable<Integer> {
             throw Cli.usage(spec, "--previous-rate and --previous-margin go together");
         }
         long unit = Precision.parse(spec, precision);
+        alternativeHypothesis = Cli.token(spec, "--alternative", alternative, Alternative::fromToken);
+        if (!pairBy.isEmpty() && cases == null) {
+            throw Cli.usage(spec, "--pair-by goes with --cases FILE");
+        }
         output.check();
         if (single) {
             single(unit);
@@ -119,37 +146,63 @@ final class ReproduceCommand implements Callable<Integer> {
         return PublishedFigure.fromPercent(figureRate, figureMargin, level);
     }
 
-    private FigureResult result(PublishedFigure current, Optional<PublishedFigure> previous, Optional<Long> figureVolume) {
-        Optional<PublishedComparison> comparison = previous.map(p -> current.compareWith(p, significance));
+    private Alternative alternativeHypothesis;
+
+    private FigureResult result(PublishedFigure current, Optional<PublishedFigure> previous, Optional<Long> figureVolume,
+                                Optional<Long> publishedMoreThan, long unit) {
+        Optional<PublishedComparison> comparison = previous.map(p -> current.compareWith(p, significance,
+                alternativeHypothesis));
         Optional<UnrecordedCrimes> unrecorded = figureVolume.map(current::unrecorded);
-        return new FigureResult(current, comparison, unrecorded);
+        Optional<VolumeRange> volumes = publishedMoreThan.map(n -> current.volumesConsistentWith(n, unit));
+        return new FigureResult(current, comparison, unrecorded, volumes);
     }
 
     private void single(long unit) {
         PublishedFigure current = figure(rate, margin, confidence);
         Optional<PublishedFigure> previous = previousRate == null ? Optional.empty()
                 : Optional.of(figure(previousRate, previousMargin, confidence));
-        FigureResult result = result(current, previous, Optional.ofNullable(volume));
+        FigureResult result = result(current, previous, Optional.ofNullable(volume), Optional.ofNullable(moreThan), unit);
         output.write(Tables.figures(List.of(result), unit), OutputOptions.Format.TEXT, true, text(result),
                 spec.commandLine().getOut());
     }
 
     private void cases(long unit) {
-        CsvInput input = CsvInput.read(cases).require("rate", "margin");
+        CsvInput input = reading.read(cases).require("rate", "margin");
         ResultColumns<FigureResult> columns = Columns.figure(unit);
-        ResultTable table = ResultTable.withInputs(input.header(), columns.columns());
+        List<ResultTable.Column> resultColumns = new ArrayList<>(columns.columns());
+        Pairing<PublishedFigure> pairing = null;
+        if (!pairBy.isEmpty()) {
+            if (input.has("previous_rate") || input.has("previous_margin")) {
+                throw Cli.usage(spec, "--pair-by pairs rows of the file: it takes no previous_rate,previous_margin columns");
+            }
+            pairing = new Pairing<>(input, pairBy);
+            resultColumns.add(new ResultTable.Column("paired_with_line", ResultTable.Kind.COUNT));
+        }
+        ResultTable table = ResultTable.withInputs(input.header(), resultColumns);
         for (CsvInput.Row row : input.rows()) {
             double level = row.number("confidence", confidence);
             PublishedFigure current = row.construct(CURRENT, () -> figure(row.decimal("rate"), row.decimal("margin"), level));
             Optional<PublishedFigure> previous = Optional.empty();
-            if (!row.isBlank("previous_rate") || !row.isBlank("previous_margin")) {
+            Optional<Long> pairedLine = Optional.empty();
+            if (pairing != null) {
+                var earlier = pairing.next(row, current);
+                previous = earlier.map(Pairing.Previous::value);
+                pairedLine = earlier.map(Pairing.Previous::line);
+            } else if (!row.isBlank("previous_rate") || !row.isBlank("previous_margin")) {
                 previous = Optional.of(row.construct(PREVIOUS,
                         () -> figure(row.decimal("previous_rate"), row.decimal("previous_margin"), level)));
             }
             Optional<Long> rowVolume = row.isBlank("volume") ? Optional.empty() : Optional.of(row.whole("volume"));
+            Optional<Long> rowMoreThan = row.isBlank("published_more_than") ? Optional.empty()
+                    : Optional.of(row.whole("published_more_than"));
             Optional<PublishedFigure> earlier = previous;
-            FigureResult result = row.construct(Map.of("volume", "volume"), () -> result(current, earlier, rowVolume));
-            table.row(row.cells(), columns.values(result));
+            FigureResult result = row.construct(Map.of("volume", "volume", "moreThan", "published_more_than"),
+                    () -> result(current, earlier, rowVolume, rowMoreThan, unit));
+            List<Object> values = new ArrayList<>(columns.values(result));
+            if (pairing != null) {
+                values.add(pairedLine);
+            }
+            table.row(row.cells(), values);
         }
         Cli.readNotice(spec, input, "figure");
         Cli.renameNotice(spec, table);
@@ -160,6 +213,10 @@ final class ReproduceCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder(result.figure().summary());
         result.comparison().ifPresent(c -> out.append("compared with     ").append(c).append('\n'));
         result.unrecorded().ifPresent(u -> out.append("unrecorded crimes ").append(u).append('\n'));
+        result.volumes().ifPresent(v -> out.append(String.format(java.util.Locale.ROOT,
+                "volumes           %,d to %s recorded crimes are consistent with the published \"more than\"%n",
+                v.lower(), v.upper().isPresent() ? String.format(java.util.Locale.ROOT, "%,d", v.upper().getAsLong())
+                        : "unbounded")));
         return out.toString();
     }
 }

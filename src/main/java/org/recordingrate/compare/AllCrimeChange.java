@@ -32,4 +32,14 @@ public record AllCrimeChange(double rateBefore, double rateAfter, double change,
                 + String.format(java.util.Locale.ROOT, "%.2f", z)
                 + ", p = " + Percent.pValue(pValue) + ": " + verdict;
     }
+
+    /** A few lines: both rates, the change with its standard error and interval, the z-test, the verdict. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "%-12s%s%n%-12s%s%n%-12s%s (se %s, CI %s)%n%-12sz = %.2f, p = %s"
+                        + " (%s)%n%-12s%s%n",
+                "before", Percent.format(rateBefore), "after", Percent.format(rateAfter), "change",
+                Percent.points(change), Percent.format(standardError, 2),
+                Percent.range(interval.lower(), interval.upper()), "test", z, Percent.pValue(pValue),
+                alternative.token().replace('_', '-'), "verdict", verdict);
+    }
 }

@@ -1,6 +1,7 @@
 package org.recordingrate.compare;
 
 import org.recordingrate.internal.Args;
+import org.recordingrate.internal.Normal;
 
 /**
  * The alternative hypothesis of a test of change between two inspections, in the inspectors'
@@ -18,6 +19,22 @@ public enum Alternative {
 
     Alternative(String token) {
         this.token = token;
+    }
+
+    /**
+     * The normal-approximation p-value of a z statistic (positive when the rate after is higher)
+     * against this alternative: two-sided 2 Phi(-|z|), improved 1 - Phi(z), deteriorated Phi(z);
+     * infinite z gives 0 or 1.
+     *
+     * @param z the statistic
+     * @return the p-value, in [0, 1]
+     */
+    public double normalPValue(double z) {
+        return switch (this) {
+            case TWO_SIDED -> Normal.twoSidedTail(z);
+            case IMPROVED -> Normal.upperTail(z);
+            case DETERIORATED -> Normal.cdf(z);
+        };
     }
 
     /** The command-line token: {@code two_sided}, {@code improved} or {@code deteriorated}. */

@@ -1,7 +1,6 @@
 package org.recordingrate.compare;
 
 import org.recordingrate.model.Tally;
-import org.recordingrate.internal.Normal;
 import org.recordingrate.internal.ExactArithmetic;
 
 /**
@@ -70,11 +69,7 @@ final class AsymptoticTests {
      * {@code 1 - Phi(z)}, deteriorated {@code Phi(z)}; infinite z gives 0 or 1.
      */
     static double normalPValue(double z, Alternative alternative) {
-        return switch (alternative) {
-            case TWO_SIDED -> Normal.twoSidedTail(z);
-            case IMPROVED -> Normal.upperTail(z);
-            case DETERIORATED -> Normal.cdf(z);
-        };
+        return alternative.normalPValue(z);
     }
 
     /**

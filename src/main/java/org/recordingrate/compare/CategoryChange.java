@@ -27,4 +27,10 @@ public record CategoryChange(String category, Change change, double adjustedPVal
                         : ", " + adjustment.token() + "-adjusted p = " + Percent.pValue(adjustedPValue))
                 + ": " + verdict;
     }
+
+    /** The change's summary, then the adjusted p-value and the verdict that rests on it. */
+    public String summary() {
+        return category + "\n" + change.summary() + String.format(java.util.Locale.ROOT, "%-12s%s (%s)%n%-12s%s%n",
+                "adjusted p", Percent.pValue(adjustedPValue), adjustment.token(), "verdict", verdict);
+    }
 }

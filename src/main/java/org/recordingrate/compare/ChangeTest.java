@@ -251,6 +251,11 @@ public enum ChangeTest implements ChangeTestMethod {
             }
         }
         throw new IllegalArgumentException("test (" + (text == null ? "null" : "'" + text + "'")
-                + ") must be one of " + Arrays.stream(values()).map(ChangeTest::token).collect(Collectors.joining(", ")));
+                + ") must be one of " + tokens());
+    }
+
+    /** The valid tokens, comma-separated, for messages and help. */
+    public static String tokens() {
+        return Arrays.stream(values()).map(ChangeTest::token).collect(Collectors.joining(", "));
     }
 }

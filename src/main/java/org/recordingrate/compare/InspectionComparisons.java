@@ -45,4 +45,19 @@ public record InspectionComparisons(List<InspectionChange> changes, List<String>
         }
         return text.toString();
     }
+
+    /** Every comparison's summary, then the inspections left unpaired. */
+    public String summary() {
+        StringBuilder text = new StringBuilder();
+        for (InspectionChange change : changes) {
+            text.append(change.summary()).append('\n');
+        }
+        if (!onlyBefore.isEmpty()) {
+            text.append("no later inspection for: ").append(String.join(", ", onlyBefore)).append('\n');
+        }
+        if (!onlyAfter.isEmpty()) {
+            text.append("no earlier inspection for: ").append(String.join(", ", onlyAfter)).append('\n');
+        }
+        return text.toString();
+    }
 }

@@ -93,4 +93,9 @@ public record TestResult(ChangeTestMethod test, Alternative alternative, Optiona
         }
         return String.format(Locale.ROOT, "%.3g", value);
     }
+
+    /** The same as {@link #toString()}, on a line of its own. */
+    public String summary() {
+        return this + "\n";
+    }
 }

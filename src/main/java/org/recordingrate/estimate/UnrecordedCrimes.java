@@ -194,4 +194,14 @@ public final class UnrecordedCrimes {
     public int hashCode() {
         return Objects.hash(volume, estimate, lower, upper, exactRate);
     }
+
+    /** A few lines: the volume, the estimate with its interval, and "more than N" at the default unit. */
+    public String summary() {
+        if (isUnbounded()) {
+            return String.format(Locale.ROOT, "volume      %,d%nunrecorded  unbounded (no crime recorded)%n", volume);
+        }
+        return String.format(Locale.ROOT, "volume      %,d%nunrecorded  %,.0f (%,.0f to %s)%nmore than   %,d (unit %d)%n",
+                volume, estimate, lower, Double.isInfinite(upper) ? "unbounded" : String.format(Locale.ROOT, "%,.0f", upper),
+                roundedDown(unit()), unit());
+    }
 }

@@ -48,6 +48,17 @@ public final class CsvInput {
     private final Map<String, Integer> index;
     private final List<Row> rows;
 
+    private CsvInput(CsvInput base, Map<String, Integer> index) {
+        this.name = base.name;
+        this.header = base.header;
+        this.index = index;
+        List<Row> copies = new ArrayList<>(base.rows.size());
+        for (Row row : base.rows) {
+            copies.add(new Row(row.line, row.cells));
+        }
+        this.rows = Collections.unmodifiableList(copies);
+    }
+
     private CsvInput(String name, List<String> header, List<Row> rows) {
         this.name = name;
         this.header = List.copyOf(header);
@@ -147,6 +158,28 @@ public final class CsvInput {
             throw new DataFileException(name, 0, null, null, "is empty: expected a header line");
         }
         return input;
+    }
+
+    /**
+     * The same file read with the tool's column names mapped to the file's own: with
+     * {@code Map.of("rate", "rate_pct")} a lookup of {@code rate} reads the file's {@code rate_pct}
+     * column (and messages name {@code rate_pct}). The header and the cells are unchanged.
+     *
+     * @param toolToFile tool column name to file column name, matched ignoring case and spaces
+     * @return the mapped input
+     * @throws DataFileException if a file column named in the map is not in the header
+     */
+    public CsvInput withColumns(Map<String, String> toolToFile) {
+        Map<String, Integer> mapped = new LinkedHashMap<>(index);
+        for (Map.Entry<String, String> entry : toolToFile.entrySet()) {
+            Integer at = index.get(key(entry.getValue()));
+            if (at == null) {
+                throw new DataFileException(name, 1, null, null, "has no column '" + entry.getValue()
+                        + "' to read as '" + entry.getKey() + "' (header: " + String.join(",", header) + ")");
+            }
+            mapped.put(key(entry.getKey()), at);
+        }
+        return new CsvInput(this, mapped);
     }
 
     private static String key(String column) {

@@ -9,6 +9,7 @@ import org.recordingrate.estimate.RateEstimate;
 import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.reproduce.PublishedComparison;
 import org.recordingrate.reproduce.PublishedFigure;
+import org.recordingrate.reproduce.PublishedFigure.VolumeRange;
 import org.recordingrate.report.ResultTable.Kind;
 
 /**
@@ -122,7 +123,9 @@ public final class Columns {
     /**
      * What a published figure gives: {@code se,lower,upper,implied_audited} (an effective sample
      * size for all-crime figures), against the previous figure {@code change,z,p_value,verdict}, and
-     * with a volume {@code unrecorded,more_than}.
+     * with a volume {@code unrecorded,more_than}, and with a published "more than N" the volumes
+     * consistent with it, {@code volume_lower,volume_upper} (the rounding of the published rate
+     * allowed for; see {@link PublishedFigure#volumesConsistentWith}).
      *
      * @param unit the rounding unit of {@code more_than}, or 0 for the default
      * @return the columns
@@ -138,18 +141,28 @@ public final class Columns {
                 .add("p_value", Kind.PVALUE, f -> f.comparison().map(PublishedComparison::pValue))
                 .add("verdict", Kind.TEXT, f -> f.comparison().map(c -> c.verdict().words()))
                 .add("unrecorded", Kind.COUNT, f -> f.unrecorded().map(UnrecordedCrimes::estimate))
-                .add("more_than", Kind.COUNT, f -> f.unrecorded().map(u -> moreThan(u, unit)));
+                .add("more_than", Kind.COUNT, f -> f.unrecorded().map(u -> moreThan(u, unit)))
+                .add("volume_lower", Kind.COUNT, f -> f.volumes().map(VolumeRange::lower))
+                .add("volume_upper", Kind.COUNT, f -> f.volumes().map(v -> v.upper().isPresent()
+                        ? (Object) v.upper().getAsLong() : Double.POSITIVE_INFINITY));
     }
 
     /**
-     * A published figure with what was asked of it: the comparison with a previous figure and
-     * the unrecorded crimes for a volume, each when given.
+     * A published figure with what was asked of it: the comparison with a previous figure, the
+     * unrecorded crimes for a volume, and the volumes consistent with a published "more than N",
+     * each when given.
      *
      * @param figure     the figure
      * @param comparison its comparison with the previous figure
      * @param unrecorded its unrecorded crimes for a volume
+     * @param volumes    the volumes consistent with a published "more than N"
      */
     public record FigureResult(PublishedFigure figure, Optional<PublishedComparison> comparison,
-                               Optional<UnrecordedCrimes> unrecorded) {
+                               Optional<UnrecordedCrimes> unrecorded, Optional<VolumeRange> volumes) {
+
+        /** A figure alone, or with its comparison. */
+        public FigureResult(PublishedFigure figure, Optional<PublishedComparison> comparison) {
+            this(figure, comparison, Optional.empty(), Optional.empty());
+        }
     }
 }

@@ -47,6 +47,14 @@ public final class Json {
      * missing), NaN as {@code null}; anything else, and every value when {@code asText}, as a string.
      */
     public static String value(Object value, boolean asText) {
+        return value(value, asText, 0);
+    }
+
+    /**
+     * As {@link #value(Object, boolean)}, non-whole numbers with {@code digits} significant digits
+     * when {@code digits > 0}.
+     */
+    public static String value(Object value, boolean asText, int digits) {
         if (value == null) {
             return "null";
         }
@@ -57,7 +65,7 @@ public final class Json {
             if (Double.isInfinite(d)) {
                 return d > 0 ? "\"Inf\"" : "\"-Inf\"";
             }
-            return Double.isNaN(d) ? "null" : ResultTable.machine(d);
+            return Double.isNaN(d) ? "null" : ResultTable.machine(d, digits);
         }
         if (value instanceof Number) {
             return value.toString();

@@ -125,6 +125,25 @@ public final class ResultTable {
     }
 
     private final List<String> renamed = new ArrayList<>();
+    /** Significant digits of non-whole numbers in CSV and JSON; 0: full precision. */
+    private int digits;
+
+    /**
+     * Writes non-whole numbers in CSV and JSON with {@code digits} significant digits (rounded half
+     * even, trailing zeros dropped) instead of full precision; whole numbers, text and counts are
+     * unchanged. The same input gives the same bytes.
+     *
+     * @param digits 1 to 17, or 0 for full precision (the default)
+     * @return this table
+     * @throws IllegalArgumentException for digits outside 0 to 17
+     */
+    public ResultTable digits(int digits) {
+        if (digits < 0 || digits > 17) {
+            throw new IllegalArgumentException("digits (" + digits + ") must be 0 (full precision) or 1 to 17");
+        }
+        this.digits = digits;
+        return this;
+    }
 
     /** Result columns renamed because an input column had their name, as {@code "rate -> rate_result"}. */
     public List<String> renamed() {
@@ -184,7 +203,7 @@ public final class ResultTable {
             for (Object[] row : rows) {
                 List<String> cells = new ArrayList<>(row.length);
                 for (int c = 0; c < row.length; c++) {
-                    String cell = machine(row[c]);
+                    String cell = machine(row[c], digits);
                     cells.add(row[c] instanceof String ? safe(cell) : cell);
                 }
                 printer.printRecord(cells);
@@ -236,7 +255,7 @@ public final class ResultTable {
             }
             out.write(Json.string(columns.get(c).name()));
             out.write(": ");
-            out.write(Json.value(row[c], columns.get(c).kind() == Kind.TEXT));
+            out.write(Json.value(row[c], columns.get(c).kind() == Kind.TEXT, digits));
         }
         out.write("}");
     }
@@ -302,6 +321,20 @@ public final class ResultTable {
 
     /** Full precision: longs as integers, doubles as the shortest decimal that reads back the same. */
     static String machine(Object value) {
+        return machine(value, 0);
+    }
+
+    /**
+     * As {@link #machine(Object)}, non-whole doubles rounded to {@code digits} significant digits
+     * when {@code digits > 0}.
+     */
+    static String machine(Object value, int digits) {
+        if (digits > 0 && value instanceof Double d && Double.isFinite(d) && d != Math.rint(d)) {
+            java.math.BigDecimal rounded = new java.math.BigDecimal(d).round(new java.math.MathContext(digits))
+                    .stripTrailingZeros();
+            int exponent = rounded.precision() - rounded.scale() - 1;
+            return exponent >= -6 && exponent < 15 ? rounded.toPlainString() : rounded.toString();
+        }
         if (value == null) {
             return "";
         }

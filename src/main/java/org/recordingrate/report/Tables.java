@@ -76,10 +76,10 @@ public final class Tables {
             return inspectionChanges(c.changes());
         }
         if (result instanceof PublishedFigure f) {
-            return figures(List.of(new FigureResult(f, Optional.empty(), Optional.empty())), 0);
+            return figures(List.of(new FigureResult(f, Optional.empty())), 0);
         }
         if (result instanceof PublishedComparison c) {
-            return figures(List.of(new FigureResult(c.current(), Optional.of(c), Optional.empty())), 0);
+            return figures(List.of(new FigureResult(c.current(), Optional.of(c))), 0);
         }
         throw new IllegalArgumentException("result (a " + result.getClass().getSimpleName() + ") has no table: " + KNOWN);
     }
@@ -95,19 +95,35 @@ public final class Tables {
      * @return the table
      */
     public static ResultTable inspectionEstimates(List<InspectionEstimate> estimates, long unit) {
+        return inspectionEstimates(estimates, unit, false);
+    }
+
+    /**
+     * As {@link #inspectionEstimates(List, long)}, with a {@code method} column after
+     * {@code inspection} when {@code withMethod} (estimates by several methods in one table).
+     *
+     * @param estimates  the estimates, in order
+     * @param unit       the rounding unit of {@code more_than}, or 0 for each row's default
+     * @param withMethod whether to add the method's token as a column
+     * @return the table
+     */
+    public static ResultTable inspectionEstimates(List<InspectionEstimate> estimates, long unit, boolean withMethod) {
         ResultColumns<InspectionRow> columns = ResultColumns.<InspectionRow>of()
-                .add("inspection", Kind.TEXT, InspectionRow::inspection)
-                .then(Columns.inspectionRow(unit).from(InspectionRow::row));
+                .add("inspection", Kind.TEXT, r -> r.estimate().inspection());
+        if (withMethod) {
+            columns = columns.add("method", Kind.TEXT, r -> r.estimate().method().token());
+        }
+        columns = columns.then(Columns.inspectionRow(unit).from(InspectionRow::row));
         List<InspectionRow> rows = new ArrayList<>();
         for (InspectionEstimate estimate : estimates) {
             for (CategoryEstimate row : estimate.rows()) {
-                rows.add(new InspectionRow(estimate.inspection(), row));
+                rows.add(new InspectionRow(estimate, row));
             }
         }
         return columns.table(rows);
     }
 
-    private record InspectionRow(String inspection, CategoryEstimate row) {
+    private record InspectionRow(InspectionEstimate estimate, CategoryEstimate row) {
     }
 
     /**

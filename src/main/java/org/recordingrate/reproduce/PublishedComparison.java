@@ -1,6 +1,7 @@
 package org.recordingrate.reproduce;
 
 import org.recordingrate.model.Interval;
+import org.recordingrate.compare.Alternative;
 import org.recordingrate.compare.Verdict;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;
@@ -18,13 +19,14 @@ import org.recordingrate.format.Percent;
  * @param change         current rate - previous rate
  * @param standardError  the standard error of the change
  * @param z              change / standard error
- * @param pValue         two-sided p-value
+ * @param pValue         the p-value for the alternative
+ * @param alternative    the alternative: two-sided, or one-sided towards an improvement or a deterioration
  * @param significance   the level the verdict uses
  * @param verdict        the verdict in the inspectors' words
  */
 public record PublishedComparison(PublishedFigure previous, PublishedFigure current, double change,
-                                  double standardError, double z, double pValue, double significance,
-                                  Verdict verdict) {
+                                  double standardError, double z, double pValue, Alternative alternative,
+                                  double significance, Verdict verdict) {
 
     /** The level of the inspectors' "statistically significant": 5%. */
     public static final double DEFAULT_SIGNIFICANCE = 0.05;
@@ -35,14 +37,26 @@ public record PublishedComparison(PublishedFigure previous, PublishedFigure curr
      * @throws IllegalArgumentException if a figure is null or {@code significance} is outside (0, 1)
      */
     public static PublishedComparison of(PublishedFigure previous, PublishedFigure current, double significance) {
+        return of(previous, current, significance, Alternative.TWO_SIDED);
+    }
+
+    /**
+     * Compares {@code current} with {@code previous} against an alternative: two-sided, or
+     * one-sided (improved: p = 1 - Phi(z); deteriorated: p = Phi(z)).
+     *
+     * @throws IllegalArgumentException if an argument is null or {@code significance} is out of range
+     */
+    public static PublishedComparison of(PublishedFigure previous, PublishedFigure current, double significance,
+                                         Alternative alternative) {
+        Args.notNull("alternative", alternative);
         Args.notNull("previous", previous);
         Args.notNull("current", current);
         Args.significance(significance);
         double change = current.rate() - previous.rate();
         double se = Math.hypot(previous.standardError(), current.standardError());
         double z = change / se;
-        double p = Normal.twoSidedTail(z);
-        return new PublishedComparison(previous, current, change, se, z, p, significance,
+        double p = alternative.normalPValue(z);
+        return new PublishedComparison(previous, current, change, se, z, p, alternative, significance,
                 Verdict.of(change, p, significance));
     }
 
@@ -61,5 +75,19 @@ public record PublishedComparison(PublishedFigure previous, PublishedFigure curr
     public String toString() {
         return current + " vs " + previous + ": " + Percent.points(change) + ", z = "
                 + String.format(java.util.Locale.ROOT, "%.2f", z) + ", p = " + Percent.pValue(pValue) + ": " + verdict;
+    }
+
+    /**
+     * A few lines: both figures, the change with its standard error and 95% interval, the z-test
+     * and the verdict at its level.
+     */
+    public String summary() {
+        Interval interval = changeInterval(0.95);
+        return String.format(java.util.Locale.ROOT, "%-12s%s%n%-12s%s%n%-12s%s (se %s, 95%% CI %s)%n%-12sz = %.2f, "
+                        + "p = %s (%s)%n%-12s%s (at %s significance)%n",
+                "now", current, "previous", previous, "change", Percent.points(change),
+                Percent.format(standardError, 2), Percent.range(interval.lower(), interval.upper()),
+                "test", z, Percent.pValue(pValue), alternative.token().replace('_', '-'), "verdict", verdict,
+                Percent.level(significance));
     }
 }

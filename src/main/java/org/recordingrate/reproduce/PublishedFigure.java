@@ -3,6 +3,7 @@ package org.recordingrate.reproduce;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
+import org.recordingrate.compare.Alternative;
 import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.format.Percent;
 import org.recordingrate.internal.Args;
@@ -200,6 +201,77 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
      */
     public PublishedComparison compareWith(PublishedFigure previous, double significance) {
         return PublishedComparison.of(previous, this, significance);
+    }
+
+    /**
+     * As {@link #compareWith(PublishedFigure, double)} against a one-sided or two-sided alternative.
+     *
+     * @throws IllegalArgumentException if an argument is null or the level is out of range
+     */
+    public PublishedComparison compareWith(PublishedFigure previous, double significance, Alternative alternative) {
+        return PublishedComparison.of(previous, this, significance, alternative);
+    }
+
+    /**
+     * The recorded volumes consistent with "the force didn't record more than {@code moreThan}
+     * crimes" at this rate: the volumes V for which the estimate V (1 - r)/r rounds down to
+     * {@code moreThan} at {@code unit}, that is moreThan &lt;= V (1 - r)/r &lt; moreThan + unit, for
+     * some rate r that rounds to the published figure: r within half a unit of its last published
+     * digit (93.2 stands for [93.15, 93.25)). The bounds are V &gt;= moreThan r<sub>lo</sub>/(1 -
+     * r<sub>lo</sub>) and V &lt; (moreThan + unit) r<sub>hi</sub>/(1 - r<sub>hi</sub>), computed exactly.
+     * The rounding of the rate widens the range a good deal: see {@link #volumesAtExactRate}.
+     *
+     * @param moreThan the published "more than" count, 0 or more
+     * @param unit     the unit it was rounded down to, at least 1 (0: the default unit for that count,
+     *                 {@link UnrecordedCrimes#unitFor(double)})
+     * @return the range of whole volumes; its upper bound is empty (unbounded) when the rate may be 100%
+     * @throws IllegalArgumentException for a negative count or unit, or a rate of 0
+     */
+    public VolumeRange volumesConsistentWith(long moreThan, long unit) {
+        BigDecimal half = BigDecimal.ONE.movePointLeft(ratePercent.scale() + 1).multiply(BigDecimal.valueOf(5));
+        return volumes(moreThan, unit, ratePercent.subtract(half), ratePercent.add(half));
+    }
+
+    /**
+     * As {@link #volumesConsistentWith}, taking the published rate as exact.
+     *
+     * @throws IllegalArgumentException as {@link #volumesConsistentWith}
+     */
+    public VolumeRange volumesAtExactRate(long moreThan, long unit) {
+        return volumes(moreThan, unit, ratePercent, ratePercent);
+    }
+
+    private VolumeRange volumes(long moreThan, long unit, BigDecimal lowPercent, BigDecimal highPercent) {
+        Args.nonNegative("moreThan", moreThan);
+        Args.nonNegative("unit", unit);
+        if (ratePercent.signum() == 0) {
+            throw new ArgumentException("rate", "rate (0 percent): nothing was recorded, so no volume gives a finite"
+                    + " number of unrecorded crimes");
+        }
+        long step = unit == 0 ? UnrecordedCrimes.unitFor(moreThan) : unit;
+        BigDecimal low = lowPercent.max(BigDecimal.ZERO).movePointLeft(2);
+        BigDecimal high = highPercent.min(HUNDRED).movePointLeft(2);
+        // V >= N lo/(1 - lo): the smallest whole V
+        BigDecimal least = BigDecimal.valueOf(moreThan).multiply(low).divide(BigDecimal.ONE.subtract(low),
+                MathContext.DECIMAL128);
+        long lower = least.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        if (high.compareTo(BigDecimal.ONE) >= 0) {
+            return new VolumeRange(lower, java.util.OptionalLong.empty());
+        }
+        // V < (N + unit) hi/(1 - hi): the largest whole V strictly below
+        BigDecimal bound = BigDecimal.valueOf(moreThan).add(BigDecimal.valueOf(step)).multiply(high)
+                .divide(BigDecimal.ONE.subtract(high), MathContext.DECIMAL128);
+        long upper = bound.setScale(0, java.math.RoundingMode.CEILING).longValueExact() - 1;
+        return new VolumeRange(lower, java.util.OptionalLong.of(upper));
+    }
+
+    /**
+     * A range of whole recorded volumes.
+     *
+     * @param lower the smallest volume
+     * @param upper the largest volume; empty when unbounded
+     */
+    public record VolumeRange(long lower, java.util.OptionalLong upper) {
     }
 
     /** {@code "93.2% (+/- 2.3%)"}, the numbers as given, with the level when it is not 95%. */
