@@ -409,13 +409,19 @@ public final class FunnelPlot extends Plot {
         // national rate and limits, clipped to the plot
         c.clip(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
         c.line(plotLeft, yAxis.px(100 * target), plotRight, yAxis.px(100 * target), Pen.solid(Palette.BLACK, 1.5));
-        // from a tenth of the smallest force's size: below it the exact limits only show their steps
+        // from a third of the smallest force's size: further left the exact limits near 0 and 1 show little but their steps
         double smallest = points.stream().mapToDouble(FunnelPoint::size).min().orElse(1);
-        double start = Math.max(1, smallest / 10);
-        double[] xs = new double[CURVE_POINTS + 1];
-        double[][] curves = new double[4][CURVE_POINTS + 1];
-        for (int i = 0; i <= CURVE_POINTS; i++) {
-            double n = start + (xAxis.max() - start) * i / CURVE_POINTS;
+        double start = Math.max(1, smallest / 3);
+        // at whole sizes only: Spiegelhalter's interpolation runs smoothly from one whole n to the next,
+        // while between them its extension to real n wobbles (visible for small categories)
+        long first = (long) Math.ceil(start);
+        long last = (long) Math.floor(xAxis.max());
+        long step = Math.max(1, (last - first) / CURVE_POINTS);
+        int count = (int) ((last - first) / step) + 1;
+        double[] xs = new double[count];
+        double[][] curves = new double[4][count];
+        for (int i = 0; i < count; i++) {
+            double n = first + i * step;
             xs[i] = xAxis.px(n);
             curves[0][i] = yAxis.px(100 * limits.lower(target, n, INNER));
             curves[1][i] = yAxis.px(100 * limits.upper(target, n, INNER));

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The whole flow for one synthetic force, "Cambridgeshire" (the tallies of examples/data: illustrative,
+# not the force's real counts), from the audit plan to the inspectors' report and its plots.
+# Run from anywhere after `mvn -q -B package -DskipTests`; writes into ${OUT:-target/example-flow}.
+# A test (ExamplesIT, after `mvn package`) runs this script and checks what it writes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RR="java -jar target/recording-rate-cli.jar"
+OUT="${OUT:-target/example-flow}"
+mkdir -p "$OUT"
+BEFORE=examples/data/cdi-2017.csv   # the 2017 inspection: a row per category (recorded, audited, volume)
+AFTER=examples/data/peel-2022.csv   # the 2022 inspection
+
+# 1-3. PLACEHOLDERS, for the steps other parts of the project add:
+#   plan    sample sizes per category for a target margin       ($RR plan ..., planning work)
+#   select  the seeded sample list for the auditors             ($RR select ..., planning work)
+#   audit   the auditors' record-level findings and a volumes file; `report` and `plot forest` will read
+#           them with --volumes VOLUMES.csv once record-level audit files can be read (io/AuditFile).
+# Until then the aggregated inspection files above stand for the audit findings.
+
+# 4. estimate: each category and all crime, with the published "+/-" (Wald margin)
+$RR estimate "$AFTER" --method wald --format text
+
+# 5. compare: the change since 2017, the two-sample z-test as published
+$RR compare "$BEFORE" "$AFTER" --method wald --test z_unpooled --adjust none --format text
+
+# 6. report: the inspectors' paragraphs and table, in every format
+$RR report "$BEFORE" "$AFTER" --force Cambridgeshire --previous-label 2017
+$RR report "$BEFORE" "$AFTER" --force Cambridgeshire --previous-label 2017 --format markdown --out "$OUT/report.md"
+$RR report "$BEFORE" "$AFTER" --force Cambridgeshire --previous-label 2017 --format csv --out "$OUT/report.csv"
+$RR report "$BEFORE" "$AFTER" --force Cambridgeshire --previous-label 2017 --format json --out "$OUT/report.json"
+$RR report "$BEFORE" "$AFTER" --force Cambridgeshire --previous-label 2017 --format html \
+    --forces examples/data/forces-2022.csv --out "$OUT/report.html"
+# the same with better intervals and an exact test: the sentences then say which were used
+$RR report "$BEFORE" "$AFTER" --force Cambridgeshire --previous-label 2017 --method wilson \
+    --change-method newcombe --test fisher_exact --adjust holm --format markdown --out "$OUT/report-wilson.md"
+
+# 7. plots: the forest plot of this force, the funnel plot of all 43 synthetic forces
+$RR plot forest "$BEFORE" "$AFTER" --force Cambridgeshire --out "$OUT/forest.svg"
+$RR plot forest "$BEFORE" "$AFTER" --force Cambridgeshire --out "$OUT/forest.png" --scale 2
+$RR plot funnel examples/data/forces-2022.csv --out "$OUT/funnel.png"
+$RR plot funnel examples/data/forces-2022.csv --category violence --out "$OUT/funnel-violence.svg"
+
+echo "wrote $(ls "$OUT" | wc -l) files to $OUT"
