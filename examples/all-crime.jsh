@@ -15,7 +15,7 @@ System.out.printf("z = %.2f (the reference README gives 3.70)%n", change.z())
 var peel = inspections("examples/data/peel-2022.csv").get(0)
 var estimate = InspectionEstimator.withDefaults().with(AllCrimeMethod.WALD).estimate(peel)
 println(estimate.summary())
-println("the force didn't record more than " + estimate.allCrime().unrecorded().moreThan() + " crimes")
+println("the force didn't record more than " + estimate.allCrime().unrecorded().moreThan().getAsLong() + " crimes")
 
 // The same with the survey variance (no population given: no finite population correction) and Korn-Graubard.
 println(InspectionEstimator.withDefaults().with(AllCrimeMethod.KORN_GRAUBARD).with(VarianceConvention.SURVEY).estimate(peel))

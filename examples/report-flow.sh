@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole flow for one synthetic force, "Cambridgeshire" (the tallies of examples/data: illustrative,
-# not the force's real counts), from the audit plan to the inspectors' report and its plots.
+# The whole flow for one synthetic force, "Cambridgeshire" (the files of examples/data: synthetic or
+# illustrative, not the force's real counts), from the audit plan to the inspectors' report and its plots.
 # Run from anywhere after `mvn -q -B package -DskipTests`; writes into ${OUT:-target/example-flow}.
 # A test (ExamplesIT, after `mvn package`) runs this script and checks what it writes.
 set -euo pipefail
@@ -11,13 +11,20 @@ mkdir -p "$OUT"
 BEFORE=examples/data/cdi-2017.csv   # the 2017 inspection: a row per category (recorded, audited, volume)
 AFTER=examples/data/peel-2022.csv   # the 2022 inspection
 
-# 1-3. PLACEHOLDERS, for the steps other parts of the project add:
-#   plan    sample sizes per category for a target margin       ($RR plan ..., planning work)
-#   select  the seeded sample list for the auditors             ($RR select ..., planning work)
-#   audit   the auditors' record-level findings and a volumes file; `report` and `plot forest` will read
-#           them with --volumes VOLUMES.csv once record-level audit files can be read (io/AuditFile).
-# Until then the aggregated inspection files above stand for the audit findings.
+# 1. plan: records per category for +/- 3 points on all crime, at least 50 in each (the categories
+#    of the synthetic population examples/data/population.csv)
+$RR plan --volumes examples/data/plan-volumes.csv --margin 3 --allocation optimal --minimum 50 --out "$OUT/plan.csv"
 
+# 2. select: the seeded sample list for the auditors (permanent random numbers, seed 2022)
+$RR select examples/data/population.csv --plan "$OUT/plan.csv" --seed 2022 --out "$OUT/sample.csv"
+
+# 3. the audit findings: a record-level audit file per inspection (a row per audited crime) and one
+#    volumes file for both; synthetic, made to give the seed report's published figures
+$RR estimate examples/data/audit-2022.csv --volumes examples/data/volumes.csv --method wald --format text
+$RR report examples/data/audit-2017.csv examples/data/audit-2022.csv --volumes examples/data/volumes.csv \
+    --force Cambridgeshire --previous-label 2017 --format markdown --out "$OUT/report-audits.md"
+
+# From here the aggregated inspection files (a row per category) of the same shape:
 # 4. estimate: each category and all crime, with the published "+/-" (Wald margin)
 $RR estimate "$AFTER" --method wald --format text
 

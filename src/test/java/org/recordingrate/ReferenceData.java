@@ -60,7 +60,24 @@ public final class ReferenceData {
      * @param file e.g. {@code "single-proportion.csv"}
      */
     public static List<Row> rows(String file) {
-        String resource = "/reference/" + file;
+        return resource("/reference/" + file);
+    }
+
+    /**
+     * Every row of {@code <folder>/<file>} among the test resources, e.g.
+     * {@code rows("reference-extended", "single-proportion-extended.csv")} (the 80-digit values
+     * made by {@code reference-extended/make_extended_reference.py}).
+     */
+    public static List<Row> rows(String folder, String file) {
+        return resource("/" + folder + "/" + file);
+    }
+
+    /**
+     * Every row of a CSV test resource elsewhere, e.g. {@code "/incidents/incident-results.csv"}
+     * (each such folder holds the script that made its files).
+     */
+    public static List<Row> resource(String resource) {
+        String file = resource.substring(resource.lastIndexOf('/') + 1);
         try (InputStream in = ReferenceData.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
@@ -81,11 +98,29 @@ public final class ReferenceData {
     }
 
     /**
-     * The reference tolerance for interval bounds: 1e-9 absolute, or 1e-7 relative for expected
-     * values below 1e-3 (shared/reference/README.md).
+     * The reference tolerance for interval bounds (shared/reference/README.md), exactly as
+     * {@code shared/check-cli} applies it: for |expected| &lt; 1e-3 the error must be at most
+     * 1e-7 |expected| (relative); otherwise at most 1e-9 (absolute). The two rules never combine:
+     * a bound of 1e-12 must be right to 1e-19, not to 1e-9. NaN is never within.
      */
     public static boolean boundWithin(double expected, double actual) {
         double error = Math.abs(expected - actual);
-        return error <= 1e-9 || (Math.abs(expected) < 1e-3 && error <= 1e-7 * Math.abs(expected));
+        if (Math.abs(expected) < 1e-3) {
+            return error <= 1e-7 * Math.abs(expected);
+        }
+        return error <= 1e-9;
+    }
+
+    /**
+     * The error of {@code actual} in the unit of the tolerance of {@link #boundWithin}: the
+     * relative error divided by 1e-7 below 1e-3, else the absolute error divided by 1e-9; within
+     * the tolerance exactly when at most 1 (NaN when either is NaN).
+     */
+    public static double boundError(double expected, double actual) {
+        double error = Math.abs(expected - actual);
+        if (Math.abs(expected) < 1e-3) {
+            return expected == 0 ? (error == 0 ? 0 : Double.POSITIVE_INFINITY) : error / (1e-7 * Math.abs(expected));
+        }
+        return error / 1e-9;
     }
 }

@@ -2,9 +2,12 @@ package org.recordingrate.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.recordingrate.io.CsvInput;
+import org.recordingrate.io.InspectionSource;
 import org.recordingrate.report.ResultTable;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +64,34 @@ final class Cli {
         if (!table.renamed().isEmpty()) {
             note(spec, "input columns kept as they are; result columns renamed: " + String.join(", ", table.renamed()));
         }
+    }
+
+    /**
+     * The inspections of a file of either kind, recognised by its header ({@link InspectionSource}):
+     * a record-level audit file without {@code --volumes}, or an inspection file with it, is a usage
+     * error (2). Standard input is not looked at twice: its kind is left to the reader. {@code columns}
+     * is {@code --columns} (tool name to the file's).
+     */
+    static InspectionSource inspections(CommandSpec spec, Path file, Optional<Path> volumes,
+                                        Map<String, String> columns) {
+        if (!file.toString().equals("-")) {
+            InspectionSource.Kind kind = InspectionSource.kind(file, columns);
+            if (kind == InspectionSource.Kind.AUDIT_FILE && volumes.isEmpty()) {
+                throw usage(spec, file + " is a record-level audit file (a row per audited crime): give its"
+                        + " volumes with --volumes FILE (category,volume[,population][,inspection])");
+            }
+            if (kind == InspectionSource.Kind.INSPECTION_FILE && volumes.isPresent()) {
+                throw usage(spec, file + " is an inspection file, which has its volumes: --volumes is for"
+                        + " record-level audit files");
+            }
+        }
+        return InspectionSource.read(file, volumes, columns);
+    }
+
+    /** Whether {@code file} is a record-level audit file (standard input is not looked at: false). */
+    static boolean isAuditFile(Path file, Map<String, String> columns) {
+        return !file.toString().equals("-")
+                && InspectionSource.kind(file, columns) == InspectionSource.Kind.AUDIT_FILE;
     }
 
     /** Refuses standard input named twice: it can be read only once. */

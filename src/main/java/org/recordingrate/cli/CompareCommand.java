@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.recordingrate.compare.Alternative;
@@ -19,8 +20,7 @@ import org.recordingrate.compare.InspectionComparisons;
 import org.recordingrate.compare.PValueAdjustment;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.io.CsvInput;
-import org.recordingrate.io.InspectionFile;
-import org.recordingrate.model.Inspection;
+import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Tally;
 import org.recordingrate.report.Columns;
 import org.recordingrate.report.ResultColumns;
@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
         description = {"Change between inspections (after - before): interval, test, verdict.",
                 "  compare --before 512/640 --after 188/202 [--method newcombe] [--test fisher_exact]",
                 "  compare BEFORE.csv AFTER.csv   (two inspection files: each category and all crime)",
+                "  compare BEFORE.csv AFTER.csv --volumes VOLUMES.csv   (record-level audit files and their volumes)",
                 "  compare --cases PAIRS.csv      (columns recorded_before,audited_before,recorded_after,audited_after"
                         + "[,method][,test][,confidence][,alternative])",
                 "Intervals: wald, agresti_caffo, newcombe, newcombe_cc, miettinen_nurminen. Tests: z_pooled, "
@@ -53,8 +54,14 @@ final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..2", paramLabel = "INSPECTIONS.csv",
-            description = "The earlier and the later inspection file.")
+            description = "The earlier and the later inspection file, each an aggregated inspection file or a "
+                    + "record-level audit file (recognised by its header).")
     List<Path> files = new ArrayList<>();
+
+    @Option(names = "--volumes", paramLabel = "FILE",
+            description = "The volumes of the record-level audit files' categories: category,volume[,population]"
+                    + "[,inspection] (with an inspection column, one file serves both).")
+    Path volumes;
 
     @Option(names = "--before", paramLabel = "X/N", description = "The earlier tally, e.g. 512/640.")
     String before;
@@ -121,7 +128,14 @@ final class CompareCommand implements Callable<Integer> {
         if (!files.isEmpty() && files.size() != 2) {
             throw Cli.usage(spec, "give two inspection files: the earlier, then the later");
         }
-        Cli.stdinOnce(spec, files);
+        if (volumes != null && files.isEmpty()) {
+            throw Cli.usage(spec, "--volumes goes with record-level audit files");
+        }
+        List<Path> inputs = new ArrayList<>(files);
+        if (volumes != null) {
+            inputs.add(volumes);
+        }
+        Cli.stdinOnce(spec, inputs);
         if (!pairBy.isEmpty() && cases == null) {
             throw Cli.usage(spec, "--pair-by goes with --cases FILE");
         }
@@ -263,11 +277,20 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void inspections(Comparison comparison) {
-        CsvInput earlierInput = reading.read(files.get(0));
-        CsvInput laterInput = reading.read(files.get(1));
-        List<Inspection> earlier = InspectionFile.parse(earlierInput);
-        List<Inspection> later = InspectionFile.parse(laterInput);
-        InspectionComparisons all = comparison.compareAll(earlier, later);
+        // --volumes serves the record-level files; an aggregated file has its own volumes
+        boolean earlierAudit = Cli.isAuditFile(files.get(0), reading.columns);
+        boolean laterAudit = Cli.isAuditFile(files.get(1), reading.columns);
+        if (volumes != null && !earlierAudit && !laterAudit && !files.contains(Path.of("-"))) {
+            throw Cli.usage(spec, "--volumes is for record-level audit files, and " + files.get(0) + " and "
+                    + files.get(1) + " are inspection files, which have their volumes");
+        }
+        InspectionSource earlierInput = Cli.inspections(spec, files.get(0),
+                earlierAudit || files.get(0).toString().equals("-") ? Optional.ofNullable(volumes) : Optional.empty(),
+                reading.columns);
+        InspectionSource laterInput = Cli.inspections(spec, files.get(1),
+                laterAudit || files.get(1).toString().equals("-") ? Optional.ofNullable(volumes) : Optional.empty(),
+                reading.columns);
+        InspectionComparisons all = comparison.compareAll(earlierInput.inspections(), laterInput.inspections());
         List<String> unmatched = new ArrayList<>();
         for (String name : all.onlyBefore()) {
             unmatched.add("inspection '" + name + "' is in " + files.get(0) + " only");
@@ -291,8 +314,8 @@ final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException(unmatched.get(0) + (unmatched.size() > 1 ? " (and " + (unmatched.size() - 1)
                     + " more unmatched)" : "") + ": --strict requires every category and inspection in both files");
         }
-        Cli.note(spec, "read " + earlierInput.rows().size() + " category rows from " + earlierInput.name() + " and "
-                + laterInput.rows().size() + " from " + laterInput.name());
+        Cli.note(spec, earlierInput.toString());
+        Cli.note(spec, laterInput.toString());
         for (String line : unmatched) {
             Cli.note(spec, line + ": not compared");
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.recordingrate.estimate.AllCrimeMethod;
@@ -15,7 +16,7 @@ import org.recordingrate.estimate.RateEstimate;
 import org.recordingrate.estimate.RateEstimator;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.io.CsvInput;
-import org.recordingrate.io.InspectionFile;
+import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Tally;
 import org.recordingrate.report.Columns;
@@ -32,13 +33,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code recording-rate estimate}: one tally, a CSV of tallies ({@code --cases}), or an inspection
- * file of categories with volumes (all crime weighted by volume).
+ * file of categories with volumes (all crime weighted by volume), or a record-level audit file
+ * with its volumes ({@code --volumes}), recognised by its header.
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Recording rates with confidence intervals.",
                 "  estimate --recorded 188 --audited 202 [--method wilson] [--confidence 0.95]",
                 "  estimate --cases CASES.csv   (columns recorded,audited[,method][,confidence])",
                 "  estimate INSPECTIONS.csv     (columns category,recorded,audited,volume[,population][,inspection])",
+                "  estimate AUDIT.csv --volumes VOLUMES.csv   (a row per audited crime: record_id,category,recorded"
+                        + "[,should_record][,inspection][,incident_id]; volumes: category,volume[,population][,inspection])",
                 "Methods for one category: " + "wald, wilson, wilson_cc, agresti_coull, clopper_pearson, jeffreys, "
                         + "mid_p, logit. For an inspection file: wald, logit, korn_graubard, wilson."})
 final class EstimateCommand implements Callable<Integer> {
@@ -51,8 +55,14 @@ final class EstimateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "INSPECTIONS.csv",
-            description = "An aggregated inspection file: a row per category.")
+            description = "An aggregated inspection file (a row per category) or a record-level audit file "
+                    + "(a row per audited crime), recognised by its header.")
     Path inspections;
+
+    @Option(names = "--volumes", paramLabel = "FILE",
+            description = "The volumes of a record-level audit file's categories: category,volume[,population]"
+                    + "[,inspection].")
+    Path volumes;
 
     @Option(names = "--recorded", paramLabel = "N", description = "Audited reports recorded as crimes.")
     Long recorded;
@@ -95,6 +105,9 @@ final class EstimateCommand implements Callable<Integer> {
         }
         if (single && (recorded == null || audited == null)) {
             throw Cli.usage(spec, "--recorded and --audited go together");
+        }
+        if (volumes != null && inspections == null) {
+            throw Cli.usage(spec, "--volumes goes with a record-level audit FILE");
         }
         // every token is checked whatever the mode, so a typo is never silently ignored
         VarianceConvention convention = Cli.token(spec, "--variance", variance, VarianceConvention::fromToken);
@@ -165,20 +178,20 @@ final class EstimateCommand implements Callable<Integer> {
     private void inspections(VarianceConvention convention, long unit) {
         List<AllCrimeMethod> methods = Cli.tokens(spec, "--method", method == null ? "wilson" : method,
                 AllCrimeMethod::fromToken, AllCrimeMethod.values());
-        CsvInput input = reading.read(inspections);
-        List<Inspection> all = InspectionFile.parse(input);
+        Cli.stdinOnce(spec, volumes == null ? List.of(inspections) : List.of(inspections, volumes));
+        InspectionSource source = Cli.inspections(spec, inspections, Optional.ofNullable(volumes), reading.columns);
         List<InspectionEstimate> estimates = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (AllCrimeMethod chosen : methods) {
             InspectionEstimator estimator = InspectionEstimator.withDefaults().with(chosen).with(convention)
                     .withConfidence(confidence);
-            for (Inspection inspection : all) {
+            for (Inspection inspection : source.inspections()) {
                 InspectionEstimate estimate = estimator.estimate(inspection);
                 estimates.add(estimate);
                 text.append(estimate.summary(unit)).append('\n');
             }
         }
-        Cli.readNotice(spec, input, "category row");
+        Cli.note(spec, source.toString());
         output.write(Tables.inspectionEstimates(estimates, unit, methods.size() > 1), OutputOptions.Format.CSV, false,
                 text.toString(), spec.commandLine().getOut());
     }

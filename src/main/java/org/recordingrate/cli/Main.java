@@ -25,8 +25,8 @@ import org.recordingrate.internal.DecimalText;
                 + "estimates weighted by volume, comparisons between inspections, published figures reproduced.",
                 "Rates, bounds and margins in CSV and JSON output are fractions in [0, 1]; options that take "
                         + "published figures (--rate, --margin) take percent; text output shows percent."},
-        subcommands = {EstimateCommand.class, CompareCommand.class, ReproduceCommand.class, ReportCommand.class,
-                PlotCommand.class,
+        subcommands = {EstimateCommand.class, CompareCommand.class, ReproduceCommand.class, PlanCommand.class,
+                SelectCommand.class, ReportCommand.class, PlotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.report.FunnelLimits;
 import org.recordingrate.report.FunnelPlot;
 import org.recordingrate.report.Plot;
 import org.recordingrate.report.Report;
-import org.recordingrate.report.ReportInput;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,11 +110,14 @@ final class PlotCommand implements Runnable {
         @Mixin
         ReportOptions choices;
 
+        @Mixin
+        InputOptions reading;
+
         @Override
         public Integer call() {
             picture.check(spec);
             choices.parse();
-            Report report = choices.apply(ReportCommand.read(spec, files, volumes, force));
+            Report report = choices.apply(ReportCommand.read(spec, files, volumes, force, reading));
             picture.write(spec, (force == null ? report : report.force(force)).forestPlot());
             return 0;
         }
@@ -152,6 +155,13 @@ final class PlotCommand implements Runnable {
         @Option(names = "--title", paramLabel = "TEXT", description = "The picture's title.")
         String title;
 
+        @Option(names = "--volumes", paramLabel = "VOLUMES.csv",
+                description = "The volumes of a record-level audit file of every force.")
+        Path volumes;
+
+        @Mixin
+        InputOptions reading;
+
         @Mixin
         Picture picture;
 
@@ -159,8 +169,9 @@ final class PlotCommand implements Runnable {
         public Integer call() {
             picture.check(spec);
             FunnelLimits chosen = Cli.token(spec, "--limits", limits, FunnelLimits::fromToken);
-            List<Inspection> all = ReportInput.inspections(forces, Optional.empty());
-            Cli.note(spec, "read " + all.size() + " inspections from " + forces);
+            InspectionSource source = Cli.inspections(spec, forces, Optional.ofNullable(volumes), reading.columns);
+            Cli.note(spec, source.toString());
+            List<Inspection> all = source.inspections();
             FunnelPlot plot = FunnelPlot.of(all).with(chosen);
             if (category != null) {
                 plot = plot.category(category);

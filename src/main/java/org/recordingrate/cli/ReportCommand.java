@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.report.Report;
 import org.recordingrate.report.ReportInput;
@@ -49,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
     String force;
 
     @Option(names = "--volumes", paramLabel = "VOLUMES.csv",
-            description = "The volumes of a record-level audit file's categories.")
+            description = "The volumes of the categories of a record-level audit file (either or both files).")
     Path volumes;
 
     @Option(names = "--forces", paramLabel = "FORCES.csv",
@@ -67,16 +68,20 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ReportOptions choices;
 
+    @Mixin
+    InputOptions reading;
+
     @Override
     public Integer call() {
         choices.parse();
         if (out != null) {
             OutputOptions.checkWritable(out);
         }
-        Report report = choices.apply(read(spec, files, volumes, force).force(force));
+        Report report = choices.apply(read(spec, files, volumes, force, reading).force(force));
         if (forces != null) {
-            List<Inspection> all = ReportInput.inspections(forces, Optional.empty());
-            Cli.note(spec, "read " + all.size() + " inspections from " + forces);
+            InspectionSource source = Cli.inspections(spec, forces, Optional.empty(), java.util.Map.of());
+            Cli.note(spec, source.toString());
+            List<Inspection> all = source.inspections();
             report = report.withForces(all);
         }
         String document = switch (format) {
@@ -90,14 +95,24 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The report on the force's inspections in the two files (their only one, or the one of its name). */
-    static Report read(CommandSpec spec, List<Path> files, Path volumes, String force) {
+    /**
+     * The report on the force's inspections in the two files (their only one, or the one of its
+     * name), either kind of file ({@link Cli#inspections}: a record-level audit file needs
+     * {@code --volumes}, one volumes file serving both when it has an {@code inspection} column).
+     */
+    static Report read(CommandSpec spec, List<Path> files, Path volumes, String force, InputOptions reading) {
+        Cli.stdinOnce(spec, volumes == null ? files : List.of(files.get(0), files.get(1), volumes));
+        boolean[] audit = {Cli.isAuditFile(files.get(0), reading.columns), Cli.isAuditFile(files.get(1), reading.columns)};
+        if (volumes != null && !audit[0] && !audit[1]) {
+            throw Cli.usage(spec, "--volumes is for record-level audit files; " + files.get(0) + " and " + files.get(1)
+                    + " are inspection files, which have their volumes");
+        }
         Inspection[] pair = new Inspection[2];
         for (int i = 0; i < 2; i++) {
-            List<Inspection> inspections = ReportInput.inspections(files.get(i), Optional.ofNullable(volumes));
-            pair[i] = ReportInput.of(inspections, force == null ? "" : force, files.get(i).toString());
-            Cli.note(spec, "read " + pair[i].categories().size() + " categories of '" + pair[i].name() + "' from "
-                    + files.get(i));
+            Optional<Path> v = audit[i] ? Optional.ofNullable(volumes) : Optional.empty();
+            InspectionSource source = Cli.inspections(spec, files.get(i), v, reading.columns);
+            Cli.note(spec, source.toString());
+            pair[i] = ReportInput.of(source.inspections(), force == null ? "" : force, files.get(i).toString());
         }
         return Report.of(pair[0], pair[1]);
     }

@@ -13,9 +13,11 @@ import org.recordingrate.internal.Args;
  *
  * <p>Notation: group a is after ({@code xa} recorded of {@code na} audited), group b before;
  * {@code d = xa/na - xb/nb}, {@code N = na + nb}, {@code s = xa + xb}, {@code pbar = s / N}.
- * Every test is computed for any valid tallies (no NaN, no exception), including tallies with
- * none or all recorded and single audited reports; the unconditional exact tests have a size
- * limit (see {@link #BARNARD}).
+ * Every test is computed for any valid tallies of up to 2^53 audited each (the supported range
+ * of {@link Args}; no NaN, no exception), including tallies with none or all recorded and single
+ * audited reports; larger tallies are refused with an IllegalArgumentException naming the count
+ * and the limit. The exact tests have lower size limits: 2^40 audited in all for Fisher's tests
+ * (see {@link #FISHER_EXACT}), 2^17 for the unconditional ones (see {@link #BARNARD}).
  *
  * <p>All constants are immutable and thread-safe. Reference values: the project's
  * {@code reference/two-proportion.csv}, computed with 50-digit arithmetic, R and scipy.
@@ -96,7 +98,10 @@ public enum ChangeTest implements ChangeTestMethod {
      * decided exactly (R's {@code fisher.test} uses a relative tolerance of 1e-7 instead);
      * improved {@code P(X >= xa)}, deteriorated {@code P(X <= xa)}. No statistic (NaN).
      * Accurate to about 1e-12 relative down to p-values near 1e-300 (smaller ones may come out
-     * as 0); microseconds for 10^4 audited per group, and any long counts work.
+     * as 0); microseconds for 10^4 audited per group, up to about a second at the limit of
+     * 2^40 (1.1 x 10^12) audited in both groups together, beyond which it refuses (an
+     * IllegalArgumentException naming the counts and the limit; the z-tests agree with it to
+     * many digits there).
      *
      * <p>Edges: when only one table has the observed margins (nothing or everything recorded in
      * both inspections) p = 1.
@@ -107,6 +112,7 @@ public enum ChangeTest implements ChangeTestMethod {
     FISHER_EXACT("fisher_exact", "Fisher's exact test", "") {
         @Override
         TestResult compute(Tally before, Tally after, Alternative alternative) {
+            FisherExact.checkSize(this, before, after);
             return new TestResult(this, alternative, Double.NaN, FisherExact.of(before, after).pValue(alternative));
         }
     },
@@ -119,13 +125,15 @@ public enum ChangeTest implements ChangeTestMethod {
      * one-sided: {@code P(X > xa) + P(X = xa) / 2} or the other tail). No statistic (NaN).
      * Less conservative than Fisher's test; its size can exceed the nominal level slightly.
      *
-     * <p>Edges: when only one table has the observed margins, p = 0.5.
+     * <p>Edges: when only one table has the observed margins, p = 0.5. Limit: as
+     * {@link #FISHER_EXACT}, 2^40 audited in all.
      *
      * <p>Consistent with none of the listed intervals exactly.
      */
     FISHER_MID_P("fisher_mid_p", "Fisher's mid-p test", "") {
         @Override
         TestResult compute(Tally before, Tally after, Alternative alternative) {
+            FisherExact.checkSize(this, before, after);
             return new TestResult(this, alternative, Double.NaN, FisherExact.of(before, after).midPValue(alternative));
         }
     },
@@ -218,14 +226,18 @@ public enum ChangeTest implements ChangeTestMethod {
      * @param after       the later inspection's tally
      * @param alternative the alternative hypothesis
      * @return the statistic and p-value
-     * @throws IllegalArgumentException if an argument is null, or (Barnard and Boschloo only)
-     *                                  the tallies are too large to enumerate
+     * @throws IllegalArgumentException if an argument is null, an audited count exceeds the
+     *                                  supported 2^53 ({@link Args#countInRange}), or (the exact
+     *                                  tests) the tallies exceed the test's size limit; the message
+     *                                  names the counts and the limit
      */
     @Override
     public TestResult test(Tally before, Tally after, Alternative alternative) {
         Args.notNull("before", before);
         Args.notNull("after", after);
         Args.notNull("alternative", alternative);
+        Args.countInRange("audited before", before.audited());
+        Args.countInRange("audited after", after.audited());
         return compute(before, after, alternative);
     }
 

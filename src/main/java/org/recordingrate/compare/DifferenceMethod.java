@@ -9,6 +9,8 @@ import org.recordingrate.estimate.IntervalMethod;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.internal.Roots;
+import org.recordingrate.internal.Wilson;
+import org.recordingrate.internal.ExactArithmetic;
 
 /**
  * Confidence intervals for the change in recording rate between two inspections,
@@ -21,8 +23,16 @@ import org.recordingrate.internal.Roots;
  * the restricted estimates are the pooled rate); {@link #WALD} with {@link ChangeTest#Z_UNPOOLED}.
  * Newcombe's and Agresti-Caffo's intervals have no exactly matching test.
  *
- * <p>Reference values: {@code shared/reference/two-proportion.csv} (R, statsmodels and 50-digit
- * mpmath), matched to 1e-9.
+ * <p>Numerics: d is formed from the exact cross difference x<sub>a</sub>n<sub>b</sub> -
+ * x<sub>b</sub>n<sub>a</sub>, every q = 1 - p from the counts, and every distance from d to a bound
+ * without subtracting nearby numbers, so the bounds keep their relative precision when the rates
+ * are within 1/n of 0 or 1 and the change is near 0.
+ *
+ * <p>Supported range (see {@link Args}): each group audited 1 to 2<sup>53</sup>, confidence
+ * 10<sup>-6</sup> to 1 - 10<sup>-9</sup>; there every bound is within 1e-9 absolute, and 1e-7 relative
+ * below 1e-3, of the 80-digit values of {@code src/test/resources/reference-extended/two-proportion-extended.csv};
+ * beyond it the methods refuse. Reference values: also {@code shared/reference/two-proportion.csv}
+ * (R, statsmodels and 50-digit mpmath).
  */
 public enum DifferenceMethod implements ChangeIntervalMethod {
 
@@ -34,10 +44,9 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
     WALD("wald", "Wald") {
         @Override
         Interval interval(long xb, long nb, long xa, long na, double confidence, double tail, double z) {
-            double pa = (double) xa / na;
-            double pb = (double) xb / nb;
-            double half = z * Math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb);
-            return clipped(pa - pb - half, pa - pb + half);
+            double d = change(xb, nb, xa, na);
+            double half = z * Math.sqrt(binomialVariance(xa, na) + binomialVariance(xb, nb));
+            return clipped(d - half, d + half);
         }
     },
 
@@ -49,10 +58,9 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
     AGRESTI_CAFFO("agresti_caffo", "Agresti-Caffo") {
         @Override
         Interval interval(long xb, long nb, long xa, long na, double confidence, double tail, double z) {
-            double pa = (xa + 1.0) / (na + 2.0);
-            double pb = (xb + 1.0) / (nb + 2.0);
-            double half = z * Math.sqrt(pa * (1 - pa) / (na + 2.0) + pb * (1 - pb) / (nb + 2.0));
-            return clipped(pa - pb - half, pa - pb + half);
+            double d = change(xb + 1, nb + 2, xa + 1, na + 2);
+            double half = z * Math.sqrt(binomialVariance(xa + 1, na + 2) + binomialVariance(xb + 1, nb + 2));
+            return clipped(d - half, d + half);
         }
     },
 
@@ -60,23 +68,36 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
      * Newcombe's hybrid score interval (1998b, method 10): with the Wilson limits (l, u) of each
      * tally at the same confidence, L = d - sqrt((p<sub>a</sub> - l<sub>a</sub>)&sup2; + (u<sub>b</sub> -
      * p<sub>b</sub>)&sup2;), U = d + sqrt((u<sub>a</sub> - p<sub>a</sub>)&sup2; + (p<sub>b</sub> - l<sub>b</sub>)&sup2;).
-     * Within [-1, 1] by construction. Reference: Newcombe, Statistics in Medicine 17 (1998) 873-890.
+     * The distances p - l and u - p come from their own closed forms
+     * ({@link Wilson#below}, {@link Wilson#above}), not as differences of nearby doubles (which lose
+     * their digits when a bound lies within a few ulps of the rate, as at n - 1 of 2<sup>53</sup> or
+     * at confidence 10<sup>-6</sup>). Within [-1, 1] by construction. Reference:
+     * Newcombe, Statistics in Medicine 17 (1998) 873-890.
      */
     NEWCOMBE("newcombe", "Newcombe") {
         @Override
         Interval interval(long xb, long nb, long xa, long na, double confidence, double tail, double z) {
-            return hybrid(IntervalMethod.WILSON, xb, nb, xa, na, confidence);
+            double d = change(xb, nb, xa, na);
+            double ya = na - xa;
+            double yb = nb - xb;
+            return clipped(d - Math.hypot(Wilson.below(xa, ya, z), Wilson.above(xb, yb, z)),
+                    d + Math.hypot(Wilson.above(xa, ya, z), Wilson.below(xb, yb, z)));
         }
     },
 
     /**
      * Newcombe's method 11: as {@link #NEWCOMBE} with the continuity-corrected Wilson limits
-     * ({@link IntervalMethod#WILSON_CC}). Reference: Newcombe (1998b).
+     * ({@link IntervalMethod#WILSON_CC}), the distances again from their closed forms
+     * ({@link Wilson#correctedBelow}, {@link Wilson#correctedAbove}). Reference: Newcombe (1998b).
      */
     NEWCOMBE_CC("newcombe_cc", "Newcombe with continuity correction") {
         @Override
         Interval interval(long xb, long nb, long xa, long na, double confidence, double tail, double z) {
-            return hybrid(IntervalMethod.WILSON_CC, xb, nb, xa, na, confidence);
+            double d = change(xb, nb, xa, na);
+            double ya = na - xa;
+            double yb = nb - xb;
+            return clipped(d - Math.hypot(Wilson.correctedBelow(xa, ya, z), Wilson.correctedAbove(xb, yb, z)),
+                    d + Math.hypot(Wilson.correctedAbove(xa, ya, z), Wilson.correctedBelow(xb, yb, z)));
         }
     },
 
@@ -84,39 +105,42 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
      * Miettinen and Nurminen's (1985) score interval: all D with |d - D| &lt;= z sqrt(V(D)),
      * V(D) = [r<sub>a</sub>(1 - r<sub>a</sub>)/n<sub>a</sub> + r<sub>b</sub>(1 - r<sub>b</sub>)/n<sub>b</sub>] N/(N - 1),
      * N = n<sub>a</sub> + n<sub>b</sub>, where r<sub>b</sub> = r<sub>a</sub> - D and r<sub>a</sub> is the
-     * maximum likelihood estimate under p<sub>a</sub> - p<sub>b</sub> = D: the root of a cubic, solved
-     * in closed form with Farrington and Manning's (1990) coefficients (checked here against a direct
-     * maximisation of the likelihood; statsmodels 0.14 has one coefficient wrong, its issue #10269).
-     * Each bound is the root of a monotone function on [-1, d] or [d, 1], found to full precision.
-     * L = -1 when d = -1 and U = 1 when d = 1. Reference: Miettinen and Nurminen, Statistics in
-     * Medicine 4 (1985) 213-226; Farrington and Manning, Statistics in Medicine 9 (1990) 1447-1454.
+     * maximum likelihood estimate under p<sub>a</sub> - p<sub>b</sub> = D (a root of Farrington and
+     * Manning's (1990) cubic), found as the deviation r<sub>a</sub> - p<sub>a</sub> from the observed
+     * rate, with the complementary rates formed from the counts (see {@link ScoreVariance}): the
+     * closed-form root of the cubic lost its digits when both rates were near 0 or 1. Each bound
+     * d + t is the root in t of |t| - z sqrt(V(d + t)), monotone on either side of d, to full
+     * precision; when V(d) = 0 (both rates 0 or 1) the search starts just beside d, at a distance
+     * far below the bound's (z&sup2;/N x 10<sup>-6</sup>). L = -1 when d = -1 and U = 1 when d = 1.
+     * Reference: Miettinen and Nurminen, Statistics in Medicine 4 (1985) 213-226; Farrington and
+     * Manning, Statistics in Medicine 9 (1990) 1447-1454.
      */
     MIETTINEN_NURMINEN("miettinen_nurminen", "Miettinen-Nurminen") {
         @Override
         Interval interval(long xb, long nb, long xa, long na, double confidence, double tail, double z) {
-            double pa = (double) xa / na;
-            double pb = (double) xb / nb;
-            double d = pa - pb;
-            ScoreVariance variance = new ScoreVariance(pa, na, pb, nb);
-            double lower = d <= -1 ? -1.0 : bound(D -> (d - D) - z * Math.sqrt(variance.at(D)), -1.0, d, -1);
-            double upper = d >= 1 ? 1.0 : bound(D -> (D - d) - z * Math.sqrt(variance.at(D)), 1.0, d, 1);
-            return new Interval(lower, upper);
+            ScoreVariance variance = new ScoreVariance(xa, na, xb, nb);
+            double d = variance.change();
+            double total = (double) na + nb;
+            double lower = xa == 0 && xb == nb ? -1.0 : d + distance(variance, z, -1 - d, total);
+            double upper = xa == na && xb == 0 ? 1.0 : d + distance(variance, z, 1 - d, total);
+            return clipped(lower, upper);
         }
 
         /**
-         * The root of {@code f} between {@code end} (where f &gt; 0) and the estimate d (where f &lt;= 0).
-         * When the variance vanishes at d (both rates 0 or 1), f(d) = 0 but f is negative just
-         * beside d, so the search starts a hair inside.
+         * The t between 0 and {@code end} (the distance to -1 or 1) with |t| = z sqrt(V(d + t)):
+         * f(t) = |t| - z sqrt(V) is at most 0 at t = 0 and positive at the end.
          */
-        private double bound(java.util.function.DoubleUnaryOperator f, double end, double d, int direction) {
-            double inner = d;
-            if (f.applyAsDouble(d) == 0) {
-                inner = d + direction * 1e-14;
+        private double distance(ScoreVariance variance, double z, double end, double total) {
+            java.util.function.DoubleUnaryOperator f = t -> Math.abs(t) - z * Math.sqrt(variance.atDistance(t));
+            double inner = 0;
+            if (f.applyAsDouble(0) == 0) {
+                // V(d) = 0: f(t) ~ |t| - z sqrt(c |t|) is negative on (0, z^2 c), c of order 1/N
+                inner = Math.copySign(Math.max(Double.MIN_NORMAL, 1e-6 * z * z / total), end);
                 if (f.applyAsDouble(inner) > 0) {
-                    return d;
+                    return 0;
                 }
             }
-            return Roots.bracketed(f, Math.min(end, inner), Math.max(end, inner));
+            return Roots.bracketed(f, Math.min(inner, end), Math.max(inner, end));
         }
     };
 
@@ -147,19 +171,23 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
      * The two-sided interval for the change {@code after.rate() - before.rate()} at
      * {@code confidence}.
      *
-     * @param before     the earlier inspection's tally
-     * @param after      the later inspection's tally
-     * @param confidence in (0, 1)
+     * @param before     the earlier inspection's tally, at most 2<sup>53</sup> audited
+     * @param after      the later inspection's tally, at most 2<sup>53</sup> audited
+     * @param confidence from 10<sup>-6</sup> to 1 - 10<sup>-9</sup> ({@link Args#confidence(double)})
      * @return the interval, within [-1, 1]
-     * @throws IllegalArgumentException for a null tally or a confidence outside (0, 1) or NaN
+     * @throws IllegalArgumentException for a null tally, an audited count above 2<sup>53</sup> or a
+     *                                  confidence outside the supported range or NaN; the message
+     *                                  names the argument, its value and the limit
      */
     @Override
     public Interval interval(Tally before, Tally after, double confidence) {
         Args.notNull("before", before);
         Args.notNull("after", after);
+        Args.countInRange("audited before", before.audited());
+        Args.countInRange("audited after", after.audited());
         double tail = (1 - Args.confidence(confidence)) / 2;
         return interval(before.recorded(), before.audited(), after.recorded(), after.audited(), confidence, tail,
-                -Normal.quantile(tail));
+                Normal.twoSidedCritical(confidence));
     }
 
     /**
@@ -186,12 +214,13 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
         return new Interval(Math.max(-1.0, lower), Math.min(1.0, upper));
     }
 
-    private static Interval hybrid(IntervalMethod method, long xb, long nb, long xa, long na, double confidence) {
-        double pa = (double) xa / na;
-        double pb = (double) xb / nb;
-        Interval a = method.interval(xa, na, confidence);
-        Interval b = method.interval(xb, nb, confidence);
-        double d = pa - pb;
-        return new Interval(d - Math.hypot(pa - a.lower(), b.upper() - pb), d + Math.hypot(a.upper() - pa, pb - b.lower()));
+    /** d = x<sub>a</sub>/n<sub>a</sub> - x<sub>b</sub>/n<sub>b</sub> from the exact cross difference. */
+    private static double change(long xb, long nb, long xa, long na) {
+        return ExactArithmetic.crossDifference(xa, nb, xb, na) / ((double) na * nb);
+    }
+
+    /** p q / n from the counts: (x/n)((n - x)/n)/n. */
+    private static double binomialVariance(long x, long n) {
+        return ((double) x / n) * ((double) (n - x) / n) / n;
     }
 }

@@ -28,7 +28,17 @@ import org.recordingrate.internal.Hypergeometric;
  * <p>Ties: a term on the other side is compared with h(x) in floating point when the two
  * log-probabilities differ by more than {@link #LOG_TIE_BAND} (far more than the error of
  * {@code logPmf}, about 1e-13 in the range that matters); closer than that, exactly with
- * {@link Hypergeometric#compareExactly}. Immutable.
+ * {@link Hypergeometric#compareExactly}, as long as the two tables are at most
+ * {@value #EXACT_TIE_DISTANCE} apart (the exact comparison multiplies that many factors: beyond,
+ * it would take minutes); farther apart, in floating point as well, which can only be wrong if
+ * the two probabilities agree to about 1e-13, and then changes the p-value by at most that one
+ * term, h(k) (below 1e-5 of the p-value at such sizes). Immutable.
+ *
+ * <p>Size limit: at most {@value #MAX_AUDITED} (2<sup>40</sup>) audited in both groups together,
+ * where a p-value takes up to about a second (the tails are summed term by term over some ten
+ * standard deviations, about 5 x 10<sup>6</sup> terms there); beyond, the tests refuse (see
+ * {@link #checkSize}) and the z-tests, which Fisher's test then matches to many digits, should be
+ * used.
  */
 final class FisherExact {
 
@@ -46,12 +56,37 @@ final class FisherExact {
      */
     private static final double LOG_NEGLIGIBLE = Math.log(1e-300) - Math.log(1e19);
 
+    /** At most this many audited in both groups together, 2<sup>40</sup>. */
+    static final long MAX_AUDITED = 1L << 40;
+
+    /** Two tables at most this far apart are compared exactly when their probabilities are close. */
+    static final long EXACT_TIE_DISTANCE = 1L << 16;
+
     private final Hypergeometric distribution;
     private final long x;
 
     private FisherExact(Hypergeometric distribution, long x) {
         this.distribution = distribution;
         this.x = x;
+    }
+
+    /**
+     * Refuses tallies with more than {@link #MAX_AUDITED} audited in all.
+     *
+     * @param test the test that asks, for the message
+     * @throws IllegalArgumentException naming both audited counts, their total and the limit
+     */
+    static void checkSize(ChangeTest test, Tally before, Tally after) {
+        long nb = before.audited();
+        long na = after.audited();
+        // both are at most 2^53 (ChangeTest checks), so the sum does not overflow
+        if (na + nb > MAX_AUDITED) {
+            throw new IllegalArgumentException("audited (before " + nb + ", after " + na + ": " + (na + nb)
+                    + " in all) too large for " + test.displayName() + ": it sums the hypergeometric probabilities"
+                    + " term by term and allows at most 2^40 = " + MAX_AUDITED + " audited in all; use "
+                    + ChangeTest.Z_POOLED.token() + " or " + ChangeTest.CHISQ_YATES.token()
+                    + " for samples this large");
+        }
     }
 
     /** The conditional distribution of the recorded count after, given the margins. */
@@ -163,6 +198,9 @@ final class FisherExact {
         }
         if (difference < -LOG_TIE_BAND) {
             return -1;
+        }
+        if (Math.abs(k - x) > EXACT_TIE_DISTANCE) {
+            return Double.compare(logK, logObserved);
         }
         return distribution.compareExactly(k, x);
     }

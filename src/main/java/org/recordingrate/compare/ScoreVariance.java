@@ -1,68 +1,172 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.internal.Roots;
+import org.recordingrate.internal.ExactArithmetic;
+
 /**
  * The variance of the Miettinen-Nurminen score statistic at a hypothesised change D:
  * V(D) = [r<sub>a</sub>(1 - r<sub>a</sub>)/n<sub>a</sub> + r<sub>b</sub>(1 - r<sub>b</sub>)/n<sub>b</sub>] N/(N - 1),
  * with (r<sub>a</sub>, r<sub>b</sub> = r<sub>a</sub> - D) the maximum likelihood estimates of the two
- * rates under the constraint p<sub>a</sub> - p<sub>b</sub> = D.
+ * rates under the constraint p<sub>a</sub> - p<sub>b</sub> = D, N = n<sub>a</sub> + n<sub>b</sub>.
+ *
+ * <p>Formulation without cancellation. D is written as d + t, t the distance from the estimate
+ * d = p<sub>a</sub> - p<sub>b</sub> (the bounds are the t with |t| = z sqrt(V)), and the restricted
+ * estimates as deviations from the observed rates: r<sub>a</sub> = p<sub>a</sub> + &delta;,
+ * 1 - r<sub>a</sub> = q<sub>a</sub> - &delta;, r<sub>b</sub> = p<sub>b</sub> + &delta; - t,
+ * 1 - r<sub>b</sub> = q<sub>b</sub> - &delta; + t, with p and q = 1 - p each formed from the counts. Every
+ * factor of V then keeps its relative precision, also when both rates are within 10<sup>-8</sup> of 0
+ * or 1 (where the closed-form root of Farrington and Manning's cubic, r<sub>a</sub> itself near 1,
+ * lost all but a few digits of 1 - r<sub>a</sub>: [-5.02e-8, 5.13e-8] instead of &plusmn;4.73706e-8
+ * for 99999999 of 10<sup>8</sup> against the same).
+ *
+ * <p>The deviation solves the likelihood equation, which in these variables reads
+ * h<sub>a</sub>(&delta;) + h<sub>b</sub>(&delta; - t) = 0 with
+ * h(u) = n u / ((p + u)(q - u)) (so h = n/(q - u) when p = 0 and h = -n/(p + u) when q = 0): the sum is
+ * increasing, with derivative n (pq + u&sup2;)/((p + u)(q - u))&sup2; per group, and its root lies
+ * between 0 and t (&delta; = t n<sub>b</sub>v<sub>a</sub>/(n<sub>a</sub>v<sub>b</sub> + n<sub>b</sub>v<sub>a</sub>),
+ * v the binomial variances at the restricted rates). It is found by bracketed Newton steps to full
+ * precision; where the derivative of the log-likelihood does not change sign in the feasible range
+ * (a count of 0 or of all), the estimate is at the end of the range, as the constrained maximum.
+ * This is the same maximum as the root of Farrington and Manning's (1990) cubic, which the tests
+ * check by maximising the likelihood directly.
  */
 final class ScoreVariance {
 
-    private final double pa;
-    private final double pb;
     private final long na;
     private final long nb;
-    private final double ratio;
+    private final double pa;
+    private final double qa;
+    private final double pb;
+    private final double qb;
+    private final double change;
     private final double factor;
 
-    ScoreVariance(double pa, long na, double pb, long nb) {
-        this.pa = pa;
-        this.pb = pb;
+    /**
+     * @param xa recorded after
+     * @param na audited after, 1 to 2<sup>53</sup>
+     * @param xb recorded before
+     * @param nb audited before, 1 to 2<sup>53</sup>
+     */
+    ScoreVariance(long xa, long na, long xb, long nb) {
         this.na = na;
         this.nb = nb;
-        this.ratio = (double) nb / na;
+        this.pa = (double) xa / na;
+        this.qa = (double) (na - xa) / na;
+        this.pb = (double) xb / nb;
+        this.qb = (double) (nb - xb) / nb;
+        // d = (xa nb - xb na) / (na nb): the cross difference exact, then two roundings
+        this.change = ExactArithmetic.crossDifference(xa, nb, xb, na) / ((double) na * nb);
         double total = (double) na + nb;
         this.factor = total / (total - 1);
     }
 
-    /** V(D). */
+    /** The observed change d = p<sub>a</sub> - p<sub>b</sub>, to within an ulp. */
+    double change() {
+        return change;
+    }
+
+    /** V(D) for a hypothesised change D. */
     double at(double change) {
-        double ra = restrictedAfter(change);
-        double rb = ra - change;
-        return (ra * (1 - ra) / na + rb * (1 - rb) / nb) * factor;
+        return atDistance(change - this.change);
+    }
+
+    /** V(d + t): the variance at a distance t from the observed change. */
+    double atDistance(double t) {
+        double delta = deviation(t);
+        double ub = delta - t;
+        double va = Math.max(0.0, (pa + delta) * (qa - delta));
+        double vb = Math.max(0.0, (pb + ub) * (qb - ub));
+        return (va / na + vb / nb) * factor;
+    }
+
+    /** The restricted maximum likelihood estimate r<sub>a</sub> at D. */
+    double restrictedAfter(double change) {
+        return pa + deviation(change - this.change);
     }
 
     /**
-     * The restricted maximum likelihood estimate of p<sub>a</sub> under p<sub>a</sub> - p<sub>b</sub> = D:
-     * the root in [max(0, D), min(1, 1 + D)] of the cubic a r&sup3; + b r&sup2; + c r + d = 0 with,
-     * for theta = n<sub>b</sub>/n<sub>a</sub> (Farrington and Manning 1990, eq. 5; Miettinen and
-     * Nurminen 1985, appendix I),
-     * a = 1 + theta,
-     * b = -(1 + theta + p<sub>a</sub> + theta p<sub>b</sub> + D(theta + 2)),
-     * c = D&sup2; + D(2p<sub>a</sub> + theta + 1) + p<sub>a</sub> + theta p<sub>b</sub>,
-     * d = -p<sub>a</sub> D(1 + D),
-     * solved by the trigonometric form of Cardano's formula:
-     * v = b&sup3;/(3a)&sup3; - bc/(6a&sup2;) + d/(2a), u = sign(v) sqrt(b&sup2;/(3a)&sup2; - c/(3a)),
-     * w = (pi + acos(v/u&sup3;))/3, r = 2u cos(w) - b/(3a).
+     * &delta; = r<sub>a</sub> - p<sub>a</sub> at D = d + t: the root of h<sub>a</sub>(&delta;) +
+     * h<sub>b</sub>(&delta; - t), or an end of the feasible range
+     * [max(min(0, t), -p<sub>a</sub>, t - p<sub>b</sub>), min(max(0, t), q<sub>a</sub>, q<sub>b</sub> + t)].
      */
-    double restrictedAfter(double change) {
-        double a = 1 + ratio;
-        double b = -(1 + ratio + pa + ratio * pb + change * (ratio + 2));
-        double c = change * change + change * (2 * pa + ratio + 1) + pa + ratio * pb;
-        double d = -pa * change * (1 + change);
-        double b3a = b / (3 * a);
-        double v = b3a * b3a * b3a - b * c / (6 * a * a) + d / (2 * a);
-        double s = b3a * b3a - c / (3 * a);
-        double root;
-        if (s <= 0) {
-            // a triple root
-            root = -b3a;
-        } else {
-            double u = Math.copySign(Math.sqrt(s), v);
-            double cosine = Math.max(-1.0, Math.min(1.0, v / (u * u * u)));
-            root = 2 * u * Math.cos((Math.PI + Math.acos(cosine)) / 3) - b3a;
+    double deviation(double t) {
+        if (t == 0) {
+            return 0;
         }
-        // Rounding can push the root a hair outside the feasible range at its ends.
-        return Math.max(Math.max(0.0, change), Math.min(Math.min(1.0, 1 + change), root));
+        // the ends, with the deviation of the other group's rate kept exact where it is the one
+        // at its limit (t - pb - t is not -pb in floating point, and its sign decides the score)
+        double lo = Math.min(0, t);
+        double loB = lo - t;
+        if (-pa > lo) {
+            lo = -pa;
+            loB = lo - t;
+        }
+        if (t - pb >= lo) {
+            lo = t - pb;
+            loB = -pb;
+        }
+        double hi = Math.max(0, t);
+        double hiB = hi - t;
+        if (qa < hi) {
+            hi = qa;
+            hiB = hi - t;
+        }
+        if (qb + t <= hi) {
+            hi = qb + t;
+            hiB = qb;
+        }
+        if (!(lo < hi)) {
+            return lo;
+        }
+        if (h(na, pa, qa, lo) + h(nb, pb, qb, loB) >= 0) {
+            return lo; // the log-likelihood falls from the lower end on
+        }
+        if (h(na, pa, qa, hi) + h(nb, pb, qb, hiB) <= 0) {
+            return hi;
+        }
+        // start at delta = t nb va / (na vb + nb va) with the variances at the observed rates
+        double va = pa * qa;
+        double vb = pb * qb;
+        double start = t * (nb * va) / (na * vb + nb * va);
+        if (!(start > lo && start < hi)) {
+            start = 0.5 * (lo + hi);
+        }
+        return Roots.newton(delta -> equation(delta, t), delta -> slope(delta, t), lo, hi, start);
+    }
+
+    /** h<sub>a</sub>(&delta;) + h<sub>b</sub>(&delta; - t): increasing in &delta;, 0 at the estimate. */
+    private double equation(double delta, double t) {
+        return h(na, pa, qa, delta) + h(nb, pb, qb, delta - t);
+    }
+
+    private double slope(double delta, double t) {
+        return hSlope(na, pa, qa, delta) + hSlope(nb, pb, qb, delta - t);
+    }
+
+    /**
+     * One group's term of minus the score, in the deviation u = r - p of its restricted rate r:
+     * n u/((p + u)(q - u)) = n(r - p)/(r(1 - r)), with the cases p = 0 and q = 0 (no observations on
+     * one side) written out so that they have no 0/0.
+     */
+    private static double h(long n, double p, double q, double u) {
+        if (p == 0) {
+            return n / (q - u);
+        }
+        if (q == 0) {
+            return -n / (p + u);
+        }
+        return n * u / ((p + u) * (q - u));
+    }
+
+    /** dh/du = n (pq + u&sup2;)/((p + u)(q - u))&sup2;, with the same cases. */
+    private static double hSlope(long n, double p, double q, double u) {
+        if (p == 0) {
+            return n / ((q - u) * (q - u));
+        }
+        if (q == 0) {
+            return n / ((p + u) * (p + u));
+        }
+        double v = (p + u) * (q - u);
+        return n * (p * q + u * u) / (v * v);
     }
 }

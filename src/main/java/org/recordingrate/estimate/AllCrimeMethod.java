@@ -7,6 +7,7 @@ import org.recordingrate.model.Interval;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Beta;
 import org.recordingrate.internal.StudentT;
+import org.recordingrate.internal.Wilson;
 
 /**
  * Confidence intervals for a volume-weighted (stratified) recording rate p = sum W<sub>h</sub>
@@ -20,7 +21,11 @@ import org.recordingrate.internal.StudentT;
  * all (p = 1) or none (p = 0), V = 0 and n<sub>eff</sub> is taken as n, so Korn-Graubard, Wilson
  * and logit give the binomial exact-style bound (e.g. [(alpha/2)<sup>1/n</sup>, 1] for Korn-Graubard
  * at p = 1); Wald collapses to the point. Bounds lie in [0, 1]. Reference values:
- * {@code shared/reference/stratified-results.csv} (R survey package; 50-digit mpmath).
+ * {@code shared/reference/stratified-results.csv} (R survey package; 50-digit mpmath) and, for
+ * Wilson at effective sizes up to 2<sup>53</sup>, {@code reference-extended/all-crime-wilson-*.csv}
+ * (80-digit mpmath). Supported range: as {@link IntervalMethod}, confidence 10<sup>-6</sup> to
+ * 1 - 10<sup>-9</sup> and at most 2<sup>53</sup> audited per category and in all (checked by
+ * {@link InspectionEstimator#estimate}).
  */
 public enum AllCrimeMethod {
 
@@ -57,8 +62,9 @@ public enum AllCrimeMethod {
      * the design's degrees of freedom, n* = n<sub>eff</sub> (t(alpha/2; n - 1)/t(alpha/2; n - H))&sup2;
      * and x* = n* p entering the Beta quantiles as real numbers: L = B<sup>-1</sup>(alpha/2; x*,
      * n* - x* + 1), U = B<sup>-1</sup>(1 - alpha/2; x* + 1, n* - x*). Equal to R's
-     * {@code svyciprop(method = "beta")} under the survey convention. With n - H &lt; 1 the degrees
-     * of freedom adjustment is not defined and is left out. Reference: Korn and Graubard, Survey
+     * {@code svyciprop(method = "beta")} under the survey convention; with incidents the design's
+     * degrees of freedom are incidents - H, as R's {@code degf}, in place of n - H. Without
+     * degrees of freedom (fewer than 1) the adjustment is not defined and is left out. Reference: Korn and Graubard, Survey
      * Methodology 24 (1998) 193-201.
      */
     KORN_GRAUBARD("korn_graubard", "Korn-Graubard") {
@@ -70,7 +76,7 @@ public enum AllCrimeMethod {
                 return new Interval(p, p);
             }
             long n = r.audited();
-            long dfDesign = n - r.categories();
+            long dfDesign = r.units() - r.categories();
             if (!r.atEdge() && dfDesign >= 1) {
                 double ratio = StudentT.lowerQuantile(tail, n - 1.0) / StudentT.lowerQuantile(tail, dfDesign);
                 nEff *= ratio * ratio;
@@ -82,8 +88,12 @@ public enum AllCrimeMethod {
     /**
      * Wilson's score interval with the effective sample size n<sub>eff</sub> in place of n:
      * (p + z&sup2;/(2n<sub>eff</sub>) &plusmn; z sqrt(p(1-p)/n<sub>eff</sub> + z&sup2;/(4n<sub>eff</sub>&sup2;))) /
-     * (1 + z&sup2;/n<sub>eff</sub>), the lower root computed from the product of the roots to avoid
-     * cancellation. Reference: Kott, Survey Methodology 43 (2017) 293-299, "A note on Wilson coverage
+     * (1 + z&sup2;/n<sub>eff</sub>), i.e. Wilson's interval for n<sub>eff</sub> p recorded of
+     * n<sub>eff</sub>, computed by {@link Wilson} without cancellation: the smaller root from the
+     * product of the roots, and the bound on the far side of 1/2 as 1 minus its mirror image's (the
+     * former 1 - L(1 - p) lost the digits of an upper bound near 0: 2% too low at p = 10<sup>-15</sup>
+     * and n<sub>eff</sub> = 10<sup>15</sup>, and below the lower bound at confidence 10<sup>-6</sup>).
+     * Reference: Kott, Survey Methodology 43 (2017) 293-299, "A note on Wilson coverage
      * intervals for proportions estimated from complex samples"; Franco, Little, Louis and Slud,
      * J. Survey Statistics and Methodology 7 (2019) 334-364, who recommend it among seven intervals
      * built on the effective sample size.
@@ -96,13 +106,9 @@ public enum AllCrimeMethod {
             if (Double.isInfinite(nEff)) {
                 return new Interval(p, p);
             }
-            return new Interval(p == 0 ? 0.0 : smallerRoot(p, nEff, z), p == 1 ? 1.0 : 1 - smallerRoot(1 - p, nEff, z));
-        }
-
-        private double smallerRoot(double p, double n, double z) {
-            double c = z * z / n;
-            double larger = (p + c / 2 + Math.sqrt(c * (p * (1 - p) + c / 4))) / (1 + c);
-            return p * p / (1 + c) / larger;
+            double recorded = nEff * p;
+            double unrecorded = nEff * (1 - p);
+            return new Interval(Wilson.lower(recorded, unrecorded, z), Wilson.upper(recorded, unrecorded, z));
         }
     };
 

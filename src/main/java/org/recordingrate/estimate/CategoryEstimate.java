@@ -1,8 +1,11 @@
 package org.recordingrate.estimate;
 
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 import org.recordingrate.format.Percent;
+import org.recordingrate.internal.Args;
 import org.recordingrate.model.Interval;
 import org.recordingrate.model.RowKind;
 
@@ -24,10 +27,34 @@ import org.recordingrate.model.RowKind;
  *                          count of records (see {@link WeightedRate#effectiveAudited()}); infinite
  *                          when the variance is 0 with the rate inside (0, 1)
  * @param unrecorded        the unrecorded crimes implied by the rate and interval
+ * @param incidents         the incidents holding the audited crimes (summed for all crime), when the
+ *                          records named them
+ * @param designEffect      when the records named their incidents: the survey convention's variance
+ *                          (incidents as clusters) over the binomial one (every crime an independent
+ *                          draw, {@link VarianceConvention#BINOMIAL}), whichever convention this row
+ *                          uses; empty without incidents, when the binomial variance is 0 or when
+ *                          the survey variance is not defined (one incident in a category)
  */
 public record CategoryEstimate(RowKind kind, String category, long recorded, long audited, long volume, double rate,
                                double standardError, double lower, double upper, double margin,
-                               double effectiveAudited, UnrecordedCrimes unrecorded) {
+                               double effectiveAudited, UnrecordedCrimes unrecorded, OptionalLong incidents,
+                               OptionalDouble designEffect) {
+
+    /**
+     * @throws IllegalArgumentException if {@code incidents} or {@code designEffect} is null
+     */
+    public CategoryEstimate {
+        Args.notNull("incidents", incidents);
+        Args.notNull("designEffect", designEffect);
+    }
+
+    /** A row of records that named no incident. */
+    public CategoryEstimate(RowKind kind, String category, long recorded, long audited, long volume, double rate,
+                            double standardError, double lower, double upper, double margin,
+                            double effectiveAudited, UnrecordedCrimes unrecorded) {
+        this(kind, category, recorded, audited, volume, rate, standardError, lower, upper, margin, effectiveAudited,
+                unrecorded, OptionalLong.empty(), OptionalDouble.empty());
+    }
 
     /** The interval {@code [lower, upper]}. */
     public Interval interval() {
@@ -39,10 +66,16 @@ public record CategoryEstimate(RowKind kind, String category, long recorded, lon
         return kind == RowKind.ALL_CRIME;
     }
 
-    /** {@code "violence: 89.1% (88.1% to 93.0%), 180 of 202, volume 25,000"}. */
+    /**
+     * {@code "violence: 89.1% (88.1% to 93.0%), 180 of 202, volume 25,000"}, with
+     * {@code ", 131 incidents, design effect 1.21"} when the records named their incidents.
+     */
     @Override
     public String toString() {
         return category + ": " + Percent.format(rate) + " (" + Percent.format(lower) + " to " + Percent.format(upper)
-                + "), " + recorded + " of " + audited + String.format(Locale.ROOT, ", volume %,d", volume);
+                + "), " + recorded + " of " + audited + String.format(Locale.ROOT, ", volume %,d", volume)
+                + (incidents.isPresent() ? ", " + incidents.getAsLong() + " incidents" : "")
+                + (designEffect.isPresent() ? String.format(Locale.ROOT, ", design effect %.2f", designEffect.getAsDouble())
+                        : "");
     }
 }

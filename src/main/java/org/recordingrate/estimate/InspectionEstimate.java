@@ -33,12 +33,32 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
         return rows;
     }
 
-    /** One line: {@code "PEEL 2021/22: all crime 93.3% (95% CI 91.1% to 95.6%, Wald, binomial variance)"}. */
+    /**
+     * One line: {@code "PEEL 2021/22: all crime 93.3% (95% CI 91.1% to 95.6%, Wald, binomial variance)"};
+     * when the records named their incidents, the variance says whether it is over them or ignores
+     * them, with the design effect: {@code "..., survey variance over 402 incidents, design effect 1.19)"}.
+     */
     @Override
     public String toString() {
         return inspection + ": all crime " + Percent.format(allCrime.rate()) + " (" + Percent.level(confidence) + " CI "
                 + Percent.format(allCrime.lower()) + " to " + Percent.format(allCrime.upper()) + ", "
-                + method.displayName() + ", " + variance.token() + " variance)";
+                + method.displayName() + ", " + varianceText() + ")";
+    }
+
+    /** Whether the records named their incidents (then each row has its incidents and design effect). */
+    public boolean hasIncidents() {
+        return allCrime.incidents().isPresent();
+    }
+
+    /** "binomial variance", or with incidents "survey variance over N incidents, design effect D". */
+    private String varianceText() {
+        if (!hasIncidents()) {
+            return variance.token() + " variance";
+        }
+        return variance.token() + " variance " + (variance == VarianceConvention.BINOMIAL ? "ignoring " : "over ")
+                + String.format(Locale.ROOT, "%,d", allCrime.incidents().getAsLong()) + " incidents"
+                + (allCrime.designEffect().isPresent()
+                        ? String.format(Locale.ROOT, ", design effect %.2f", allCrime.designEffect().getAsDouble()) : "");
     }
 
     private static String moreThan(UnrecordedCrimes unrecorded, long unit) {
@@ -65,15 +85,28 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
      */
     public String summary(long unit) {
         Args.nonNegative("unit", unit);
-        TextTable table = new TextTable("category", "recorded", "audited", "volume", "rate",
-                Percent.level(confidence) + " CI", "+/-", "unrecorded");
-        for (CategoryEstimate row : rows()) {
-            table.row(row.category(), String.valueOf(row.recorded()), String.valueOf(row.audited()),
-                    String.format(Locale.ROOT, "%,d", row.volume()), Percent.format(row.rate()),
-                    Percent.format(row.lower()) + " to " + Percent.format(row.upper()), Percent.format(row.margin()),
-                    moreThan(row.unrecorded(), unit));
+        List<String> header = new ArrayList<>(List.of("category", "recorded", "audited", "volume", "rate",
+                Percent.level(confidence) + " CI", "+/-", "unrecorded"));
+        if (hasIncidents()) {
+            header.addAll(List.of("incidents", "design effect"));
         }
-        return inspection + " (" + method.displayName() + " intervals, " + variance.token() + " variance)\n"
+        TextTable table = new TextTable(header.toArray(new String[0]));
+        for (CategoryEstimate row : rows()) {
+            List<String> cells = new ArrayList<>(List.of(row.category(), String.valueOf(row.recorded()),
+                    String.valueOf(row.audited()), String.format(Locale.ROOT, "%,d", row.volume()),
+                    Percent.format(row.rate()), Percent.format(row.lower()) + " to " + Percent.format(row.upper()),
+                    Percent.format(row.margin()), moreThan(row.unrecorded(), unit)));
+            if (hasIncidents()) {
+                cells.add(row.incidents().isPresent() ? String.valueOf(row.incidents().getAsLong()) : "");
+                cells.add(row.designEffect().isPresent()
+                        ? String.format(Locale.ROOT, "%.2f", row.designEffect().getAsDouble()) : "n/a");
+            }
+            table.row(cells.toArray(new String[0]));
+        }
+        return inspection + " (" + method.displayName() + " intervals, " + varianceText() + ")\n"
+                + (hasIncidents() && variance == VarianceConvention.BINOMIAL
+                        ? "binomial variance treats every crime as an independent draw, ignoring that crimes came in"
+                        + " incidents (the survey convention estimates over them)\n" : "")
                 + table.render();
     }
 }

@@ -2,6 +2,9 @@ package org.recordingrate.estimate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.function.Function;
 
 import org.recordingrate.model.Interval;
 import org.recordingrate.internal.Args;
@@ -20,6 +23,11 @@ import org.recordingrate.model.Inspection;
  * and an interval by an {@link AllCrimeMethod}. Each category row is the same computation on that
  * category alone, so under the binomial convention it equals the single-category method of the
  * same name (Korn-Graubard becoming Clopper-Pearson). Immutable and thread-safe.
+ *
+ * <p>When the audited records named their incidents, every row also gives the number of incidents
+ * and the design effect (survey variance, incidents as clusters, over binomial variance, whichever
+ * convention is chosen): the survey convention estimates over incidents, the binomial one ignores
+ * them, and the estimate's {@code toString()} and {@code summary()} say which.
  *
  * <pre>{@code
  * InspectionEstimate e = InspectionEstimator.withDefaults()
@@ -43,7 +51,7 @@ public final class InspectionEstimator {
         this.variance = Args.notNull("variance", variance);
         this.confidence = Args.confidence(confidence);
         this.tail = (1 - confidence) / 2;
-        this.z = -Normal.quantile(tail);
+        this.z = Normal.twoSidedCritical(confidence);
     }
 
     /** Wilson intervals (effective sample size), binomial variance, 95%. */
@@ -88,34 +96,76 @@ public final class InspectionEstimator {
     /**
      * Estimates every category and all crime.
      *
-     * @throws IllegalArgumentException if {@code inspection} is null, or the survey convention
-     *                                  meets a category with one audited record (see
+     * @throws IllegalArgumentException if {@code inspection} is null, a category or all
+     *                                  categories together audited more than the supported
+     *                                  2<sup>53</sup> ({@link Args#countInRange}), or the survey
+     *                                  convention meets a category with one audited record (see
      *                                  {@link VarianceConvention#SURVEY})
      */
     public InspectionEstimate estimate(Inspection inspection) {
         Args.notNull("inspection", inspection);
+        long audited = 0;
+        for (AuditedCategory category : inspection.categories()) {
+            // each at most 2^53, so the running sum cannot overflow before it is refused
+            audited += Args.countInRange("audited of category '" + category.name() + "'", category.tally().audited());
+            Args.countInRange("audited in all of inspection '" + inspection.name() + "'", audited);
+        }
         List<CategoryEstimate> rows = new ArrayList<>(inspection.categories().size());
         Rational weighted = Rational.of(0, 1);
+        boolean grouped = false;
+        long incidents = 0;
         for (AuditedCategory category : inspection.categories()) {
             Tally tally = category.tally();
             Rational rate = Rational.of(tally.recorded(), tally.audited());
             weighted = weighted.plus(rate.times(category.volume()));
+            OptionalLong categoryIncidents = category.incidents().isPresent()
+                    ? OptionalLong.of(category.sampledUnits()) : OptionalLong.empty();
+            grouped |= categoryIncidents.isPresent();
+            incidents += category.sampledUnits();
             rows.add(row(RowKind.CATEGORY, category.name(), tally.recorded(), tally.audited(), category.volume(),
-                    WeightedRate.of(category, variance), rate));
+                    convention -> WeightedRate.of(category, convention), rate, categoryIncidents));
         }
         return new InspectionEstimate(inspection.name(), method, variance, confidence, rows,
                 row(RowKind.ALL_CRIME, Names.ALL_CRIME, inspection.totalRecorded(), inspection.totalAudited(),
-                        inspection.totalVolume(), WeightedRate.of(inspection, variance),
-                        weighted.dividedBy(inspection.totalVolume())));
+                        inspection.totalVolume(), convention -> WeightedRate.of(inspection, convention),
+                        weighted.dividedBy(inspection.totalVolume()),
+                        grouped ? OptionalLong.of(incidents) : OptionalLong.empty()));
     }
 
     private CategoryEstimate row(RowKind kind, String name, long recorded, long audited, long volume,
-                                 WeightedRate rate, Rational exactRate) {
+                                 Function<VarianceConvention, WeightedRate> rates, Rational exactRate,
+                                 OptionalLong incidents) {
+        WeightedRate rate = rates.apply(variance);
         Interval interval = method.interval(rate, tail, z);
         double se = rate.standardError();
         return new CategoryEstimate(kind, name, recorded, audited, volume, rate.rate(), se, interval.lower(),
                 interval.upper(), z * se, rate.effectiveAudited(),
-                UnrecordedCrimes.of(volume, exactRate, rate.rate(), interval));
+                UnrecordedCrimes.of(volume, exactRate, rate.rate(), interval), incidents,
+                incidents.isPresent() ? designEffect(rate, rates) : OptionalDouble.empty());
+    }
+
+    /**
+     * The survey variance over the binomial one, computed under both conventions whichever this
+     * estimator uses; empty when the binomial variance is 0 or the survey one is not defined.
+     */
+    private OptionalDouble designEffect(WeightedRate rate, Function<VarianceConvention, WeightedRate> rates) {
+        double binomial = variance == VarianceConvention.BINOMIAL ? rate.variance()
+                : rates.apply(VarianceConvention.BINOMIAL).variance();
+        if (!(binomial > 0)) {
+            return OptionalDouble.empty();
+        }
+        double survey;
+        if (variance == VarianceConvention.SURVEY) {
+            survey = rate.variance();
+        } else {
+            try {
+                survey = rates.apply(VarianceConvention.SURVEY).variance();
+            } catch (IllegalArgumentException e) {
+                // one incident in a category: no survey variance, so no design effect to report
+                return OptionalDouble.empty();
+            }
+        }
+        return OptionalDouble.of(survey / binomial);
     }
 
     @Override

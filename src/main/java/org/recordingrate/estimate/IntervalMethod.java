@@ -9,6 +9,7 @@ import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Beta;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.internal.Roots;
+import org.recordingrate.internal.Wilson;
 
 /**
  * Confidence intervals for one category's recording rate p from a tally of {@code x} recorded
@@ -23,63 +24,66 @@ import org.recordingrate.internal.Roots;
  * exactly 1 for every method except {@link #WALD}, whose interval collapses to the point p&#770;
  * there (that is what the formula gives, and what published "+/- 0.0" figures show).
  *
- * <p>Counts are {@code long}; every method is computed in double precision without forming
- * x(n - x) in integer arithmetic, so tallies up to 10<sup>15</sup> work. Reference values:
- * {@code shared/reference/single-proportion.csv} (R, statsmodels and 50-digit mpmath), matched to
- * 1e-9 absolute and 1e-7 relative below 1e-3.
+ * <p><b>Supported range and accuracy.</b> Audited counts from 1 to 2<sup>53</sup>
+ * (9007199254740992, {@link Args#MAX_AUDITED}) and confidence levels from 10<sup>-6</sup> to
+ * 1 - 10<sup>-9</sup> ({@link Args#MIN_CONFIDENCE}, {@link Args#MAX_CONFIDENCE}; one-sided bounds
+ * from 0.5). In that range every bound of every method is within 1e-9 of the exact value, and
+ * within 1e-7 relative when it is below 1e-3 (so a bound of 1e-15 is right to 1e-22): checked
+ * against 80-digit mpmath values over the whole range, recorded counts 0, 1, 2, n/1000, n/2, n - 2,
+ * n - 1 and n, in {@code src/test/resources/reference-extended/single-proportion-extended.csv}
+ * (made by {@code make_extended_reference.py} there), and against
+ * {@code shared/reference/single-proportion.csv} (R, statsmodels and 50-digit mpmath). Outside
+ * the range every method refuses with an {@link IllegalArgumentException} naming the argument,
+ * its value and the limit (the checks are {@link Args#tallyInRange}, {@link Args#confidence} and
+ * {@link Args#oneSidedConfidence}): above 2<sup>53</sup> neither the counts nor the rate are exact
+ * doubles, and at levels like 1 - 10<sup>-16</sup> or 10<sup>-16</sup> the tail probability or the
+ * interval's width is down to a few ulps. The formulas avoid every cancellation that matters in
+ * the range: no q&#770; = 1 - p&#770; of a rounded p&#770; (each is formed from the counts), no bound
+ * near 0 computed as 1 minus a number near 1, the smaller Wilson root from the product of the
+ * roots; the Beta quantiles keep their relative accuracy for shapes up to 2<sup>53</sup>.
  */
 public enum IntervalMethod implements RateIntervalMethod {
 
     /**
      * Wald (Laplace) interval: p&#770; &plusmn; z sqrt(p&#770;q&#770;/n), clipped to [0, 1]. The unclipped
      * half-width z sqrt(p&#770;q&#770;/n) is the "+/- margin" the inspectors publish (see
-     * {@link RateEstimate#margin()}). Degenerate (zero width) at x = 0 and x = n. Reference: Laplace
-     * (1812); Brown, Cai and DasGupta (2001), section 2.1.
+     * {@link RateEstimate#margin()}). p&#770;q&#770;/n is formed as (x/n)((n - x)/n)/n from the counts,
+     * so that q&#770; keeps its digits when p&#770; is within 10<sup>-16</sup> of 1. Degenerate (zero
+     * width) at x = 0 and x = n. Reference: Laplace (1812); Brown, Cai and DasGupta (2001), section
+     * 2.1.
      */
     WALD("wald", "Wald") {
         @Override
         double lower(long x, long n, double tail, double z) {
-            double p = (double) x / n;
-            return Math.max(0.0, p - z * Math.sqrt(p * (1 - p) / n));
+            return Math.max(0.0, (double) x / n - z * standardError(x, n));
         }
 
         @Override
         double upper(long x, long n, double tail, double z) {
-            double p = (double) x / n;
-            return Math.min(1.0, p + z * Math.sqrt(p * (1 - p) / n));
+            return Math.min(1.0, (double) x / n + z * standardError(x, n));
         }
     },
 
     /**
      * Wilson (1927) score interval: the p with |p&#770; - p| &lt;= z sqrt(p(1 - p)/n), i.e.
-     * (x + z&sup2;/2 &plusmn; z sqrt(x(n-x)/n + z&sup2;/4)) / (n + z&sup2;). The bound nearer 0 is
-     * computed from the product of the two roots, x&sup2;/(n(n + z&sup2;)), which avoids the
-     * cancellation of the textbook formula for small rates. Lower bound exactly 0 at x = 0, upper
-     * exactly 1 at x = n. Reference: Wilson, JASA 22 (1927) 209-212; Newcombe (1998a) method 3.
+     * (x + z&sup2;/2 &plusmn; z sqrt(x(n-x)/n + z&sup2;/4)) / (n + z&sup2;). Computed without cancellation
+     * (see {@link org.recordingrate.internal.Wilson}): the smaller root as the product of the roots,
+     * x&sup2;/(n(n + z&sup2;)), over the larger one; of the two bounds, the one on the far side of 1/2
+     * as 1 minus the mirror image's small bound, never 1 minus a number near 1 (the textbook
+     * 1 - L(n - x) put the upper bound of 1 of 10<sup>14</sup> 1.5e-3 too high, relatively, and that
+     * of 1 of 10<sup>17</sup> below the rate). Relative error a few ulps at every supported count.
+     * Lower bound exactly 0 at x = 0, upper exactly 1 at x = n. Reference: Wilson, JASA 22 (1927)
+     * 209-212; Newcombe (1998a) method 3.
      */
     WILSON("wilson", "Wilson") {
         @Override
         double lower(long x, long n, double tail, double z) {
-            if (x == 0) {
-                return 0.0;
-            }
-            return smallerRoot(x, n, z);
+            return Wilson.lower(x, n - x, z);
         }
 
         @Override
         double upper(long x, long n, double tail, double z) {
-            if (x == n) {
-                return 1.0;
-            }
-            return 1.0 - smallerRoot(n - x, n, z);
-        }
-
-        /** The smaller Wilson root for x recorded, computed as (product of roots) / (larger root). */
-        private double smallerRoot(long x, long n, double z) {
-            double z2 = z * z;
-            double denominator = n + z2;
-            double larger = (x + z2 / 2 + z * Math.sqrt((double) x * (n - x) / n + z2 / 4)) / denominator;
-            return ((double) x / n) * ((double) x / denominator) / larger;
+            return Wilson.upper(x, n - x, z);
         }
     },
 
@@ -88,58 +92,59 @@ public enum IntervalMethod implements RateIntervalMethod {
      * L = (2x + z&sup2; - 1 - z sqrt(z&sup2; - 2 - 1/n + 4p&#770;(nq&#770; + 1))) / (2(n + z&sup2;)),
      * U = (2x + z&sup2; + 1 + z sqrt(z&sup2; + 2 - 1/n + 4p&#770;(nq&#770; - 1))) / (2(n + z&sup2;)).
      * L is computed in the algebraically equal form (2x - 1)&sup2; / (2n(2x + z&sup2; - 1 + z sqrt(...)))
-     * free of cancellation, and U as 1 - L(n - x) when that is the smaller quantity. L = 0 at x = 0
-     * and U = 1 at x = n. Unlike R's {@code prop.test}, the correction is never dropped (not even at
+     * free of cancellation, and U directly for x &lt; n - x and as 1 - L(n - x) otherwise (an
+     * identity), see {@link org.recordingrate.internal.Wilson#correctedLower}. L = 0 at x = 0 and
+     * U = 1 at x = n. Unlike R's {@code prop.test}, the correction is never dropped (not even at
      * p&#770; = 0.5). Reference: Newcombe, Statistics in Medicine 17 (1998) 857-872.
      */
     WILSON_CC("wilson_cc", "Wilson with continuity correction") {
         @Override
         double lower(long x, long n, double tail, double z) {
-            return x == 0 ? 0.0 : correctedLower(x, n, z);
+            return Wilson.correctedLower(x, n - x, z);
         }
 
         @Override
         double upper(long x, long n, double tail, double z) {
-            if (x == n) {
-                return 1.0;
-            }
-            if (2 * x >= n) {
-                return 1.0 - correctedLower(n - x, n, z);
-            }
-            double z2 = z * z;
-            double root = Math.sqrt(z2 + 2 - 1.0 / n + 4.0 * x * (n - x - 1) / n);
-            return Math.min(1.0, (2.0 * x + z2 + 1 + z * root) / (2 * (n + z2)));
-        }
-
-        private double correctedLower(long x, long n, double z) {
-            double z2 = z * z;
-            double root = Math.sqrt(z2 - 2 - 1.0 / n + 4.0 * x * (n - x + 1) / n);
-            double twoXMinusOne = 2.0 * x - 1;
-            return Math.min(1.0, twoXMinusOne * twoXMinusOne / (2.0 * n * (2.0 * x + z2 - 1 + z * root)));
+            return Wilson.correctedUpper(x, n - x, z);
         }
     },
 
     /**
      * Agresti-Coull ("add z&sup2;/2 successes and failures") interval: with n&#771; = n + z&sup2; and
      * p&#771; = (x + z&sup2;/2)/n&#771;, p&#771; &plusmn; z sqrt(p&#771;(1 - p&#771;)/n&#771;), clipped to [0, 1]
-     * (the clipping makes the lower bound 0 at x = 0 and the upper 1 at x = n). Reference: Agresti
+     * (the clipping makes the lower bound 0 at x = 0 and the upper 1 at x = n). p&#771; and
+     * q&#771; = (n - x + z&sup2;/2)/n&#771; are both formed from the counts, and the bound on the far side
+     * of 1/2 is 1 minus its mirror image's, so no bound is 1 minus a number near 1 (the textbook
+     * 1 - q&#771; + ... put the upper bound of 1 of 10<sup>14</sup> 10% too high). Reference: Agresti
      * and Coull, The American Statistician 52 (1998) 119-126.
      */
     AGRESTI_COULL("agresti_coull", "Agresti-Coull") {
         @Override
         double lower(long x, long n, double tail, double z) {
-            double z2 = z * z;
-            double nTilde = n + z2;
-            double pTilde = (x + z2 / 2) / nTilde;
-            return Math.max(0.0, pTilde - z * Math.sqrt(pTilde * (1 - pTilde) / nTilde));
+            return 2 * x <= n ? adjustedLower(x, n - x, z) : 1 - adjustedUpper(n - x, x, z);
         }
 
         @Override
         double upper(long x, long n, double tail, double z) {
+            return 2 * x < n ? adjustedUpper(x, n - x, z) : 1 - adjustedLower(n - x, x, z);
+        }
+
+        /** max(0, p&#771; - z sqrt(p&#771;q&#771;/n&#771;)) for x recorded and y not. */
+        private double adjustedLower(long x, long y, double z) {
             double z2 = z * z;
-            double nTilde = n + z2;
-            double qTilde = (n - x + z2 / 2) / nTilde;
-            return Math.min(1.0, 1 - qTilde + z * Math.sqrt(qTilde * (1 - qTilde) / nTilde));
+            double nTilde = x + y + z2;
+            double pTilde = (x + z2 / 2) / nTilde;
+            double qTilde = (y + z2 / 2) / nTilde;
+            return Math.max(0.0, pTilde - z * Math.sqrt(pTilde * qTilde / nTilde));
+        }
+
+        /** min(1, p&#771; + z sqrt(p&#771;q&#771;/n&#771;)). */
+        private double adjustedUpper(long x, long y, double z) {
+            double z2 = z * z;
+            double nTilde = x + y + z2;
+            double pTilde = (x + z2 / 2) / nTilde;
+            double qTilde = (y + z2 / 2) / nTilde;
+            return Math.min(1.0, pTilde + z * Math.sqrt(pTilde * qTilde / nTilde));
         }
     },
 
@@ -256,10 +261,13 @@ public enum IntervalMethod implements RateIntervalMethod {
             return x == 0 || x == n ? CLOPPER_PEARSON.upper(x, n, tail, z) : logitBound(x, n, z);
         }
 
-        /** expit(logit(x/n) + signedZ / sqrt(n p(1 - p))) for 0 &lt; x &lt; n. */
+        /**
+         * expit(logit(x/n) + signedZ / sqrt(n p(1 - p))) for 0 &lt; x &lt; n, with n p (1 - p) formed
+         * as x (n - x)/n from the counts (1 - p from a rounded p is 0 at n - 1 of 10<sup>18</sup>).
+         */
         private double logitBound(long x, long n, double signedZ) {
-            double p = (double) x / n;
-            return expit(Math.log((double) x / (n - x)) + signedZ / Math.sqrt(n * p * (1 - p)));
+            double npq = x * ((double) (n - x) / n);
+            return expit(Math.log((double) x / (n - x)) + signedZ / Math.sqrt(npq));
         }
     };
 
@@ -296,16 +304,18 @@ public enum IntervalMethod implements RateIntervalMethod {
      * The two-sided interval for {@code recorded} of {@code audited} at {@code confidence}.
      *
      * @param recorded   audited reports that were recorded, 0 to {@code audited}
-     * @param audited    reports audited, at least 1
-     * @param confidence the confidence level, strictly between 0 and 1 (0.95 for 95%)
-     * @return the interval, bounds in [0, 1]
+     * @param audited    reports audited, 1 to 2<sup>53</sup> ({@link Args#MAX_AUDITED})
+     * @param confidence the confidence level, 10<sup>-6</sup> to 1 - 10<sup>-9</sup> (0.95 for 95%)
+     * @return the interval, bounds in [0, 1], accurate to 1e-9 absolute and 1e-7 relative below 1e-3
      * @throws IllegalArgumentException for negative counts, {@code recorded > audited},
-     *                                  {@code audited == 0}, or confidence outside (0, 1) or NaN
+     *                                  {@code audited == 0} or above 2<sup>53</sup>, or a confidence
+     *                                  outside the supported range or NaN; the message names the
+     *                                  argument, its value and the limit
      */
     public Interval interval(long recorded, long audited, double confidence) {
-        Args.tally(recorded, audited);
+        Args.tallyInRange(recorded, audited);
         double tail = (1 - Args.confidence(confidence)) / 2;
-        return interval(recorded, audited, tail, -Normal.quantile(tail));
+        return interval(recorded, audited, tail, Normal.twoSidedCritical(confidence));
     }
 
     /**
@@ -351,11 +361,13 @@ public enum IntervalMethod implements RateIntervalMethod {
      * the stated confidence. Equal to the lower bound of the two-sided interval at level
      * {@code 2 confidence - 1}; 0 at {@code recorded == 0} (except Wald).
      *
-     * @throws IllegalArgumentException as {@link #interval(long, long, double)}
+     * @param confidence from 0.5 to 1 - 10<sup>-9</sup> ({@link Args#oneSidedConfidence(double)})
+     * @throws IllegalArgumentException as {@link #interval(long, long, double)}, and for a
+     *                                  confidence outside [0.5, 1 - 10<sup>-9</sup>]
      */
     public double lowerBound(long recorded, long audited, double confidence) {
-        Args.tally(recorded, audited);
-        double tail = 1 - Args.confidence(confidence);
+        Args.tallyInRange(recorded, audited);
+        double tail = 1 - Args.oneSidedConfidence(confidence);
         return lower(recorded, audited, tail, -Normal.quantile(tail));
     }
 
@@ -364,11 +376,13 @@ public enum IntervalMethod implements RateIntervalMethod {
      * the stated confidence. Equal to the upper bound of the two-sided interval at level
      * {@code 2 confidence - 1}; 1 at {@code recorded == audited} (except Wald).
      *
-     * @throws IllegalArgumentException as {@link #interval(long, long, double)}
+     * @param confidence from 0.5 to 1 - 10<sup>-9</sup> ({@link Args#oneSidedConfidence(double)})
+     * @throws IllegalArgumentException as {@link #interval(long, long, double)}, and for a
+     *                                  confidence outside [0.5, 1 - 10<sup>-9</sup>]
      */
     public double upperBound(long recorded, long audited, double confidence) {
-        Args.tally(recorded, audited);
-        double tail = 1 - Args.confidence(confidence);
+        Args.tallyInRange(recorded, audited);
+        double tail = 1 - Args.oneSidedConfidence(confidence);
         return upper(recorded, audited, tail, -Normal.quantile(tail));
     }
 
@@ -398,5 +412,15 @@ public enum IntervalMethod implements RateIntervalMethod {
 
     static double expit(double t) {
         return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
+    }
+
+    /**
+     * The binomial standard error sqrt(p&#770;q&#770;/n) of x of n, formed as sqrt((x/n)((n - x)/n)/n)
+     * from the counts: no 1 - p&#770; of a rounded p&#770;.
+     */
+    static double standardError(long x, long n) {
+        double p = (double) x / n;
+        double q = (double) (n - x) / n;
+        return Math.sqrt(p * q / n);
     }
 }

@@ -40,7 +40,7 @@ public final class RateEstimator {
         this.method = Args.notNull("method", method);
         this.confidence = Args.confidence(confidence);
         this.twoSidedTail = (1 - confidence) / 2;
-        this.twoSidedZ = -Normal.quantile(twoSidedTail);
+        this.twoSidedZ = Normal.twoSidedCritical(confidence);
         this.oneSidedTail = 1 - confidence;
         this.oneSidedZ = -Normal.quantile(oneSidedTail);
     }
@@ -63,8 +63,9 @@ public final class RateEstimator {
     /**
      * The same estimator at another confidence level.
      *
-     * @param confidence strictly between 0 and 1, e.g. 0.95
-     * @throws IllegalArgumentException if {@code confidence} is outside (0, 1) or NaN
+     * @param confidence from 10<sup>-6</sup> to 1 - 10<sup>-9</sup>, e.g. 0.95 (at least 0.5 for the
+     *                   one-sided bounds); see {@link Args#confidence(double)}
+     * @throws IllegalArgumentException if {@code confidence} is outside that range or NaN
      */
     public RateEstimator withConfidence(double confidence) {
         return new RateEstimator(method, confidence);
@@ -99,14 +100,17 @@ public final class RateEstimator {
      * The recording rate of a tally with its two-sided interval, standard error and published-style
      * margin (see {@link RateEstimate}).
      *
-     * @throws IllegalArgumentException if {@code tally} is null
+     * @throws IllegalArgumentException if {@code tally} is null or its audited count exceeds the
+     *                                  supported 2<sup>53</sup> ({@link Args#countInRange})
      */
     public RateEstimate estimate(Tally tally) {
         Args.notNull("tally", tally);
+        long x = tally.recorded();
+        long n = Args.countInRange("audited", tally.audited());
         double rate = tally.rate();
-        double se = Math.sqrt(rate * (1 - rate) / tally.audited());
+        double se = IntervalMethod.standardError(x, n);
         Interval interval = method instanceof IntervalMethod formula
-                ? formula.interval(tally.recorded(), tally.audited(), twoSidedTail, twoSidedZ)
+                ? formula.interval(x, n, twoSidedTail, twoSidedZ)
                 : method.interval(tally, confidence);
         return new RateEstimate(tally, method, confidence, rate, interval.lower(), interval.upper(), se,
                 twoSidedZ * se);
@@ -116,12 +120,15 @@ public final class RateEstimator {
      * The one-sided lower confidence bound: with the configured confidence the rate is at least
      * this. See {@link IntervalMethod#lowerBound(long, long, double)}.
      *
-     * @throws IllegalArgumentException if {@code tally} is null
+     * @throws IllegalArgumentException if {@code tally} is null, its audited count exceeds
+     *                                  2<sup>53</sup>, or the configured confidence is below the
+     *                                  0.5 that a one-sided bound needs ({@link Args#oneSidedConfidence})
      */
     public double lowerBound(Tally tally) {
         Args.notNull("tally", tally);
+        Args.oneSidedConfidence(confidence);
         return method instanceof IntervalMethod formula
-                ? formula.lower(tally.recorded(), tally.audited(), oneSidedTail, oneSidedZ)
+                ? formula.lower(tally.recorded(), Args.countInRange("audited", tally.audited()), oneSidedTail, oneSidedZ)
                 : method.lowerBound(tally, confidence);
     }
 
@@ -129,12 +136,13 @@ public final class RateEstimator {
      * The one-sided upper confidence bound: with the configured confidence the rate is at most
      * this. See {@link IntervalMethod#upperBound(long, long, double)}.
      *
-     * @throws IllegalArgumentException if {@code tally} is null
+     * @throws IllegalArgumentException as {@link #lowerBound(Tally)}
      */
     public double upperBound(Tally tally) {
         Args.notNull("tally", tally);
+        Args.oneSidedConfidence(confidence);
         return method instanceof IntervalMethod formula
-                ? formula.upper(tally.recorded(), tally.audited(), oneSidedTail, oneSidedZ)
+                ? formula.upper(tally.recorded(), Args.countInRange("audited", tally.audited()), oneSidedTail, oneSidedZ)
                 : method.upperBound(tally, confidence);
     }
 

@@ -12,14 +12,29 @@ import org.recordingrate.model.Inspection;
  *
  * <p>p = sum W<sub>h</sub> p<sub>h</sub>, W<sub>h</sub> = volume<sub>h</sub>/total volume, computed
  * as sum(volume<sub>h</sub> p<sub>h</sub>)/total volume so that it is exactly 1 when every
- * category recorded all; V = sum W<sub>h</sub>&sup2; v<sub>h</sub> under a {@link VarianceConvention}.
+ * category recorded all; V = sum W<sub>h</sub>&sup2; v<sub>h</sub> under a {@link VarianceConvention}
+ * (with incidents, the survey convention's v<sub>h</sub> takes its residuals about p itself).
  *
  * @param rate       sum W<sub>h</sub> p<sub>h</sub>, in [0, 1]
  * @param variance   sum W<sub>h</sub>&sup2; v<sub>h</sub>, 0 or more
  * @param audited    total audited records n
  * @param categories number of categories H
+ * @param units      total sampled units: the incidents under the survey convention when the records
+ *                   named them, else the audited records; units - H are the design's degrees of freedom
  */
-public record WeightedRate(double rate, double variance, long audited, int categories) {
+public record WeightedRate(double rate, double variance, long audited, int categories, long units) {
+
+    /**
+     * A rate whose sampled units are its audited records (no incidents).
+     *
+     * @param rate       sum W<sub>h</sub> p<sub>h</sub>
+     * @param variance   its variance
+     * @param audited    total audited records n
+     * @param categories number of categories H
+     */
+    public WeightedRate(double rate, double variance, long audited, int categories) {
+        this(rate, variance, audited, categories, audited);
+    }
 
     /**
      * The all-crime rate of an inspection and its variance.
@@ -32,14 +47,18 @@ public record WeightedRate(double rate, double variance, long audited, int categ
         Args.notNull("convention", convention);
         double totalVolume = inspection.totalVolume();
         double weighted = 0;
+        long units = 0;
+        for (AuditedCategory category : inspection.categories()) {
+            weighted += category.volume() * category.tally().rate();
+            units += convention.sampledUnits(category);
+        }
+        double rate = Math.min(1.0, weighted / totalVolume);
         double variance = 0;
         for (AuditedCategory category : inspection.categories()) {
             double weight = category.volume() / totalVolume;
-            weighted += category.volume() * category.tally().rate();
-            variance += weight * weight * convention.categoryVariance(category);
+            variance += weight * weight * convention.categoryVariance(category, rate);
         }
-        return new WeightedRate(Math.min(1.0, weighted / totalVolume), variance, inspection.totalAudited(),
-                inspection.categories().size());
+        return new WeightedRate(rate, variance, inspection.totalAudited(), inspection.categories().size(), units);
     }
 
     /**
@@ -50,8 +69,9 @@ public record WeightedRate(double rate, double variance, long audited, int categ
     public static WeightedRate of(AuditedCategory category, VarianceConvention convention) {
         Args.notNull("category", category);
         Args.notNull("convention", convention);
-        return new WeightedRate(category.tally().rate(), convention.categoryVariance(category),
-                category.tally().audited(), 1);
+        double rate = category.tally().rate();
+        return new WeightedRate(rate, convention.categoryVariance(category, rate), category.tally().audited(), 1,
+                convention.sampledUnits(category));
     }
 
     /**

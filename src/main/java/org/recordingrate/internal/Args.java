@@ -7,10 +7,45 @@ import java.util.Locale;
  * same shape: it names the argument and shows the offending value, e.g.
  * {@code "recorded (205) must not exceed audited (202)"}.
  *
+ * <p><b>The supported range</b> of the numerical methods is defined here, once, and every entry
+ * point (one-category intervals, the rate and inspection estimators, change intervals, tests of
+ * change and the comparison procedures) refuses input outside it in the same words:
+ * <ul>
+ *   <li>confidence levels of two-sided intervals from {@value #MIN_CONFIDENCE} to
+ *       1 - 10<sup>-9</sup> ({@link #MAX_CONFIDENCE}), see {@link #confidence(double)}; one-sided
+ *       bounds from 0.5 to 1 - 10<sup>-9</sup>, see {@link #oneSidedConfidence(double)};</li>
+ *   <li>audited counts up to 2<sup>53</sup> = {@value #MAX_AUDITED} per tally (per group for the
+ *       two-sample methods), see {@link #countInRange(String, long)}: beyond it a count, and a
+ *       rate x/n, is no longer exact in double precision.</li>
+ * </ul>
+ * Within that range every interval bound is accurate to 1e-9 absolute, and to 1e-7 relative when
+ * it is below 1e-3, against 80-digit references ({@code src/test/resources/reference-extended}).
+ * {@link org.recordingrate.Tally} itself accepts any {@code long} counts (it is a plain record);
+ * the methods check the range when they compute.
+ *
  * <p>Not part of the API: it lives in {@code internal} because every package needs it.
  * All failures are {@link IllegalArgumentException}s (unchecked).
  */
 public final class Args {
+
+    /** The smallest supported confidence level, 10<sup>-6</sup>. */
+    public static final double MIN_CONFIDENCE = 1e-6;
+    /**
+     * The largest supported confidence level, 1 - 10<sup>-9</sup> (the double nearest to
+     * 0.999999999): two-sided tail probabilities down to 5 x 10<sup>-10</sup>.
+     */
+    public static final double MAX_CONFIDENCE = 1 - 1e-9;
+    /** The smallest supported confidence level of a one-sided bound, 0.5. */
+    public static final double MIN_ONE_SIDED_CONFIDENCE = 0.5;
+    /**
+     * The largest supported audited count of one tally, 2<sup>53</sup>: every count up to it,
+     * and every difference of two of them, is exact as a double.
+     */
+    public static final long MAX_AUDITED = 1L << 53;
+
+    private static final String CONFIDENCE_RANGE = "0.000001 and 0.999999999 (1 - 1e-9), the supported range";
+    private static final String ONE_SIDED_RANGE = "0.5 and 0.999999999 (1 - 1e-9), the supported range of one-sided"
+            + " bounds";
 
     private Args() {
     }
@@ -39,13 +74,80 @@ public final class Args {
     }
 
     /**
-     * Checks a confidence level: strictly between 0 and 1 (so not NaN).
+     * Checks a tally as {@link #tally(long, long)} and that {@code audited} is within the
+     * supported range, at most {@link #MAX_AUDITED} (2<sup>53</sup>).
+     *
+     * @param recorded number of audited records that were recorded
+     * @param audited  number of records audited
+     * @throws IllegalArgumentException naming the argument, its value and the limit
+     */
+    public static void tallyInRange(long recorded, long audited) {
+        tally(recorded, audited);
+        countInRange("audited", audited);
+    }
+
+    /**
+     * Checks that a count is at most {@link #MAX_AUDITED} = 2<sup>53</sup> = 9007199254740992, the
+     * supported limit of every method: above it neither the count nor the rate x/n is exact in
+     * double precision, and the two-sample methods would overflow. Negative counts are the
+     * business of {@link #tally(long, long)}.
+     *
+     * @param name  what the count is, for the message, e.g. {@code "audited"} or
+     *              {@code "audited before"}
+     * @param count the count
+     * @return the count
+     * @throws IllegalArgumentException naming the argument, its value and the limit, e.g.
+     *                                  {@code "audited (100000000000000000) exceeds the supported
+     *                                  limit 2^53 = 9007199254740992 ..."}
+     */
+    public static long countInRange(String name, long count) {
+        if (count > MAX_AUDITED) {
+            throw new ArgumentException(name.contains("audited") ? "audited" : name, name + " (" + count
+                    + ") exceeds the supported limit 2^53 = "
+                    + MAX_AUDITED + ": larger counts are not exact in double precision");
+        }
+        return count;
+    }
+
+    /**
+     * Checks the confidence level of a two-sided interval: it must lie in the supported range
+     * [{@link #MIN_CONFIDENCE}, {@link #MAX_CONFIDENCE}] = [10<sup>-6</sup>, 1 - 10<sup>-9</sup>];
+     * NaN fails. Outside it the methods would lose their accuracy guarantee (at 1 - 10<sup>-16</sup>
+     * the tail probability is a few ulps; below 10<sup>-6</sup> the interval is narrower than the
+     * rounding of some bounds), and a level of 0 or 1 has no finite interval.
      *
      * @return the confidence, for chaining
-     * @throws IllegalArgumentException naming the argument and its value
+     * @throws IllegalArgumentException naming the argument, its value and the range
      */
     public static double confidence(double confidence) {
-        return openUnit("confidence", confidence);
+        if (!(confidence >= MIN_CONFIDENCE && confidence <= MAX_CONFIDENCE)) {
+            throw new ArgumentException("confidence", "confidence (" + show(confidence) + ") must lie between "
+                    + CONFIDENCE_RANGE + percentHint(confidence));
+        }
+        return confidence;
+    }
+
+    /** A hint when a level looks like a percentage: 95 for 0.95. */
+    private static String percentHint(double confidence) {
+        return confidence > 1 && confidence < 100 ? ": a level is a fraction; did you mean " + show(confidence / 100)
+                + "?" : "";
+    }
+
+    /**
+     * Checks the confidence level of a one-sided bound: in [0.5, {@link #MAX_CONFIDENCE}]. A
+     * one-sided bound at level c is the bound of the two-sided interval at level 2c - 1, so its tail
+     * probability 1 - c runs from 10<sup>-9</sup> to 0.5 (a bound at a level below 0.5 would lie on
+     * the wrong side of the estimate); NaN fails.
+     *
+     * @return the confidence, for chaining
+     * @throws IllegalArgumentException naming the argument, its value and the range
+     */
+    public static double oneSidedConfidence(double confidence) {
+        if (!(confidence >= MIN_ONE_SIDED_CONFIDENCE && confidence <= MAX_CONFIDENCE)) {
+            throw new ArgumentException("confidence", "confidence (" + show(confidence) + ") must lie between "
+                    + ONE_SIDED_RANGE + percentHint(confidence));
+        }
+        return confidence;
     }
 
     /**

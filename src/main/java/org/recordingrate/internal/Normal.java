@@ -68,16 +68,26 @@ public final class Normal {
         }
         double q = p - 0.5;
         if (Math.abs(q) <= 0.425) {
-            double r = 0.180625 - q * q;
-            return q * (((((((r * 2509.0809287301226727 + 33430.575583588128105) * r + 67265.770927008700853) * r
+            return central(q);
+        }
+        double r = q < 0 ? p : 1.0 - p;
+        return q < 0 ? -tail(r) : tail(r);
+    }
+
+    /** AS 241 for |q| = |p - 1/2| &lt;= 0.425: the quantile at p = 1/2 + q, from q itself. */
+    private static double central(double q) {
+        double r = 0.180625 - q * q;
+        return q * (((((((r * 2509.0809287301226727 + 33430.575583588128105) * r + 67265.770927008700853) * r
                     + 45921.953931549871457) * r + 13731.693765509461125) * r + 1971.5909503065514427) * r
                     + 133.14166789178437745) * r + 3.387132872796366608)
                     / (((((((r * 5226.495278852545925 + 28729.085735721942674) * r + 39307.89580009271061) * r
                     + 21213.794301586595867) * r + 5394.1960214247511077) * r + 687.1870074920579083) * r
                     + 42.313330701600911252) * r + 1.0);
-        }
-        double r = q < 0 ? p : 1.0 - p;
-        r = Math.sqrt(-Math.log(r));
+    }
+
+    /** AS 241 in the tails: -Phi<sup>-1</sup>(t) &gt; 0 for the smaller tail probability t &lt; 0.075. */
+    private static double tail(double t) {
+        double r = Math.sqrt(-Math.log(t));
         double value;
         if (r <= 5.0) {
             r -= 1.6;
@@ -96,18 +106,24 @@ public final class Normal {
                     + 7.868691311456132591e-4) * r + 0.0148753612908506148525) * r + 0.13692988092273580531) * r
                     + 0.59983220655588793769) * r + 1.0);
         }
-        return q < 0 ? -value : value;
+        return value;
     }
 
     /**
      * The two-sided critical value z at {@code confidence}: Phi<sup>-1</sup>(1 - alpha/2) with
-     * alpha = 1 - confidence, computed from alpha/2 for accuracy.
+     * alpha = 1 - confidence. Both ends are computed from an exact argument: in the middle
+     * (confidence up to 0.85) from q = confidence/2 = (1 - alpha/2) - 1/2 itself, not from
+     * 1/2 - alpha/2 (which rounds 1 - confidence: at confidence 10<sup>-6</sup> that cost z a relative
+     * 6e-11); in the tails from alpha/2 = (1 - confidence)/2, exact for confidence &gt;= 1/2.
+     * Relative accuracy about 1e-16 over the supported range.
      *
-     * @param confidence in (0, 1)
+     * @param confidence in the supported range ({@link Args#confidence(double)})
      * @return z &gt; 0
+     * @throws IllegalArgumentException outside the supported range or NaN
      */
     public static double twoSidedCritical(double confidence) {
         Args.confidence(confidence);
-        return -quantile((1.0 - confidence) / 2.0);
+        double q = confidence / 2;
+        return q <= 0.425 ? central(q) : tail((1.0 - confidence) / 2.0);
     }
 }

@@ -1,9 +1,13 @@
 package org.recordingrate.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.ArgumentException;
@@ -13,65 +17,131 @@ import org.recordingrate.internal.ArgumentException;
  * records themselves and for readers of record-level files. Categories are matched under
  * {@link Names} and keep the order and spelling in which they were first met.
  *
- * <p>Not thread-safe: give each thread its own accumulator and {@link #merge} them (counts are
- * sums, so the order of merging does not change the tallies).
+ * <p>Records that name their incident ({@link AuditRecord#incident()}) are also counted per
+ * category and incident (crimes, and crimes recorded), which is what the estimate over incidents
+ * needs; once any record has named its incident, the inspection's categories carry
+ * {@link Incidents}, a record without one counting as an incident of its own. An incident is
+ * matched by its exact id (surrounding space ignored) within a category.
+ *
+ * <p>Record ids must be unique: a second record with an id already added (exact match, surrounding
+ * space ignored) is refused, also across {@link #merge merged} accumulators.
+ *
+ * <p>Not thread-safe: give each thread its own accumulator and {@link #merge} them. Counts are sums
+ * (an incident split between threads is joined again on merging), so the order of merging does
+ * not change the tallies or the incidents.
  *
  * <pre>{@code
  * AuditAccumulator audit = new AuditAccumulator();
- * audit.add(AuditRecord.of("R1", "violence", true)).add(AuditRecord.of("R2", "violence", false));
+ * audit.add(AuditRecord.of("R1", "violence", true, "INC-7")).add(AuditRecord.of("R2", "violence", false, "INC-7"));
  * Inspection i = audit.inspection("PEEL 2022", List.of(Category.of("violence", 25_000)));
  * }</pre>
  */
 public final class AuditAccumulator {
 
-    /** Per category key: {recorded, audited}. */
-    private final Map<String, long[]> counts = new LinkedHashMap<>();
-    private final Map<String, String> spelling = new LinkedHashMap<>();
+    /** One category's counts: all records, records without an incident, and each incident's. */
+    private static final class Counts {
+        final String spelling;
+        long recorded;
+        long audited;
+        long singleRecorded;
+        long singleAudited;
+        /** Per incident id: {crimes, recorded}. */
+        final Map<String, long[]> incidents = new HashMap<>();
+
+        Counts(String spelling) {
+            this.spelling = spelling;
+        }
+    }
+
+    private final Map<String, Counts> counts = new LinkedHashMap<>();
+    /** The same counts by spelling as met, so that the name rule (a regular expression) runs once per spelling. */
+    private final Map<String, Counts> bySpelling = new HashMap<>();
+    private final Set<String> ids = new HashSet<>();
     private long records;
+    private boolean grouped;
 
     /**
      * Adds one audited record.
      *
      * @return this accumulator
-     * @throws IllegalArgumentException if {@code record} is null
+     * @throws IllegalArgumentException if {@code record} is null, or a record with the same id was
+     *                                  added before (argument {@code "record id"})
      */
     public AuditAccumulator add(AuditRecord record) {
         Args.notNull("record", record);
-        return add(record.category(), record.recorded());
+        if (!ids.add(record.id())) {
+            throw new ArgumentException("record id", "record id '" + record.id() + "' appears twice");
+        }
+        Counts c = slot(record.category());
+        count(c, record.recorded());
+        if (record.incident().isPresent()) {
+            grouped = true;
+            long[] incident = c.incidents.computeIfAbsent(record.incident().get(), k -> new long[2]);
+            incident[0]++;
+            incident[1] += record.recorded() ? 1 : 0;
+        } else {
+            c.singleAudited++;
+            c.singleRecorded += record.recorded() ? 1 : 0;
+        }
+        return this;
     }
 
     /**
-     * Adds one audited record of {@code category}.
+     * Adds one audited record of {@code category}, without an id (so not checked for duplicates)
+     * and without an incident.
      *
      * @return this accumulator
      * @throws IllegalArgumentException if the category is blank
      */
     public AuditAccumulator add(String category, boolean recorded) {
-        long[] c = slot(Args.notBlank("category", category));
-        c[0] += recorded ? 1 : 0;
-        c[1]++;
-        records++;
+        Counts c = slot(Args.notBlank("category", category));
+        count(c, recorded);
+        c.singleAudited++;
+        c.singleRecorded += recorded ? 1 : 0;
         return this;
+    }
+
+    private void count(Counts c, boolean recorded) {
+        c.recorded += recorded ? 1 : 0;
+        c.audited++;
+        records++;
     }
 
     /**
      * Adds another accumulator's counts to this one; categories new to this one follow in the
-     * other's order.
+     * other's order. Nothing is added when the two share a record id.
      *
      * @return this accumulator
-     * @throws IllegalArgumentException if {@code other} is null or this one
+     * @throws IllegalArgumentException if {@code other} is null or this one, or a record id was
+     *                                  added to both (argument {@code "record id"})
      */
     public AuditAccumulator merge(AuditAccumulator other) {
         Args.notNull("other", other);
         if (other == this) {
             throw new ArgumentException("other", "other must not be this accumulator");
         }
-        other.counts.forEach((key, c) -> {
-            long[] mine = slot(other.spelling.get(key));
-            mine[0] += c[0];
-            mine[1] += c[1];
+        Set<String> smaller = ids.size() <= other.ids.size() ? ids : other.ids;
+        Set<String> larger = smaller == ids ? other.ids : ids;
+        for (String id : smaller) {
+            if (larger.contains(id)) {
+                throw new ArgumentException("record id", "record id '" + id + "' appears twice (in both accumulators)");
+            }
+        }
+        ids.addAll(other.ids);
+        other.counts.values().forEach(theirs -> {
+            Counts mine = slot(theirs.spelling);
+            mine.recorded += theirs.recorded;
+            mine.audited += theirs.audited;
+            mine.singleRecorded += theirs.singleRecorded;
+            mine.singleAudited += theirs.singleAudited;
+            theirs.incidents.forEach((id, c) -> {
+                long[] incident = mine.incidents.computeIfAbsent(id, k -> new long[2]);
+                incident[0] += c[0];
+                incident[1] += c[1];
+            });
         });
         records += other.records;
+        grouped |= other.grouped;
         return this;
     }
 
@@ -80,22 +150,52 @@ public final class AuditAccumulator {
         return records;
     }
 
+    /** Whether some record named its incident (then the inspection's categories carry {@link Incidents}). */
+    public boolean isGrouped() {
+        return grouped;
+    }
+
     /** The tallies by category name (first spelling met), in the order first met. */
     public Map<String, Tally> tallies() {
         Map<String, Tally> tallies = new LinkedHashMap<>();
-        counts.forEach((key, c) -> tallies.put(spelling.get(key), new Tally(c[0], c[1])));
+        counts.values().forEach(c -> tallies.put(c.spelling, new Tally(c.recorded, c.audited)));
         return tallies;
     }
 
     /**
-     * The inspection: each designed category with its tally, in the design's order.
+     * The incidents by category name (first spelling met), in the order first met: empty unless
+     * {@link #isGrouped()}. A record without an incident counts as an incident of one crime.
+     */
+    public Map<String, Incidents> incidents() {
+        Map<String, Incidents> incidents = new LinkedHashMap<>();
+        if (grouped) {
+            counts.values().forEach(c -> incidents.put(c.spelling, incidents(c)));
+        }
+        return incidents;
+    }
+
+    private static Incidents incidents(Counts c) {
+        List<Incidents.Group> groups = new ArrayList<>(c.incidents.size() + 2);
+        c.incidents.values().forEach(i -> groups.add(new Incidents.Group(i[0], i[1], 1)));
+        if (c.singleAudited > c.singleRecorded) {
+            groups.add(new Incidents.Group(1, 0, c.singleAudited - c.singleRecorded));
+        }
+        if (c.singleRecorded > 0) {
+            groups.add(new Incidents.Group(1, 1, c.singleRecorded));
+        }
+        return new Incidents(groups);
+    }
+
+    /**
+     * The inspection: each designed category with its tally (and its incidents when
+     * {@link #isGrouped()}), in the design's order.
      *
      * @param name   the inspection's name
      * @param design the categories with their volumes (and populations), matched by name under {@link Names}
      * @return the inspection
      * @throws IllegalArgumentException if a category was audited but is not in the design (it has
      *                                  no volume), a designed category has no audited record, or
-     *                                  as {@link Inspection}
+     *                                  as {@link Inspection} and {@link AuditedCategory}
      */
     public Inspection inspection(String name, List<Category> design) {
         Args.notNull("design", design);
@@ -103,27 +203,32 @@ public final class AuditAccumulator {
         for (Category category : design) {
             designed.put(Names.key(Args.notNull("category of the design", category).name()), category);
         }
-        for (String key : counts.keySet()) {
-            if (!designed.containsKey(key)) {
-                throw new ArgumentException("category", "category '" + spelling.get(key)
+        for (Map.Entry<String, Counts> entry : counts.entrySet()) {
+            if (!designed.containsKey(entry.getKey())) {
+                throw new ArgumentException("category", "category '" + entry.getValue().spelling
                         + "' was audited but has no volume: add it to the design");
             }
         }
         List<AuditedCategory> categories = new ArrayList<>();
         for (Map.Entry<String, Category> entry : designed.entrySet()) {
-            long[] c = counts.get(entry.getKey());
+            Counts c = counts.get(entry.getKey());
             if (c == null) {
                 throw new ArgumentException("category", "category '" + entry.getValue().name()
                         + "' has a volume but no audited record");
             }
-            categories.add(new AuditedCategory(entry.getValue(), new Tally(c[0], c[1])));
+            categories.add(new AuditedCategory(entry.getValue(), new Tally(c.recorded, c.audited),
+                    grouped ? Optional.of(incidents(c)) : Optional.empty()));
         }
         return new Inspection(name, categories);
     }
 
-    private long[] slot(String category) {
-        String key = Names.key(category);
-        spelling.putIfAbsent(key, category.strip());
-        return counts.computeIfAbsent(key, k -> new long[2]);
+    private Counts slot(String category) {
+        Counts known = bySpelling.get(category);
+        if (known != null) {
+            return known;
+        }
+        Counts c = counts.computeIfAbsent(Names.key(category), k -> new Counts(category.strip()));
+        bySpelling.put(category, c);
+        return c;
     }
 }

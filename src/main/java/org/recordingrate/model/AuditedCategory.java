@@ -1,5 +1,6 @@
 package org.recordingrate.model;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.recordingrate.internal.Args;
@@ -7,24 +8,59 @@ import org.recordingrate.internal.ArgumentException;
 
 /**
  * One category of an inspection after its audit: the design ({@link Category}: name, volume,
- * population) and the outcome ({@link Tally}: recorded of audited).
+ * population) and the outcome ({@link Tally}: recorded of audited; and, when the audited records
+ * named their incidents, the {@link Incidents} the crimes came in).
  *
- * @param category the category as designed
- * @param tally    recorded of audited
+ * <p>The sampled units are the incidents when they are known, else the crimes: the population is
+ * counted in the same units (incident records of the category, or crime records), so that the
+ * sampling fraction is incidents audited over incidents in the population.
+ *
+ * @param category  the category as designed
+ * @param tally     recorded of audited
+ * @param incidents the incidents holding the audited crimes, when known; their totals equal the tally
  */
-public record AuditedCategory(Category category, Tally tally) {
+public record AuditedCategory(Category category, Tally tally, Optional<Incidents> incidents) {
 
     /**
-     * @throws IllegalArgumentException if an argument is null, or more records were audited than
-     *                                  the category's population holds
+     * @throws IllegalArgumentException if an argument is null, the incidents' totals differ from the
+     *                                  tally, or more units (incidents when known, else records)
+     *                                  were audited than the category's population holds
      */
     public AuditedCategory {
         Args.notNull("category", category);
         Args.notNull("tally of category '" + category.name() + "'", tally);
-        if (category.population().isPresent() && category.population().getAsLong() < tally.audited()) {
-            throw new ArgumentException("population", "population of category '" + category.name() + "' ("
-                    + category.population().getAsLong() + ") must not be below audited (" + tally.audited() + ")");
+        Args.notNull("incidents of category '" + category.name() + "'", incidents);
+        if (incidents.isPresent() && !incidents.get().tally().equals(tally)) {
+            throw new ArgumentException("incidents", "incidents of category '" + category.name() + "' hold "
+                    + incidents.get().tally() + " crimes recorded, but the tally is " + tally);
         }
+        long units = incidents.map(Incidents::count).orElse(tally.audited());
+        if (category.population().isPresent() && category.population().getAsLong() < units) {
+            throw new ArgumentException("population", "population of category '" + category.name() + "' ("
+                    + category.population().getAsLong() + ") must not be below audited" + (incidents.isPresent() ? " incidents" : "")
+                    + " (" + units + ")");
+        }
+    }
+
+    /**
+     * A category whose audited records name no incident.
+     *
+     * @throws IllegalArgumentException if an argument is null, or more records were audited than
+     *                                  the category's population holds
+     */
+    public AuditedCategory(Category category, Tally tally) {
+        this(category, tally, Optional.empty());
+    }
+
+    /**
+     * A category audited incident by incident: the tally is the incidents' total.
+     *
+     * @throws IllegalArgumentException if an argument is null, or more incidents were audited than
+     *                                  the category's population holds
+     */
+    public static AuditedCategory of(Category category, Incidents incidents) {
+        Args.notNull("incidents", incidents);
+        return new AuditedCategory(category, incidents.tally(), Optional.of(incidents));
     }
 
     /**
@@ -60,14 +96,22 @@ public record AuditedCategory(Category category, Tally tally) {
         return category.population();
     }
 
-    /** The sampling fraction n/N, or 0 when the population is unknown (no correction). */
+    /** The units sampled: the incidents when known, else the audited records. */
+    public long sampledUnits() {
+        return incidents.map(Incidents::count).orElse(tally.audited());
+    }
+
+    /**
+     * The sampling fraction n/N of units ({@link #sampledUnits()} over the population), or 0 when
+     * the population is unknown (no correction).
+     */
     public double samplingFraction() {
-        return category.population().isPresent() ? (double) tally.audited() / category.population().getAsLong() : 0.0;
+        return category.population().isPresent() ? (double) sampledUnits() / category.population().getAsLong() : 0.0;
     }
 
     @Override
     public String toString() {
-        return name() + ": " + tally + ", volume " + volume()
+        return name() + ": " + tally + incidents.map(i -> " in " + i).orElse("") + ", volume " + volume()
                 + (population().isPresent() ? ", population " + population().getAsLong() : "");
     }
 }

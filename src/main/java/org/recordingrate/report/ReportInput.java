@@ -6,15 +6,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.io.InspectionFile;
+import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Names;
 
 /**
- * Where the report and the plots read their inspections: the one place to switch when record-level
- * audit files can be read. Today it reads aggregated inspection files ({@link InspectionFile}); the
- * entry point that reads either kind of file (an aggregated one, or a record-level audit file with
- * its volumes file) replaces the body of {@link #inspections(Path, Optional)}.
+ * Where the report and the plots read their inspections in programs and JShell: either kind of
+ * file, through the one entry point that reads both ({@link InspectionSource}): an aggregated
+ * inspection file, or a record-level audit file with its volumes file.
  */
 public final class ReportInput {
 
@@ -22,23 +21,17 @@ public final class ReportInput {
     }
 
     /**
-     * The inspections in a file.
+     * The inspections in a file of either kind ({@link InspectionSource#read(Path, Optional)}).
      *
      * @param file    an aggregated inspection file ({@code category,recorded,audited,volume[,population][,inspection]})
-     * @param volumes the volumes file that goes with a record-level audit file
+     *                or a record-level audit file ({@code record_id,category,recorded[,should_record][,inspection][,incident_id]})
+     * @param volumes the volumes file that goes with a record-level audit file; empty for an inspection file
      * @return the inspections, in the file's order
-     * @throws IllegalArgumentException for bad data (naming file, line, column and value), or a volumes
-     *                                  file given while record-level audit files cannot yet be read
+     * @throws IllegalArgumentException for bad data (naming file, line, column and value), a record-level
+     *                                  file without volumes or an inspection file with them
      */
     public static List<Inspection> inspections(Path file, Optional<Path> volumes) {
-        Args.notNull("file", file);
-        Args.notNull("volumes", volumes);
-        if (volumes.isPresent()) {
-            throw new IllegalArgumentException("--volumes " + volumes.get() + ": a volumes file goes with a record-level "
-                    + "audit file, which this build does not read yet; give an aggregated inspection file "
-                    + "(category,recorded,audited,volume) instead of " + file);
-        }
-        return InspectionFile.read(file);
+        return InspectionSource.read(file, volumes).inspections();
     }
 
     /**

@@ -88,7 +88,8 @@ public final class Tables {
 
     /**
      * Every row of every inspection's estimate, each preceded by the inspection's name: the
-     * columns {@code inspection} and {@link Columns#inspectionRow(long)}.
+     * columns {@code inspection} and {@link Columns#inspectionRow(long)}, then
+     * {@link IncidentColumns#INCIDENTS} when an estimate's records named their incidents.
      *
      * @param estimates the estimates, in order
      * @param unit      the rounding unit of {@code more_than}, or 0 for each row's default
@@ -114,6 +115,9 @@ public final class Tables {
             columns = columns.add("method", Kind.TEXT, r -> r.estimate().method().token());
         }
         columns = columns.then(Columns.inspectionRow(unit).from(InspectionRow::row));
+        if (estimates.stream().anyMatch(InspectionEstimate::hasIncidents)) {
+            columns = columns.then(IncidentColumns.INCIDENTS.from(InspectionRow::row));
+        }
         List<InspectionRow> rows = new ArrayList<>();
         for (InspectionEstimate estimate : estimates) {
             for (CategoryEstimate row : estimate.rows()) {

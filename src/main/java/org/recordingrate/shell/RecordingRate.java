@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.recordingrate.compare.Change;
@@ -23,7 +24,7 @@ import org.recordingrate.estimate.RateEstimate;
 import org.recordingrate.estimate.RateEstimator;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.internal.Args;
-import org.recordingrate.io.InspectionFile;
+import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Tally;
 import org.recordingrate.report.ResultTable;
@@ -60,7 +61,8 @@ public final class RecordingRate {
                     + "  published(93.2, 2.3).compareWith(published(87.8, 1.7))"),
             Map.entry("reproduce", "reproduce(93.2, 2.3, 87.8, 1.7)        the published comparison: z, p, verdict"),
             Map.entry("inspection", "inspection(\"examples/data/peel-2022.csv\")    the one inspection of a file\n"
-                    + "  inspections(\"examples/data/forces-2022.csv\")  every inspection of a file"),
+                    + "  inspections(\"examples/data/forces-2022.csv\")  every inspection of a file\n"
+                    + "  inspection(\"examples/data/audit-2022.csv\", \"examples/data/volumes.csv\")  records + volumes"),
             Map.entry("save", "save(result, \"out.csv\")                 the command line's columns (.json for JSON)\n"
                     + "  show(result)                            prints result.summary()"),
             Map.entry("methods", "methods()                               every method and test, by token")));
@@ -214,12 +216,25 @@ public final class RecordingRate {
     }
 
     /**
-     * The inspections in an aggregated inspection file ({@link InspectionFile#read(Path)}).
+     * The inspections of an aggregated inspection file (a row per category, with volumes): either
+     * kind of file is recognised by its header ({@link InspectionSource}); a record-level audit
+     * file needs its volumes, {@link #inspections(String, String)}.
      *
      * @throws IllegalArgumentException for bad data, naming file, line, column and value
      */
     public static List<Inspection> inspections(String file) {
-        return InspectionFile.read(Path.of(Args.notBlank("file", file)));
+        return InspectionSource.read(Path.of(Args.notBlank("file", file)), Optional.empty()).inspections();
+    }
+
+    /**
+     * The inspections of a record-level audit file (a row per audited crime) with the volumes of
+     * its categories: {@code inspections("examples/data/audit-2022.csv", "examples/data/volumes.csv")}.
+     *
+     * @throws IllegalArgumentException for bad data, naming file, line, column and value
+     */
+    public static List<Inspection> inspections(String file, String volumes) {
+        return InspectionSource.read(Path.of(Args.notBlank("file", file)),
+                Optional.of(Path.of(Args.notBlank("volumes", volumes)))).inspections();
     }
 
     /**
@@ -229,7 +244,19 @@ public final class RecordingRate {
      *                                  {@link #inspections(String)})
      */
     public static Inspection inspection(String file) {
-        List<Inspection> all = inspections(file);
+        return only(file, inspections(file));
+    }
+
+    /**
+     * The one inspection of a record-level audit file, with its volumes.
+     *
+     * @throws IllegalArgumentException as {@link #inspections(String, String)}, or several inspections
+     */
+    public static Inspection inspection(String file, String volumes) {
+        return only(file, inspections(file, volumes));
+    }
+
+    private static Inspection only(String file, List<Inspection> all) {
         if (all.size() != 1) {
             throw new IllegalArgumentException("file (" + file + ") holds " + all.size()
                     + " inspections: use inspections(\"" + file + "\")");

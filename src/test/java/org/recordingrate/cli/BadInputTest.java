@@ -185,7 +185,7 @@ class BadInputTest {
         badData(CliRun.of("reproduce", "--cases", file("m.csv", "rate,margin\n93.2,-1\n").toString()),
                 "column margin", "'-1'");
         badData(CliRun.of("reproduce", "--cases", file("c.csv", "rate,margin,confidence\n93.2,2.3,95\n").toString()),
-                "column confidence", "'95'");
+                "column confidence", "'95'", "did you mean 0.95");
         badData(CliRun.of("reproduce", "--cases", file("r.csv", "rate,margin,previous_rate,previous_margin\n"
                 + "93.2,2.3,187.8,1.7\n").toString()), "column previous_rate", "'187.8'");
     }

@@ -49,7 +49,7 @@ class DifferenceMethodReferenceTest {
             long nb = t[1];
             long xa = t[2];
             long na = t[3];
-            ScoreVariance variance = new ScoreVariance((double) xa / na, na, (double) xb / nb, nb);
+            ScoreVariance variance = new ScoreVariance(xa, na, xb, nb);
             for (int step = -19; step <= 19; step++) {
                 double change = step * 0.05;
                 double lo = Math.max(0, change);
@@ -74,7 +74,7 @@ class DifferenceMethodReferenceTest {
         Tally before = Tally.of(512, 640);
         Tally after = Tally.of(188, 202);
         Interval interval = DifferenceMethod.MIETTINEN_NURMINEN.interval(before, after, 0.95);
-        ScoreVariance variance = new ScoreVariance(after.rate(), 202, before.rate(), 640);
+        ScoreVariance variance = new ScoreVariance(188, 202, 512, 640);
         double d = after.rate() - before.rate();
         double z = 1.959963984540054;
         assertEquals(z, (d - interval.lower()) / Math.sqrt(variance.at(interval.lower())), 1e-9);

@@ -11,7 +11,8 @@ import org.recordingrate.internal.ExactArithmetic;
 
 /**
  * Barnard's and Boschloo's tests against brute force: the rejection region classified table by
- * table in exact integer arithmetic (z^2 and Fisher tail probabilities as ratios of integers),
+ * table in exact integer arithmetic (z^2 and Fisher tail probabilities as ratios of integers,
+ * binomial coefficients from the test's own {@link Choose}, not the library's {@code ExactArithmetic}),
  * and the supremum over the common rate taken on a 20,001-point grid, then on a 2,001-point
  * grid across the two cells around every promising grid maximum (step 5e-8). The fast answer must not fall below that maximum (beyond
  * rounding) and must agree with it to 1e-9.
@@ -60,7 +61,7 @@ class UnconditionalExactTest {
         for (int a = 0; a <= na; a++) {
             for (int b = 0; b <= nb; b++) {
                 if (region.atLeastAsExtreme(a, b)) {
-                    coefficient[a + b] += ExactArithmetic.binomial(na, a).multiply(ExactArithmetic.binomial(nb, b))
+                    coefficient[a + b] += Choose.of(na, a).multiply(Choose.of(nb, b))
                             .doubleValue();
                 }
             }
@@ -141,10 +142,10 @@ class UnconditionalExactTest {
         BigInteger count = BigInteger.ZERO;
         for (int k = Math.max(0, s - nb); k <= Math.min(na, s); k++) {
             if (improved ? k >= a : k <= a) {
-                count = count.add(ExactArithmetic.binomial(na, k).multiply(ExactArithmetic.binomial(nb, s - k)));
+                count = count.add(Choose.of(na, k).multiply(Choose.of(nb, s - k)));
             }
         }
-        return new BigInteger[] {count, ExactArithmetic.binomial(na + nb, s)};
+        return new BigInteger[] {count, Choose.of(na + nb, s)};
     }
 
     private static boolean fisherAtMost(BigInteger[] tail, BigInteger[] observed) {

@@ -127,6 +127,47 @@ class BetaTest {
      * mpmath at 30 digits; the intervals need it to 1e-7 relative, we ask for 1e-14.
      */
     @Test
+    void quantilesAtShapesUpToTwoToTheFiftyTwo() {
+        // The Clopper-Pearson and Jeffreys rows of reference-extended/single-proportion-extended.csv
+        // (80-digit mpmath, quadrature of the density for both shapes above 60; see
+        // make_extended_reference.py) with 10^9 to 2^53 audited: shapes up to 4.5e15, far beyond the
+        // 1e9 of beta-reference.csv. Each bound is the quantile itself; it must be right to 1e-9 of
+        // its distance from the estimate x/n (the interval's half-width, down to 7e-15 at
+        // confidence 1e-6) plus 8 ulps, much stricter than the interval tolerance of 1e-9.
+        Failures mismatches = new Failures();
+        int checked = 0;
+        double worst = 0;
+        for (org.recordingrate.ReferenceData.Row row
+                : org.recordingrate.ReferenceData.rows("reference-extended", "single-proportion-extended.csv")) {
+            String method = row.text("method");
+            long x = row.whole("recorded");
+            long n = row.whole("audited");
+            if (!(method.equals("clopper_pearson") || method.equals("jeffreys")) || n < 1_000_000_000L || x == 0 || x == n) {
+                continue;
+            }
+            double tail = (1 - row.number("confidence")) / 2;
+            double half = method.equals("jeffreys") ? 0.5 : 0.0;
+            double lower = Beta.quantile(tail, x + half, n - x + (half == 0 ? 1 : half));
+            double upper = Beta.complementQuantile(tail, x + (half == 0 ? 1 : half), n - x + half);
+            double rate = (double) x / n;
+            double[][] pairs = {{row.number("lower"), lower}, {row.number("upper"), upper}};
+            for (double[] pair : pairs) {
+                double error = Math.abs(pair[1] - pair[0]);
+                double allowed = 1e-9 * Math.abs(pair[0] - rate) + 8 * Math.ulp(pair[0]);
+                worst = Math.max(worst, error / allowed);
+                if (!(error <= allowed)) {
+                    mismatches.messages.add(row.where() + ": " + pair[1] + " want " + pair[0] + " (error " + error
+                            + ", allowed " + allowed + ")");
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked > 300, "quantiles checked: " + checked);
+        mismatches.assertNone();
+        assertTrue(worst <= 1, "worst " + worst);
+    }
+
+    @Test
     void clopperPearsonLowerBoundForOneInTenMillion() {
         assertEquals(5.0125418222880033713e-10, Beta.quantile(0.005, 1, 1e7), 1e-14 * 5.0125418222880033713e-10);
     }

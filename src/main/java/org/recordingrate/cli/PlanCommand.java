@@ -1,0 +1,305 @@
+package org.recordingrate.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.recordingrate.compare.Alternative;
+import org.recordingrate.compare.ChangeTest;
+import org.recordingrate.estimate.IntervalMethod;
+import org.recordingrate.io.CsvInput;
+import org.recordingrate.model.Category;
+import org.recordingrate.model.Names;
+import org.recordingrate.model.Tally;
+import org.recordingrate.plan.Allocation;
+import org.recordingrate.plan.AllocationPlan;
+import org.recordingrate.plan.AllocationPlanner;
+import org.recordingrate.plan.PlanningCategory;
+import org.recordingrate.plan.PowerMethod;
+import org.recordingrate.plan.PowerPlanner;
+import org.recordingrate.plan.PowerPoint;
+import org.recordingrate.plan.PowerSize;
+import org.recordingrate.plan.SampleSize;
+import org.recordingrate.plan.SampleSizePlanner;
+import org.recordingrate.plan.UpperBoundPlanner;
+import org.recordingrate.plan.UpperBoundSize;
+import org.recordingrate.report.PlanColumns;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code recording-rate plan}: how many records to audit. One category for a margin; categories
+ * of a volumes file for an all-crime margin (the PLAN file {@code select} reads); the count for a
+ * power to detect a change from the previous inspection, or power curves; attribute sample sizes.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"How many records to audit.",
+                "  plan --margin 2.5 --expected 90 [--population N] [--method wilson] [--confidence 0.95]",
+                "  plan --volumes VOLUMES.csv --margin 2.5 [--allocation optimal|neyman|proportional] [--expected 90]"
+                        + " [--minimum 1]",
+                "     (VOLUMES.csv: category,volume[,expected][,population][,minimum]; expected in percent)",
+                "  plan --previous 512/640 --detect 5 --power 0.8 [--test z_pooled|boschloo] [--power-method ...]",
+                "  plan --previous 512/640 --detect 3,5 --audited 200,400,800   (power curves)",
+                "  plan --upper-bound 5 --expected-errors 0 [--population N] [--confidence 0.95]",
+                "Margins, expected rates, changes and tolerable shares are given in percent (points); CSV and JSON "
+                        + "output holds fractions."})
+final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--margin", paramLabel = "PERCENT", description = "The margin wanted, e.g. 2.5 for +/- 2.5 points.")
+    Double margin;
+
+    @Option(names = "--expected", paramLabel = "PERCENT",
+            description = "The expected recording rate, e.g. 90 (for a volumes file: of every category without its own).")
+    Double expected;
+
+    @Option(names = "--population", paramLabel = "N", description = "Records the sample is drawn from (finite population).")
+    Long population;
+
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "Interval whose margin is planned: wald, wilson, clopper_pearson, jeffreys, mid_p, ... "
+                    + "(default: wilson).")
+    String method;
+
+    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
+            description = "Confidence level: two-sided for margins, one-sided for --upper-bound (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--volumes", paramLabel = "FILE", description = "Categories with volumes, for an all-crime margin.")
+    Path volumes;
+
+    @Option(names = "--allocation", paramLabel = "METHOD",
+            description = "optimal (smallest total), neyman or proportional (default: optimal).")
+    String allocation;
+
+    @Option(names = "--minimum", paramLabel = "N",
+            description = "Fewest records per category without its own minimum (default: 1).")
+    Long minimum;
+
+    @Option(names = "--previous", paramLabel = "RECORDED/AUDITED", description = "The previous inspection's tally, e.g. 512/640.")
+    String previous;
+
+    @Option(names = "--detect", paramLabel = "POINTS", split = ",",
+            description = "The change to detect in points, e.g. 3 (several: 3,5).")
+    List<Double> detect;
+
+    @Option(names = "--power", paramLabel = "P", description = "The power wanted, e.g. 0.8.")
+    Double power;
+
+    @Option(names = "--audited", paramLabel = "N", split = ",",
+            description = "Planned audited counts for power (several: a power curve).")
+    List<Long> audited;
+
+    @Option(names = "--test", paramLabel = "TEST",
+            description = "The test the inspection will use: z_pooled, z_unpooled, fisher_exact, boschloo, ... "
+                    + "(default: z_pooled).")
+    String test;
+
+    @Option(names = "--power-method", paramLabel = "normal|exact|simulation",
+            description = "How power is computed (default: normal for the z-tests, exact otherwise).")
+    String powerMethod;
+
+    @Option(names = "--significance", defaultValue = "0.05", paramLabel = "ALPHA",
+            description = "Level of the test (default: ${DEFAULT-VALUE}).")
+    double significance;
+
+    @Option(names = "--alternative", paramLabel = "two_sided|improved|deteriorated",
+            description = "The test's alternative (default: two_sided).")
+    String alternative;
+
+    @Option(names = "--replicates", defaultValue = "10000", paramLabel = "R",
+            description = "Replicates for --power-method simulation (default: ${DEFAULT-VALUE}).")
+    long replicates;
+
+    @Option(names = "--seed", defaultValue = "2022", paramLabel = "SEED",
+            description = "Seed for --power-method simulation (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--upper-bound", paramLabel = "PERCENT",
+            description = "Attribute sample: the unrecorded share to rule out, e.g. 5 for 'under 5% unrecorded'.")
+    Double upperBound;
+
+    @Option(names = "--expected-errors", paramLabel = "N",
+            description = "Attribute sample: unrecorded records allowed among those audited (default: 0).")
+    Long expectedErrors;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        int modes = (volumes != null ? 1 : 0) + (previous != null ? 1 : 0) + (upperBound != null ? 1 : 0);
+        if (modes > 1) {
+            throw Cli.usage(spec, "give one of --volumes, --previous or --upper-bound");
+        }
+        if (modes == 0 && (margin == null || expected == null)) {
+            throw Cli.usage(spec, "give --margin and --expected, or --volumes with --margin, or --previous with "
+                    + "--detect, or --upper-bound");
+        }
+        output.check();
+        if (volumes != null) {
+            allocation();
+        } else if (previous != null) {
+            power();
+        } else if (upperBound != null) {
+            upperBound();
+        } else {
+            single();
+        }
+        return 0;
+    }
+
+    private void refuse(String mode, Object... optionAndValue) {
+        for (int i = 0; i < optionAndValue.length; i += 2) {
+            if (optionAndValue[i + 1] != null) {
+                throw Cli.usage(spec, optionAndValue[i] + " does not go with " + mode);
+            }
+        }
+    }
+
+    private void single() {
+        refuse("--margin and --expected", "--allocation", allocation, "--minimum", minimum, "--detect", detect,
+                "--power", power, "--audited", audited, "--test", test, "--power-method", powerMethod,
+                "--alternative", alternative, "--expected-errors", expectedErrors);
+        IntervalMethod chosen = Cli.token(spec, "--method", method == null ? "wilson" : method, IntervalMethod::fromToken);
+        SampleSizePlanner planner = SampleSizePlanner.withDefaults().with(chosen).withConfidence(confidence);
+        double m = percent("--margin", margin, false);
+        double p = percent("--expected", expected, true);
+        SampleSize size = population == null ? planner.plan(m, p) : planner.plan(m, p, population);
+        output.write(PlanColumns.SAMPLE_SIZE.table(size), OutputOptions.Format.TEXT, true, size + "\n",
+                spec.commandLine().getOut());
+    }
+
+    private void allocation() {
+        refuse("--volumes", "--population", population, "--method", method, "--detect", detect, "--power", power,
+                "--audited", audited, "--test", test, "--power-method", powerMethod, "--alternative", alternative,
+                "--expected-errors", expectedErrors);
+        if (margin == null) {
+            throw Cli.usage(spec, "--volumes needs --margin (the all-crime margin wanted, in percent)");
+        }
+        Allocation chosen = Cli.token(spec, "--allocation", allocation == null ? "optimal" : allocation,
+                Allocation::fromToken);
+        double m = percent("--margin", margin, false);
+        Double fallback = expected == null ? null : percent("--expected", expected, true);
+        CsvInput input = CsvInput.read(volumes).require("category", "volume");
+        if (!input.has("expected") && fallback == null) {
+            throw Cli.usage(spec, volumes + " has no column 'expected': give --expected for every category");
+        }
+        List<PlanningCategory> categories = new ArrayList<>();
+        Map<String, Long> firstLine = new HashMap<>();
+        Map<String, String> columns = Map.of("category name", "category", "volume", "volume", "population",
+                "population", "minimum", "minimum");
+        for (CsvInput.Row row : input.rows()) {
+            String name = row.text("category");
+            Long earlier = firstLine.putIfAbsent(Names.key(name), row.line());
+            if (earlier != null) {
+                throw row.fail("category", name, "appears twice (first on line " + earlier + ")");
+            }
+            long volume = row.whole("volume");
+            OptionalLong cap = row.isBlank("population") ? OptionalLong.empty() : OptionalLong.of(row.whole("population"));
+            OptionalLong own = row.isBlank("minimum") ? OptionalLong.empty() : OptionalLong.of(row.whole("minimum"));
+            double rate;
+            if (row.isBlank("expected")) {
+                if (fallback == null) {
+                    throw row.fail("expected", row.text("expected"), "is blank: give an expected rate in percent or --expected");
+                }
+                rate = fallback;
+            } else {
+                double percent = row.number("expected");
+                if (!(percent >= 0 && percent <= 100)) {
+                    throw row.fail("expected", row.text("expected"), "must be a percentage between 0 and 100");
+                }
+                rate = percent / 100;
+            }
+            categories.add(row.construct(columns, () -> new PlanningCategory(new Category(name, volume, cap), rate, own)));
+        }
+        Cli.readNotice(spec, input, "category row");
+        AllocationPlanner planner = AllocationPlanner.withDefaults().with(chosen).withConfidence(confidence);
+        if (minimum != null) {
+            planner = planner.withMinimum(minimum);
+        }
+        AllocationPlan plan = planner.plan(categories, m);
+        output.write(PlanColumns.ALLOCATION.table(plan.rows()), OutputOptions.Format.CSV, false, plan.summary() + "\n",
+                spec.commandLine().getOut());
+    }
+
+    private void power() {
+        refuse("--previous", "--margin", margin, "--expected", expected, "--population", population,
+                "--method", method, "--allocation", allocation, "--minimum", minimum,
+                "--expected-errors", expectedErrors);
+        if (detect == null || detect.isEmpty()) {
+            throw Cli.usage(spec, "--previous needs --detect (the change to detect, in points)");
+        }
+        if ((power == null) == (audited == null)) {
+            throw Cli.usage(spec, "--previous needs one of --power (the audited count for that power) or --audited "
+                    + "(the power of those counts)");
+        }
+        Tally before = Cli.token(spec, "--previous", previous, Tally::parse);
+        PowerPlanner planner = PowerPlanner.withDefaults()
+                .with(Cli.token(spec, "--test", test == null ? "z_pooled" : test, ChangeTest::fromToken))
+                .with(Cli.token(spec, "--alternative", alternative == null ? "two_sided" : alternative,
+                        Alternative::fromToken))
+                .withSignificance(significance).withSimulation(replicates, seed);
+        if (powerMethod != null) {
+            planner = planner.with(Cli.token(spec, "--power-method", powerMethod, PowerMethod::fromToken));
+        }
+        List<Double> changes = new ArrayList<>();
+        for (double points : detect) {
+            if (!(Math.abs(points) > 0 && Math.abs(points) < 100)) {
+                throw new IllegalArgumentException("--detect (" + points + ") must be a change in points other than 0, "
+                        + "between -100 and 100");
+            }
+            changes.add(points / 100);
+        }
+        if (power != null) {
+            List<PowerSize> sizes = new ArrayList<>();
+            for (double change : changes) {
+                sizes.add(planner.plan(before, change, power));
+            }
+            output.write(PlanColumns.POWER_SIZE.table(sizes), sizes.size() == 1 ? OutputOptions.Format.TEXT
+                            : OutputOptions.Format.CSV, sizes.size() == 1,
+                    sizes.stream().map(PowerSize::toString).collect(Collectors.joining("\n")) + "\n",
+                    spec.commandLine().getOut());
+        } else {
+            List<PowerPoint> curve = planner.curve(before, changes, audited);
+            output.write(PlanColumns.POWER.table(curve), curve.size() == 1 ? OutputOptions.Format.TEXT
+                            : OutputOptions.Format.CSV, curve.size() == 1,
+                    curve.stream().map(PowerPoint::toString).collect(Collectors.joining("\n")) + "\n",
+                    spec.commandLine().getOut());
+        }
+    }
+
+    private void upperBound() {
+        refuse("--upper-bound", "--margin", margin, "--expected", expected, "--method", method,
+                "--allocation", allocation, "--minimum", minimum, "--detect", detect, "--power", power,
+                "--audited", audited, "--test", test, "--power-method", powerMethod, "--alternative", alternative);
+        double tolerable = percent("--upper-bound", upperBound, false);
+        long errors = expectedErrors == null ? 0 : expectedErrors;
+        UpperBoundPlanner planner = UpperBoundPlanner.withDefaults().withConfidence(confidence);
+        UpperBoundSize size = population == null ? planner.plan(tolerable, errors)
+                : planner.plan(tolerable, errors, population);
+        output.write(PlanColumns.UPPER_BOUND.table(size), OutputOptions.Format.TEXT, true, size + "\n",
+                spec.commandLine().getOut());
+    }
+
+    /** A percentage option as a fraction: strictly inside (0, 100), or [0, 100] when {@code closed}. */
+    private static double percent(String option, double value, boolean closed) {
+        boolean inside = closed ? value >= 0 && value <= 100 : value > 0 && value < 100;
+        if (!inside) {
+            throw new IllegalArgumentException(option + " (" + org.recordingrate.internal.Args.show(value)
+                    + ") must be a percentage " + (closed ? "from 0 to 100" : "strictly between 0 and 100"));
+        }
+        return value / 100;
+    }
+}

@@ -1,0 +1,217 @@
+package org.recordingrate.io;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The 64-bit values met more than once in a stream of any length, in bounded memory. Up to
+ * {@value #IN_MEMORY} distinct values are kept in an open-addressing hash set (1 MB); past that,
+ * every value (those in the set first) is written to one of {@value #BUCKETS} temporary files by its
+ * top 8 bits, and at the end each file is read back into a hash set of its own: values equal to
+ * each other share a file, so each file is checked alone (hash partitioning, as in a Grace hash
+ * join). The values are expected to be well-mixed hashes (fingerprints), so the files are of
+ * about equal size, and each is checked with a set of its own: 256 x 2^16 = 17 million values
+ * in sets of at most 1 MB; beyond that a file's set grows with it (4 MB per file at 67 million).
+ * Disk: 8 bytes a value, deleted on {@link #close()}. Not thread-safe.
+ */
+final class DuplicateFinder implements AutoCloseable {
+
+    /**
+     * Distinct values held in memory before partitioning to disk: a table of at most 1 MB, so that
+     * even a 48 MB heap never holds large arrays (with G1, arrays over half a region go straight to
+     * the old generation and cost full collections).
+     */
+    static final int IN_MEMORY = 1 << 16;
+    /** Temporary files when partitioning (a file's set then stays small enough for the processor's cache). */
+    static final int BUCKETS = 256;
+
+    private final int inMemory;
+    private LongSet memory = new LongSet(1 << 10);
+    private DataOutputStream[] buckets;
+    private Path[] paths;
+    private long[] repeated = new long[16];
+    private int repeatedCount;
+
+    DuplicateFinder() {
+        this(IN_MEMORY);
+    }
+
+    /** With a smaller memory limit, so tests can exercise the partitioning. */
+    DuplicateFinder(int inMemory) {
+        this.inMemory = inMemory;
+    }
+
+    void add(long value) {
+        if (buckets == null && memory.size() >= inMemory) {
+            partition();
+        }
+        if (buckets != null) {
+            write(value);
+        } else if (!memory.add(value)) {
+            record(value);
+        }
+    }
+
+    /** The distinct values met at least twice, sorted. */
+    long[] repeated() {
+        if (buckets != null) {
+            try {
+                for (int b = 0; b < BUCKETS; b++) {
+                    buckets[b].close();
+                    // a file holds about 1/256 of the values: read it whole (one bucket of 5 million is 160 KB)
+                    java.nio.LongBuffer values = java.nio.ByteBuffer.wrap(Files.readAllBytes(paths[b])).asLongBuffer();
+                    LongSet set = new LongSet(Integer.highestOneBit(Math.max(2 * values.remaining(), 1 << 4)) * 2);
+                    while (values.hasRemaining()) {
+                        long value = values.get();
+                        if (!set.add(value)) {
+                            record(value);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+        long[] found = Arrays.copyOf(repeated, repeatedCount);
+        Arrays.sort(found);
+        int distinct = 0;
+        for (int i = 0; i < found.length; i++) {
+            if (i == 0 || found[i] != found[i - 1]) {
+                found[distinct++] = found[i];
+            }
+        }
+        return Arrays.copyOf(found, distinct);
+    }
+
+    private void record(long value) {
+        if (repeatedCount == repeated.length) {
+            repeated = Arrays.copyOf(repeated, 2 * repeatedCount);
+        }
+        repeated[repeatedCount++] = value;
+    }
+
+    private void partition() {
+        buckets = new DataOutputStream[BUCKETS];
+        paths = new Path[BUCKETS];
+        try {
+            for (int b = 0; b < BUCKETS; b++) {
+                paths[b] = Files.createTempFile("recording-rate-ids-", ".bin");
+                buckets[b] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(paths[b]), 1 << 13));
+            }
+        } catch (IOException e) {
+            throw failure(e);
+        }
+        memory.forEach(this::write);
+        memory = null;
+    }
+
+    private void write(long value) {
+        try {
+            buckets[(int) (value >>> 56)].writeLong(value);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private static UncheckedIOException failure(IOException e) {
+        return new UncheckedIOException("temporary file of record-id fingerprints: " + e.getMessage(), e);
+    }
+
+    /** Deletes the temporary files. */
+    @Override
+    public void close() {
+        if (paths == null) {
+            return;
+        }
+        for (int b = 0; b < BUCKETS; b++) {
+            try {
+                if (buckets[b] != null) {
+                    buckets[b].close();
+                }
+                if (paths[b] != null) {
+                    Files.deleteIfExists(paths[b]);
+                }
+            } catch (IOException ignored) {
+                // a temporary file left behind is harmless; the system's cleaner removes it
+            }
+        }
+        paths = null;
+    }
+
+    /**
+     * A set of longs by open addressing with linear probing, at most half full. Empty slots hold
+     * 0, so the value 0 itself is tracked by a flag.
+     */
+    private static final class LongSet {
+        private long[] table;
+        private int size;
+        private boolean hasZero;
+
+        LongSet(int capacity) {
+            table = new long[capacity];
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Adds; false if already present. */
+        boolean add(long value) {
+            if (value == 0) {
+                if (hasZero) {
+                    return false;
+                }
+                hasZero = true;
+                size++;
+                return true;
+            }
+            if (2 * (size + 1) > table.length) {
+                grow();
+            }
+            if (!insert(table, value)) {
+                return false;
+            }
+            size++;
+            return true;
+        }
+
+        private static boolean insert(long[] table, long value) {
+            int mask = table.length - 1;
+            int i = (int) (value ^ (value >>> 32)) & mask;
+            while (table[i] != 0) {
+                if (table[i] == value) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            table[i] = value;
+            return true;
+        }
+
+        private void grow() {
+            long[] bigger = new long[table.length * 2];
+            for (long value : table) {
+                if (value != 0) {
+                    insert(bigger, value);
+                }
+            }
+            table = bigger;
+        }
+
+        void forEach(java.util.function.LongConsumer action) {
+            if (hasZero) {
+                action.accept(0);
+            }
+            for (long value : table) {
+                if (value != 0) {
+                    action.accept(value);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.recordingrate.plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+import org.recordingrate.internal.Args;
+import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.internal.Normal;
+import org.recordingrate.model.Names;
+
+/**
+ * Allocation of the audit across categories for a target margin on the all-crime rate: see
+ * {@link Allocation} for the methods. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * AllocationPlan plan = AllocationPlanner.withDefaults().with(Allocation.NEYMAN).withMinimum(50)
+ *         .plan(List.of(PlanningCategory.of(Category.of("violence", 25_000), 0.89), ...), 0.025);
+ * }</pre>
+ *
+ * <p>The margin is the Wald (published "+/-") margin of the all-crime rate, z sqrt(V) with V as
+ * in {@link Allocation}: the binomial variance of the volume-weighted rate, with each category's
+ * finite population correction (N_h - n_h)/(N_h - 1) when its population is known. A category's
+ * count lies between its minimum (its own, else the planner's, default 1; at most its population)
+ * and its population, when known; a category at its population is taken whole and adds no
+ * variance.
+ *
+ * <p>Cost: one priority-queue step per record planned; milliseconds for audit-sized plans.
+ * Plans above {@value #MAX_TOTAL} records are refused.
+ */
+public final class AllocationPlanner {
+
+    /** The default minimum audited per category. */
+    public static final long DEFAULT_MINIMUM = 1;
+    /** The largest total planned. */
+    public static final long MAX_TOTAL = 100_000_000;
+
+    private static final AllocationPlanner DEFAULTS = new AllocationPlanner(Allocation.OPTIMAL, 0.95, DEFAULT_MINIMUM);
+
+    private final Allocation allocation;
+    private final double confidence;
+    private final long minimum;
+    private final double z;
+
+    private AllocationPlanner(Allocation allocation, double confidence, long minimum) {
+        this.allocation = Args.notNull("allocation", allocation);
+        this.confidence = Args.confidence(confidence);
+        if (minimum < 0) {
+            throw new ArgumentException("minimum", "minimum (" + minimum + ") must not be negative");
+        }
+        this.minimum = minimum;
+        this.z = Normal.twoSidedCritical(confidence);
+    }
+
+    /** The smallest total ({@link Allocation#OPTIMAL}), 95%, at least 1 record per category. */
+    public static AllocationPlanner withDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * This planner with another allocation.
+     *
+     * @throws IllegalArgumentException if {@code allocation} is null
+     */
+    public AllocationPlanner with(Allocation allocation) {
+        return new AllocationPlanner(allocation, confidence, minimum);
+    }
+
+    /**
+     * This planner at another two-sided confidence level.
+     *
+     * @throws IllegalArgumentException if {@code confidence} is not strictly between 0 and 1
+     */
+    public AllocationPlanner withConfidence(double confidence) {
+        return new AllocationPlanner(allocation, confidence, minimum);
+    }
+
+    /**
+     * This planner with another minimum audited count for categories without their own.
+     *
+     * @throws IllegalArgumentException if {@code minimum} is negative
+     */
+    public AllocationPlanner withMinimum(long minimum) {
+        return new AllocationPlanner(allocation, confidence, minimum);
+    }
+
+    /** The allocation. */
+    public Allocation allocation() {
+        return allocation;
+    }
+
+    /**
+     * The allocation for a target all-crime margin.
+     *
+     * @param categories the categories with their expected rates, at least one, distinct under {@link Names}
+     * @param margin     the all-crime margin wanted, a fraction strictly between 0 and 1
+     * @return the counts per category and the expected margins
+     * @throws IllegalArgumentException for no categories, a repeated name, a margin out of range, or
+     *                                  a total above {@value #MAX_TOTAL}
+     */
+    public AllocationPlan plan(List<PlanningCategory> categories, double margin) {
+        Args.notNull("categories", categories);
+        Args.openUnit("margin", margin);
+        if (categories.isEmpty()) {
+            throw new ArgumentException("categories", "categories must not be empty");
+        }
+        Set<String> names = new HashSet<>();
+        long totalVolume = 0;
+        for (PlanningCategory category : categories) {
+            Args.notNull("category", category);
+            if (!names.add(Names.key(category.name()))) {
+                throw new ArgumentException("category name", "category '" + category.name() + "' appears twice");
+            }
+            totalVolume = Math.addExact(totalVolume, category.category().volume());
+        }
+        int h = categories.size();
+        double[] weight = new double[h];
+        double[] sd = new double[h];
+        long[] cap = new long[h];
+        long[] n = new long[h];
+        for (int i = 0; i < h; i++) {
+            PlanningCategory c = categories.get(i);
+            weight[i] = (double) c.category().volume() / totalVolume;
+            double p = c.expected();
+            OptionalLong population = c.category().population();
+            double scale = population.isPresent() && population.getAsLong() > 1
+                    ? population.getAsLong() / (population.getAsLong() - 1.0) : 1;
+            sd[i] = Math.sqrt(p * (1 - p) * scale);
+            cap[i] = population.orElse(Long.MAX_VALUE);
+            n[i] = Math.min(cap[i], c.minimum().orElse(minimum));
+        }
+        double target = (margin / z) * (margin / z);
+        PriorityQueue<Integer> queue = new PriorityQueue<>((a, b) -> {
+            int byPriority = Double.compare(allocation.priority(weight[b], sd[b], n[b]),
+                    allocation.priority(weight[a], sd[a], n[a]));
+            return byPriority != 0 ? byPriority : Integer.compare(a, b);
+        });
+        for (int i = 0; i < h; i++) {
+            if (n[i] < cap[i]) {
+                queue.add(i);
+            }
+        }
+        long total = 0;
+        for (long count : n) {
+            total += count;
+        }
+        while (allCrimeVariance(weight, n, categories) > target) {
+            if (queue.isEmpty()) {
+                // every category at its population: V is 0, so this cannot happen; kept as a guard
+                throw new IllegalStateException("no category can take more records");
+            }
+            if (total >= MAX_TOTAL) {
+                throw new ArgumentException("margin", "margin (" + Args.show(margin) + ") needs more than "
+                        + MAX_TOTAL + " audited records in all");
+            }
+            int next = queue.poll();
+            n[next]++;
+            total++;
+            if (n[next] < cap[next]) {
+                queue.add(next);
+            }
+        }
+        List<CategoryAllocation> rows = new ArrayList<>();
+        boolean allPopulations = true;
+        long totalPopulation = 0;
+        double expected = 0;
+        for (int i = 0; i < h; i++) {
+            PlanningCategory c = categories.get(i);
+            OptionalLong population = c.category().population();
+            allPopulations &= population.isPresent();
+            totalPopulation += population.orElse(0);
+            expected += weight[i] * c.expected();
+            double own = term(c.expected() * (1 - c.expected()), n[i], population);
+            rows.add(new CategoryAllocation(c.name(), c.category().volume(), population, c.expected(), n[i],
+                    z * Math.sqrt(own)));
+        }
+        CategoryAllocation allCrime = new CategoryAllocation(Names.ALL_CRIME, totalVolume,
+                allPopulations ? OptionalLong.of(totalPopulation) : OptionalLong.empty(), expected, total,
+                z * Math.sqrt(allCrimeVariance(weight, n, categories)));
+        return new AllocationPlan(allocation, confidence, margin, rows, allCrime);
+    }
+
+    /**
+     * V = sum W^2 p(1-p)/n (N-n)/(N-1); infinite when a category with variance has no records.
+     * Recomputed in full each step (the categories are few), so no rounding accumulates.
+     */
+    private static double allCrimeVariance(double[] weight, long[] n, List<PlanningCategory> categories) {
+        double sum = 0;
+        for (int i = 0; i < n.length; i++) {
+            PlanningCategory c = categories.get(i);
+            sum += weight[i] * weight[i] * term(c.expected() * (1 - c.expected()), n[i], c.category().population());
+        }
+        return sum;
+    }
+
+    /** p(1-p)/n (N-n)/(N-1): 0 at a census or with no variance, infinite with no records. */
+    private static double term(double pq, long n, OptionalLong population) {
+        if (pq == 0) {
+            return 0;
+        }
+        if (n == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double value = pq / n;
+        if (population.isPresent()) {
+            long big = population.getAsLong();
+            value *= big == 1 ? 0 : (double) (big - n) / (big - 1);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "allocation: " + allocation.displayName() + ", " + org.recordingrate.format.Percent.level(confidence)
+                + ", minimum " + minimum;
+    }
+}

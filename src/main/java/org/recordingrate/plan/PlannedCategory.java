@@ -1,0 +1,34 @@
+package org.recordingrate.plan;
+
+import org.recordingrate.internal.Args;
+import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.model.Names;
+
+/**
+ * One row of a plan as selection needs it: a category and the number of its records to audit.
+ *
+ * @param category the category, not blank, not {@code "all crime"}
+ * @param audited  records to draw, 0 or more
+ */
+public record PlannedCategory(String category, long audited) {
+
+    /**
+     * @throws IllegalArgumentException for a blank or reserved category or a negative count
+     */
+    public PlannedCategory {
+        category = Args.notBlank("category", category);
+        if (Names.isAllCrime(category)) {
+            throw new ArgumentException("category", "category ('" + category + "') is reserved for the combined row");
+        }
+        if (audited < 0) {
+            throw new ArgumentException("audited", "audited of category '" + category + "' (" + audited
+                    + ") must not be negative");
+        }
+    }
+
+    /** {@code "violence: 202"}. */
+    @Override
+    public String toString() {
+        return category + ": " + audited;
+    }
+}

@@ -1,0 +1,47 @@
+package org.recordingrate.plan;
+
+import java.util.OptionalLong;
+
+import org.recordingrate.internal.Args;
+import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.model.Category;
+
+/**
+ * A category as allocation needs it: its design (name, volume as the weight, population as the
+ * cap and for the finite population correction), the recording rate expected there, and
+ * optionally its own minimum audited count.
+ *
+ * @param category the category's design
+ * @param expected the expected recording rate, in [0, 1]
+ * @param minimum  the fewest records to audit there, when it has its own (else the planner's)
+ */
+public record PlanningCategory(Category category, double expected, OptionalLong minimum) {
+
+    /**
+     * @throws IllegalArgumentException for a null category or minimum, a rate outside [0, 1] or a
+     *                                  negative minimum
+     */
+    public PlanningCategory {
+        Args.notNull("category", category);
+        Args.inRange("expected rate of category '" + category.name() + "'", expected, 0, 1);
+        Args.notNull("minimum", minimum);
+        if (minimum.isPresent() && minimum.getAsLong() < 0) {
+            throw new ArgumentException("minimum", "minimum of category '" + category.name() + "' ("
+                    + minimum.getAsLong() + ") must not be negative");
+        }
+    }
+
+    /**
+     * A category with the planner's minimum.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public static PlanningCategory of(Category category, double expected) {
+        return new PlanningCategory(category, expected, OptionalLong.empty());
+    }
+
+    /** The category's name. */
+    public String name() {
+        return category.name();
+    }
+}

@@ -1,0 +1,40 @@
+package org.recordingrate.plan;
+
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+import org.recordingrate.estimate.IntervalMethod;
+import org.recordingrate.format.Percent;
+
+/**
+ * The smallest audited count for one category whose margin, at the expected recording rate, is
+ * at most the target: see {@link SampleSizePlanner} for the definitions.
+ *
+ * @param method           the interval method the margin is that of
+ * @param confidence       the two-sided confidence level
+ * @param expected         the expected recording rate, in [0, 1]
+ * @param targetMargin     the margin wanted, a fraction (0.025 for +/- 2.5 points)
+ * @param population       the records the sample is drawn from, when finite
+ * @param audited          the planned audited count
+ * @param expectedRecorded the expected count at which exact margins were evaluated: round(audited x expected)
+ *                         (Wald uses the rate itself)
+ * @param margin           the margin at {@code audited}: at most {@code targetMargin}
+ * @param marginOneFewer   the margin at {@code audited - 1}, above the target (empty when audited is 1): the
+ *                         check that no smaller count was skipped where exact margins are not monotone
+ */
+public record SampleSize(IntervalMethod method, double confidence, double expected, double targetMargin,
+                         OptionalLong population, long audited, long expectedRecorded, double margin,
+                         OptionalDouble marginOneFewer) {
+
+    /** {@code "554 audited for +/- 2.5% at 90.0% expected (95% Wald; +/- 2.50% at 554, 2.50% at 553)"}. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%,d audited for +/- %s at %s expected (%s %s%s): margin %s%s", audited,
+                Percent.format(targetMargin, 2), Percent.format(expected), Percent.level(confidence),
+                method.displayName(), population.isPresent()
+                        ? String.format(Locale.ROOT, ", population %,d", population.getAsLong()) : "",
+                Percent.format(margin, 3), marginOneFewer.isPresent()
+                        ? ", " + Percent.format(marginOneFewer.getAsDouble(), 3) + " at one fewer" : "");
+    }
+}

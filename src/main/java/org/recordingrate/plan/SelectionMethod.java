@@ -1,0 +1,256 @@
+package org.recordingrate.plan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+import org.recordingrate.internal.Args;
+import org.recordingrate.io.DataFileException;
+import org.recordingrate.io.PopulationFile;
+
+/**
+ * The published ways of drawing records for the audit. Each reads the population file as a
+ * stream in memory that holds at most the planned records per category (never the file), and
+ * each draws exactly {@code min(planned, population)} records of each category, without
+ * replacement.
+ */
+public enum SelectionMethod implements SampleSelectionMethod {
+
+    /**
+     * Permanent random numbers: each record gets the number u of
+     * {@link PermanentRandomNumber} (HMAC-SHA-256 of seed and record id) and, per category, the
+     * k records with the smallest numbers are drawn, ties (64-bit equal numbers) broken by the
+     * record id as text. This is sequential Poisson sampling (Ohlsson 1995, "Coordination of
+     * samples using permanent random numbers", in Cox et al., Business Survey Methods, Wiley,
+     * 153-169; Ohlsson 1998, JASA 93, 1-8) with equal inclusion probabilities, where the ranking
+     * variable u/pi is u itself: with independent uniform numbers the k smallest are a simple
+     * random sample without replacement (Rosen 1997, J. Statist. Plann. Inference 62, 135-158).
+     *
+     * <p>The sample depends only on the seed and the set of (id, category) pairs: the same seed
+     * gives the same sample whatever the row order of the export, on any machine; a rerun after
+     * records were added keeps every earlier record that still ranks among the k smallest (all of
+     * them but about k m/(N + m) for m records added to N). Selection order is the rank of u.
+     *
+     * <p>Streaming: a max-heap of the k smallest so far per category, O(log k) per record that
+     * enters it.
+     */
+    PRN("prn", "permanent random numbers (sequential Poisson sampling)") {
+        @Override
+        public String reproduction() {
+            return "each record's number = first 8 bytes of HMAC-SHA-256(key = the seed in decimal, UTF-8; "
+                    + "message = record_id, UTF-8) as an unsigned big-endian integer / 2^64; per category the planned "
+                    + "number of records with the smallest numbers, ties by record_id; selection_order = rank of the number";
+        }
+
+        @Override
+        public Draw draw(PopulationFile population, List<PlannedCategory> plan, long seed) {
+            PermanentRandomNumber numbers = PermanentRandomNumber.withSeed(seed);
+            Map<String, PriorityQueue<Ranked>> heaps = new HashMap<>();
+            Map<String, Long> limit = limits(plan);
+            for (PlannedCategory category : plan) {
+                heaps.put(category.category(), new PriorityQueue<>(
+                        (int) Math.min(Math.max(category.audited(), 1), 1 << 12) + 1, Ranked.ORDER.reversed()));
+            }
+            PopulationFile.Summary summary = population.read(row -> {
+                long k = limit.get(row.category());
+                if (k == 0) {
+                    return;
+                }
+                PriorityQueue<Ranked> heap = heaps.get(row.category());
+                Ranked ranked = new Ranked(numbers.bits(row.recordId()), row);
+                if (heap.size() < k) {
+                    heap.add(ranked);
+                } else if (Ranked.ORDER.compare(ranked, heap.peek()) < 0) {
+                    heap.poll();
+                    heap.add(ranked);
+                }
+            });
+            Map<String, List<SelectedRecord>> records = new LinkedHashMap<>();
+            for (PlannedCategory category : plan) {
+                List<Ranked> kept = new ArrayList<>(heaps.get(category.category()));
+                kept.sort(Ranked.ORDER);
+                List<SelectedRecord> drawn = new ArrayList<>(kept.size());
+                for (Ranked ranked : kept) {
+                    drawn.add(selected(ranked.row, drawn.size() + 1,
+                            OptionalDouble.of(PermanentRandomNumber.toUnit(ranked.bits))));
+                }
+                records.put(category.category(), drawn);
+            }
+            return new Draw(summary, records);
+        }
+    },
+
+    /**
+     * Simple random sampling by a seeded reservoir: Algorithm R (Knuth, TAOCP vol. 2, 3.4.2;
+     * Vitter 1985, ACM TOMS 11, 37-57) per category over the file's row order: the first k
+     * records fill the reservoir, and the i-th record (i &gt; k) replaces the one at a uniform
+     * position j in [0, i) when j &lt; k. Every set of k records of a category is equally likely.
+     * The random numbers come from one {@link SplittableRandom} seeded with the seed (its
+     * algorithm, SplitMix64, is specified by the JDK, so the draw is the same on any Java 17+),
+     * consumed in file order; at the end each reservoir, in the plan's order of categories, is
+     * put in a uniformly random order (Fisher-Yates, same generator) that is its selection order.
+     * The sample depends on the row order of the export: use {@link #PRN} when it must not.
+     */
+    SRS("srs", "simple random sampling (seeded reservoir)") {
+        @Override
+        public String reproduction() {
+            return "java.util.SplittableRandom(seed); per row in file order, the i-th row of its category (from 1) "
+                    + "fills the reservoir while i <= k, else j = nextLong(i) and the row replaces reservoir[j] when j < k; "
+                    + "then per category in plan order a Fisher-Yates shuffle (for i from size-1 down to 1, swap i "
+                    + "with nextInt(i + 1)) gives selection_order";
+        }
+
+        @Override
+        public Draw draw(PopulationFile population, List<PlannedCategory> plan, long seed) {
+            SplittableRandom random = new SplittableRandom(seed);
+            Map<String, Long> limit = limits(plan);
+            Map<String, List<PopulationFile.Row>> reservoirs = new HashMap<>();
+            Map<String, long[]> seen = new HashMap<>();
+            for (PlannedCategory category : plan) {
+                reservoirs.put(category.category(), new ArrayList<>((int) Math.min(category.audited(), 1 << 12)));
+                seen.put(category.category(), new long[1]);
+            }
+            PopulationFile.Summary summary = population.read(row -> {
+                long k = limit.get(row.category());
+                long i = ++seen.get(row.category())[0];
+                List<PopulationFile.Row> reservoir = reservoirs.get(row.category());
+                if (i <= k) {
+                    reservoir.add(row);
+                } else {
+                    long j = random.nextLong(i);
+                    if (j < k) {
+                        reservoir.set((int) j, row);
+                    }
+                }
+            });
+            Map<String, List<SelectedRecord>> records = new LinkedHashMap<>();
+            for (PlannedCategory category : plan) {
+                List<PopulationFile.Row> reservoir = reservoirs.get(category.category());
+                for (int i = reservoir.size() - 1; i > 0; i--) {
+                    Collections.swap(reservoir, i, random.nextInt(i + 1));
+                }
+                List<SelectedRecord> drawn = new ArrayList<>(reservoir.size());
+                for (PopulationFile.Row row : reservoir) {
+                    drawn.add(selected(row, drawn.size() + 1, OptionalDouble.empty()));
+                }
+                records.put(category.category(), drawn);
+            }
+            return new Draw(summary, records);
+        }
+    },
+
+    /**
+     * Systematic selection with a fractional interval (Madow and Madow 1944, Ann. Math. Statist.
+     * 15, 1-24; Cochran 1977, Sampling Techniques, chapter 8): in each category, the records in
+     * the file's row order (the documented sort order: sort the export first, by date say, to
+     * spread the sample over it), interval I = N/k, a start r uniform in [0, I), and the records at
+     * 0-based positions floor(r + j I), j = 0..k-1. Each record is drawn with probability exactly
+     * k/N. The starts come from one {@link SplittableRandom} seeded with the seed, one
+     * {@code nextDouble()} per category in the plan's order. Selection order is the order along
+     * the file.
+     *
+     * <p>Two passes over the file: the first counts each category (N), the second draws; the
+     * file's SHA-256 must be the same in both.
+     */
+    SYSTEMATIC("systematic", "systematic selection (file order, fractional interval)") {
+        @Override
+        public String reproduction() {
+            return "per category, its rows in file order numbered from 0; interval = N / k; start = "
+                    + "java.util.SplittableRandom(seed).nextDouble() * interval, one draw per category in plan order; "
+                    + "rows floor(start + j * interval) for j = 0 .. k-1; all rows when N <= k; selection_order = j + 1";
+        }
+
+        @Override
+        public Draw draw(PopulationFile population, List<PlannedCategory> plan, long seed) {
+            PopulationFile.Summary first = population.read(row -> { });
+            SplittableRandom random = new SplittableRandom(seed);
+            Map<String, double[]> design = new HashMap<>();
+            Map<String, List<SelectedRecord>> records = new LinkedHashMap<>();
+            for (PlannedCategory category : plan) {
+                long n = first.count(category.category());
+                long k = category.audited();
+                double interval = k >= n ? 1 : (double) n / k;
+                double start = random.nextDouble() * interval;
+                // {interval, start, next j, position seen, k}
+                design.put(category.category(), new double[] {interval, k >= n ? 0 : start, 0, 0, Math.min(k, n)});
+                records.put(category.category(), new ArrayList<>((int) Math.min(k, 1 << 12)));
+            }
+            PopulationFile.Summary second = population.read(row -> {
+                double[] d = design.get(row.category());
+                long position = (long) d[3]++;
+                if (d[2] < d[4] && position == (long) Math.floor(d[1] + d[2] * d[0])) {
+                    d[2]++;
+                    List<SelectedRecord> drawn = records.get(row.category());
+                    drawn.add(selected(row, drawn.size() + 1, OptionalDouble.empty()));
+                }
+            });
+            if (!second.sha256().equals(first.sha256())) {
+                throw new DataFileException(first.file(), 0, null, null,
+                        "changed between the two passes of systematic selection (SHA-256 " + first.sha256() + " then "
+                                + second.sha256() + ")");
+            }
+            return new Draw(second, records);
+        }
+    };
+
+    private final String token;
+    private final String displayName;
+
+    SelectionMethod(String token, String displayName) {
+        this.token = token;
+        this.displayName = displayName;
+    }
+
+    @Override
+    public String token() {
+        return token;
+    }
+
+    @Override
+    public String displayName() {
+        return displayName;
+    }
+
+    /**
+     * The method for a token, ignoring case, with {@code -} and space read as {@code _}.
+     *
+     * @throws IllegalArgumentException naming the token and listing the valid ones
+     */
+    public static SelectionMethod fromToken(String text) {
+        String wanted = Args.token(text);
+        for (SelectionMethod method : values()) {
+            if (method.token.equals(wanted)) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException("selection method (" + (text == null ? "null" : "'" + text + "'")
+                + ") must be one of " + Arrays.stream(values()).map(SelectionMethod::token).collect(Collectors.joining(", ")));
+    }
+
+    private static Map<String, Long> limits(List<PlannedCategory> plan) {
+        Map<String, Long> limit = new HashMap<>();
+        plan.forEach(c -> limit.put(c.category(), c.audited()));
+        return limit;
+    }
+
+    private static SelectedRecord selected(PopulationFile.Row row, long order, OptionalDouble prn) {
+        return new SelectedRecord(row.recordId(), row.category(), order, row.line(), row.carried(), prn);
+    }
+
+    /** A record with its permanent random number's bits; ordered by the bits (unsigned), then the id. */
+    private record Ranked(long bits, PopulationFile.Row row) {
+        static final Comparator<Ranked> ORDER = (a, b) -> {
+            int byNumber = Long.compareUnsigned(a.bits, b.bits);
+            return byNumber != 0 ? byNumber : a.row.recordId().compareTo(b.row.recordId());
+        };
+    }
+}

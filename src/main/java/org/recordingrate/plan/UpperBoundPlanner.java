@@ -1,0 +1,182 @@
+package org.recordingrate.plan;
+
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+import org.recordingrate.internal.Args;
+import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.internal.Beta;
+import org.recordingrate.internal.Hypergeometric;
+
+/**
+ * Zero-error and one-sided planning, as auditors plan attribute samples: the smallest audited
+ * count n such that finding at most e unrecorded records among them shows, one-sided at
+ * confidence 1 - alpha, that fewer than a tolerable share p_t of the records are unrecorded.
+ * Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * UpperBoundPlanner.withDefaults().plan(0.05, 0);          // 59: 0.95^59 = 0.0485 <= 0.05 < 0.95^58
+ * UpperBoundPlanner.withDefaults().plan(0.05, 0, 1_000);   // 57 from 1,000 records (hypergeometric)
+ * }</pre>
+ *
+ * <p><b>Binomial</b> (an unlimited population): n is the smallest count with
+ * P(X &lt;= e; n, p_t) &lt;= alpha, X ~ Binomial(n, p_t), the probability of passing the audit if
+ * the share were p_t; equivalently the Clopper-Pearson one-sided upper bound for e of n, the
+ * Beta(1 - alpha; e + 1, n - e) quantile, is at most p_t. With e = 0 this is (1 - p_t)^n &lt;= alpha,
+ * n = ceil(ln alpha / ln(1 - p_t)), 59 for 5% at 95% (the "rule of three" n ~ 3/p_t is its
+ * approximation). Reference: AICPA (2019), Audit Guide: Audit Sampling, table A-1; Guy,
+ * Carmichael and Whittington (2002), Audit Sampling, 5th ed., chapter 4.
+ *
+ * <p><b>Hypergeometric</b> (N records): the share to rule out is D0 = ceil(p_t N) unrecorded
+ * records (the smallest count that is not under p_t), and n is the smallest count with
+ * P(X &lt;= e | N, D0, n) &lt;= alpha, X hypergeometric; with e = 0,
+ * P(X = 0) = C(N - D0, n)/C(N, n). When D0 &lt;= e no audit can rule D0 out and an exception says
+ * so.
+ *
+ * <p>Both probabilities decrease strictly in n, so the answer is found by bisection and is
+ * exactly the smallest: the result shows the probability ("risk") at n and n - 1.
+ */
+public final class UpperBoundPlanner {
+
+    /** The default one-sided confidence, 0.95. */
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+
+    private static final UpperBoundPlanner DEFAULTS = new UpperBoundPlanner(DEFAULT_CONFIDENCE);
+
+    private final double confidence;
+    private final double alpha;
+
+    private UpperBoundPlanner(double confidence) {
+        this.confidence = Args.confidence(confidence);
+        this.alpha = 1 - confidence;
+    }
+
+    /** One-sided 95%. */
+    public static UpperBoundPlanner withDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * This planner at another one-sided confidence level.
+     *
+     * @throws IllegalArgumentException if {@code confidence} is not strictly between 0 and 1
+     */
+    public UpperBoundPlanner withConfidence(double confidence) {
+        return new UpperBoundPlanner(confidence);
+    }
+
+    /** The one-sided confidence level. */
+    public double confidence() {
+        return confidence;
+    }
+
+    /**
+     * The binomial size.
+     *
+     * @param tolerable      the unrecorded share to rule out, strictly between 0 and 1
+     * @param expectedErrors unrecorded records allowed among those audited, 0 or more
+     * @return the size with its risk at n and n - 1
+     * @throws IllegalArgumentException for arguments out of range
+     */
+    public UpperBoundSize plan(double tolerable, long expectedErrors) {
+        Args.openUnit("tolerable", tolerable);
+        checkErrors(expectedErrors);
+        // P(X <= e; n, p) decreases in n: find a count that passes by doubling, then bisect
+        long low = expectedErrors;          // n = e always passes nothing: P(X <= e) = 1
+        long high = Math.max(1, expectedErrors + 1);
+        while (binomialRisk(high, tolerable, expectedErrors) > alpha) {
+            low = high;
+            high = Math.multiplyExact(high, 2);
+        }
+        long n = bisect(low, high, m -> binomialRisk(m, tolerable, expectedErrors) <= alpha);
+        double bound = n == expectedErrors ? 1 : Beta.quantile(confidence, expectedErrors + 1.0, (double) n - expectedErrors);
+        return new UpperBoundSize(confidence, tolerable, expectedErrors, OptionalLong.empty(), OptionalLong.empty(), n,
+                binomialRisk(n, tolerable, expectedErrors),
+                n - 1 >= Math.max(1, expectedErrors) ? OptionalDouble.of(binomialRisk(n - 1, tolerable, expectedErrors))
+                        : OptionalDouble.empty(), bound);
+    }
+
+    /**
+     * The hypergeometric size for a population of {@code population} records.
+     *
+     * @param population records in the population, at least 1
+     * @throws IllegalArgumentException for arguments out of range, or when ceil(tolerable x N) is not
+     *                                  above {@code expectedErrors} (no audit could rule it out)
+     */
+    public UpperBoundSize plan(double tolerable, long expectedErrors, long population) {
+        Args.openUnit("tolerable", tolerable);
+        checkErrors(expectedErrors);
+        Args.positive("population", population);
+        long d0 = (long) Math.ceil(tolerable * population);
+        if (d0 <= expectedErrors) {
+            throw new ArgumentException("expectedErrors", "expected errors (" + expectedErrors + ") must be below the "
+                    + "tolerable count ceil(" + Args.show(tolerable) + " x " + population + ") = " + d0
+                    + ": no audit of that population can rule it out");
+        }
+        long n = bisect(expectedErrors, population, m -> hypergeometricRisk(m, population, d0, expectedErrors) <= alpha);
+        return new UpperBoundSize(confidence, tolerable, expectedErrors, OptionalLong.of(population), OptionalLong.of(d0),
+                n, hypergeometricRisk(n, population, d0, expectedErrors),
+                n - 1 >= Math.max(1, expectedErrors)
+                        ? OptionalDouble.of(hypergeometricRisk(n - 1, population, d0, expectedErrors)) : OptionalDouble.empty(),
+                (double) hypergeometricUpper(n, population, expectedErrors) / population);
+    }
+
+    /** The smallest m in (low, high] with {@code passes(m)}, given passes(high) and not passes(low). */
+    private static long bisect(long low, long high, java.util.function.LongPredicate passes) {
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (passes.test(middle)) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return high;
+    }
+
+    /** P(X &lt;= e; n, p) for X ~ Binomial(n, p): 1 - I_p(e + 1, n - e), computed directly. */
+    static double binomialRisk(long n, double p, long e) {
+        if (n <= e) {
+            return 1;
+        }
+        return Beta.regularizedComplement(p, e + 1.0, (double) n - e);
+    }
+
+    /** P(X &lt;= e | N, D, n) for X hypergeometric: e or fewer of D unrecorded in a sample of n. */
+    static double hypergeometricRisk(long n, long population, long unrecorded, long e) {
+        if (n <= e) {
+            return 1;
+        }
+        if (n == population) {
+            return unrecorded <= e ? 1 : 0;
+        }
+        return Math.exp(new Hypergeometric(n, population - n, unrecorded).logLowerTail(e));
+    }
+
+    /** The largest D with P(X &lt;= e | N, D, n) &gt; alpha (the one-sided upper bound on the count). */
+    private long hypergeometricUpper(long n, long population, long e) {
+        // the risk decreases in D; D = e always has risk 1
+        long low = e;
+        long high = population + 1;
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (hypergeometricRisk(n, population, middle, e) > alpha) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private static void checkErrors(long expectedErrors) {
+        if (expectedErrors < 0) {
+            throw new ArgumentException("expectedErrors", "expected errors (" + expectedErrors + ") must not be negative");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "attribute sample size: " + org.recordingrate.format.Percent.level(confidence) + " one-sided";
+    }
+}

@@ -1,0 +1,119 @@
+package org.recordingrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code estimate} and {@code compare} on record-level audit files with {@code --volumes}: the
+ * README's commands run, the output's columns, the notices, and exit 2 for a missing or
+ * conflicting {@code --volumes}, exit 1 with one located line for bad data.
+ */
+class RecordLevelCommandTest {
+
+    private static final String AUDIT_2017 = "examples/data/audit-2017.csv";
+    private static final String AUDIT_2022 = "examples/data/audit-2022.csv";
+    private static final String VOLUMES = "examples/data/volumes.csv";
+
+    private static List<CSVRecord> csv(String text) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(text)).getRecords();
+    }
+
+    @Test
+    void theReadmesRecordLevelCommandsRun() throws IOException {
+        List<String> commands = Files.readString(Path.of("README.md")).lines()
+                .filter(l -> l.startsWith("java -jar target/recording-rate-cli.jar ") && l.contains("audit-20"))
+                .toList();
+        assertEquals(4, commands.size(), "two estimate and two compare commands: " + commands);
+        for (String command : commands) {
+            String[] args = command.substring("java -jar target/recording-rate-cli.jar ".length()).split(" ");
+            CliRun run = CliRun.of(args);
+            assertEquals(0, run.status(), command + "\n" + run);
+            assertTrue(run.err().contains("read 620 records from examples/data/audit-2022.csv: 603 used, 17 excluded"),
+                    run.err());
+        }
+    }
+
+    @Test
+    void estimateAddsIncidentsAndTheDesignEffect() throws IOException {
+        CliRun run = CliRun.of("estimate", AUDIT_2022, "--volumes", VOLUMES, "--method", "wald", "--variance", "survey");
+        assertEquals(0, run.status(), run.toString());
+        List<CSVRecord> rows = csv(run.out());
+        assertEquals(4, rows.size());
+        CSVRecord all = rows.get(3);
+        assertEquals("all crime", all.get("category"));
+        assertEquals("PEEL 2021/22", all.get("inspection"));
+        assertEquals("603", all.get("audited"));
+        assertTrue(Long.parseLong(all.get("incidents")) < 603);
+        assertTrue(Double.parseDouble(all.get("design_effect")) > 0);
+        // an aggregated file keeps its columns
+        CliRun aggregated = CliRun.of("estimate", "examples/data/peel-2022.csv");
+        assertTrue(aggregated.out().lines().findFirst().orElseThrow().endsWith(",more_than"), aggregated.out());
+    }
+
+    @Test
+    void binomialTextSaysItIgnoresIncidents() {
+        CliRun run = CliRun.of("estimate", AUDIT_2022, "--volumes", VOLUMES, "--format", "text");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains("binomial variance ignoring 361 incidents"), run.out());
+    }
+
+    @Test
+    void compareAcceptsEitherKindOfFile() throws IOException {
+        CliRun run = CliRun.of("compare", "examples/data/cdi-2017.csv", AUDIT_2022, "--volumes", VOLUMES);
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.err().contains("read 3 category rows from examples/data/cdi-2017.csv"), run.err());
+        CSVRecord all = csv(run.out()).get(3);
+        assertEquals("all crime", all.get("category"));
+        assertEquals("PEEL 2021/22", all.get("inspection_after"));
+        run = CliRun.of("compare", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES);
+        assertEquals(0, run.status(), run.toString());
+        assertEquals("CDI 2017", csv(run.out()).get(3).get("inspection_before"));
+    }
+
+    @Test
+    void volumesMissingOrMisplacedIsAUsageError() {
+        BadInputTest.usage(CliRun.of("estimate", AUDIT_2022), "record-level audit file", "--volumes");
+        BadInputTest.usage(CliRun.of("estimate", "examples/data/peel-2022.csv", "--volumes", VOLUMES), "has its volumes");
+        BadInputTest.usage(CliRun.of("estimate", "--recorded", "1", "--audited", "2", "--volumes", VOLUMES), "--volumes");
+        BadInputTest.usage(CliRun.of("compare", AUDIT_2017, AUDIT_2022), "--volumes");
+        BadInputTest.usage(CliRun.of("compare", "examples/data/cdi-2017.csv", "examples/data/peel-2022.csv", "--volumes",
+                VOLUMES), "have their volumes");
+        BadInputTest.usage(CliRun.of("compare", "--before", "1/2", "--after", "1/2", "--volumes", VOLUMES), "--volumes");
+    }
+
+    @Test
+    void badDataIsOneLocatedLine() {
+        Path broken = Path.of("src/test/resources/audit-files/broken");
+        BadInputTest.badData(CliRun.of("estimate", broken.resolve("bad-finding.csv").toString(), "--volumes",
+                broken.resolve("volumes.csv").toString()), "bad-finding.csv line 3, column recorded: 'maybe' is not a finding");
+        BadInputTest.badData(CliRun.of("estimate", broken.resolve("invalid-utf8.csv").toString(), "--volumes",
+                broken.resolve("volumes.csv").toString()), "invalid-utf8.csv line 3, column category");
+        BadInputTest.badData(CliRun.of("compare", AUDIT_2017, broken.resolve("duplicate-id.csv").toString(), "--volumes",
+                broken.resolve("volumes.csv").toString()), "duplicate-id.csv line 5, column record_id: 'R2' appears twice");
+        BadInputTest.badData(CliRun.of("estimate", AUDIT_2022, "--volumes", broken.resolve("volumes-zero.csv").toString()),
+                "volumes-zero.csv line 2, column volume: '0'");
+    }
+
+    @Test
+    void columnsMapsAHeaderNoAliasCovers() {
+        Path valid = Path.of("src/test/resources/audit-files/valid");
+        // the notes column read as the incident: three different notes, three incidents
+        CliRun run = CliRun.of("estimate", valid.resolve("semicolon-quoted.csv").toString(), "--volumes",
+                valid.resolve("volumes.csv").toString(), "--columns", "incident_id=notes");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().lines().findFirst().orElseThrow().endsWith(",incidents,design_effect"), run.out());
+        BadInputTest.badData(CliRun.of("estimate", valid.resolve("plain.csv").toString(), "--volumes",
+                valid.resolve("volumes.csv").toString(), "--columns", "incident_id=log"), "has no column 'log'");
+    }
+}
