@@ -167,7 +167,7 @@ class ReportCommandTest {
         CliRun run = ok("report", BEFORE, AFTER, "--force", "Cambridgeshire", "--format", "html", "--out", html.toString(),
                 "--forces", "examples/data/forces-2022.csv");
         assertEquals("", run.out());
-        assertTrue(run.err().contains("read 43 inspections from examples/data/forces-2022.csv"), run.err());
+        assertTrue(run.err().contains("read 129 category rows from examples/data/forces-2022.csv"), run.err());
         String page = Files.readString(html, StandardCharsets.UTF_8);
         assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<h2>Funnel plot</h2>"));
         // a file of every force: --force picks the inspection of that name
