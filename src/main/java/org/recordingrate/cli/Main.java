@@ -26,7 +26,8 @@ import org.recordingrate.internal.DecimalText;
                 "Rates, bounds and margins in CSV and JSON output are fractions in [0, 1]; options that take "
                         + "published figures (--rate, --margin) take percent; text output shows percent."},
         subcommands = {EstimateCommand.class, CompareCommand.class, ReproduceCommand.class, PlanCommand.class,
-                SelectCommand.class, BootstrapCommand.class, PermuteCommand.class,
+                SelectCommand.class, BootstrapCommand.class, PermuteCommand.class, ReportCommand.class,
+                PlotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -142,8 +143,7 @@ public final class Main implements Runnable {
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("recording-rate: " + e.getMessage() + " (see: recording-rate "
-                + (cmd.getCommandName().equals("recording-rate") ? "" : cmd.getCommandName() + " ") + "--help)");
+        err.println("recording-rate: " + e.getMessage() + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
         err.flush();
         return USAGE;
     }
@@ -151,12 +151,12 @@ public final class Main implements Runnable {
     private static int badData(Exception e, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
-            err.println("recording-rate " + cmd.getCommandName() + ": " + e.getMessage());
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             err.flush();
             return BAD_DATA;
         }
         // A defect, not the user's input: keep the stack trace for the report.
-        err.println("recording-rate " + cmd.getCommandName() + ": internal error: " + e);
+        err.println(cmd.getCommandSpec().qualifiedName() + ": internal error: " + e);
         e.printStackTrace(err);
         err.flush();
         return 3;

@@ -61,18 +61,28 @@ final class OutputOptions {
         if (digits != null && (digits < 1 || digits > 17)) {
             throw Cli.usage(spec, "invalid value for --digits: " + digits + " (1 to 17 significant digits)");
         }
-        if (out == null) {
-            return;
+        if (out != null) {
+            checkWritable(out);
         }
-        if (Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + ": is a folder, not a file");
+    }
+
+    /**
+     * Checks before any work is done that {@code file} can be written: its folder exists and it is
+     * not itself a folder (for {@code --out}, and for commands whose output this class does not
+     * render: the report's documents, the plots' pictures).
+     *
+     * @throws IllegalArgumentException naming the file and the reason
+     */
+    static void checkWritable(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--out " + file + ": is a folder, not a file");
         }
-        Path folder = folder();
+        Path folder = folder(file);
         if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("--out " + out + ": the folder " + folder + " does not exist");
+            throw new IllegalArgumentException("--out " + file + ": the folder " + folder + " does not exist");
         }
         if (!Files.isWritable(folder)) {
-            throw new IllegalArgumentException("--out " + out + ": the folder " + folder + " cannot be written");
+            throw new IllegalArgumentException("--out " + file + ": the folder " + folder + " cannot be written");
         }
     }
 
@@ -97,23 +107,40 @@ final class OutputOptions {
             return;
         }
         check();
+        writeWhole(out, stream -> {
+            Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            render(table, chosen, singleObject, text, writer);
+            writer.flush();
+        });
+    }
+
+    /** What goes into a file. */
+    interface Body {
+        void writeTo(OutputStream stream) throws IOException;
+    }
+
+    /**
+     * Writes {@code body} to {@code file} whole or not at all: into a temporary file beside it,
+     * moved into place only once complete (see the class comment).
+     *
+     * @throws UncheckedIOException naming the file when writing fails (nothing is left behind)
+     */
+    static void writeWhole(Path file, Body body) {
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder(), "." + out.getFileName() + ".", ".partial");
-            try (OutputStream stream = Files.newOutputStream(temporary);
-                 Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
-                render(table, chosen, singleObject, text, writer);
-                writer.flush();
+            temporary = partial(file);
+            try (OutputStream stream = Files.newOutputStream(temporary)) {
+                body.writeTo(stream);
             }
             try {
-                Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
             temporary = null;
         } catch (IOException | UncheckedIOException e) {
             String reason = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-            throw new UncheckedIOException("--out " + out + ": could not be written (" + reason + "); nothing was written",
+            throw new UncheckedIOException("--out " + file + ": could not be written (" + reason + "); nothing was written",
                     e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         } finally {
             if (temporary != null) {
@@ -126,8 +153,27 @@ final class OutputOptions {
         }
     }
 
-    private Path folder() {
-        Path parent = out.toAbsolutePath().getParent();
+    /**
+     * A new empty file beside {@code file}. Not {@code Files.createTempFile}, whose files are
+     * readable by their owner only (0600), which the finished output would keep: this one gets the
+     * permissions the user's umask gives any new file.
+     */
+    private static Path partial(Path file) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = folder(file).resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime())
+                    + attempt + ".partial");
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Path folder(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
         return parent == null ? Path.of(".") : parent;
     }
 

@@ -277,6 +277,22 @@ public final class ResultTable {
         return table.render();
     }
 
+    /**
+     * The cells as {@link #renderText()} shows them (fractions as percent, changes in points), one
+     * list per row: for the other layouts of a reader's table (markdown, HTML in the report).
+     */
+    public List<List<String>> textCells() {
+        List<List<String>> cells = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            List<String> line = new ArrayList<>(row.length);
+            for (int c = 0; c < row.length; c++) {
+                line.add(human(row[c], columns.get(c).kind()));
+            }
+            cells.add(Collections.unmodifiableList(line));
+        }
+        return Collections.unmodifiableList(cells);
+    }
+
     /** A text cell as safe CSV: an apostrophe before a leading formula character (not before a number). */
     static String safe(String cell) {
         if (cell.isEmpty() || PLAIN_NUMBER.matcher(cell).matches()) {

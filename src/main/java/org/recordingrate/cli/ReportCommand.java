@@ -1,0 +1,133 @@
+package org.recordingrate.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.recordingrate.io.InspectionSource;
+import org.recordingrate.model.Inspection;
+import org.recordingrate.report.Report;
+import org.recordingrate.report.ReportInput;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code recording-rate report}: the inspectors' report on one force from two inspections, in
+ * their words, with a table per category; as text, markdown, CSV, JSON or one HTML page with the
+ * plots inside.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The inspectors' report on one force: the paragraphs, a table per category, the forest plot.",
+                "  report BEFORE.csv AFTER.csv --force NAME [--previous-label 2017] "
+                        + "[--format text|markdown|csv|json|html] [--out FILE]",
+                "Defaults are the published convention: the Wald margin as \"+/-\", the two-sample z-test at 5%, "
+                        + "no adjustment across categories; the sentences name any other choice."})
+final class ReportCommand implements Callable<Integer> {
+
+    /** The documents the report writes. */
+    enum Document {
+        TEXT, MARKDOWN, CSV, JSON, HTML
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "2", paramLabel = "FILE", description = "The earlier and the later inspection (audit) file.")
+    List<Path> files;
+
+    @Option(names = "--force", required = true, paramLabel = "NAME",
+            description = "The force, as the sentences name it; picks its inspection from files that hold several.")
+    String force;
+
+    @Option(names = "--volumes", paramLabel = "VOLUMES.csv",
+            description = "The volumes of the categories of a record-level audit file (either or both files).")
+    Path volumes;
+
+    @Option(names = "--forces", paramLabel = "FORCES.csv",
+            description = "Every force's inspection: adds the funnel plot to the HTML page, this force highlighted.")
+    Path forces;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|markdown|csv|json|html",
+            description = "The document (default: ${DEFAULT-VALUE}); csv and json hold every column and the paragraphs.")
+    Document format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Write the document to FILE (whole or not at all) instead of standard output.")
+    Path out;
+
+    @Mixin
+    ReportOptions choices;
+
+    @Mixin
+    InputOptions reading;
+
+    @Override
+    public Integer call() {
+        choices.parse();
+        if (out != null) {
+            OutputOptions.checkWritable(out);
+        }
+        Report report = choices.apply(read(spec, files, volumes, force, reading).force(force));
+        if (forces != null) {
+            InspectionSource source = Cli.inspections(spec, forces, Optional.empty(), java.util.Map.of());
+            Cli.note(spec, source.toString());
+            List<Inspection> all = source.inspections();
+            report = report.withForces(all);
+        }
+        String document = switch (format) {
+            case MARKDOWN -> report.markdown();
+            case CSV -> report.csv();
+            case JSON -> report.json();
+            case HTML -> report.html();
+            default -> report.text();
+        };
+        write(spec, out, document.getBytes(StandardCharsets.UTF_8), document);
+        return 0;
+    }
+
+    /**
+     * The report on the force's inspections in the two files (their only one, or the one of its
+     * name), either kind of file ({@link Cli#inspections}: a record-level audit file needs
+     * {@code --volumes}, one volumes file serving both when it has an {@code inspection} column).
+     */
+    static Report read(CommandSpec spec, List<Path> files, Path volumes, String force, InputOptions reading) {
+        Cli.stdinOnce(spec, volumes == null ? files : List.of(files.get(0), files.get(1), volumes));
+        boolean[] audit = {Cli.isAuditFile(files.get(0), reading.columns), Cli.isAuditFile(files.get(1), reading.columns)};
+        if (volumes != null && !audit[0] && !audit[1]) {
+            throw Cli.usage(spec, "--volumes is for record-level audit files; " + files.get(0) + " and " + files.get(1)
+                    + " are inspection files, which have their volumes");
+        }
+        Inspection[] pair = new Inspection[2];
+        for (int i = 0; i < 2; i++) {
+            Optional<Path> v = audit[i] ? Optional.ofNullable(volumes) : Optional.empty();
+            InspectionSource source = Cli.inspections(spec, files.get(i), v, reading.columns);
+            Cli.note(spec, source.toString());
+            pair[i] = ReportInput.of(source.inspections(), force == null ? "" : force, files.get(i).toString());
+        }
+        return Report.of(pair[0], pair[1]);
+    }
+
+    /** Writes to {@code out} whole or not at all, or the text to standard output. */
+    static void write(CommandSpec spec, Path out, byte[] bytes, String text) {
+        if (out != null) {
+            OutputOptions.writeWhole(out, stream -> stream.write(bytes));
+            return;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(text);
+        stdout.flush();
+        if (stdout.checkError()) {
+            throw new UncheckedIOException("standard output: could not be written", new IOException("write failed"));
+        }
+    }
+}
