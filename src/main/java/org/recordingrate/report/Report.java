@@ -352,6 +352,15 @@ public final class Report {
         return Optional.of(present ? plot.highlight(force()) : plot.withExtra(force(), after));
     }
 
+    /**
+     * The same as {@link #text()}: what JShell's {@code show(report)} prints.
+     *
+     * @return the paragraphs and the table as text
+     */
+    public String summary() {
+        return text();
+    }
+
     /** The report as text: title, paragraphs (wrapped), the table, the methods. */
     public String text() {
         return ReportDocument.text(this);

@@ -29,6 +29,7 @@ import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Tally;
 import org.recordingrate.plan.SampleSize;
 import org.recordingrate.plan.SampleSizePlanner;
+import org.recordingrate.report.Report;
 import org.recordingrate.report.ResultTable;
 import org.recordingrate.report.Tables;
 import org.recordingrate.reproduce.PublishedComparison;
@@ -68,6 +69,8 @@ public final class RecordingRate {
             Map.entry("save", "save(result, \"out.csv\")                 the command line's columns (.json for JSON)\n"
                     + "  show(result)                            prints result.summary()"),
             Map.entry("methods", "methods()                               every method and test, by token"),
+            Map.entry("report", "report(before, after, \"Cambridgeshire\")   the inspectors' paragraphs: show(r) or r.text()\n"
+                    + "  report(before, after, \"Cambridgeshire\").forestPlot().write(Path.of(\"forest.png\"))"),
             Map.entry("plan", "plan(2.5, 90)                          audited for +/- 2.5 points at an expected 90% (Wilson)\n"
                     + "  plan(2.5, 90, \"wald\")                  by another method")));
 
@@ -217,6 +220,17 @@ public final class RecordingRate {
      */
     public static InspectionChange compare(Inspection before, Inspection after) {
         return Comparison.withDefaults().compare(before, after);
+    }
+
+    /**
+     * The inspectors' report on two inspections of a force, in the published convention (Wald
+     * "+/-", two-sample z-test at 5%): {@link Report#of(Inspection, Inspection)} with the force's
+     * name; {@code r.text()}, {@code r.markdown()}, {@code r.html()}, {@code r.forestPlot()}.
+     *
+     * @throws IllegalArgumentException if an inspection is null or the name is blank
+     */
+    public static Report report(Inspection before, Inspection after, String force) {
+        return Report.of(before, after).force(force);
     }
 
     /**

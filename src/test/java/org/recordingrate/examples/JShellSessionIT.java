@@ -45,35 +45,28 @@ class JShellSessionIT {
         return output;
     }
 
+    /** One session (a jshell start costs seconds): every check on what it printed. */
     @Test
-    void noResultIsCutShort() throws IOException, InterruptedException {
+    void aSessionFromReadmesCommand() throws IOException, InterruptedException {
         String output = session("var c = published(93.2, 2.3).compareWith(published(87.8, 1.7))",
-                "var e = estimate(188, 202, \"clopper_pearson\", 0.99)");
-        // the seed comparison, verdict included (z and p recomputed in PublishedFigureTest)
+                "var e = estimate(188, 202, \"clopper_pearson\", 0.99)", "help()", "methods()",
+                "help(\"compare\")", "help(\"bogus\")", "published(0.932, 0.023)");
+        // no result is cut short: the seed comparison, verdict included (z and p recomputed in PublishedFigureTest)
         assertTrue(output.contains("c ==> 93.2% (+/- 2.3%) vs 87.8% (+/- 1.7%): +5.4 points, z = 3.70, p = 0.000215:"
                 + " statistically significant improvement"), output);
         assertTrue(output.contains("e ==> 93.1% (99% CI ") && output.contains("Clopper-Pearson, 188 of 202)"), output);
         assertTrue(!output.contains(" ... "), "nothing truncated: " + output);
-    }
-
-    @Test
-    void helpListsTheVerbsAndUnitsAreExplained() throws IOException, InterruptedException {
-        String output = session("help()", "methods()", "published(0.932, 0.023)");
+        // help() lists the verbs, methods() the tokens
         for (String verb : List.of("estimate(", "compare(", "published(", "reproduce(", "inspection(", "save(",
-                "methods()")) {
+                "methods()", "plan(")) {
             assertTrue(output.contains(verb), "help() shows " + verb + ": " + output);
         }
         assertTrue(output.contains("clopper_pearson") && output.contains("miettinen_nurminen"), output);
-        assertTrue(output.contains("look like fractions"), "a fraction given as percent is explained: " + output);
-    }
-
-    @Test
-    void helpForOneVerbStandsInForJavadoc() throws IOException, InterruptedException {
         // JDK 17's JShell shows Javadoc on Shift-Tab only for the JDK's own classes (it reads src.zip),
         // so help("verb") prints each verb's forms with an example
-        String output = session("help(\"compare\")", "help(\"bogus\")");
-        assertTrue(output.contains("compare(tally(512, 640), tally(188, 202))"), output);
         assertTrue(output.contains("compare(inspectionBefore, inspectionAfter)"), output);
         assertTrue(output.contains("verb ('bogus') must be one of"), output);
+        // a fraction given where percent is expected is explained
+        assertTrue(output.contains("look like fractions"), output);
     }
 }

@@ -56,6 +56,10 @@ class RecordingRateTest {
         assertEquals(3, since.categories().size());
         assertEquals(published(93.2, 2.3).compareWith(published(87.8, 1.7)), reproduce(93.2, 2.3, 87.8, 1.7));
         assertEquals(554, plan(2.5, 90, "wald").audited(), "the closed form, as check-cli expects");
+        var report = RecordingRate.report(inspection("examples/data/cdi-2017.csv"), peel, "Cambridgeshire");
+        assertEquals(org.recordingrate.report.Report.of(inspection("examples/data/cdi-2017.csv"), peel)
+                .force("Cambridgeshire").text(), report.summary());
+        assertTrue(report.summary().contains("We estimate that Cambridgeshire is recording"), report.summary());
         IllegalArgumentException token = assertThrows(IllegalArgumentException.class, () -> estimate(1, 2, "jefreys"));
         assertTrue(token.getMessage().contains("jeffreys"), "the message lists the tokens: " + token.getMessage());
     }
