@@ -37,16 +37,23 @@ public enum Alternative {
         };
     }
 
-    /** The command-line token: {@code two_sided}, {@code improved} or {@code deteriorated}. */
+    /**
+     * The command-line token, also written in CSV and JSON output.
+     *
+     * @return {@code two_sided}, {@code improved} or {@code deteriorated}
+     */
     public String token() {
         return token;
     }
 
     /**
-     * Parses a token, ignoring case, with {@code -} and space read as {@code _}; also accepts
-     * {@code greater} and {@code less} (after relative to before) and {@code two-sided}.
+     * Parses a token, ignoring case and surrounding white space, with {@code -} and space read as
+     * {@code _}; also accepts {@code greater} and {@code less} (after relative to before, as R and
+     * scipy name them with the later group first), {@code two-sided} and {@code twosided}.
      *
-     * @throws IllegalArgumentException naming the unknown value and the accepted tokens
+     * @param text the token
+     * @return the alternative
+     * @throws IllegalArgumentException naming the unknown value and the accepted tokens, also for null
      */
     public static Alternative fromToken(String text) {
         if (text != null) {

@@ -155,13 +155,21 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
     /** The interval with tail probability {@code tail} and z = -Phi<sup>-1</sup>(tail); inputs valid. */
     abstract Interval interval(long xb, long nb, long xa, long na, double confidence, double tail, double z);
 
-    /** The command-line token, e.g. {@code miettinen_nurminen}. */
+    /**
+     * The command-line token, e.g. {@code miettinen_nurminen}: the constant's name in lower case.
+     *
+     * @return the token
+     */
     @Override
     public String token() {
         return token;
     }
 
-    /** The name for text output. */
+    /**
+     * The name for text output, e.g. {@code "Miettinen-Nurminen"}.
+     *
+     * @return the display name
+     */
     @Override
     public String displayName() {
         return displayName;
@@ -191,8 +199,11 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
     }
 
     /**
-     * The method for a token: case ignored, {@code -} or space read as {@code _}.
+     * The method for a token: case and surrounding white space ignored, {@code -} or space read as
+     * {@code _}, so {@code Miettinen-Nurminen} gives {@link #MIETTINEN_NURMINEN}.
      *
+     * @param token the token; null matches nothing
+     * @return the method
      * @throws IllegalArgumentException naming the token and the valid ones
      */
     public static DifferenceMethod fromToken(String token) {
@@ -205,7 +216,11 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
         throw new IllegalArgumentException("method ('" + token + "') must be one of " + tokens());
     }
 
-    /** The valid tokens, comma-separated. */
+    /**
+     * The valid tokens, for messages and help.
+     *
+     * @return the tokens in declaration order, separated by {@code ", "}
+     */
     public static String tokens() {
         return Arrays.stream(values()).map(DifferenceMethod::token).collect(Collectors.joining(", "));
     }
