@@ -67,7 +67,8 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
     /**
      * Newcombe's hybrid score interval (1998b, method 10): with the Wilson limits (l, u) of each
      * tally at the same confidence, L = d - sqrt((p<sub>a</sub> - l<sub>a</sub>)&sup2; + (u<sub>b</sub> -
-     * p<sub>b</sub>)&sup2;), U = d + sqrt((u<sub>a</sub> - p<sub>a</sub>)&sup2; + (p<sub>b</sub> - l<sub>b</sub>)&sup2;).
+     * p<sub>b</sub>)&sup2;), U = d + sqrt((u<sub>a</sub> - p<sub>a</sub>)&sup2; + (p<sub>b</sub> -
+     * l<sub>b</sub>)&sup2;).
      * The distances p - l and u - p come from their own closed forms
      * ({@link Wilson#below}, {@link Wilson#above}), not as differences of nearby doubles (which lose
      * their digits when a bound lies within a few ulps of the rate, as at n - 1 of 2<sup>53</sup> or
@@ -103,7 +104,8 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
 
     /**
      * Miettinen and Nurminen's (1985) score interval: all D with |d - D| &lt;= z sqrt(V(D)),
-     * V(D) = [r<sub>a</sub>(1 - r<sub>a</sub>)/n<sub>a</sub> + r<sub>b</sub>(1 - r<sub>b</sub>)/n<sub>b</sub>] N/(N - 1),
+     * V(D) = [r<sub>a</sub>(1 - r<sub>a</sub>)/n<sub>a</sub> + r<sub>b</sub>(1 - r<sub>b</sub>)/n<sub>b</sub>]
+     * N/(N - 1),
      * N = n<sub>a</sub> + n<sub>b</sub>, where r<sub>b</sub> = r<sub>a</sub> - D and r<sub>a</sub> is the
      * maximum likelihood estimate under p<sub>a</sub> - p<sub>b</sub> = D (a root of Farrington and
      * Manning's (1990) cubic), found as the deviation r<sub>a</sub> - p<sub>a</sub> from the observed

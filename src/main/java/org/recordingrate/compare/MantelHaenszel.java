@@ -11,7 +11,8 @@ import org.recordingrate.internal.Args;
  * tested against none. Exactly R's {@code mantelhaen.test} for 2 x 2 x K tables:
  * DELTA = sum<sub>k</sub> (x<sub>k</sub> - n<sub>a,k</sub> m<sub>k</sub>/t<sub>k</sub>) with x the recorded
  * count after, m the recorded total and t the audited total of category k;
- * VAR = sum<sub>k</sub> n<sub>a,k</sub> n<sub>b,k</sub> m<sub>k</sub>(t<sub>k</sub> - m<sub>k</sub>)/(t<sub>k</sub>&sup2;(t<sub>k</sub> - 1));
+ * VAR = sum<sub>k</sub> n<sub>a,k</sub> n<sub>b,k</sub> m<sub>k</sub>(t<sub>k</sub> - m<sub>k</sub>)
+ * /(t<sub>k</sub>&sup2;(t<sub>k</sub> - 1));
  * statistic = (|DELTA| - 1/2)&sup2;/VAR with the continuity correction (applied when |DELTA| &gt;= 1/2),
  * chi-square with 1 degree of freedom; one-sided p-values from z = sign(DELTA) sqrt(statistic).
  * Categories with fewer than 2 audited in all contribute nothing (R refuses them). With VAR = 0

@@ -64,8 +64,8 @@ public enum AllCrimeMethod {
      * n* - x* + 1), U = B<sup>-1</sup>(1 - alpha/2; x* + 1, n* - x*). Equal to R's
      * {@code svyciprop(method = "beta")} under the survey convention; with incidents the design's
      * degrees of freedom are incidents - H, as R's {@code degf}, in place of n - H. Without
-     * degrees of freedom (fewer than 1) the adjustment is not defined and is left out. Reference: Korn and Graubard, Survey
-     * Methodology 24 (1998) 193-201.
+     * degrees of freedom (fewer than 1) the adjustment is not defined and is left out. Reference:
+     * Korn and Graubard, Survey Methodology 24 (1998) 193-201.
      */
     KORN_GRAUBARD("korn_graubard", "Korn-Graubard") {
         @Override
