@@ -24,10 +24,10 @@ public enum Alternative {
     /**
      * The normal-approximation p-value of a z statistic (positive when the rate after is higher)
      * against this alternative: two-sided 2 Phi(-|z|), improved 1 - Phi(z), deteriorated Phi(z);
-     * infinite z gives 0 or 1.
+     * infinite z gives 0 or 1. Not validated: NaN gives NaN.
      *
      * @param z the statistic
-     * @return the p-value, in [0, 1]
+     * @return the p-value, in [0, 1] for any z but NaN
      */
     public double normalPValue(double z) {
         return switch (this) {
