@@ -24,7 +24,10 @@ import org.recordingrate.format.Percent;
 public record AllCrimeChange(double rateBefore, double rateAfter, double change, double standardError,
                              Interval interval, double z, double pValue, Alternative alternative, Verdict verdict) {
 
-    /** {@code "all crime 87.8% -> 93.2%: +5.4 points (95% CI ...), z = 3.70, p = 0.0002: statistically significant improvement"}. */
+    /**
+     * {@code "all crime 87.8% -> 93.2%: +5.4 points (+2.5 to +8.3 points), z = 3.70, p = 0.000216: statistically
+     * significant improvement"}: the interval without its level, z with two decimals.
+     */
     @Override
     public String toString() {
         return "all crime " + Percent.format(rateBefore) + " -> " + Percent.format(rateAfter) + ": "
@@ -33,7 +36,12 @@ public record AllCrimeChange(double rateBefore, double rateAfter, double change,
                 + ", p = " + Percent.pValue(pValue) + ": " + verdict;
     }
 
-    /** A few lines: both rates, the change with its standard error and interval, the z-test, the verdict. */
+    /**
+     * A few lines: both rates, the change with its standard error (percent, two decimals) and
+     * interval, the z-test with its alternative, the verdict.
+     *
+     * @return multi-line text, each line ending in the platform's line separator
+     */
     public String summary() {
         return String.format(java.util.Locale.ROOT, "%-12s%s%n%-12s%s%n%-12s%s (se %s, CI %s)%n%-12sz = %.2f, p = %s"
                         + " (%s)%n%-12s%s%n",

@@ -24,10 +24,10 @@ public enum Alternative {
     /**
      * The normal-approximation p-value of a z statistic (positive when the rate after is higher)
      * against this alternative: two-sided 2 Phi(-|z|), improved 1 - Phi(z), deteriorated Phi(z);
-     * infinite z gives 0 or 1.
+     * infinite z gives 0 or 1. Not validated: NaN gives NaN.
      *
      * @param z the statistic
-     * @return the p-value, in [0, 1]
+     * @return the p-value, in [0, 1] for any z but NaN
      */
     public double normalPValue(double z) {
         return switch (this) {
@@ -37,16 +37,23 @@ public enum Alternative {
         };
     }
 
-    /** The command-line token: {@code two_sided}, {@code improved} or {@code deteriorated}. */
+    /**
+     * The command-line token, also written in CSV and JSON output.
+     *
+     * @return {@code two_sided}, {@code improved} or {@code deteriorated}
+     */
     public String token() {
         return token;
     }
 
     /**
-     * Parses a token, ignoring case, with {@code -} and space read as {@code _}; also accepts
-     * {@code greater} and {@code less} (after relative to before) and {@code two-sided}.
+     * Parses a token, ignoring case and surrounding white space, with {@code -} and space read as
+     * {@code _}; also accepts {@code greater} and {@code less} (after relative to before, as R and
+     * scipy name them with the later group first), {@code two-sided} and {@code twosided}.
      *
-     * @throws IllegalArgumentException naming the unknown value and the accepted tokens
+     * @param text the token
+     * @return the alternative
+     * @throws IllegalArgumentException naming the unknown value and the accepted tokens, also for null
      */
     public static Alternative fromToken(String text) {
         if (text != null) {

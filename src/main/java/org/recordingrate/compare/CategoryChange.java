@@ -8,7 +8,8 @@ import org.recordingrate.format.Percent;
  *
  * @param category        the category's name
  * @param change          the change with its interval and test (its own verdict uses the raw p-value)
- * @param adjustedPValue  the test's p-value adjusted across the categories compared
+ * @param adjustedPValue  the test's p-value adjusted across the categories compared, in [0, 1]; equal to
+ *                        the raw p-value under {@link PValueAdjustment#NONE}
  * @param adjustment      how it was adjusted
  * @param verdict         the verdict on the adjusted p-value
  */
@@ -28,7 +29,13 @@ public record CategoryChange(String category, Change change, double adjustedPVal
                 + ": " + verdict;
     }
 
-    /** The change's summary, then the adjusted p-value and the verdict that rests on it. */
+    /**
+     * The category's name, the change's summary, then the adjusted p-value and the verdict that rests
+     * on it.
+     *
+     * @return multi-line text; the change's own verdict line (on the raw p-value) comes first, the
+     *         adjusted verdict last
+     */
     public String summary() {
         return category + "\n" + change.summary() + String.format(java.util.Locale.ROOT, "%-12s%s (%s)%n%-12s%s%n",
                 "adjusted p", Percent.pValue(adjustedPValue), adjustment.token(), "verdict", verdict);

@@ -10,18 +10,22 @@ import org.recordingrate.format.Percent;
  *
  * @param before       the earlier tally
  * @param after        the later tally
- * @param change       after rate - before rate
+ * @param change       after rate - before rate, a fraction in [-1, 1] (0.054 for 5.4 points)
  * @param method       the interval method
- * @param confidence   the interval's confidence level
+ * @param confidence   the interval's confidence level, a fraction
  * @param interval     the interval for the change, within [-1, 1]
  * @param test         the test result
- * @param significance the level of the verdict
+ * @param significance the level of the verdict, a fraction (0.05)
  * @param verdict      the verdict from the test's p-value and the sign of the change
  */
 public record Change(Tally before, Tally after, double change, ChangeIntervalMethod method, double confidence,
                      Interval interval, TestResult test, double significance, Verdict verdict) {
 
-    /** {@code "+5.4 points (95% CI 1.2 to 9.6, Newcombe); z test (pooled) p = 0.0123: statistically significant improvement"}. */
+    /**
+     * {@code "+5.4 points (95% CI +1.2 to +9.6, Newcombe); z-test (pooled variance) p = 0.0123: statistically
+     * significant improvement"}: the change and its bounds in percentage points with one decimal, the
+     * p-value as {@link Percent#pValue(double)}.
+     */
     @Override
     public String toString() {
         return describeChange() + "; " + test.test().displayName() + " p = " + Percent.pValue(test.pValue()) + ": "
@@ -34,7 +38,12 @@ public record Change(Tally before, Tally after, double change, ChangeIntervalMet
                 + Percent.range(interval.lower(), interval.upper()) + ", " + method.displayName() + ")";
     }
 
-    /** A few lines: the two rates, the change with its interval, the test and the verdict. */
+    /**
+     * A few lines: the two rates with their tallies, the change with its interval, the test (with
+     * its statistic) and the verdict with its significance level.
+     *
+     * @return multi-line text, each line ending in the platform's line separator
+     */
     public String summary() {
         return String.format(java.util.Locale.ROOT, "%-12s%s (%s)%n%-12s%s (%s)%n%-12s%s (%s CI %s to %s, %s)%n"
                         + "%-12s%s%n%-12s%s%n",

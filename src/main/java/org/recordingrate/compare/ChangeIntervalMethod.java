@@ -11,10 +11,19 @@ import org.recordingrate.model.Tally;
  */
 public interface ChangeIntervalMethod {
 
-    /** The command-line token, e.g. {@code newcombe}. */
+    /**
+     * The command-line token, e.g. {@code newcombe}: lower case with underscores, also written in CSV
+     * and JSON output.
+     *
+     * @return the token
+     */
     String token();
 
-    /** The name for people, e.g. {@code "Newcombe"}. */
+    /**
+     * The name for people, e.g. {@code "Newcombe"}, as {@link Change#toString()} shows it.
+     *
+     * @return the display name
+     */
     String displayName();
 
     /**

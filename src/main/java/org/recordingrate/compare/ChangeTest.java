@@ -201,19 +201,32 @@ public enum ChangeTest implements ChangeTestMethod {
         this.statisticName = statisticName;
     }
 
-    /** The command-line and reference-file token, e.g. {@code fisher_exact}. */
+    /**
+     * The command-line and reference-file token, e.g. {@code fisher_exact}.
+     *
+     * @return the constant's name in lower case
+     */
     @Override
     public String token() {
         return token;
     }
 
-    /** The name for people, e.g. {@code "Fisher's exact test"}. */
+    /**
+     * The name for people, e.g. {@code "Fisher's exact test"}.
+     *
+     * @return the display name
+     */
     @Override
     public String displayName() {
         return displayName;
     }
 
-    /** The symbol of the statistic in {@link TestResult#toString()}; empty when there is none. */
+    /**
+     * The symbol of the statistic in {@link TestResult#toString()}.
+     *
+     * @return {@code "z"}, {@code "X-squared"} or {@code "Fisher p"}; empty for the Fisher tests, which
+     *         have none
+     */
     @Override
     public String statisticName() {
         return statisticName;
@@ -266,7 +279,11 @@ public enum ChangeTest implements ChangeTestMethod {
                 + ") must be one of " + tokens());
     }
 
-    /** The valid tokens, comma-separated, for messages and help. */
+    /**
+     * The valid tokens, for messages and help.
+     *
+     * @return the tokens in declaration order, separated by {@code ", "}
+     */
     public static String tokens() {
         return Arrays.stream(values()).map(ChangeTest::token).collect(Collectors.joining(", "));
     }

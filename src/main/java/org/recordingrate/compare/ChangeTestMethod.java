@@ -10,13 +10,27 @@ import org.recordingrate.model.Tally;
  */
 public interface ChangeTestMethod {
 
-    /** The command-line token, e.g. {@code fisher_exact}. */
+    /**
+     * The command-line token, e.g. {@code fisher_exact}: lower case with underscores, also written in
+     * CSV and JSON output.
+     *
+     * @return the token
+     */
     String token();
 
-    /** The name for people, e.g. {@code "Fisher's exact test"}. */
+    /**
+     * The name for people, e.g. {@code "Fisher's exact test"}, as {@link TestResult#toString()} shows it.
+     *
+     * @return the display name
+     */
     String displayName();
 
-    /** The symbol of the statistic in text output (e.g. {@code "z"}); empty when there is none. */
+    /**
+     * The symbol of the statistic in text output (e.g. {@code "z"}). By default empty, and then
+     * {@link TestResult#toString()} calls a present statistic just "statistic".
+     *
+     * @return the symbol, or the empty string when there is none
+     */
     default String statisticName() {
         return "";
     }

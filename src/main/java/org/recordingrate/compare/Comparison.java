@@ -55,15 +55,23 @@ public final class Comparison {
         this.adjustment = Args.notNull("adjustment", adjustment);
     }
 
-    /** Miettinen-Nurminen, pooled z, two-sided, 95%, 5%, binomial variance, Holm. */
+    /**
+     * The default comparison: Miettinen-Nurminen interval, pooled z-test, two-sided, 95% confidence,
+     * 5% significance, binomial variance, Holm's adjustment.
+     *
+     * @return the shared default instance
+     */
     public static Comparison withDefaults() {
         return DEFAULTS;
     }
 
     /**
      * With another interval method: one of {@link DifferenceMethod} or any other
-     * {@link ChangeIntervalMethod}.
+     * {@link ChangeIntervalMethod}. It gives the category intervals; the all-crime interval is
+     * always Wald (see {@link AllCrimeChange}).
      *
+     * @param method the interval method for the change of each pair of tallies
+     * @return a new comparison, the rest of the configuration unchanged
      * @throws IllegalArgumentException if {@code method} is null
      */
     public Comparison with(ChangeIntervalMethod method) {
@@ -72,25 +80,48 @@ public final class Comparison {
 
     /**
      * With another test: one of {@link ChangeTest} or any other {@link ChangeTestMethod} (a
-     * permutation test, say).
+     * permutation test, say). It tests each pair of tallies; the all-crime change always has its
+     * z-test and the categories together the Cochran-Mantel-Haenszel test.
      *
+     * @param test the test of each pair of tallies
+     * @return a new comparison, the rest of the configuration unchanged
      * @throws IllegalArgumentException if {@code test} is null
      */
     public Comparison with(ChangeTestMethod test) {
         return new Comparison(method, test, alternative, confidence, significance, variance, adjustment);
     }
 
-    /** With another alternative hypothesis. */
+    /**
+     * With another alternative hypothesis, for every test (the intervals stay two-sided).
+     *
+     * @param alternative two-sided, improved or deteriorated
+     * @return a new comparison, the rest of the configuration unchanged
+     * @throws IllegalArgumentException if {@code alternative} is null
+     */
     public Comparison with(Alternative alternative) {
         return new Comparison(method, test, alternative, confidence, significance, variance, adjustment);
     }
 
-    /** With another variance convention for the all-crime change. */
+    /**
+     * With another variance convention for the all-crime change (the category intervals and tests
+     * work on the tallies alone).
+     *
+     * @param variance how each category's variance enters the all-crime standard error
+     * @return a new comparison, the rest of the configuration unchanged
+     * @throws IllegalArgumentException if {@code variance} is null
+     */
     public Comparison with(VarianceConvention variance) {
         return new Comparison(method, test, alternative, confidence, significance, variance, adjustment);
     }
 
-    /** With another adjustment of the categories' p-values. */
+    /**
+     * With another adjustment of the categories' p-values (the all-crime and Cochran-Mantel-Haenszel
+     * p-values are single tests, never adjusted).
+     *
+     * @param adjustment how the category p-values are adjusted for their number
+     * @return a new comparison, the rest of the configuration unchanged
+     * @throws IllegalArgumentException if {@code adjustment} is null
+     */
     public Comparison with(PValueAdjustment adjustment) {
         return new Comparison(method, test, alternative, confidence, significance, variance, adjustment);
     }
@@ -98,50 +129,81 @@ public final class Comparison {
     /**
      * At another confidence level for the intervals.
      *
-     * @throws IllegalArgumentException if outside (0, 1) or NaN
+     * @param confidence the two-sided level, 10<sup>-6</sup> to 1 - 10<sup>-9</sup>, e.g. 0.95
+     * @return a new comparison, the rest of the configuration unchanged
+     * @throws IllegalArgumentException if outside that supported range or NaN
      */
     public Comparison withConfidence(double confidence) {
         return new Comparison(method, test, alternative, confidence, significance, variance, adjustment);
     }
 
     /**
-     * At another significance level for the verdicts.
+     * At another significance level for the verdicts: a change is significant when its p-value is
+     * at most this (see {@link Verdict#of}).
      *
+     * @param significance the level alpha, strictly between 0 and 1, e.g. 0.05
+     * @return a new comparison, the rest of the configuration unchanged
      * @throws IllegalArgumentException if outside (0, 1) or NaN
      */
     public Comparison withSignificance(double significance) {
         return new Comparison(method, test, alternative, confidence, significance, variance, adjustment);
     }
 
-    /** The interval method. */
+    /**
+     * The interval method of the category changes.
+     *
+     * @return the method, never null
+     */
     public ChangeIntervalMethod method() {
         return method;
     }
 
-    /** The test. */
+    /**
+     * The test of the category changes.
+     *
+     * @return the test, never null
+     */
     public ChangeTestMethod test() {
         return test;
     }
 
-    /** The alternative. */
+    /**
+     * The alternative of every test.
+     *
+     * @return the alternative, never null
+     */
     public Alternative alternative() {
         return alternative;
     }
 
-    /** The confidence level of the intervals. */
+    /**
+     * The confidence level of the intervals.
+     *
+     * @return the level as a fraction, e.g. 0.95
+     */
     public double confidence() {
         return confidence;
     }
 
-    /** The significance level of the verdicts. */
+    /**
+     * The significance level of the verdicts.
+     *
+     * @return the level as a fraction, e.g. 0.05
+     */
     public double significance() {
         return significance;
     }
 
     /**
-     * The change from {@code before} to {@code after}.
+     * The change from {@code before} to {@code after}: d = p<sub>after</sub> - p<sub>before</sub>, its
+     * interval by the configured method, the configured test and the verdict on the raw p-value.
      *
-     * @throws IllegalArgumentException if a tally is null
+     * @param before the earlier tally
+     * @param after  the later tally
+     * @return the change
+     * @throws IllegalArgumentException if a tally is null, an audited count exceeds the supported
+     *                                  2<sup>53</sup>, or the tallies exceed the test's size limit (the
+     *                                  exact tests, see {@link ChangeTest})
      */
     public Change compare(Tally before, Tally after) {
         Args.notNull("before", before);
@@ -154,12 +216,25 @@ public final class Comparison {
     }
 
     /**
-     * Compares two inspections: each category audited in both (matched by name, ignoring case),
-     * with p-values adjusted across them; the volume-weighted all-crime rates; and the
-     * Cochran-Mantel-Haenszel test across the matched categories (with continuity correction).
+     * Compares two inspections: each category audited in both (matched by name under
+     * {@link org.recordingrate.model.Names}: case and spacing ignored), with p-values adjusted
+     * across them; the volume-weighted all-crime rates, every category of each inspection counted
+     * (also those audited in one only); and the Cochran-Mantel-Haenszel test across the matched
+     * categories (with continuity correction).
      *
-     * @throws IllegalArgumentException if an inspection is null, or the survey convention meets a
-     *                                  category with one audited record
+     * <p>The category intervals and tests use the tallies alone: crimes that came in incidents
+     * count as independent there, and in the Cochran-Mantel-Haenszel test. Only the all-crime change
+     * under {@link VarianceConvention#SURVEY} estimates over incidents.
+     *
+     * @param before the earlier inspection
+     * @param after  the later inspection
+     * @return the categories in the later inspection's order, the names audited on one side only,
+     *         the all-crime change and the Cochran-Mantel-Haenszel test (empty when no category is in
+     *         both)
+     * @throws IllegalArgumentException if an inspection is null, a pair of tallies is refused as by
+     *                                  {@link #compare(Tally, Tally)}, or the survey convention meets a
+     *                                  category with one audited record (one incident) not audited in
+     *                                  full
      */
     public InspectionChange compare(Inspection before, Inspection after) {
         Args.notNull("before", before);
@@ -194,8 +269,9 @@ public final class Comparison {
      * @param before the earlier inspections
      * @param after  the later inspections
      * @return the comparisons, in the later list's order, and the inspections left unpaired
-     * @throws IllegalArgumentException if a list is null or empty, names an inspection twice, or no
-     *                                  inspection has a partner
+     * @throws IllegalArgumentException if a list is null, empty or holds null, names an inspection
+     *                                  twice, no inspection has a partner, or a pair is refused as by
+     *                                  {@link #compare(Inspection, Inspection)}
      */
     public InspectionComparisons compareAll(List<Inspection> before, List<Inspection> after) {
         Args.notNull("before", before);
@@ -225,9 +301,17 @@ public final class Comparison {
     }
 
     /**
-     * The change in the volume-weighted all-crime rate with its z-test (see {@link AllCrimeChange}).
+     * The change in the volume-weighted all-crime rate with its z-test (see {@link AllCrimeChange}):
+     * d = p<sub>after</sub> - p<sub>before</sub>, se = sqrt(V<sub>before</sub> + V<sub>after</sub>) under
+     * the configured variance convention, z = d / se, the Wald interval d &plusmn; z<sub>1-alpha/2</sub>
+     * se clipped to [-1, 1]. The inspections need not share their categories.
      *
-     * @throws IllegalArgumentException if an inspection is null
+     * @param before the earlier inspection
+     * @param after  the later inspection
+     * @return the all-crime change
+     * @throws IllegalArgumentException if an inspection is null, or the survey convention meets a
+     *                                  category with one audited record (one incident) not audited in
+     *                                  full
      */
     public AllCrimeChange allCrime(Inspection before, Inspection after) {
         Args.notNull("before", before);

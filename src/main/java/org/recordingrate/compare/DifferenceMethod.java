@@ -67,7 +67,8 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
     /**
      * Newcombe's hybrid score interval (1998b, method 10): with the Wilson limits (l, u) of each
      * tally at the same confidence, L = d - sqrt((p<sub>a</sub> - l<sub>a</sub>)&sup2; + (u<sub>b</sub> -
-     * p<sub>b</sub>)&sup2;), U = d + sqrt((u<sub>a</sub> - p<sub>a</sub>)&sup2; + (p<sub>b</sub> - l<sub>b</sub>)&sup2;).
+     * p<sub>b</sub>)&sup2;), U = d + sqrt((u<sub>a</sub> - p<sub>a</sub>)&sup2; + (p<sub>b</sub> -
+     * l<sub>b</sub>)&sup2;).
      * The distances p - l and u - p come from their own closed forms
      * ({@link Wilson#below}, {@link Wilson#above}), not as differences of nearby doubles (which lose
      * their digits when a bound lies within a few ulps of the rate, as at n - 1 of 2<sup>53</sup> or
@@ -103,7 +104,8 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
 
     /**
      * Miettinen and Nurminen's (1985) score interval: all D with |d - D| &lt;= z sqrt(V(D)),
-     * V(D) = [r<sub>a</sub>(1 - r<sub>a</sub>)/n<sub>a</sub> + r<sub>b</sub>(1 - r<sub>b</sub>)/n<sub>b</sub>] N/(N - 1),
+     * V(D) = [r<sub>a</sub>(1 - r<sub>a</sub>)/n<sub>a</sub> + r<sub>b</sub>(1 - r<sub>b</sub>)/n<sub>b</sub>]
+     * N/(N - 1),
      * N = n<sub>a</sub> + n<sub>b</sub>, where r<sub>b</sub> = r<sub>a</sub> - D and r<sub>a</sub> is the
      * maximum likelihood estimate under p<sub>a</sub> - p<sub>b</sub> = D (a root of Farrington and
      * Manning's (1990) cubic), found as the deviation r<sub>a</sub> - p<sub>a</sub> from the observed
@@ -155,13 +157,21 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
     /** The interval with tail probability {@code tail} and z = -Phi<sup>-1</sup>(tail); inputs valid. */
     abstract Interval interval(long xb, long nb, long xa, long na, double confidence, double tail, double z);
 
-    /** The command-line token, e.g. {@code miettinen_nurminen}. */
+    /**
+     * The command-line token, e.g. {@code miettinen_nurminen}: the constant's name in lower case.
+     *
+     * @return the token
+     */
     @Override
     public String token() {
         return token;
     }
 
-    /** The name for text output. */
+    /**
+     * The name for text output, e.g. {@code "Miettinen-Nurminen"}.
+     *
+     * @return the display name
+     */
     @Override
     public String displayName() {
         return displayName;
@@ -191,8 +201,11 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
     }
 
     /**
-     * The method for a token: case ignored, {@code -} or space read as {@code _}.
+     * The method for a token: case and surrounding white space ignored, {@code -} or space read as
+     * {@code _}, so {@code Miettinen-Nurminen} gives {@link #MIETTINEN_NURMINEN}.
      *
+     * @param token the token; null matches nothing
+     * @return the method
      * @throws IllegalArgumentException naming the token and the valid ones
      */
     public static DifferenceMethod fromToken(String token) {
@@ -205,7 +218,11 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
         throw new IllegalArgumentException("method ('" + token + "') must be one of " + tokens());
     }
 
-    /** The valid tokens, comma-separated. */
+    /**
+     * The valid tokens, for messages and help.
+     *
+     * @return the tokens in declaration order, separated by {@code ", "}
+     */
     public static String tokens() {
         return Arrays.stream(values()).map(DifferenceMethod::token).collect(Collectors.joining(", "));
     }

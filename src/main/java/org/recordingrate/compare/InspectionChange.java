@@ -29,9 +29,18 @@ public record InspectionChange(Inspection before, Inspection after, List<Categor
                                PValueAdjustment adjustment) {
 
     /**
-     * Copies the lists.
+     * Checks for nulls and copies the lists (the record is immutable).
      *
+     * @param before         the earlier inspection
+     * @param after          the later inspection
+     * @param categories     the categories audited in both, in the later inspection's order
+     * @param onlyBefore     names of categories audited only in the earlier inspection
+     * @param onlyAfter      names of categories audited only in the later inspection
+     * @param allCrime       the change in the all-crime rate
+     * @param mantelHaenszel the test across categories, or empty when no category is in both (never null)
+     * @param adjustment     the p-value adjustment used for the category verdicts
      * @throws IllegalArgumentException if an argument is null
+     * @throws NullPointerException     if a list holds null
      */
     public InspectionChange {
         Args.notNull("before", before);
@@ -44,7 +53,11 @@ public record InspectionChange(Inspection before, Inspection after, List<Categor
         Args.notNull("adjustment", adjustment);
     }
 
-    /** Whether every category was audited in both inspections. */
+    /**
+     * Whether every category was audited in both inspections.
+     *
+     * @return true if {@link #onlyBefore()} and {@link #onlyAfter()} are both empty
+     */
     public boolean allCategoriesMatched() {
         return onlyBefore.isEmpty() && onlyAfter.isEmpty();
     }
@@ -58,7 +71,11 @@ public record InspectionChange(Inspection before, Inspection after, List<Categor
     /**
      * A table: each category and all crime, rates before and after, change, interval, the raw
      * p-value, the adjusted one, and the verdict on the adjusted one (all crime is a single test:
-     * its verdict rests on its own p-value).
+     * its verdict rests on its own p-value). The adjusted column is left out under
+     * {@link PValueAdjustment#NONE}. Below the table: the Cochran-Mantel-Haenszel test, if any, and
+     * the categories audited in one inspection only.
+     *
+     * @return a title line, the table and the notes; rates in percent, changes in points
      */
     public String summary() {
         boolean adjusted = adjustment != PValueAdjustment.NONE;

@@ -15,9 +15,13 @@ import org.recordingrate.internal.Args;
 public record InspectionComparisons(List<InspectionChange> changes, List<String> onlyBefore, List<String> onlyAfter) {
 
     /**
-     * Copies the lists.
+     * Copies the lists (the record is immutable).
      *
+     * @param changes    one comparison per pair, in the later list's order
+     * @param onlyBefore names of earlier inspections with no later partner
+     * @param onlyAfter  names of later inspections with no earlier partner
      * @throws IllegalArgumentException if a list is null
+     * @throws NullPointerException     if a list holds null
      */
     public InspectionComparisons {
         changes = List.copyOf(Args.notNull("changes", changes));
@@ -25,7 +29,11 @@ public record InspectionComparisons(List<InspectionChange> changes, List<String>
         onlyAfter = List.copyOf(Args.notNull("onlyAfter", onlyAfter));
     }
 
-    /** Whether every inspection found its partner. */
+    /**
+     * Whether every inspection found its partner.
+     *
+     * @return true if {@link #onlyBefore()} and {@link #onlyAfter()} are both empty
+     */
     public boolean allMatched() {
         return onlyBefore.isEmpty() && onlyAfter.isEmpty();
     }
@@ -46,7 +54,11 @@ public record InspectionComparisons(List<InspectionChange> changes, List<String>
         return text.toString();
     }
 
-    /** Every comparison's summary, then the inspections left unpaired. */
+    /**
+     * Every comparison's summary, each followed by an empty line, then the inspections left unpaired.
+     *
+     * @return multi-line text
+     */
     public String summary() {
         StringBuilder text = new StringBuilder();
         for (InspectionChange change : changes) {

@@ -11,17 +11,20 @@ import org.recordingrate.internal.Args;
  * tested against none. Exactly R's {@code mantelhaen.test} for 2 x 2 x K tables:
  * DELTA = sum<sub>k</sub> (x<sub>k</sub> - n<sub>a,k</sub> m<sub>k</sub>/t<sub>k</sub>) with x the recorded
  * count after, m the recorded total and t the audited total of category k;
- * VAR = sum<sub>k</sub> n<sub>a,k</sub> n<sub>b,k</sub> m<sub>k</sub>(t<sub>k</sub> - m<sub>k</sub>)/(t<sub>k</sub>&sup2;(t<sub>k</sub> - 1));
+ * VAR = sum<sub>k</sub> n<sub>a,k</sub> n<sub>b,k</sub> m<sub>k</sub>(t<sub>k</sub> - m<sub>k</sub>)
+ * /(t<sub>k</sub>&sup2;(t<sub>k</sub> - 1));
  * statistic = (|DELTA| - 1/2)&sup2;/VAR with the continuity correction (applied when |DELTA| &gt;= 1/2),
  * chi-square with 1 degree of freedom; one-sided p-values from z = sign(DELTA) sqrt(statistic).
  * Categories with fewer than 2 audited in all contribute nothing (R refuses them). With VAR = 0
- * (every category all or none recorded in both) the statistic is 0 and p = 1.
+ * (every category all or none recorded in both) the statistic is 0 and p = 1 for every alternative
+ * (the z-tests give a one-sided p of 0.5 at their like edge).
  * Reference: Mantel and Haenszel, JNCI 22 (1959) 719-748; Agresti (2013), 6.4.
  *
- * @param statistic   the chi-square statistic
- * @param pValue      the p-value for the alternative
+ * @param statistic   the chi-square statistic, 0 or more
+ * @param pValue      the p-value for the alternative, in [0, 1]
  * @param alternative the alternative
- * @param categories  the number of categories that entered the test
+ * @param categories  the number of categories that entered the test (those with at least 2 audited in
+ *                    all); possibly 0
  */
 public record MantelHaenszel(double statistic, double pValue, Alternative alternative, int categories) {
 
@@ -32,8 +35,9 @@ public record MantelHaenszel(double statistic, double pValue, Alternative altern
      * @param after       the later tallies, same order and length
      * @param alternative two-sided, improved or deteriorated
      * @param correct     whether to apply the continuity correction (R's default: true)
-     * @throws IllegalArgumentException for null or empty lists, lists of different lengths, or a
-     *                                  null tally
+     * @return the statistic, its p-value and the number of categories used
+     * @throws IllegalArgumentException for null or empty lists, lists of different lengths, a null
+     *                                  alternative or a null tally
      */
     public static MantelHaenszel test(List<Tally> before, List<Tally> after, Alternative alternative,
                                       boolean correct) {

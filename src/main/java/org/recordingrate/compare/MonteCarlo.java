@@ -14,7 +14,13 @@ import org.recordingrate.internal.Args;
 public record MonteCarlo(long replicates, long seed, double standardError) {
 
     /**
-     * @throws IllegalArgumentException for fewer than 1 replicate or a negative or non-finite error
+     * Validates the description.
+     *
+     * @param replicates    replicates drawn, at least 1
+     * @param seed          the seed that reproduces them (any value)
+     * @param standardError the Monte Carlo standard error of the reported value, finite and 0 or more
+     *                      (0 when every replicate agreed)
+     * @throws IllegalArgumentException for fewer than 1 replicate or a negative, NaN or non-finite error
      */
     public MonteCarlo {
         Args.positive("replicates", replicates);

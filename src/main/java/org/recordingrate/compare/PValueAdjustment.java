@@ -79,16 +79,22 @@ public enum PValueAdjustment {
     /** The adjustment of p-values already sorted ascending. */
     abstract double[] adjustSorted(double[] sorted);
 
-    /** The token: {@code none}, {@code bonferroni}, {@code holm}, {@code benjamini_hochberg}. */
+    /**
+     * The command-line token, also written in CSV and JSON output.
+     *
+     * @return {@code none}, {@code bonferroni}, {@code holm} or {@code benjamini_hochberg}
+     */
     public String token() {
         return token;
     }
 
     /**
-     * Adjusts p-values, returned in the order given.
+     * Adjusts p-values, returned in the order given. m is the number of p-values; ties keep their
+     * order (a stable sort), which does not change the step-down and step-up results.
      *
-     * @param pValues p-values in [0, 1]
-     * @return the adjusted p-values, each in [0, 1] and not below its unadjusted value
+     * @param pValues p-values in [0, 1]; not changed
+     * @return the adjusted p-values, each in [0, 1] and not below its unadjusted value; a new array,
+     *         empty for no p-values
      * @throws IllegalArgumentException if the array is null or a value is outside [0, 1] or NaN
      */
     public double[] adjust(double... pValues) {
@@ -111,8 +117,11 @@ public enum PValueAdjustment {
     }
 
     /**
-     * The adjustment for a token, ignoring case; {@code bh} and {@code fdr} name Benjamini-Hochberg.
+     * The adjustment for a token, ignoring case and surrounding white space, {@code -} and space
+     * read as {@code _}; {@code bh} and {@code fdr} name Benjamini-Hochberg.
      *
+     * @param token the token; null matches nothing
+     * @return the adjustment
      * @throws IllegalArgumentException naming the token and the valid ones
      */
     public static PValueAdjustment fromToken(String token) {

@@ -28,6 +28,12 @@ public record TestResult(ChangeTestMethod test, Alternative alternative, Optiona
     /**
      * Validates the result.
      *
+     * @param test        the test that was run
+     * @param alternative the alternative hypothesis it was run against
+     * @param statistic   the test statistic, or empty when the test has none (never null); not NaN,
+     *                    possibly infinite
+     * @param pValue      the p-value, in [0, 1]
+     * @param monteCarlo  how a resampled p-value was obtained, or empty for exact and asymptotic tests
      * @throws IllegalArgumentException if an argument is null, the statistic is NaN, or
      *                                  {@code pValue} is not in [0, 1] (NaN included)
      */
@@ -45,7 +51,10 @@ public record TestResult(ChangeTestMethod test, Alternative alternative, Optiona
     /**
      * A result of a test computed exactly or asymptotically (no Monte Carlo error).
      *
-     * @param statistic the statistic, or NaN when the test has none
+     * @param test        the test that was run
+     * @param alternative the alternative hypothesis it was run against
+     * @param statistic   the statistic, or NaN when the test has none (then {@link #statistic()} is empty)
+     * @param pValue      the p-value, in [0, 1]
      * @throws IllegalArgumentException as the canonical constructor
      */
     public TestResult(ChangeTestMethod test, Alternative alternative, double statistic, double pValue) {
@@ -94,7 +103,11 @@ public record TestResult(ChangeTestMethod test, Alternative alternative, Optiona
         return String.format(Locale.ROOT, "%.3g", value);
     }
 
-    /** The same as {@link #toString()}, on a line of its own. */
+    /**
+     * The same as {@link #toString()}, on a line of its own.
+     *
+     * @return the line, ending in {@code "\n"}
+     */
     public String summary() {
         return this + "\n";
     }

@@ -19,7 +19,11 @@ public enum Verdict {
         this.words = words;
     }
 
-    /** The words as published, e.g. {@code "statistically significant improvement"}. */
+    /**
+     * The words as published.
+     *
+     * @return e.g. {@code "statistically significant improvement"}
+     */
     public String words() {
         return words;
     }
@@ -33,6 +37,7 @@ public enum Verdict {
      * @param change       after - before
      * @param pValue       the test's p-value, in [0, 1]
      * @param significance the level, in (0, 1), e.g. 0.05
+     * @return {@link #IMPROVEMENT} or {@link #DETERIORATION} when significant, else {@link #NO_CHANGE}
      * @throws IllegalArgumentException if the p-value is outside [0, 1] or NaN, the change is NaN,
      *                                  or the significance is outside (0, 1)
      */

@@ -64,8 +64,8 @@ public enum AllCrimeMethod {
      * n* - x* + 1), U = B<sup>-1</sup>(1 - alpha/2; x* + 1, n* - x*). Equal to R's
      * {@code svyciprop(method = "beta")} under the survey convention; with incidents the design's
      * degrees of freedom are incidents - H, as R's {@code degf}, in place of n - H. Without
-     * degrees of freedom (fewer than 1) the adjustment is not defined and is left out. Reference: Korn and Graubard, Survey
-     * Methodology 24 (1998) 193-201.
+     * degrees of freedom (fewer than 1) the adjustment is not defined and is left out. Reference:
+     * Korn and Graubard, Survey Methodology 24 (1998) 193-201.
      */
     KORN_GRAUBARD("korn_graubard", "Korn-Graubard") {
         @Override
@@ -123,19 +123,31 @@ public enum AllCrimeMethod {
     /** The two-sided interval at tail probability {@code tail} with z = -Phi<sup>-1</sup>(tail). */
     abstract Interval interval(WeightedRate rate, double tail, double z);
 
-    /** The command-line token, e.g. {@code korn_graubard}. */
+    /**
+     * The command-line token, e.g. {@code korn_graubard}: the constant's name in lower case, also
+     * written in CSV and JSON output.
+     *
+     * @return the token
+     */
     public String token() {
         return token;
     }
 
-    /** The name used in text output. */
+    /**
+     * The name used in text output, e.g. {@code "Korn-Graubard"}.
+     *
+     * @return the display name
+     */
     public String displayName() {
         return displayName;
     }
 
     /**
-     * The method for a token: case ignored, {@code -} or space read as {@code _}.
+     * The method for a token: case and surrounding white space ignored, {@code -} or space read as
+     * {@code _}, so {@code Korn-Graubard} gives {@link #KORN_GRAUBARD}.
      *
+     * @param token the token; null matches nothing
+     * @return the method
      * @throws IllegalArgumentException naming the token and the valid ones
      */
     public static AllCrimeMethod fromToken(String token) {
@@ -149,7 +161,11 @@ public enum AllCrimeMethod {
                 + " for an inspection (categories weighted by volume)");
     }
 
-    /** The valid tokens, comma-separated. */
+    /**
+     * The valid tokens, for messages and help.
+     *
+     * @return the tokens in declaration order, separated by {@code ", "}
+     */
     public static String tokens() {
         return Arrays.stream(values()).map(AllCrimeMethod::token).collect(Collectors.joining(", "));
     }

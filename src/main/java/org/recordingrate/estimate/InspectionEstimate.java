@@ -21,12 +21,27 @@ import org.recordingrate.format.TextTable;
 public record InspectionEstimate(String inspection, AllCrimeMethod method, VarianceConvention variance,
                                  double confidence, List<CategoryEstimate> categories, CategoryEstimate allCrime) {
 
-    /** Copies the category list. */
+    /**
+     * Copies the category list (the record is immutable); nothing else is checked.
+     *
+     * @param inspection the inspection's name
+     * @param method     the interval method
+     * @param variance   the variance convention
+     * @param confidence the two-sided confidence level, a fraction
+     * @param categories one estimate per category, in the inspection's order
+     * @param allCrime   the combined estimate
+     * @throws NullPointerException if {@code categories} is null or holds null
+     */
     public InspectionEstimate {
         categories = List.copyOf(categories);
     }
 
-    /** The categories followed by the all-crime row. */
+    /**
+     * Every row, as the tables show them.
+     *
+     * @return the categories in the inspection's order followed by the all-crime row; a new, modifiable
+     *         list each call
+     */
     public List<CategoryEstimate> rows() {
         List<CategoryEstimate> rows = new ArrayList<>(categories);
         rows.add(allCrime);
@@ -45,7 +60,12 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
                 + method.displayName() + ", " + varianceText() + ")";
     }
 
-    /** Whether the records named their incidents (then each row has its incidents and design effect). */
+    /**
+     * Whether the records named their incidents.
+     *
+     * @return true if the all-crime row (and then every row) has its incidents and, where defined, its
+     *         design effect
+     */
     public boolean hasIncidents() {
         return allCrime.incidents().isPresent();
     }
@@ -70,8 +90,12 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
     }
 
     /**
-     * A table with a row per category and all crime: rate, interval, margin, and unrecorded crimes
-     * as "more than N" at the default precision of 100.
+     * A table with a row per category and all crime: counts, volume, rate, interval, margin, and
+     * unrecorded crimes as "more than N" rounded down to each row's default unit
+     * ({@link UnrecordedCrimes#unit()}: 100 from an estimate of 1,000, 10 from 100, else 1), or
+     * "unbounded" when nothing was recorded. Rates in percent with one decimal.
+     *
+     * @return a title line naming the method and the variance, then the table
      */
     public String summary() {
         return summary(0);
@@ -81,7 +105,11 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
      * As {@link #summary()}, rounding the unrecorded crimes down to a multiple of {@code unit}
      * (0: each row's default unit, {@link UnrecordedCrimes#unit()}).
      *
-     * @throws IllegalArgumentException if {@code unit < 0}
+     * @param unit the rounding step of "more than N" (the inspectors use 100 or 500), or 0 for each row's
+     *             default
+     * @return a title line naming the method and the variance, then the table
+     * @throws IllegalArgumentException if {@code unit < 0}, or a row's "more than N" exceeds
+     *                                  {@link Long#MAX_VALUE} (see {@link UnrecordedCrimes#moreThan(long)})
      */
     public String summary(long unit) {
         Args.nonNegative("unit", unit);

@@ -54,17 +54,34 @@ public final class InspectionEstimator {
         this.z = Normal.twoSidedCritical(confidence);
     }
 
-    /** Wilson intervals (effective sample size), binomial variance, 95%. */
+    /**
+     * The default estimator: {@link AllCrimeMethod#WILSON} (Wilson on the effective sample size),
+     * {@link VarianceConvention#BINOMIAL} variance (as the published figures), 95%.
+     *
+     * @return the shared default instance
+     */
     public static InspectionEstimator withDefaults() {
         return DEFAULTS;
     }
 
-    /** The same estimator with another interval method. */
+    /**
+     * The same estimator with another interval method.
+     *
+     * @param method the interval method for every row
+     * @return a new estimator with this one's variance convention and confidence
+     * @throws IllegalArgumentException if {@code method} is null
+     */
     public InspectionEstimator with(AllCrimeMethod method) {
         return new InspectionEstimator(method, variance, confidence);
     }
 
-    /** The same estimator with another variance convention. */
+    /**
+     * The same estimator with another variance convention.
+     *
+     * @param variance how each category's variance is estimated
+     * @return a new estimator with this one's method and confidence
+     * @throws IllegalArgumentException if {@code variance} is null
+     */
     public InspectionEstimator with(VarianceConvention variance) {
         return new InspectionEstimator(method, variance, confidence);
     }
@@ -72,34 +89,53 @@ public final class InspectionEstimator {
     /**
      * The same estimator at another confidence level.
      *
-     * @throws IllegalArgumentException if {@code confidence} is outside (0, 1) or NaN
+     * @param confidence the two-sided level, from 10<sup>-6</sup> to 1 - 10<sup>-9</sup>, e.g. 0.95
+     * @return a new estimator with this one's method and variance convention
+     * @throws IllegalArgumentException if {@code confidence} is outside that supported range or NaN
      */
     public InspectionEstimator withConfidence(double confidence) {
         return new InspectionEstimator(method, variance, confidence);
     }
 
-    /** The interval method. */
+    /**
+     * The interval method.
+     *
+     * @return the method, never null
+     */
     public AllCrimeMethod method() {
         return method;
     }
 
-    /** The variance convention. */
+    /**
+     * The variance convention.
+     *
+     * @return the convention, never null
+     */
     public VarianceConvention variance() {
         return variance;
     }
 
-    /** The confidence level. */
+    /**
+     * The two-sided confidence level.
+     *
+     * @return the level as a fraction, e.g. 0.95
+     */
     public double confidence() {
         return confidence;
     }
 
     /**
-     * Estimates every category and all crime.
+     * Estimates every category and all crime. Each row's unrecorded crimes are computed from its rate
+     * as an exact fraction (x/n, or the volume-weighted sum of such), so "more than N" is exact.
      *
+     * @param inspection the inspection
+     * @return a row per category, in the inspection's order, and the all-crime row; with incidents and
+     *         design effects when the records named their incidents
      * @throws IllegalArgumentException if {@code inspection} is null, a category or all
      *                                  categories together audited more than the supported
      *                                  2<sup>53</sup> ({@link Args#countInRange}), or the survey
-     *                                  convention meets a category with one audited record (see
+     *                                  convention meets a category with one audited record (one
+     *                                  incident, with incidents) not audited in full (see
      *                                  {@link VarianceConvention#SURVEY})
      */
     public InspectionEstimate estimate(Inspection inspection) {

@@ -288,13 +288,21 @@ public enum IntervalMethod implements RateIntervalMethod {
     /** The upper bound at tail probability {@code tail}; arguments already validated. */
     abstract double upper(long x, long n, double tail, double z);
 
-    /** The command-line token, e.g. {@code clopper_pearson}. */
+    /**
+     * The command-line token, e.g. {@code clopper_pearson}: the constant's name in lower case.
+     *
+     * @return the token
+     */
     @Override
     public String token() {
         return token;
     }
 
-    /** The name used in text output, e.g. {@code "Clopper-Pearson"}. */
+    /**
+     * The name used in text output, e.g. {@code "Clopper-Pearson"}.
+     *
+     * @return the display name
+     */
     @Override
     public String displayName() {
         return displayName;
@@ -319,9 +327,14 @@ public enum IntervalMethod implements RateIntervalMethod {
     }
 
     /**
-     * The two-sided interval for a tally at {@code confidence}.
+     * The two-sided interval for a tally at {@code confidence}, as
+     * {@link #interval(long, long, double)}.
      *
-     * @throws IllegalArgumentException for a null tally or a confidence out of range
+     * @param tally      recorded of audited, audited at most 2<sup>53</sup>
+     * @param confidence the confidence level, 10<sup>-6</sup> to 1 - 10<sup>-9</sup>
+     * @return the interval, bounds in [0, 1]
+     * @throws IllegalArgumentException for a null tally, audited above 2<sup>53</sup> or a confidence out
+     *                                  of range
      */
     @Override
     public Interval interval(Tally tally, double confidence) {
@@ -332,7 +345,11 @@ public enum IntervalMethod implements RateIntervalMethod {
     /**
      * The one-sided lower bound for a tally, as {@link #lowerBound(long, long, double)}.
      *
-     * @throws IllegalArgumentException for a null tally or a confidence out of range
+     * @param tally      recorded of audited, audited at most 2<sup>53</sup>
+     * @param confidence the one-sided level, 0.5 to 1 - 10<sup>-9</sup>
+     * @return the bound, in [0, 1]
+     * @throws IllegalArgumentException for a null tally, audited above 2<sup>53</sup> or a confidence out
+     *                                  of range
      */
     @Override
     public double lowerBound(Tally tally, double confidence) {
@@ -343,7 +360,11 @@ public enum IntervalMethod implements RateIntervalMethod {
     /**
      * The one-sided upper bound for a tally, as {@link #upperBound(long, long, double)}.
      *
-     * @throws IllegalArgumentException for a null tally or a confidence out of range
+     * @param tally      recorded of audited, audited at most 2<sup>53</sup>
+     * @param confidence the one-sided level, 0.5 to 1 - 10<sup>-9</sup>
+     * @return the bound, in [0, 1]
+     * @throws IllegalArgumentException for a null tally, audited above 2<sup>53</sup> or a confidence out
+     *                                  of range
      */
     @Override
     public double upperBound(Tally tally, double confidence) {
@@ -359,9 +380,13 @@ public enum IntervalMethod implements RateIntervalMethod {
     /**
      * The one-sided lower confidence bound at {@code confidence}: the rate is at least this with
      * the stated confidence. Equal to the lower bound of the two-sided interval at level
-     * {@code 2 confidence - 1}; 0 at {@code recorded == 0} (except Wald).
+     * {@code 2 confidence - 1}; 0 at {@code recorded == 0} (except Wald). At exactly 0.5 the tail is
+     * 1/2 and z = 0, so the Wald and Wilson bounds are p&#770; itself.
      *
+     * @param recorded   audited reports that were recorded, 0 to {@code audited}
+     * @param audited    reports audited, 1 to 2<sup>53</sup>
      * @param confidence from 0.5 to 1 - 10<sup>-9</sup> ({@link Args#oneSidedConfidence(double)})
+     * @return the bound L, in [0, 1]: with the stated confidence the rate is at least L
      * @throws IllegalArgumentException as {@link #interval(long, long, double)}, and for a
      *                                  confidence outside [0.5, 1 - 10<sup>-9</sup>]
      */
@@ -376,7 +401,10 @@ public enum IntervalMethod implements RateIntervalMethod {
      * the stated confidence. Equal to the upper bound of the two-sided interval at level
      * {@code 2 confidence - 1}; 1 at {@code recorded == audited} (except Wald).
      *
+     * @param recorded   audited reports that were recorded, 0 to {@code audited}
+     * @param audited    reports audited, 1 to 2<sup>53</sup>
      * @param confidence from 0.5 to 1 - 10<sup>-9</sup> ({@link Args#oneSidedConfidence(double)})
+     * @return the bound U, in [0, 1]: with the stated confidence the rate is at most U
      * @throws IllegalArgumentException as {@link #interval(long, long, double)}, and for a
      *                                  confidence outside [0.5, 1 - 10<sup>-9</sup>]
      */
@@ -391,7 +419,7 @@ public enum IntervalMethod implements RateIntervalMethod {
      * {@code _}, so {@code clopper_pearson}, {@code Clopper-Pearson} and {@code CLOPPER_PEARSON} all
      * work.
      *
-     * @param token the token
+     * @param token the token; surrounding white space is ignored, null matches nothing
      * @return the method
      * @throws IllegalArgumentException naming the token and listing the valid ones
      */
@@ -405,7 +433,11 @@ public enum IntervalMethod implements RateIntervalMethod {
         throw new IllegalArgumentException("method ('" + token + "') must be one of " + tokens());
     }
 
-    /** The valid tokens, comma-separated, for messages and help. */
+    /**
+     * The valid tokens, for messages and help.
+     *
+     * @return the tokens in declaration order, separated by {@code ", "}
+     */
     public static String tokens() {
         return Arrays.stream(values()).map(IntervalMethod::token).collect(Collectors.joining(", "));
     }

@@ -7,12 +7,12 @@ import org.recordingrate.format.Percent;
 /**
  * One category's recording rate with its confidence interval: the result of
  * {@link RateEstimator#estimate(Tally)}. Immutable; accessors give full precision, {@link #toString()}
- * one readable line such as {@code "93.1% (95% CI 88.8% to 95.8%, Wilson, 188 of 202)"}.
+ * one readable line such as {@code "93.1% (95% CI 88.7% to 95.8%, Wilson, 188 of 202)"}.
  *
  * @param tally         the audit tally
  * @param method        the interval method
  * @param confidence    the two-sided confidence level
- * @param rate          recorded / audited
+ * @param rate          recorded / audited, a fraction in [0, 1]
  * @param lower         the lower bound, in [0, 1]
  * @param upper         the upper bound, in [0, 1]
  * @param standardError the binomial standard error sqrt(p&#770;(1 - p&#770;)/n); 0 at x = 0 and x = n
@@ -22,12 +22,18 @@ import org.recordingrate.format.Percent;
 public record RateEstimate(Tally tally, RateIntervalMethod method, double confidence, double rate, double lower,
                            double upper, double standardError, double margin) {
 
-    /** The interval {@code [lower, upper]}. */
+    /**
+     * The interval as a value.
+     *
+     * @return {@code [lower, upper]}
+     * @throws IllegalArgumentException if a bound is NaN or {@code lower > upper} (only possible for a
+     *                                  record built by hand, or from a faulty {@link RateIntervalMethod})
+     */
     public Interval interval() {
         return new Interval(lower, upper);
     }
 
-    /** {@code "93.1% (95% CI 88.8% to 95.8%, Wilson, 188 of 202)"}. */
+    /** {@code "93.1% (95% CI 88.7% to 95.8%, Wilson, 188 of 202)"}: percent with one decimal. */
     @Override
     public String toString() {
         return Percent.format(rate) + " (" + Percent.level(confidence) + " CI " + Percent.format(lower) + " to "
@@ -36,9 +42,9 @@ public record RateEstimate(Tally tally, RateIntervalMethod method, double confid
 
     /**
      * A few lines for a reader: the rate, the interval, the published-style margin and the
-     * standard error.
+     * standard error, in percent with two decimals (three for the standard error).
      *
-     * @return multi-line text
+     * @return multi-line text, each line ending in the platform's line separator
      */
     public String summary() {
         String ci = Percent.level(confidence) + " CI";

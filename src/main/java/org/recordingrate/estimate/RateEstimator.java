@@ -11,7 +11,7 @@ import org.recordingrate.internal.Normal;
  *
  * <pre>{@code
  * RateEstimator wilson = RateEstimator.withDefaults();              // Wilson, 95%
- * RateEstimate e = wilson.estimate(188, 202);                       // 93.1% (95% CI 88.8% to 95.8%, ...)
+ * RateEstimate e = wilson.estimate(188, 202);                       // 93.1% (95% CI 88.7% to 95.8%, ...)
  * RateEstimate cp = wilson.with(IntervalMethod.CLOPPER_PEARSON).withConfidence(0.99).estimate(188, 202);
  * }</pre>
  *
@@ -45,7 +45,11 @@ public final class RateEstimator {
         this.oneSidedZ = -Normal.quantile(oneSidedTail);
     }
 
-    /** Wilson intervals at 95%. */
+    /**
+     * The default estimator: {@link #DEFAULT_METHOD} (Wilson) at {@link #DEFAULT_CONFIDENCE} (95%).
+     *
+     * @return the shared default instance
+     */
     public static RateEstimator withDefaults() {
         return DEFAULTS;
     }
@@ -54,6 +58,8 @@ public final class RateEstimator {
      * The same estimator with another method: one of {@link IntervalMethod}, or any other
      * {@link RateIntervalMethod} such as a bootstrap interval.
      *
+     * @param method the interval method
+     * @return a new estimator with this one's confidence level
      * @throws IllegalArgumentException if {@code method} is null
      */
     public RateEstimator with(RateIntervalMethod method) {
@@ -64,33 +70,50 @@ public final class RateEstimator {
      * The same estimator at another confidence level.
      *
      * @param confidence from 10<sup>-6</sup> to 1 - 10<sup>-9</sup>, e.g. 0.95 (at least 0.5 for the
-     *                   one-sided bounds); see {@link Args#confidence(double)}
+     *                   one-sided bounds, which check it when called); see {@link Args#confidence(double)}
+     * @return a new estimator with this one's method
      * @throws IllegalArgumentException if {@code confidence} is outside that range or NaN
      */
     public RateEstimator withConfidence(double confidence) {
         return new RateEstimator(method, confidence);
     }
 
-    /** The interval method. */
+    /**
+     * The interval method.
+     *
+     * @return the method, never null
+     */
     public RateIntervalMethod method() {
         return method;
     }
 
-    /** The two-sided confidence level. */
+    /**
+     * The confidence level: of the two-sided intervals, and of each one-sided bound.
+     *
+     * @return the level as a fraction, e.g. 0.95
+     */
     public double confidence() {
         return confidence;
     }
 
-    /** The two-sided critical value z = Phi<sup>-1</sup>(1 - alpha/2) (1.959964 at 95%). */
+    /**
+     * The two-sided critical value, the multiplier of the standard error in the published margin.
+     *
+     * @return z = Phi<sup>-1</sup>(1 - alpha/2), alpha = 1 - confidence (1.959964 at 95%)
+     */
     public double criticalValue() {
         return twoSidedZ;
     }
 
     /**
-     * The recording rate of {@code recorded} of {@code audited} with its two-sided interval.
+     * The recording rate of {@code recorded} of {@code audited} with its two-sided interval, as
+     * {@link #estimate(Tally)}.
      *
-     * @throws IllegalArgumentException for negative counts, {@code recorded > audited} or
-     *                                  {@code audited == 0}
+     * @param recorded audited reports that the force recorded, 0 to {@code audited}
+     * @param audited  reports audited, 1 to 2<sup>53</sup>
+     * @return the estimate
+     * @throws IllegalArgumentException for negative counts, {@code recorded > audited},
+     *                                  {@code audited == 0} or {@code audited} above 2<sup>53</sup>
      */
     public RateEstimate estimate(long recorded, long audited) {
         return estimate(new Tally(recorded, audited));
@@ -98,8 +121,11 @@ public final class RateEstimator {
 
     /**
      * The recording rate of a tally with its two-sided interval, standard error and published-style
-     * margin (see {@link RateEstimate}).
+     * margin (see {@link RateEstimate}): p&#770; = x/n, se = sqrt(p&#770;(1 - p&#770;)/n) and margin
+     * z se whatever the interval method, so at x = 0 and x = n the standard error and margin are 0.
      *
+     * @param tally recorded of audited
+     * @return the estimate, at this estimator's method and confidence
      * @throws IllegalArgumentException if {@code tally} is null or its audited count exceeds the
      *                                  supported 2<sup>53</sup> ({@link Args#countInRange})
      */
@@ -118,8 +144,11 @@ public final class RateEstimator {
 
     /**
      * The one-sided lower confidence bound: with the configured confidence the rate is at least
-     * this. See {@link IntervalMethod#lowerBound(long, long, double)}.
+     * this. See {@link IntervalMethod#lowerBound(long, long, double)}: the lower bound of the
+     * two-sided interval at level 2c - 1, so 0 at x = 0 for every method but Wald.
      *
+     * @param tally recorded of audited
+     * @return the bound, in [0, 1]
      * @throws IllegalArgumentException if {@code tally} is null, its audited count exceeds
      *                                  2<sup>53</sup>, or the configured confidence is below the
      *                                  0.5 that a one-sided bound needs ({@link Args#oneSidedConfidence})
@@ -134,8 +163,11 @@ public final class RateEstimator {
 
     /**
      * The one-sided upper confidence bound: with the configured confidence the rate is at most
-     * this. See {@link IntervalMethod#upperBound(long, long, double)}.
+     * this. See {@link IntervalMethod#upperBound(long, long, double)}: the upper bound of the
+     * two-sided interval at level 2c - 1, so 1 at x = n for every method but Wald.
      *
+     * @param tally recorded of audited
+     * @return the bound, in [0, 1]
      * @throws IllegalArgumentException as {@link #lowerBound(Tally)}
      */
     public double upperBound(Tally tally) {

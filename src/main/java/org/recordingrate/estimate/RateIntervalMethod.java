@@ -11,10 +11,20 @@ import org.recordingrate.model.Tally;
  */
 public interface RateIntervalMethod {
 
-    /** The command-line token, e.g. {@code clopper_pearson}. */
+    /**
+     * The command-line token, e.g. {@code clopper_pearson}: lower case with underscores, unique among
+     * the methods a command offers, and the value written in CSV and JSON output.
+     *
+     * @return the token
+     */
     String token();
 
-    /** The name for people, e.g. {@code "Clopper-Pearson"}. */
+    /**
+     * The name for people, e.g. {@code "Clopper-Pearson"}, as {@link RateEstimate#toString()} and the
+     * text tables show it.
+     *
+     * @return the display name
+     */
     String displayName();
 
     /**
@@ -31,16 +41,26 @@ public interface RateIntervalMethod {
     /**
      * The one-sided lower bound at {@code confidence}: by default the lower bound of the two-sided
      * interval at level {@code 2 confidence - 1}, which is what every equal-tailed method gives.
+     * Override it for a method whose tails are not equal.
      *
-     * @throws IllegalArgumentException as {@link #interval}, or if {@code confidence <= 0.5}
+     * @param tally      recorded of audited
+     * @param confidence the one-sided level c, strictly between 0.5 and 1; the two-sided level 2c - 1
+     *                   must also be one that {@link #interval} accepts
+     * @return the bound L: with confidence c the rate is at least L; in [0, 1]
+     * @throws IllegalArgumentException as {@link #interval}, or if {@code confidence} is not strictly
+     *                                  between 0.5 and 1 (NaN included)
      */
     default double lowerBound(Tally tally, double confidence) {
         return interval(tally, twoSidedLevel(confidence)).lower();
     }
 
     /**
-     * The one-sided upper bound at {@code confidence}, as {@link #lowerBound}.
+     * The one-sided upper bound at {@code confidence}, as {@link #lowerBound}: by default the upper
+     * bound of the two-sided interval at level {@code 2 confidence - 1}.
      *
+     * @param tally      recorded of audited
+     * @param confidence the one-sided level c, strictly between 0.5 and 1
+     * @return the bound U: with confidence c the rate is at most U; in [0, 1]
      * @throws IllegalArgumentException as {@link #lowerBound}
      */
     default double upperBound(Tally tally, double confidence) {

@@ -47,22 +47,40 @@ public final class UnrecordedCrimes {
         this.exactRate = exactRate;
     }
 
-    /** Crimes recorded in the period: the volume. */
+    /**
+     * Crimes recorded in the period.
+     *
+     * @return the volume, at least 1
+     */
     public long volume() {
         return volume;
     }
 
-    /** volume x (1 - rate)/rate; infinite when the rate is 0. */
+    /**
+     * The point estimate of the crimes not recorded.
+     *
+     * @return volume x (1 - rate)/rate, 0 at rate 1; {@link Double#POSITIVE_INFINITY} when the rate
+     *         is 0
+     */
     public double estimate() {
         return estimate;
     }
 
-    /** volume x (1 - upper)/upper: the count at the rate's upper bound. */
+    /**
+     * The lower end of the interval: the count at the rate's upper bound.
+     *
+     * @return volume x (1 - upper)/upper, 0 when the upper rate bound is 1
+     */
     public double lower() {
         return lower;
     }
 
-    /** volume x (1 - lower)/lower; infinite when the lower rate bound is 0. */
+    /**
+     * The upper end of the interval: the count at the rate's lower bound.
+     *
+     * @return volume x (1 - lower)/lower; {@link Double#POSITIVE_INFINITY} when the lower rate bound
+     *         is 0
+     */
     public double upper() {
         return upper;
     }
@@ -73,9 +91,12 @@ public final class UnrecordedCrimes {
      * published as decimals.
      *
      * @param volume   crimes recorded, at least 1
-     * @param rate     the recording rate, in [0, 1]
-     * @param interval the rate's interval, within [0, 1]
-     * @throws IllegalArgumentException for a volume below 1, a rate outside [0, 1] or a null interval
+     * @param rate     the recording rate as a fraction, in [0, 1] (0.904, not 90.4)
+     * @param interval the rate's interval, within [0, 1] (not checked: a bound above 1 gives a
+     *                 negative count)
+     * @return the estimate and interval of the unrecorded crimes
+     * @throws IllegalArgumentException for a volume below 1, a rate outside [0, 1] or NaN, or a null
+     *                                  interval
      */
     public static UnrecordedCrimes of(long volume, double rate, Interval interval) {
         Args.inRange("rate", rate, 0, 1);
@@ -84,9 +105,16 @@ public final class UnrecordedCrimes {
 
     /**
      * The unrecorded crimes for a rate given as an exact decimal (a published 90.4% is
-     * {@code new BigDecimal("0.904")}): "more than N" is then exact.
+     * {@code new BigDecimal("0.904")}): "more than N" is then exact. The estimate and the interval
+     * are computed in double precision from the rate's nearest double.
      *
-     * @throws IllegalArgumentException for a volume below 1, a rate outside [0, 1] or a null interval
+     * @param volume   crimes recorded, at least 1
+     * @param rate     the recording rate as an exact decimal fraction, 0 to 1
+     * @param interval the rate's interval, within [0, 1] (not checked)
+     * @return the estimate and interval of the unrecorded crimes
+     * @throws IllegalArgumentException for a volume below 1, a null rate, a rate outside [0, 1] (also
+     *                                  one that rounds into it, such as 1.00000000000000001) or a null
+     *                                  interval
      */
     public static UnrecordedCrimes of(long volume, BigDecimal rate, Interval interval) {
         Args.notNull("rate", rate);
@@ -116,7 +144,12 @@ public final class UnrecordedCrimes {
         return rate <= 0 ? Double.POSITIVE_INFINITY : volume * ((1 - rate) / rate);
     }
 
-    /** Whether the count is unbounded: nothing was recorded. */
+    /**
+     * Whether the count is unbounded: nothing was recorded.
+     *
+     * @return true if the exact rate is 0 (then {@link #estimate()} is infinite and {@link #moreThan()}
+     *         empty)
+     */
     public boolean isUnbounded() {
         return exactRate.isZero();
     }
@@ -125,14 +158,18 @@ public final class UnrecordedCrimes {
      * The default unit for "more than N": 100 for estimates of 1,000 or more (as the inspectors
      * publish), 10 from 100, otherwise 1, so that an estimate of 1 or more never reads "more than 0".
      *
-     * @param estimate a count, 0 or more
+     * @param estimate a count, 0 or more (infinity gives 100, NaN gives 1)
      * @return 1, 10 or 100
      */
     public static long unitFor(double estimate) {
         return estimate >= 1000 ? 100 : estimate >= 100 ? 10 : 1;
     }
 
-    /** The default unit for this estimate, {@link #unitFor(double)}. */
+    /**
+     * The default unit for this estimate.
+     *
+     * @return {@link #unitFor(double)} of {@link #estimate()}: 1, 10 or 100
+     */
     public long unit() {
         return unitFor(estimate);
     }
@@ -168,7 +205,13 @@ public final class UnrecordedCrimes {
         return BigInteger.valueOf(volume).multiply(b.subtract(a)).divide(a.multiply(step)).multiply(step);
     }
 
-    /** {@link #moreThan(long)} at the default {@link #unit()}. */
+    /**
+     * {@link #moreThan(long)} at the default {@link #unit()}, so an estimate of 4,474 gives 4,400 and
+     * one of 37.9 gives 37.
+     *
+     * @return N, or empty when nothing was recorded
+     * @throws IllegalArgumentException if N exceeds {@link Long#MAX_VALUE}
+     */
     public OptionalLong moreThan() {
         return moreThan(unit());
     }
@@ -195,7 +238,12 @@ public final class UnrecordedCrimes {
         return Objects.hash(volume, estimate, lower, upper, exactRate);
     }
 
-    /** A few lines: the volume, the estimate with its interval, and "more than N" at the default unit. */
+    /**
+     * A few lines: the volume, the estimate with its interval (whole crimes, thousands separated),
+     * and "more than N" at the default unit; for an unbounded count the volume and "unbounded".
+     *
+     * @return multi-line text, each line ending in the platform's line separator
+     */
     public String summary() {
         if (isUnbounded()) {
             return String.format(Locale.ROOT, "volume      %,d%nunrecorded  unbounded (no crime recorded)%n", volume);

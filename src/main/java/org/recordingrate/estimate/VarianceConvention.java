@@ -121,14 +121,20 @@ public enum VarianceConvention {
         return (double) m / (m - 1) * sum / (n * n);
     }
 
-    /** The command-line token: {@code binomial} or {@code survey}. */
+    /**
+     * The command-line token, also written in CSV and JSON output.
+     *
+     * @return {@code binomial} or {@code survey}
+     */
     public String token() {
         return token;
     }
 
     /**
-     * The convention for a token, ignoring case.
+     * The convention for a token, ignoring case and surrounding white space.
      *
+     * @param token {@code binomial} or {@code survey}; null matches nothing
+     * @return the convention
      * @throws IllegalArgumentException naming the token and the valid ones
      */
     public static VarianceConvention fromToken(String token) {

@@ -37,10 +37,19 @@ public record WeightedRate(double rate, double variance, long audited, int categ
     }
 
     /**
-     * The all-crime rate of an inspection and its variance.
+     * The all-crime rate of an inspection and its variance: p = sum(volume<sub>h</sub> p<sub>h</sub>)
+     * / total volume, clipped at 1 against rounding, and V = sum W<sub>h</sub>&sup2; v<sub>h</sub> with
+     * v<sub>h</sub> from {@code convention} (with incidents under {@link VarianceConvention#SURVEY}, the
+     * residuals taken about p). Counts are not checked against 2<sup>53</sup> here
+     * ({@link InspectionEstimator#estimate} does).
      *
+     * @param inspection the inspection
+     * @param convention how each category's variance is estimated
+     * @return p, V, the total audited, the number of categories and the units sampled under
+     *         {@code convention}
      * @throws IllegalArgumentException if an argument is null, or the survey convention meets a
-     *                                  category with one audited record
+     *                                  category with one audited record (one incident, when the records
+     *                                  named them) that was not audited in full
      */
     public static WeightedRate of(Inspection inspection, VarianceConvention convention) {
         Args.notNull("inspection", inspection);
@@ -62,8 +71,12 @@ public record WeightedRate(double rate, double variance, long audited, int categ
     }
 
     /**
-     * One category's rate and its variance under {@code convention}.
+     * One category's rate and its variance under {@code convention}: p = x/n, V = v<sub>h</sub>
+     * (the incidents' residuals, if any, taken about p itself), H = 1.
      *
+     * @param category   the audited category
+     * @param convention how the variance is estimated
+     * @return p, V, n, 1 and the units sampled under {@code convention}
      * @throws IllegalArgumentException as {@link #of(Inspection, VarianceConvention)}
      */
     public static WeightedRate of(AuditedCategory category, VarianceConvention convention) {
@@ -75,14 +88,17 @@ public record WeightedRate(double rate, double variance, long audited, int categ
     }
 
     /**
-     * The volume-weighted rate sum(v<sub>h</sub> x<sub>h</sub>/n<sub>h</sub>)/sum(v<sub>h</sub>) from
-     * plain arrays, without allocation: the statistic of a bootstrap replicate. Arguments are
-     * not checked (the caller's inner loop has checked them once).
+     * The volume-weighted rate sum(V<sub>h</sub> x<sub>h</sub>/n<sub>h</sub>)/sum(V<sub>h</sub>), with
+     * V<sub>h</sub> the volumes, from plain arrays, without allocation: the statistic of a bootstrap
+     * replicate. Arguments are not checked (the caller's inner loop has checked them once): arrays of
+     * different lengths fail with {@link ArrayIndexOutOfBoundsException} only if {@code recorded} or
+     * {@code audited} is the shorter, and a zero audited count gives a meaningless rate (NaN, or 1
+     * after clipping).
      *
-     * @param volumes  v<sub>h</sub>, positive
-     * @param recorded x<sub>h</sub>
+     * @param volumes  V<sub>h</sub>, positive
+     * @param recorded x<sub>h</sub>, 0 to n<sub>h</sub>
      * @param audited  n<sub>h</sub>, positive
-     * @return the rate
+     * @return the rate, at most 1 (clipped against rounding); NaN for empty arrays
      */
     public static double rate(double[] volumes, long[] recorded, long[] audited) {
         double weighted = 0;
@@ -94,12 +110,20 @@ public record WeightedRate(double rate, double variance, long audited, int categ
         return Math.min(1.0, weighted / total);
     }
 
-    /** The standard error sqrt(variance). */
+    /**
+     * The standard error of the rate.
+     *
+     * @return sqrt(variance), 0 or more
+     */
     public double standardError() {
         return Math.sqrt(variance);
     }
 
-    /** Whether every category recorded none or every category recorded all. */
+    /**
+     * Whether every category recorded none or every category recorded all.
+     *
+     * @return true if the rate is exactly 0 or exactly 1
+     */
     public boolean atEdge() {
         return rate == 0 || rate == 1;
     }
@@ -110,6 +134,8 @@ public record WeightedRate(double rate, double variance, long audited, int categ
      * estimate is 0) it is the audited count n, so the intervals fall back to their binomial form;
      * when the variance is 0 but p is inside (0, 1) (every category at 0 or 1, mixed) it is
      * infinite and the intervals collapse to the point.
+     *
+     * @return n<sub>eff</sub>, positive, possibly infinite and possibly larger than n
      */
     public double effectiveAudited() {
         if (atEdge()) {

@@ -14,8 +14,11 @@ public final class TextTable {
     private final List<List<String>> rows = new ArrayList<>();
 
     /**
-     * @param header the column titles
+     * A table with the given columns and no rows yet.
+     *
+     * @param header the column titles, copied
      * @throws IllegalArgumentException if there are none
+     * @throws NullPointerException     if {@code header} is null or holds null
      */
     public TextTable(String... header) {
         if (header.length == 0) {
@@ -27,7 +30,8 @@ public final class TextTable {
     /**
      * Adds a row.
      *
-     * @param cells one per column
+     * @param cells one per column, not null (a null cell fails in {@link #render()}); the array is not
+     *              copied, so change it no more
      * @return this table
      * @throws IllegalArgumentException if the number of cells differs from the header's
      */
@@ -39,7 +43,13 @@ public final class TextTable {
         return this;
     }
 
-    /** The table, a line per row, columns separated by two spaces. */
+    /**
+     * The table as text: the header line, then a line per row in the order added, columns separated
+     * by two spaces and as wide as their widest cell (in {@code char}s). Every line ends in
+     * {@code "\n"}.
+     *
+     * @return the text; the header alone when no row was added
+     */
     public String render() {
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {

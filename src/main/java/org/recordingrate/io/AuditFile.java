@@ -120,6 +120,9 @@ public final class AuditFile {
     /**
      * Reads a record-level audit file; {@code "-"} reads standard input.
      *
+     * @param file the audit file
+     * @return the records, counted per inspection and category (volumes are joined by
+     *         {@link #inspections(VolumesFile)})
      * @throws DataFileException naming file, line, column and value, as the class describes; also
      *                           for a missing or empty file, a missing required column, and a
      *                           header without records
@@ -133,7 +136,11 @@ public final class AuditFile {
      * as the column named by its key ({@code Map.of("recorded", "Outcome")}), for headers that no
      * alias covers.
      *
-     * @throws DataFileException as {@link #read(Path)}, or if a mapped column is not in the header
+     * @param file       the audit file; {@code "-"} reads standard input
+     * @param toolToFile tool column name to the file's column name; empty for none
+     * @return the records, counted per inspection and category
+     * @throws IllegalArgumentException if {@code toolToFile} is null
+     * @throws DataFileException        as {@link #read(Path)}, or if a mapped column is not in the header
      */
     public static AuditFile read(Path file, Map<String, String> toolToFile) {
         if (toolToFile == null) {
@@ -146,8 +153,12 @@ public final class AuditFile {
 
     /**
      * Reads a record-level audit file from a stream, which is closed; {@code name} is used in
-     * messages and names the inspection when the file has no inspection column.
+     * messages and names the inspection when the file has no inspection column (without folders and
+     * extension).
      *
+     * @param name the file's name for messages, e.g. {@code "audit-2022.csv"}
+     * @param in   the file's bytes
+     * @return the records, counted per inspection and category
      * @throws DataFileException as {@link #read(Path)}
      */
     public static AuditFile read(String name, InputStream in) {
@@ -255,6 +266,11 @@ public final class AuditFile {
      * design of the same name; when this file has no inspection column and the volumes file holds a
      * single inspection, that one is used and gives the inspection its name.
      *
+     * @param volumes the volumes (and populations) of the categories, per inspection when it has an
+     *                inspection column
+     * @return the inspections in the order first met in this file, each category with its tally (and
+     *         incidents when the file has an incident column), in the volumes file's order
+     * @throws IllegalArgumentException if {@code volumes} is null
      * @throws DataFileException naming the line: of this file where an inspection without a design,
      *                           or a category without a volume, first appears; of the volumes file
      *                           for a category with a volume but no audited record, or a population
@@ -324,47 +340,84 @@ public final class AuditFile {
         return audit.records.inspection(inspectionName, design.categories());
     }
 
-    /** The file name as given. */
+    /**
+     * The file name as given.
+     *
+     * @return the name used in messages, {@code "-"} for standard input
+     */
     public String name() {
         return name;
     }
 
-    /** Data rows read (blank rows aside): {@link #rowsUsed()} + {@link #rowsExcluded()}. */
+    /**
+     * Data rows read (blank rows aside).
+     *
+     * @return {@link #rowsUsed()} + {@link #rowsExcluded()}, at least 1
+     */
     public long rowsRead() {
         return rowsUsed + rowsExcluded;
     }
 
-    /** Rows counted as audited records. */
+    /**
+     * Rows counted as audited records.
+     *
+     * @return the rows in the tallies, 0 or more (0 when every row was excluded)
+     */
     public long rowsUsed() {
         return rowsUsed;
     }
 
-    /** Rows whose {@code should_record} is no: counted here, not audited. */
+    /**
+     * Rows whose {@code should_record} is no: counted here, not audited.
+     *
+     * @return the excluded rows, 0 without a {@code should_record} column
+     */
     public long rowsExcluded() {
         return rowsExcluded;
     }
 
-    /** Rows whose every cell was blank (a spreadsheet's empty rows), skipped. */
+    /**
+     * Rows whose every cell was blank (a spreadsheet's empty rows), skipped.
+     *
+     * @return the blank rows, 0 or more
+     */
     public long blankRows() {
         return blankRows;
     }
 
-    /** Header names that match no column of an audit file (ignored). */
+    /**
+     * Header names that match no column of an audit file (ignored).
+     *
+     * @return the names as the header writes them, in header order; empty when every column was used
+     */
     public List<String> ignoredColumns() {
         return ignoredColumns;
     }
 
-    /** Whether the file has an incident column (the estimate is then one over incidents). */
+    /**
+     * Whether the file has an incident column (the estimate is then one over incidents).
+     *
+     * @return true if an {@code incident_id} column (or an alias) is in the header
+     */
     public boolean hasIncidents() {
         return incidentColumn;
     }
 
-    /** The inspections' names in the order first met. */
+    /**
+     * The inspections' names in the order first met.
+     *
+     * @return the names as first spelt; one name (after the file) without an inspection column
+     */
     public List<String> inspectionNames() {
         return audits.values().stream().map(a -> a.name).toList();
     }
 
-    /** The tallies per inspection and category, in the order first met (no volumes needed). */
+    /**
+     * The tallies per inspection and category, in the order first met (no volumes needed).
+     *
+     * @return inspection name to category name to recorded of audited; an inspection whose every row
+     *         was excluded maps to an empty map
+     */
     public Map<String, Map<String, Tally>> tallies() {
         Map<String, Map<String, Tally>> tallies = new LinkedHashMap<>();
         audits.values().forEach(a -> tallies.put(a.name, a.records.tallies()));

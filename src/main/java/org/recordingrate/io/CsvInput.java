@@ -74,7 +74,7 @@ public final class CsvInput {
     }
 
     /**
-     * Reads a whole file; {@code "-"} reads standard input.
+     * Reads a whole file; {@code "-"} reads standard input (and closes it afterwards).
      *
      * @param file the file
      * @return its rows
@@ -103,8 +103,12 @@ public final class CsvInput {
     }
 
     /**
-     * Reads CSV bytes (UTF-8) from a stream; {@code name} is used in messages.
+     * Reads CSV bytes (UTF-8) from a stream; {@code name} is used in messages. The stream is closed
+     * afterwards, also when it holds an error.
      *
+     * @param name the file's name for messages, e.g. {@code "cases.csv"}
+     * @param in   the bytes, UTF-8 (a malformed sequence is an error, not a replacement character)
+     * @return the rows
      * @throws DataFileException as {@link #read(Path)}
      * @throws IOException if the stream fails
      */
@@ -113,8 +117,12 @@ public final class CsvInput {
     }
 
     /**
-     * Reads CSV text from a reader; {@code name} is used in messages.
+     * Reads CSV text from a reader; {@code name} is used in messages. The reader is closed
+     * afterwards, also when it holds an error.
      *
+     * @param name   the file's name for messages, e.g. {@code "cases.csv"}
+     * @param reader the text
+     * @return the rows
      * @throws DataFileException as {@link #read(Path)}
      * @throws IOException if the reader fails
      */
@@ -186,22 +194,39 @@ public final class CsvInput {
         return column.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** The file name as given. */
+    /**
+     * The file name as given.
+     *
+     * @return the name used in messages, {@code "-"} for standard input
+     */
     public String name() {
         return name;
     }
 
-    /** The header, as written. */
+    /**
+     * The header, as written.
+     *
+     * @return the column names in file order, spaces and case kept; unmodifiable
+     */
     public List<String> header() {
         return header;
     }
 
-    /** The rows in file order. */
+    /**
+     * The data rows.
+     *
+     * @return the rows in file order, the header not among them; unmodifiable, possibly empty
+     */
     public List<Row> rows() {
         return rows;
     }
 
-    /** Whether the header has {@code column} (ignoring case and surrounding spaces). */
+    /**
+     * Whether the header has a column, directly or through {@link #withColumns}.
+     *
+     * @param column the column's name, matched ignoring case and surrounding spaces
+     * @return true if a lookup of {@code column} reads a column of the file
+     */
     public boolean has(String column) {
         return index.containsKey(key(column));
     }
@@ -209,6 +234,7 @@ public final class CsvInput {
     /**
      * Fails unless the header has every column named.
      *
+     * @param columns the columns needed, matched as {@link #has(String)}
      * @return this input
      * @throws DataFileException naming the first missing column and listing the header
      */
@@ -232,31 +258,54 @@ public final class CsvInput {
             this.cells = cells;
         }
 
-        /** The 1-based line number on which the row starts (header = 1, blank lines counted). */
+        /**
+         * Where the row is in the file.
+         *
+         * @return the 1-based line number on which the row starts (header = 1, blank lines counted)
+         */
         public long line() {
             return line;
         }
 
-        /** The cells in header order, exactly as written. */
+        /**
+         * The cells, as the file has them.
+         *
+         * @return the cells in header order, exactly as written; unmodifiable
+         */
         public List<String> cells() {
             return List.of(cells);
         }
 
-        /** The cell of {@code column} exactly as written, or "" if the file has no such column. */
+        /**
+         * The cell of a column, as the file has it.
+         *
+         * @param column the column's name, matched as {@link CsvInput#has(String)}
+         * @return the cell exactly as written (spaces kept), or {@code ""} if the file has no such column
+         */
         public String text(String column) {
             Integer i = index.get(key(column));
             return i == null ? "" : cells[i];
         }
 
-        /** Whether the column is absent or its cell blank. */
+        /**
+         * Whether a column gives no value in this row.
+         *
+         * @param column the column's name, matched as {@link CsvInput#has(String)}
+         * @return true if the column is absent or its cell is empty or white space
+         */
         public boolean isBlank(String column) {
             return text(column).isBlank();
         }
 
         /**
-         * The cell as a whole number, read strictly ({@link DecimalText#whole}).
+         * The cell as a whole number, read strictly ({@link DecimalText#whole}): {@code 188} and
+         * {@code 188.0} are 188, {@code 2.9999999999999999} is refused; surrounding spaces ignored.
          *
-         * @throws DataFileException naming line, column and value if blank, not a whole number or too large
+         * @param column the column's name, matched as {@link CsvInput#has(String)}
+         * @return the number, within the range of a {@code long} (negative numbers included: the
+         *         domain constructors refuse them)
+         * @throws DataFileException naming line, column and value if blank (or the column absent), not a
+         *                           whole number or too large
          */
         public long whole(String column) {
             String value = text(column);
@@ -268,9 +317,13 @@ public final class CsvInput {
         }
 
         /**
-         * The cell as a finite number, read strictly ({@link DecimalText#number}).
+         * The cell as a finite number, read strictly ({@link DecimalText#number}): the decimal written,
+         * rounded once; a non-zero value too small for a double is refused, not read as 0.
          *
-         * @throws DataFileException naming line, column and value if blank, not a plain decimal, or out of range
+         * @param column the column's name, matched as {@link CsvInput#has(String)}
+         * @return the number, finite
+         * @throws DataFileException naming line, column and value if blank (or the column absent), not a
+         *                           plain decimal, or out of range
          */
         public double number(String column) {
             String value = text(column);
@@ -284,7 +337,10 @@ public final class CsvInput {
         /**
          * The cell as an exact decimal (published figures keep the digits as written).
          *
-         * @throws DataFileException naming line, column and value if blank or not a plain decimal
+         * @param column the column's name, matched as {@link CsvInput#has(String)}
+         * @return the decimal, its scale as written ({@code 99.0} has scale 1)
+         * @throws DataFileException naming line, column and value if blank (or the column absent) or not a
+         *                           plain decimal
          */
         public BigDecimal decimal(String column) {
             String value = text(column);
@@ -295,12 +351,25 @@ public final class CsvInput {
             }
         }
 
-        /** The cell as a number, or {@code fallback} when the column is absent or blank. */
+        /**
+         * The cell as a number, or a fallback when the column gives none.
+         *
+         * @param column   the column's name, matched as {@link CsvInput#has(String)}
+         * @param fallback the value for an absent column or a blank cell
+         * @return the number as {@link #number(String)}, or {@code fallback}
+         * @throws DataFileException as {@link #number(String)} for a cell that is not blank
+         */
         public double number(String column, double fallback) {
             return isBlank(column) ? fallback : number(column);
         }
 
-        /** The cell's text stripped of surrounding spaces, or {@code fallback} when absent or blank. */
+        /**
+         * The cell's text, or a fallback when the column gives none.
+         *
+         * @param column   the column's name, matched as {@link CsvInput#has(String)}
+         * @param fallback the value for an absent column or a blank cell
+         * @return the cell stripped of surrounding spaces, or {@code fallback}
+         */
         public String text(String column, String fallback) {
             return isBlank(column) ? fallback : text(column).strip();
         }
@@ -326,8 +395,14 @@ public final class CsvInput {
          * Runs {@code action}, which builds domain objects from this row's cells, turning the
          * domain's complaint into a located error: the column is the one that holds the bad
          * argument ({@code columns} maps the argument names of {@link ArgumentException#argument()}
-         * to column names), or the row as a whole when the argument has no column.
+         * to column names), or the row as a whole when the argument has no column. A
+         * {@link DataFileException} from {@code action} passes unchanged; a plain
+         * {@link IllegalArgumentException} blames the row as a whole.
          *
+         * @param <T>     what the action builds
+         * @param columns argument name to column name, e.g. {@code Map.of("recorded", "recorded_crimes")}
+         * @param action  builds the domain object
+         * @return what the action built
          * @throws DataFileException naming line, column, value and the domain's message
          */
         public <T> T construct(Map<String, String> columns, Supplier<T> action) {
@@ -345,8 +420,13 @@ public final class CsvInput {
 
         /**
          * Runs {@code action}, turning an {@link IllegalArgumentException} into a located error
-         * naming {@code column} and its value (the message says what is wrong).
+         * naming {@code column} and its value (the message says what is wrong). A
+         * {@link DataFileException} from {@code action} passes unchanged.
          *
+         * @param <T>    what the action computes
+         * @param column the column to blame, or null for the row as a whole
+         * @param action computes from the cell
+         * @return what the action computed
          * @throws DataFileException naming line, column and value
          */
         public <T> T located(String column, Supplier<T> action) {

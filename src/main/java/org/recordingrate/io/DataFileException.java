@@ -13,12 +13,20 @@ public final class DataFileException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file as the user named it. */
     private final String file;
+    /** The 1-based line (header = 1), or 0 for the whole file. */
     private final long line;
+    /** The column as the file spells it, or null for the row or the file as a whole. */
     private final String column;
+    /** The offending value exactly as written, or null. */
     private final String value;
 
     /**
+     * A located complaint; the message is built from the parts: {@code "<file> line <line>, column
+     * <column>: '<value>' <reason>"}, leaving out the line when 0, the column and the value when null,
+     * and showing control characters in the value as {@code \}{@code uXXXX}.
+     *
      * @param file   the file as the user named it
      * @param line   the line, 1-based; 0 when the problem is the file as a whole
      * @param column the column, or null when the problem is the row or file as a whole
@@ -48,22 +56,39 @@ public final class DataFileException extends IllegalArgumentException {
         return text.append(reason).toString();
     }
 
-    /** The file as the user named it. */
+    /**
+     * The file as the user named it.
+     *
+     * @return the file's name, {@code "-"} for standard input
+     */
     public String file() {
         return file;
     }
 
-    /** The 1-based line (header = 1), or 0 for the whole file. */
+    /**
+     * The line of the problem.
+     *
+     * @return the 1-based line (header = 1, blank lines counted), or 0 for the whole file
+     */
     public long line() {
         return line;
     }
 
-    /** The column, or null. */
+    /**
+     * The column of the problem.
+     *
+     * @return the column as the file's header spells it, or null when the problem is the row or the
+     *         file as a whole
+     */
     public String column() {
         return column;
     }
 
-    /** The offending value, or null. */
+    /**
+     * The offending value.
+     *
+     * @return the value exactly as written (not made printable), or null
+     */
     public String value() {
         return value;
     }

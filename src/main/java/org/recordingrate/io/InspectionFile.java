@@ -18,7 +18,9 @@ import org.recordingrate.model.Inspection;
  * {@code category,recorded,audited,volume} and optionally {@code population} (records sampled
  * from, for the finite population correction) and {@code inspection} (so one file may hold many
  * inspections, every force say). Without an {@code inspection} column the whole file is one
- * inspection named after the file. Inspections and categories keep the file's order; rows of one
+ * inspection named after the file (its name without folders and extension; {@code "inspection"} for
+ * standard input), and so is a row whose {@code inspection} cell is blank. Inspection and category
+ * names are matched under {@link Names}. Inspections and categories keep the file's order; rows of one
  * inspection need not be adjacent. Every row is validated with its line and column named.
  */
 public final class InspectionFile {
@@ -27,27 +29,36 @@ public final class InspectionFile {
     private static final Map<String, String> COLUMNS = Map.of("category name", "category", "recorded", "recorded",
             "audited", "audited", "volume", "volume", "population", "population");
 
-    /** Required columns. */
+    /**
+     * The columns every inspection file has: {@code category}, {@code recorded}, {@code audited},
+     * {@code volume} (matched ignoring case and surrounding spaces).
+     */
     public static final List<String> REQUIRED = List.of("category", "recorded", "audited", "volume");
 
     private InspectionFile() {
     }
 
     /**
-     * Reads every inspection in {@code file}.
+     * Reads every inspection in {@code file}; {@code "-"} reads standard input.
      *
-     * @throws DataFileException for a missing column, a bad number, recorded above audited, no
-     *                           audited records, a volume below 1, a population below audited, a
-     *                           blank or duplicate category in one inspection; each names the file,
-     *                           line, column and value
+     * @param file the inspection file, CSV (comma-delimited) in UTF-8
+     * @return the inspections in the order first met, at least one
+     * @throws DataFileException for an unreadable or empty file, a missing column, no data row, a bad
+     *                           number, recorded above audited, no audited records, a volume below 1,
+     *                           a population below audited, a blank, reserved ({@code "all crime"}) or
+     *                           duplicate category in one inspection, or totals of volume or audited
+     *                           beyond {@link Long#MAX_VALUE}; each names the file, line, column and value
      */
     public static List<Inspection> read(Path file) {
         return parse(CsvInput.read(file));
     }
 
     /**
-     * The inspections in an already read file.
+     * The inspections in an already read file, its columns possibly renamed
+     * ({@link CsvInput#withColumns}).
      *
+     * @param input the rows of an inspection file
+     * @return the inspections in the order first met, at least one
      * @throws DataFileException as {@link #read(Path)}
      */
     public static List<Inspection> parse(CsvInput input) {

@@ -49,7 +49,19 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
     private static final String INSPECTION_HEADER = "category,recorded,audited,volume[,population][,inspection]";
     private static final String AUDIT_HEADER = "record_id,category,recorded[,should_record][,inspection][,incident_id]";
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists (the record is immutable); the counts are taken as given.
+     *
+     * @param file           the file as named
+     * @param kind           which kind of file it is
+     * @param inspections    its inspections, in the order first met
+     * @param rowsRead       data rows read (category rows, or records)
+     * @param rowsUsed       rows used (for a record-level file, those not excluded)
+     * @param rowsExcluded   records whose {@code should_record} was no (0 for an inspection file)
+     * @param blankRows      rows of a record-level file whose every cell was blank (0 for an inspection file)
+     * @param ignoredColumns header names of a record-level file that match no column
+     * @throws NullPointerException if a list is null or holds null
+     */
     public InspectionSource {
         inspections = List.copyOf(inspections);
         ignoredColumns = List.copyOf(ignoredColumns);
@@ -57,9 +69,13 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
 
     /**
      * Which kind of file {@code file} is, from its header: an {@code audited} column makes an
-     * inspection file, a record id column ({@code record_id} or an alias) an audit file.
+     * inspection file, a record id column ({@code record_id} or an alias) an audit file. Only the
+     * header is read.
      *
-     * @throws DataFileException if the file is missing or empty, or its header is neither kind's
+     * @param file the file
+     * @return the kind
+     * @throws DataFileException if the file is missing or empty, or its header is neither kind's, or it
+     *                           is an inspection file delimited by something other than commas
      */
     public static Kind kind(Path file) {
         return kind(file, Map.of());
@@ -69,7 +85,11 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
      * As {@link #kind(Path)}, the header's columns renamed by {@code toolToFile} (see
      * {@link #read(Path, Optional, Map)}).
      *
-     * @throws DataFileException as {@link #kind(Path)}, or if a mapped column is not in the header
+     * @param file       the file
+     * @param toolToFile tool column name to the file's column name, e.g. {@code Map.of("audited", "n")}
+     * @return the kind
+     * @throws IllegalArgumentException if an argument is null
+     * @throws DataFileException        as {@link #kind(Path)}, or if a mapped column is not in the header
      */
     public static Kind kind(Path file, Map<String, String> toolToFile) {
         Args.notNull("file", file);
@@ -124,8 +144,13 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
      * {@code toolToFile} as the column named by its key ({@code --columns audited=n}); the volumes
      * file is read as it is.
      *
-     * @throws DataFileException as {@link #read(Path, Optional)}, or if a mapped column is not in
-     *                           the header
+     * @param file       an inspection file or a record-level audit file; {@code "-"} reads standard input
+     * @param volumes    the volumes file of a record-level audit; empty for an inspection file
+     * @param toolToFile tool column name to the file's column name, e.g. {@code Map.of("audited", "n")}
+     * @return the inspections with the rows' accounting
+     * @throws IllegalArgumentException if an argument is null
+     * @throws DataFileException        as {@link #read(Path, Optional)}, or if a mapped column is not in
+     *                                  the header
      */
     public static InspectionSource read(Path file, Optional<Path> volumes, Map<String, String> toolToFile) {
         Args.notNull("file", file);

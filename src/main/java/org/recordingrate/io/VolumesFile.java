@@ -70,6 +70,8 @@ public final class VolumesFile {
     /**
      * Reads a volumes file; {@code "-"} reads standard input.
      *
+     * @param file the volumes file
+     * @return the designs, in file order
      * @throws DataFileException naming file, line, column and value for: a missing file, an empty
      *                           file, a header without categories, a missing category or volume
      *                           column, a row with too few or too many cells, a blank or reserved
@@ -86,6 +88,9 @@ public final class VolumesFile {
     /**
      * Reads a volumes file from a stream, which is closed; {@code name} is used in messages.
      *
+     * @param name the file's name for messages, e.g. {@code "volumes.csv"}
+     * @param in   the file's bytes
+     * @return the designs, in file order
      * @throws DataFileException as {@link #read(Path)}
      */
     public static VolumesFile read(String name, InputStream in) {
@@ -176,27 +181,47 @@ public final class VolumesFile {
         }
     }
 
-    /** The file name as given. */
+    /**
+     * The file name as given.
+     *
+     * @return the name used in messages, {@code "-"} for standard input
+     */
     public String name() {
         return name;
     }
 
-    /** Whether the file has an inspection column (a design per inspection). */
+    /**
+     * Whether the file has an inspection column (a design per inspection).
+     *
+     * @return true if an {@code inspection} column (or an alias) is in the header
+     */
     public boolean hasInspections() {
         return inspectionColumn;
     }
 
-    /** The inspections' names in file order; empty without an inspection column. */
+    /**
+     * The inspections the file gives designs for.
+     *
+     * @return their names as first written, in file order; empty without an inspection column
+     */
     public List<String> inspections() {
         return inspectionColumn ? designs.values().stream().map(Design::name).toList() : List.of();
     }
 
-    /** The categories read, over all inspections. */
+    /**
+     * The number of category rows read.
+     *
+     * @return the rows over all inspections, at least 1 (blank rows not counted)
+     */
     public long rows() {
         return rows;
     }
 
-    /** Header names that match no column of a volumes file (ignored). */
+    /**
+     * Header names that match no column of a volumes file (ignored).
+     *
+     * @return the names as the header writes them, in header order; empty when every column was used
+     */
     public List<String> ignoredColumns() {
         return ignoredColumns;
     }
@@ -204,6 +229,10 @@ public final class VolumesFile {
     /**
      * The design for an inspection: the file's one design when it has no inspection column, else
      * the design of the inspection of that name (under {@link Names}), if any.
+     *
+     * @param inspection the inspection's name; ignored when the file has no inspection column
+     * @return the categories with their volumes (and populations) in file order, or empty when the
+     *         file has an inspection column and no design of that name
      */
     public Optional<List<Category>> design(String inspection) {
         return designOf(inspection).map(Design::categories);

@@ -63,6 +63,7 @@ public final class AuditAccumulator {
     /**
      * Adds one audited record.
      *
+     * @param record the record; its id must be new to this accumulator
      * @return this accumulator
      * @throws IllegalArgumentException if {@code record} is null, or a record with the same id was
      *                                  added before (argument {@code "record id"})
@@ -90,8 +91,10 @@ public final class AuditAccumulator {
      * Adds one audited record of {@code category}, without an id (so not checked for duplicates)
      * and without an incident.
      *
+     * @param category the crime category, matched under {@link Names}; not blank
+     * @param recorded whether the force recorded the crime
      * @return this accumulator
-     * @throws IllegalArgumentException if the category is blank
+     * @throws IllegalArgumentException if the category is null or blank
      */
     public AuditAccumulator add(String category, boolean recorded) {
         Counts c = slot(Args.notBlank("category", category));
@@ -109,8 +112,9 @@ public final class AuditAccumulator {
 
     /**
      * Adds another accumulator's counts to this one; categories new to this one follow in the
-     * other's order. Nothing is added when the two share a record id.
+     * other's order. Nothing is added when the two share a record id. {@code other} is not changed.
      *
+     * @param other another accumulator, not this one
      * @return this accumulator
      * @throws IllegalArgumentException if {@code other} is null or this one, or a record id was
      *                                  added to both (argument {@code "record id"})
@@ -145,17 +149,30 @@ public final class AuditAccumulator {
         return this;
     }
 
-    /** The number of records added (merged ones included). */
+    /**
+     * The number of records added so far.
+     *
+     * @return records added, merged ones included (0 for a new accumulator)
+     */
     public long records() {
         return records;
     }
 
-    /** Whether some record named its incident (then the inspection's categories carry {@link Incidents}). */
+    /**
+     * Whether some record named its incident.
+     *
+     * @return true if the inspection's categories will carry {@link Incidents}
+     */
     public boolean isGrouped() {
         return grouped;
     }
 
-    /** The tallies by category name (first spelling met), in the order first met. */
+    /**
+     * The tallies so far, by category.
+     *
+     * @return recorded of audited by category name (first spelling met, stripped), in the order first
+     *         met; a new map each call, empty before the first record
+     */
     public Map<String, Tally> tallies() {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         counts.values().forEach(c -> tallies.put(c.spelling, new Tally(c.recorded, c.audited)));
@@ -165,6 +182,9 @@ public final class AuditAccumulator {
     /**
      * The incidents by category name (first spelling met), in the order first met: empty unless
      * {@link #isGrouped()}. A record without an incident counts as an incident of one crime.
+     *
+     * @return the incidents by category name (first spelling met, stripped); a new map each call, empty
+     *         when no record named its incident
      */
     public Map<String, Incidents> incidents() {
         Map<String, Incidents> incidents = new LinkedHashMap<>();
@@ -190,12 +210,18 @@ public final class AuditAccumulator {
      * The inspection: each designed category with its tally (and its incidents when
      * {@link #isGrouped()}), in the design's order.
      *
+     * <p>Two categories of the design with the same name under {@link Names} are not refused: the
+     * later one silently replaces the earlier (its volume and spelling are used, at the earlier's
+     * place in the order).
+     *
      * @param name   the inspection's name
      * @param design the categories with their volumes (and populations), matched by name under {@link Names}
      * @return the inspection
-     * @throws IllegalArgumentException if a category was audited but is not in the design (it has
-     *                                  no volume), a designed category has no audited record, or
-     *                                  as {@link Inspection} and {@link AuditedCategory}
+     * @throws IllegalArgumentException if the design or one of its categories is null, a category was
+     *                                  audited but is not in the design (it has no volume), a designed
+     *                                  category has no audited record, or as {@link Inspection} and
+     *                                  {@link AuditedCategory} (a blank name, a population below the
+     *                                  units audited)
      */
     public Inspection inspection(String name, List<Category> design) {
         Args.notNull("design", design);

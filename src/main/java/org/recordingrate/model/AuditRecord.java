@@ -18,6 +18,14 @@ import org.recordingrate.internal.Args;
 public record AuditRecord(String id, String category, boolean recorded, Optional<String> incident) {
 
     /**
+     * Validates the record and strips the id, the category and the incident of surrounding white
+     * space.
+     *
+     * @param id       the record's id in the force's system; not blank
+     * @param category the crime category; not blank
+     * @param recorded whether the force recorded the crime
+     * @param incident the incident (log) the record belongs to, or empty if not known (never null); not
+     *                 blank when present
      * @throws IllegalArgumentException for a blank id or category, a null or blank incident
      */
     public AuditRecord {
@@ -31,6 +39,10 @@ public record AuditRecord(String id, String category, boolean recorded, Optional
     /**
      * A record without a known incident.
      *
+     * @param id       the record's id in the force's system; not blank
+     * @param category the crime category; not blank
+     * @param recorded whether the force recorded the crime
+     * @return the record, with an empty incident
      * @throws IllegalArgumentException as the canonical constructor
      */
     public static AuditRecord of(String id, String category, boolean recorded) {
@@ -40,7 +52,12 @@ public record AuditRecord(String id, String category, boolean recorded, Optional
     /**
      * A record of an incident.
      *
-     * @throws IllegalArgumentException as the canonical constructor
+     * @param id       the record's id in the force's system; not blank
+     * @param category the crime category; not blank
+     * @param recorded whether the force recorded the crime
+     * @param incident the incident (log) the record belongs to; not blank
+     * @return the record
+     * @throws IllegalArgumentException as the canonical constructor, or if {@code incident} is null
      */
     public static AuditRecord of(String id, String category, boolean recorded, String incident) {
         return new AuditRecord(id, category, recorded, Optional.of(Args.notNull("incident", incident)));

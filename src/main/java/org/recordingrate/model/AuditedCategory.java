@@ -22,6 +22,12 @@ import org.recordingrate.internal.ArgumentException;
 public record AuditedCategory(Category category, Tally tally, Optional<Incidents> incidents) {
 
     /**
+     * Validates the category against its outcome.
+     *
+     * @param category  the category as designed
+     * @param tally     recorded of audited
+     * @param incidents the incidents holding the audited crimes, or empty when the records named none
+     *                  (never null); when present, its {@link Incidents#tally()} must equal {@code tally}
      * @throws IllegalArgumentException if an argument is null, the incidents' totals differ from the
      *                                  tally, or more units (incidents when known, else records)
      *                                  were audited than the category's population holds
@@ -45,6 +51,8 @@ public record AuditedCategory(Category category, Tally tally, Optional<Incidents
     /**
      * A category whose audited records name no incident.
      *
+     * @param category the category as designed
+     * @param tally    recorded of audited
      * @throws IllegalArgumentException if an argument is null, or more records were audited than
      *                                  the category's population holds
      */
@@ -55,6 +63,9 @@ public record AuditedCategory(Category category, Tally tally, Optional<Incidents
     /**
      * A category audited incident by incident: the tally is the incidents' total.
      *
+     * @param category  the category as designed; its population, if known, counts incidents
+     * @param incidents the audited incidents
+     * @return the audited category, with {@link Incidents#tally()} as its tally
      * @throws IllegalArgumentException if an argument is null, or more incidents were audited than
      *                                  the category's population holds
      */
@@ -66,6 +77,11 @@ public record AuditedCategory(Category category, Tally tally, Optional<Incidents
     /**
      * A category without a known population, with its tally.
      *
+     * @param name     the category, e.g. {@code "violence"}
+     * @param recorded audited reports that the force recorded, 0 to {@code audited}
+     * @param audited  reports audited, at least 1
+     * @param volume   recorded crimes in the year, at least 1
+     * @return the audited category
      * @throws IllegalArgumentException as {@link Category} and {@link Tally}
      */
     public static AuditedCategory of(String name, long recorded, long audited, long volume) {
@@ -75,35 +91,61 @@ public record AuditedCategory(Category category, Tally tally, Optional<Incidents
     /**
      * A category drawn from {@code population} records, with its tally.
      *
+     * @param name       the category, e.g. {@code "violence"}
+     * @param recorded   audited reports that the force recorded, 0 to {@code audited}
+     * @param audited    reports audited, at least 1
+     * @param volume     recorded crimes in the year, at least 1
+     * @param population records the sample was drawn from, at least {@code audited}
+     * @return the audited category
      * @throws IllegalArgumentException as {@link Category} and {@link Tally}, or a population below audited
      */
     public static AuditedCategory of(String name, long recorded, long audited, long volume, long population) {
         return new AuditedCategory(Category.of(name, volume, population), new Tally(recorded, audited));
     }
 
-    /** The category's name. */
+    /**
+     * The category's name.
+     *
+     * @return the name as designed (stripped of surrounding white space)
+     */
     public String name() {
         return category.name();
     }
 
-    /** The category's volume: its weight in the all-crime rate. */
+    /**
+     * The category's volume: its weight in the all-crime rate.
+     *
+     * @return recorded crimes in the year, at least 1
+     */
     public long volume() {
         return category.volume();
     }
 
-    /** The population the sample was drawn from, if known. */
+    /**
+     * The population the sample was drawn from, if known.
+     *
+     * @return the population, at least {@link #sampledUnits()}; empty when unknown (then no finite
+     *         population correction applies)
+     */
     public OptionalLong population() {
         return category.population();
     }
 
-    /** The units sampled: the incidents when known, else the audited records. */
+    /**
+     * The units sampled: the incidents when known, else the audited records.
+     *
+     * @return {@link Incidents#count()} when incidents are present, else {@code tally().audited()}
+     */
     public long sampledUnits() {
         return incidents.map(Incidents::count).orElse(tally.audited());
     }
 
     /**
-     * The sampling fraction n/N of units ({@link #sampledUnits()} over the population), or 0 when
-     * the population is unknown (no correction).
+     * The sampling fraction f = n / N of units ({@link #sampledUnits()} over the population), the
+     * finite population correction being 1 - f.
+     *
+     * @return f in (0, 1] when the population is known (1 when every unit was audited); 0 when the
+     *         population is unknown (no correction)
      */
     public double samplingFraction() {
         return category.population().isPresent() ? (double) sampledUnits() / category.population().getAsLong() : 0.0;

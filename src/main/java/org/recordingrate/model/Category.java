@@ -19,6 +19,12 @@ import org.recordingrate.internal.ArgumentException;
 public record Category(String name, long volume, OptionalLong population) {
 
     /**
+     * Validates the design and strips the name of surrounding white space.
+     *
+     * @param name       the category, e.g. {@code "violence"}; not blank, not {@code "all crime"}
+     *                   under {@link Names}
+     * @param volume     recorded crimes in the year, at least 1
+     * @param population records the sample is drawn from, at least 1; empty when unknown (never null)
      * @throws IllegalArgumentException for a blank or reserved name (see {@link Names#ALL_CRIME}),
      *                                  a null population, a volume below 1 or a population below 1
      */
@@ -40,8 +46,11 @@ public record Category(String name, long volume, OptionalLong population) {
     }
 
     /**
-     * A category without a known population.
+     * A category without a known population (no finite population correction).
      *
+     * @param name   the category, e.g. {@code "violence"}; not blank, not {@code "all crime"}
+     * @param volume recorded crimes in the year, at least 1
+     * @return the category with an empty population
      * @throws IllegalArgumentException as the canonical constructor
      */
     public static Category of(String name, long volume) {
@@ -51,6 +60,11 @@ public record Category(String name, long volume, OptionalLong population) {
     /**
      * A category whose sample is drawn from {@code population} records.
      *
+     * @param name       the category, e.g. {@code "violence"}; not blank, not {@code "all crime"}
+     * @param volume     recorded crimes in the year, at least 1
+     * @param population records (or incidents, when the audit samples incidents) the sample is drawn
+     *                   from, at least 1
+     * @return the category
      * @throws IllegalArgumentException as the canonical constructor
      */
     public static Category of(String name, long volume, long population) {
@@ -58,8 +72,10 @@ public record Category(String name, long volume, OptionalLong population) {
     }
 
     /**
-     * This category with its audit's outcome.
+     * This category with its audit's outcome, without incidents.
      *
+     * @param tally recorded of audited in this category
+     * @return the audited category
      * @throws IllegalArgumentException if {@code tally} is null or audits more records than the
      *                                  population
      */

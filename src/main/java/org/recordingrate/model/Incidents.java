@@ -39,6 +39,11 @@ public record Incidents(List<Group> groups) {
     public record Group(long crimes, long recorded, long incidents) {
 
         /**
+         * Validates the counts.
+         *
+         * @param crimes    audited crimes in each incident, at least 1
+         * @param recorded  of them recorded, 0 to {@code crimes}
+         * @param incidents how many such incidents, at least 1
          * @throws IllegalArgumentException for crimes below 1, recorded outside 0..crimes, or
          *                                  incidents below 1
          */
@@ -63,6 +68,8 @@ public record Incidents(List<Group> groups) {
      * Merges groups with the same counts, sorts them and checks that the totals fit in a
      * {@code long}.
      *
+     * @param groups the incidents, grouped by their counts, in any order and possibly with repeated
+     *               (crimes, recorded) pairs; at least one group
      * @throws IllegalArgumentException if {@code groups} is null, empty or holds null, or the
      *                                  total of incidents or crimes exceeds {@link Long#MAX_VALUE}
      */
@@ -93,6 +100,10 @@ public record Incidents(List<Group> groups) {
      * Incidents of one crime each: how a tally reads when its records name no incident (every
      * crime sampled on its own).
      *
+     * @param tally recorded of audited
+     * @return at most two groups: {@code unrecorded()} incidents of one unrecorded crime and
+     *         {@code recorded()} incidents of one recorded crime (a group is left out when its count
+     *         is 0)
      * @throws IllegalArgumentException if {@code tally} is null
      */
     public static Incidents ofSingleCrimes(Tally tally) {
@@ -130,7 +141,11 @@ public record Incidents(List<Group> groups) {
         return new Incidents(groups);
     }
 
-    /** The number of incidents (clusters) m. */
+    /**
+     * The number of incidents (clusters) m, the sum of the groups' {@code incidents}.
+     *
+     * @return m, at least 1 (fits in a {@code long}: checked on construction)
+     */
     public long count() {
         long total = 0;
         for (Group group : groups) {
@@ -139,7 +154,11 @@ public record Incidents(List<Group> groups) {
         return total;
     }
 
-    /** The audited crimes in all the incidents n (fits in a {@code long}: checked on construction). */
+    /**
+     * The audited crimes in all the incidents, n = sum of crimes x incidents over the groups.
+     *
+     * @return n, at least {@link #count()} (fits in a {@code long}: checked on construction)
+     */
     public long crimes() {
         long total = 0;
         for (Group group : groups) {
@@ -148,7 +167,11 @@ public record Incidents(List<Group> groups) {
         return total;
     }
 
-    /** The recorded crimes in all the incidents x, at most {@link #crimes()}. */
+    /**
+     * The recorded crimes in all the incidents, x = sum of recorded x incidents over the groups.
+     *
+     * @return x, 0 to {@link #crimes()}
+     */
     public long recorded() {
         long total = 0;
         for (Group group : groups) {
@@ -157,17 +180,30 @@ public record Incidents(List<Group> groups) {
         return total;
     }
 
-    /** The tally of the crimes in all the incidents: {@link #recorded()} of {@link #crimes()}. */
+    /**
+     * The tally of the crimes in all the incidents.
+     *
+     * @return {@link #recorded()} of {@link #crimes()}
+     */
     public Tally tally() {
         return new Tally(recorded(), crimes());
     }
 
-    /** The most crimes held by one incident. */
+    /**
+     * The size of the largest cluster.
+     *
+     * @return the most crimes held by one incident, at least 1
+     */
     public long largest() {
         return groups.get(groups.size() - 1).crimes();
     }
 
-    /** Whether some incident holds more than one crime (else the grouping changes nothing). */
+    /**
+     * Whether some incident holds more than one crime. When none does, the estimate over incidents
+     * equals the estimate over crimes.
+     *
+     * @return true if {@link #largest()} exceeds 1
+     */
     public boolean isGrouped() {
         return largest() > 1;
     }

@@ -31,6 +31,11 @@ import org.recordingrate.internal.ArgumentException;
 public record Inspection(String name, List<AuditedCategory> categories) {
 
     /**
+     * Validates the inspection, strips its name and copies the list (the record is immutable).
+     *
+     * @param name       what the inspection is called (force and date, say); not blank
+     * @param categories the audited categories, at least one, names unique under {@link Names}; kept in
+     *                   this order
      * @throws IllegalArgumentException for a blank name, no categories, a null category, two
      *                                  categories with the same name (under {@link Names}), or
      *                                  totals of volume or audited beyond {@link Long#MAX_VALUE}
@@ -66,23 +71,42 @@ public record Inspection(String name, List<AuditedCategory> categories) {
         }
     }
 
-    /** A builder for an inspection called {@code name}. */
+    /**
+     * A builder for an inspection called {@code name}. The name is checked by {@link Builder#build()}.
+     *
+     * @param name what the inspection is called; not blank
+     * @return an empty builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** The category called {@code name} under {@link Names} (case and spacing ignored), if any. */
+    /**
+     * The category called {@code name} under {@link Names} (case and spacing ignored).
+     *
+     * @param name a category name; null finds nothing
+     * @return the category, or empty if the inspection has no category of that name
+     */
     public Optional<AuditedCategory> category(String name) {
         String key = Names.key(name);
         return categories.stream().filter(c -> Names.key(c.name()).equals(key)).findFirst();
     }
 
-    /** The categories as designed (name, volume, population), without their tallies. */
+    /**
+     * The categories as designed (name, volume, population), without their tallies: the design to
+     * read or plan the next audit with.
+     *
+     * @return the categories in the inspection's order; unmodifiable
+     */
     public List<Category> design() {
         return categories.stream().map(AuditedCategory::category).toList();
     }
 
-    /** The sum of the categories' volumes (checked to fit when the inspection was made). */
+    /**
+     * The total volume, the denominator of the weights W_h = volume_h / total.
+     *
+     * @return the sum of the categories' volumes (checked to fit when the inspection was made)
+     */
     public long totalVolume() {
         long total = 0;
         for (AuditedCategory category : categories) {
@@ -91,7 +115,11 @@ public record Inspection(String name, List<AuditedCategory> categories) {
         return total;
     }
 
-    /** The sum of the categories' audited counts (checked to fit). */
+    /**
+     * The total audited over all categories.
+     *
+     * @return the sum of the categories' audited counts (checked to fit)
+     */
     public long totalAudited() {
         long total = 0;
         for (AuditedCategory category : categories) {
@@ -100,7 +128,12 @@ public record Inspection(String name, List<AuditedCategory> categories) {
         return total;
     }
 
-    /** The sum of the categories' recorded counts (at most the audited total, so it fits). */
+    /**
+     * The total recorded over all categories. Its ratio to {@link #totalAudited()} is the unweighted
+     * rate, not the all-crime estimate (which weights categories by volume).
+     *
+     * @return the sum of the categories' recorded counts (at most the audited total, so it fits)
+     */
     public long totalRecorded() {
         long total = 0;
         for (AuditedCategory category : categories) {
@@ -126,6 +159,11 @@ public record Inspection(String name, List<AuditedCategory> categories) {
         /**
          * Adds a category without a known population.
          *
+         * @param category the category's name
+         * @param recorded audited reports that the force recorded, 0 to {@code audited}
+         * @param audited  reports audited, at least 1
+         * @param volume   recorded crimes in the year, at least 1
+         * @return this builder
          * @throws IllegalArgumentException as {@link AuditedCategory#of(String, long, long, long)}
          */
         public Builder category(String category, long recorded, long audited, long volume) {
@@ -136,6 +174,12 @@ public record Inspection(String name, List<AuditedCategory> categories) {
         /**
          * Adds a category whose sample was drawn from {@code population} records.
          *
+         * @param category   the category's name
+         * @param recorded   audited reports that the force recorded, 0 to {@code audited}
+         * @param audited    reports audited, at least 1
+         * @param volume     recorded crimes in the year, at least 1
+         * @param population records the sample was drawn from, at least {@code audited}
+         * @return this builder
          * @throws IllegalArgumentException as {@link AuditedCategory#of(String, long, long, long, long)}
          */
         public Builder category(String category, long recorded, long audited, long volume, long population) {
@@ -144,8 +188,10 @@ public record Inspection(String name, List<AuditedCategory> categories) {
         }
 
         /**
-         * Adds a category.
+         * Adds a category. Duplicate names are refused by {@link #build()}, not here.
          *
+         * @param category the audited category
+         * @return this builder
          * @throws IllegalArgumentException if {@code category} is null
          */
         public Builder category(AuditedCategory category) {
@@ -154,8 +200,10 @@ public record Inspection(String name, List<AuditedCategory> categories) {
         }
 
         /**
-         * The inspection.
+         * The inspection of the categories added so far, in the order added. The builder can go on
+         * being used; later additions do not change the inspection built.
          *
+         * @return the inspection
          * @throws IllegalArgumentException as {@link Inspection#Inspection(String, List)}
          */
         public Inspection build() {

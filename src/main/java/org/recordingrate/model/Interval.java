@@ -10,6 +10,11 @@ package org.recordingrate.model;
 public record Interval(double lower, double upper) {
 
     /**
+     * Validates the bounds. Infinite bounds are accepted; a point interval ({@code lower == upper})
+     * is valid.
+     *
+     * @param lower the lower bound, not NaN
+     * @param upper the upper bound, not NaN and not below {@code lower}
      * @throws IllegalArgumentException if a bound is NaN or {@code lower > upper}
      */
     public Interval {
@@ -18,12 +23,22 @@ public record Interval(double lower, double upper) {
         }
     }
 
-    /** {@code upper - lower}. */
+    /**
+     * The width of the interval, twice the margin when the interval is symmetric.
+     *
+     * @return {@code upper - lower}, at least 0 (in the bounds' units: fractions for rates and
+     *         changes); infinite if a bound is
+     */
     public double width() {
         return upper - lower;
     }
 
-    /** Whether {@code value} lies in the closed interval. */
+    /**
+     * Whether a value lies in the closed interval, bounds included.
+     *
+     * @param value a rate or change, in the bounds' units (fractions, not percent)
+     * @return true if {@code lower <= value <= upper}; false for NaN
+     */
     public boolean contains(double value) {
         return value >= lower && value <= upper;
     }

@@ -31,7 +31,15 @@ public record NamePairing<T>(List<Pair<T>> pairs, List<T> onlyBefore, List<T> on
     public record Pair<T>(T before, T after) {
     }
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists (the record is immutable).
+     *
+     * @param pairs      the items found on both sides, in the later list's order
+     * @param onlyBefore items of the earlier list with no partner, in their order
+     * @param onlyAfter  items of the later list with no partner, in their order
+     * @throws NullPointerException if a list is null or holds null (this constructor does not check
+     *                              names: use {@link #byName})
+     */
     public NamePairing {
         pairs = List.copyOf(pairs);
         onlyBefore = List.copyOf(onlyBefore);
@@ -67,7 +75,11 @@ public record NamePairing<T>(List<Pair<T>> pairs, List<T> onlyBefore, List<T> on
         return new NamePairing<>(pairs, new ArrayList<>(earlier.values()), onlyAfter);
     }
 
-    /** Whether every item found a partner. */
+    /**
+     * Whether every item found a partner.
+     *
+     * @return true if {@link #onlyBefore()} and {@link #onlyAfter()} are both empty
+     */
     public boolean isComplete() {
         return onlyBefore.isEmpty() && onlyAfter.isEmpty();
     }

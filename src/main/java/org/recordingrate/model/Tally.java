@@ -18,6 +18,8 @@ public record Tally(long recorded, long audited) {
     /**
      * Validates the counts.
      *
+     * @param recorded audited reports that the force recorded as crimes, 0 to {@code audited}
+     * @param audited  reports audited, at least 1
      * @throws IllegalArgumentException if {@code recorded < 0}, {@code audited < 1} or
      *                                  {@code recorded > audited}; the message names the count
      */
@@ -28,6 +30,9 @@ public record Tally(long recorded, long audited) {
     /**
      * Same as the constructor, for readability in JShell: {@code Tally.of(188, 202)}.
      *
+     * @param recorded audited reports that the force recorded as crimes, 0 to {@code audited}
+     * @param audited  reports audited, at least 1
+     * @return the tally
      * @throws IllegalArgumentException as the constructor
      */
     public static Tally of(long recorded, long audited) {
@@ -35,7 +40,9 @@ public record Tally(long recorded, long audited) {
     }
 
     /**
-     * Parses {@code "188/202"} or {@code "188 of 202"}.
+     * Parses {@code "188/202"} or {@code "188 of 202"}: two whole numbers, recorded first,
+     * separated by {@code /} or the word {@code of}, with any white space around the separator.
+     * {@code "of"} is matched in lower case only.
      *
      * @param text the tally as written on the command line
      * @return the tally
@@ -55,12 +62,21 @@ public record Tally(long recorded, long audited) {
         }
     }
 
-    /** The recording rate {@code recorded / audited}, in [0, 1]. */
+    /**
+     * The recording rate of the tally, p = x / n.
+     *
+     * @return {@code recorded / audited} as a fraction in [0, 1] (not percent): exactly 0 when
+     *         nothing was recorded, exactly 1 when everything was
+     */
     public double rate() {
         return (double) recorded / audited;
     }
 
-    /** Audited reports not recorded: {@code audited - recorded}. */
+    /**
+     * Audited reports that the force did not record.
+     *
+     * @return {@code audited - recorded}, 0 to {@code audited}
+     */
     public long unrecorded() {
         return audited - recorded;
     }

@@ -16,8 +16,8 @@ import org.recordingrate.format.Percent;
  *
  * @param previous       the earlier figure
  * @param current        the later figure
- * @param change         current rate - previous rate
- * @param standardError  the standard error of the change
+ * @param change         current rate - previous rate, a fraction (0.054 for 5.4 points)
+ * @param standardError  the standard error of the change, a fraction, positive
  * @param z              change / standard error
  * @param pValue         the p-value for the alternative
  * @param alternative    the alternative: two-sided, or one-sided towards an improvement or a deterioration
@@ -32,8 +32,12 @@ public record PublishedComparison(PublishedFigure previous, PublishedFigure curr
     public static final double DEFAULT_SIGNIFICANCE = 0.05;
 
     /**
-     * Compares {@code current} with {@code previous}.
+     * Compares {@code current} with {@code previous}, two-sided.
      *
+     * @param previous     the earlier figure
+     * @param current      the later figure
+     * @param significance the level of the verdict, strictly between 0 and 1, e.g. 0.05
+     * @return the comparison
      * @throws IllegalArgumentException if a figure is null or {@code significance} is outside (0, 1)
      */
     public static PublishedComparison of(PublishedFigure previous, PublishedFigure current, double significance) {
@@ -42,8 +46,14 @@ public record PublishedComparison(PublishedFigure previous, PublishedFigure curr
 
     /**
      * Compares {@code current} with {@code previous} against an alternative: two-sided, or
-     * one-sided (improved: p = 1 - Phi(z); deteriorated: p = Phi(z)).
+     * one-sided (improved: p = 1 - Phi(z); deteriorated: p = Phi(z)). The figures' confidence levels
+     * may differ: each standard error is recovered at its own.
      *
+     * @param previous     the earlier figure
+     * @param current      the later figure
+     * @param significance the level of the verdict, strictly between 0 and 1, e.g. 0.05
+     * @param alternative  two-sided, improved or deteriorated
+     * @return the comparison
      * @throws IllegalArgumentException if an argument is null or {@code significance} is out of range
      */
     public static PublishedComparison of(PublishedFigure previous, PublishedFigure current, double significance,
@@ -63,14 +73,19 @@ public record PublishedComparison(PublishedFigure previous, PublishedFigure curr
     /**
      * The Wald interval for the change at {@code confidence}: change &plusmn; z se.
      *
-     * @throws IllegalArgumentException if the confidence is outside (0, 1)
+     * @param confidence the two-sided level, 10<sup>-6</sup> to 1 - 10<sup>-9</sup>, e.g. 0.95
+     * @return the interval as fractions, not clipped to [-1, 1] (as published margins are not)
+     * @throws IllegalArgumentException if the confidence is outside that supported range or NaN
      */
     public Interval changeInterval(double confidence) {
         double half = Normal.twoSidedCritical(confidence) * standardError;
         return new Interval(change - half, change + half);
     }
 
-    /** {@code "93.2% (+/- 2.3%) vs 87.8% (+/- 1.7%): +5.4 points, z = 3.70, p = 0.0002: statistically significant improvement"}. */
+    /**
+     * {@code "93.2% (+/- 2.3%) vs 87.8% (+/- 1.7%): +5.4 points, z = 3.70, p = 0.000215: statistically significant
+     * improvement"}.
+     */
     @Override
     public String toString() {
         return current + " vs " + previous + ": " + Percent.points(change) + ", z = "
@@ -78,8 +93,10 @@ public record PublishedComparison(PublishedFigure previous, PublishedFigure curr
     }
 
     /**
-     * A few lines: both figures, the change with its standard error and 95% interval, the z-test
-     * and the verdict at its level.
+     * A few lines: both figures, the change with its standard error and 95% interval (always 95%,
+     * whatever the figures' levels), the z-test and the verdict at its level.
+     *
+     * @return multi-line text, each line ending in the platform's line separator
      */
     public String summary() {
         Interval interval = changeInterval(0.95);

@@ -45,8 +45,14 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     private static final BigDecimal SMALLEST_MARGIN = new BigDecimal("1e-7");
 
     /**
-     * @throws IllegalArgumentException for a rate outside [0, 100], a margin outside [1e-7, 100]
-     *                                  or a confidence out of range
+     * Validates the figure. Unlike {@link #fromPercent(BigDecimal, BigDecimal, double)} it does not
+     * refuse figures that look like fractions: the numbers are percent whatever they are.
+     *
+     * @param ratePercent   the published rate in percent, in [0, 100]; kept with its scale (99.0 stays 99.0)
+     * @param marginPercent the published half-width in percent, in [1e-7, 100]
+     * @param confidence    the confidence level of the margin, 10<sup>-6</sup> to 1 - 10<sup>-9</sup>
+     * @throws IllegalArgumentException for a null or out-of-range rate, a null margin or one outside
+     *                                  [1e-7, 100], or a confidence out of range
      */
     public PublishedFigure {
         Args.notNull("rate", ratePercent);
@@ -66,9 +72,10 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
      * taken as the shortest decimal that prints as it (93.2 is exactly 93.2).
      *
      * @param ratePercent   the rate in percent, in [0, 100]
-     * @param marginPercent the "+/-" in percent
-     * @throws IllegalArgumentException when out of range, or when both look like fractions (see
-     *                                  the class comment)
+     * @param marginPercent the "+/-" in percent, in [1e-7, 100]
+     * @return the figure at 95%
+     * @throws IllegalArgumentException when not finite or out of range, or when both are at most 1 and
+     *                                  so look like fractions (see the class comment)
      */
     public static PublishedFigure fromPercent(double ratePercent, double marginPercent) {
         return fromPercent(ratePercent, marginPercent, DEFAULT_CONFIDENCE);
@@ -77,6 +84,10 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     /**
      * A figure as printed, in percent, at a stated confidence.
      *
+     * @param ratePercent   the rate in percent, in [0, 100]
+     * @param marginPercent the "+/-" in percent, in [1e-7, 100]
+     * @param confidence    the confidence level of the margin, e.g. 0.95
+     * @return the figure
      * @throws IllegalArgumentException as {@link #fromPercent(double, double)}, or a confidence out of range
      */
     public static PublishedFigure fromPercent(double ratePercent, double marginPercent, double confidence) {
@@ -86,7 +97,12 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     /**
      * A figure in percent given exactly, as read from a file or the command line.
      *
-     * @throws IllegalArgumentException as {@link #fromPercent(double, double)}
+     * @param ratePercent   the rate in percent, in [0, 100]
+     * @param marginPercent the "+/-" in percent, in [1e-7, 100]
+     * @param confidence    the confidence level of the margin, e.g. 0.95
+     * @return the figure
+     * @throws IllegalArgumentException as {@link #fromPercent(double, double)}, or for a null number or
+     *                                  a confidence out of range
      */
     public static PublishedFigure fromPercent(BigDecimal ratePercent, BigDecimal marginPercent, double confidence) {
         Args.notNull("rate", ratePercent);
@@ -104,9 +120,14 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
 
     /**
      * A figure given as fractions ({@code fromFractions(0.932, 0.023)} is 93.2% +/- 2.3%), at 95%:
-     * also the way to state a rate below 1 percent.
+     * also the way to state a rate below 1 percent. Each number is taken as the shortest decimal that
+     * prints as it, then moved to percent exactly.
      *
-     * @throws IllegalArgumentException for a rate outside [0, 1] or a margin outside [1e-9, 1]
+     * @param rate   the rate as a fraction, in [0, 1]
+     * @param margin the "+/-" as a fraction, in [1e-9, 1]
+     * @return the figure at 95%
+     * @throws IllegalArgumentException for a non-finite number, a rate outside [0, 1] or a margin
+     *                                  outside [1e-9, 1]
      */
     public static PublishedFigure fromFractions(double rate, double margin) {
         return fromFractions(rate, margin, DEFAULT_CONFIDENCE);
@@ -115,6 +136,10 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     /**
      * A figure given as fractions at a stated confidence.
      *
+     * @param rate       the rate as a fraction, in [0, 1]
+     * @param margin     the "+/-" as a fraction, in [1e-9, 1]
+     * @param confidence the confidence level of the margin, e.g. 0.95
+     * @return the figure
      * @throws IllegalArgumentException as {@link #fromFractions(double, double)}, or a confidence out of range
      */
     public static PublishedFigure fromFractions(double rate, double margin, double confidence) {
@@ -129,32 +154,57 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
         return BigDecimal.valueOf(value);
     }
 
-    /** The rate as a fraction, in [0, 1]. */
+    /**
+     * The rate as a fraction.
+     *
+     * @return ratePercent / 100, in [0, 1] (the nearest double, then divided)
+     */
     public double rate() {
         return ratePercent.doubleValue() / 100;
     }
 
-    /** The margin as a fraction. */
+    /**
+     * The margin as a fraction.
+     *
+     * @return marginPercent / 100, in [1e-9, 1]
+     */
     public double margin() {
         return marginPercent.doubleValue() / 100;
     }
 
-    /** The two-sided critical value z for the figure's confidence (1.959964 at 95%). */
+    /**
+     * The two-sided critical value for the figure's confidence.
+     *
+     * @return z = Phi<sup>-1</sup>(1 - alpha/2) (1.959964 at 95%)
+     */
     public double criticalValue() {
         return Normal.twoSidedCritical(confidence);
     }
 
-    /** The standard error recovered from the margin: margin / z. */
+    /**
+     * The standard error recovered from the margin, as a fraction.
+     *
+     * @return margin / z, positive (0.0117 for 2.3 percent at 95%)
+     */
     public double standardError() {
         return margin() / criticalValue();
     }
 
-    /** rate &plusmn; margin, clipped to [0, 1]. */
+    /**
+     * The interval the figure states, kept within the possible rates.
+     *
+     * @return rate &plusmn; margin as fractions, clipped to [0, 1]
+     */
     public Interval interval() {
         return new Interval(Math.max(0, rate() - margin()), Math.min(1, rate() + margin()));
     }
 
-    /** rate &plusmn; margin as published, not clipped (may pass 0 or 1). */
+    /**
+     * The interval as published.
+     *
+     * @return rate &plusmn; margin as fractions, not clipped (may pass 0 or 1: 99.0 +/- 1.7 gives an
+     *         upper bound of 1.007)
+     */
     public Interval rawInterval() {
         return new Interval(rate() - margin(), rate() + margin());
     }
@@ -165,6 +215,8 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
      * rounded, so n is approximate: 93.2 +/- 2.3 implies about 460). For an all-crime figure this
      * is an effective sample size (Kish), not a count of records: the binomial sample that would
      * have the same standard error. 0 when the rate is 0 or 1.
+     *
+     * @return n, a real number, 0 or more
      */
     public double impliedAudited() {
         double p = rate();
@@ -177,6 +229,9 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
      * {@code volume} crimes: volume (1 - rate)/rate, with the clipped interval mapped; "more than
      * N" is computed from the published decimal exactly (90.4% of 45,200 leaves exactly 4,800).
      *
+     * @param volume the crimes recorded in the period, at least 1
+     * @return the estimate and interval; unbounded when the rate is 0 (the upper end is also
+     *         unbounded whenever the clipped lower bound is 0)
      * @throws IllegalArgumentException if {@code volume < 1}
      */
     public UnrecordedCrimes unrecorded(long volume) {
@@ -185,9 +240,11 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
 
     /**
      * Compares this (later) figure with an earlier one by a two-sample z-test on the standard
-     * errors recovered from the margins, at the 5% significance level.
+     * errors recovered from the margins, two-sided, at the 5% significance level
+     * ({@link PublishedComparison#DEFAULT_SIGNIFICANCE}).
      *
      * @param previous the earlier figure
+     * @return the comparison, this figure being the current one
      * @throws IllegalArgumentException if {@code previous} is null
      */
     public PublishedComparison compareWith(PublishedFigure previous) {
@@ -195,8 +252,11 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     }
 
     /**
-     * As {@link #compareWith(PublishedFigure)} at a chosen significance level.
+     * As {@link #compareWith(PublishedFigure)} at a chosen significance level, two-sided.
      *
+     * @param previous     the earlier figure
+     * @param significance the level of the verdict, strictly between 0 and 1, e.g. 0.05
+     * @return the comparison, this figure being the current one
      * @throws IllegalArgumentException if {@code previous} is null or the level is out of range
      */
     public PublishedComparison compareWith(PublishedFigure previous, double significance) {
@@ -206,6 +266,10 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     /**
      * As {@link #compareWith(PublishedFigure, double)} against a one-sided or two-sided alternative.
      *
+     * @param previous     the earlier figure
+     * @param significance the level of the verdict, strictly between 0 and 1, e.g. 0.05
+     * @param alternative  two-sided, improved or deteriorated
+     * @return the comparison, this figure being the current one
      * @throws IllegalArgumentException if an argument is null or the level is out of range
      */
     public PublishedComparison compareWith(PublishedFigure previous, double significance, Alternative alternative) {
@@ -233,9 +297,18 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     }
 
     /**
-     * As {@link #volumesConsistentWith}, taking the published rate as exact.
+     * As {@link #volumesConsistentWith}, taking the published rate as exact: moreThan r/(1 - r)
+     * &lt;= V &lt; (moreThan + unit) r/(1 - r).
      *
+     * <p>At a rate of exactly 100 percent the bounds divide by 1 - r = 0, and this method then fails
+     * with an {@link ArithmeticException} (not an {@link IllegalArgumentException}); every volume
+     * gives 0 unrecorded crimes there.
+     *
+     * @param moreThan the published "more than" count, 0 or more
+     * @param unit     the unit it was rounded down to, at least 1 (0: the default unit for that count)
+     * @return the range of whole volumes
      * @throws IllegalArgumentException as {@link #volumesConsistentWith}
+     * @throws ArithmeticException      if the rate is 100 percent
      */
     public VolumeRange volumesAtExactRate(long moreThan, long unit) {
         return volumes(moreThan, unit, ratePercent, ratePercent);
@@ -281,7 +354,12 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
                 + (confidence == DEFAULT_CONFIDENCE ? "" : ", " + Percent.level(confidence)) + ")";
     }
 
-    /** The figure with its standard error and implied audited count, a line each. */
+    /**
+     * The figure, its standard error (percent, four significant digits, with z) and its implied
+     * audited count, a line each.
+     *
+     * @return multi-line text, each line ending in the platform's line separator
+     */
     public String summary() {
         return String.format(java.util.Locale.ROOT, "published figure  %s%nstandard error    %s%% (margin / %.6f)%n"
                         + "implied audited   about %.0f (Wald; an effective sample size for all crime)%n",

@@ -41,7 +41,11 @@ public final class JShellPreferences implements PreferencesFactory {
         jshell.put(FEEDBACK_KEY, "rr");
     }
 
-    /** Used by {@link Preferences} through the system property; not to be called otherwise. */
+    /**
+     * Used by {@link Preferences} through the system property; not to be called otherwise. Every
+     * instance shares one store per class loader; loading the class fails (an
+     * {@link ExceptionInInitializerError}) if the resource {@code jshell-mode.txt} is missing.
+     */
     public JShellPreferences() {
     }
 
@@ -56,13 +60,22 @@ public final class JShellPreferences implements PreferencesFactory {
         }
     }
 
-    /** The user's preferences: the store in memory. */
+    /**
+     * The user's preferences: the store in memory.
+     *
+     * @return the root node, whose {@code tool/JShell} node starts with the {@code rr} mode retained and
+     *         selected; changes last as long as the JVM
+     */
     @Override
     public Preferences userRoot() {
         return ROOT;
     }
 
-    /** The system preferences: an empty store in memory. */
+    /**
+     * The system preferences: an empty store in memory.
+     *
+     * @return the root node of the system store
+     */
     @Override
     public Preferences systemRoot() {
         return SYSTEM;

@@ -75,7 +75,7 @@ public final class RecordingRate {
                     + "  plan(2.5, 90, \"wald\")                  by another method")));
 
     /**
-     * Prints the verbs with an example each.
+     * Prints the verbs with an example each to standard output, in alphabetical order of the verb.
      */
     public static void help() {
         StringBuilder text = new StringBuilder("recording-rate in JShell: results print in percent, accessors give "
@@ -86,10 +86,12 @@ public final class RecordingRate {
     }
 
     /**
-     * Prints the help of one verb: {@code help("compare")}.
+     * Prints the help of one verb: {@code help("compare")}. Case and surrounding space are ignored;
+     * {@code inspections} gives the help of {@code inspection}, {@code show} is under {@code save}.
      *
-     * @param verb estimate, compare, published, reproduce, inspection, save or methods
-     * @throws IllegalArgumentException for another verb
+     * @param verb compare, estimate, inspection, methods, plan, published, reproduce or save
+     * @throws IllegalArgumentException for another verb (also {@code "show"} and null); the message
+     *                                  lists the verbs
      */
     public static void help(String verb) {
         String example = HELP.get(Args.token(verb).replace("inspections", "inspection"));
@@ -99,7 +101,11 @@ public final class RecordingRate {
         System.out.println("  " + example);
     }
 
-    /** Prints every method and test by token: what the string arguments of the verbs accept. */
+    /**
+     * Prints every method and test by token to standard output: what the string arguments of the
+     * verbs accept ({@link IntervalMethod#tokens()}, {@link AllCrimeMethod#tokens()},
+     * {@link DifferenceMethod#tokens()}, {@link ChangeTest#tokens()} and the variance conventions).
+     */
     public static void methods() {
         System.out.println("one category (estimate):      " + IntervalMethod.tokens());
         System.out.println("all crime (estimate):         " + AllCrimeMethod.tokens());
@@ -111,6 +117,9 @@ public final class RecordingRate {
     /**
      * A tally: {@code tally(188, 202)}.
      *
+     * @param recorded audited reports that the force recorded, 0 to {@code audited}
+     * @param audited  reports audited, at least 1
+     * @return the tally
      * @throws IllegalArgumentException as {@link Tally#Tally(long, long)}
      */
     public static Tally tally(long recorded, long audited) {
@@ -120,7 +129,10 @@ public final class RecordingRate {
     /**
      * The recording rate with a 95% Wilson interval ({@link RateEstimator#withDefaults()}).
      *
-     * @throws IllegalArgumentException for invalid counts
+     * @param recorded audited reports that the force recorded, 0 to {@code audited}
+     * @param audited  reports audited, 1 to 2<sup>53</sup>
+     * @return the estimate: rate, interval, standard error and published-style margin
+     * @throws IllegalArgumentException for invalid counts (see {@link RateEstimator#estimate(long, long)})
      */
     public static RateEstimate estimate(long recorded, long audited) {
         return RateEstimator.withDefaults().estimate(recorded, audited);
@@ -129,6 +141,10 @@ public final class RecordingRate {
     /**
      * The recording rate with a 95% interval by {@code method}.
      *
+     * @param recorded audited reports that the force recorded, 0 to {@code audited}
+     * @param audited  reports audited, 1 to 2<sup>53</sup>
+     * @param method   the interval method
+     * @return the estimate
      * @throws IllegalArgumentException for invalid counts or a null method
      */
     public static RateEstimate estimate(long recorded, long audited, IntervalMethod method) {
@@ -138,6 +154,10 @@ public final class RecordingRate {
     /**
      * The recording rate with a 95% interval by the method of a token: {@code estimate(180, 202, "jeffreys")}.
      *
+     * @param recorded audited reports that the force recorded, 0 to {@code audited}
+     * @param audited  reports audited, 1 to 2<sup>53</sup>
+     * @param method   the method's token, as {@link IntervalMethod#fromToken(String)} reads it
+     * @return the estimate
      * @throws IllegalArgumentException for invalid counts or an unknown token (the message lists them)
      */
     public static RateEstimate estimate(long recorded, long audited, String method) {
@@ -147,6 +167,11 @@ public final class RecordingRate {
     /**
      * The recording rate with an interval by {@code method} at {@code confidence}.
      *
+     * @param recorded   audited reports that the force recorded, 0 to {@code audited}
+     * @param audited    reports audited, 1 to 2<sup>53</sup>
+     * @param method     the interval method
+     * @param confidence the two-sided level as a fraction (0.99, not 99), 10<sup>-6</sup> to 1 - 10<sup>-9</sup>
+     * @return the estimate
      * @throws IllegalArgumentException for invalid counts, a null method or a confidence out of range
      */
     public static RateEstimate estimate(long recorded, long audited, IntervalMethod method, double confidence) {
@@ -154,8 +179,14 @@ public final class RecordingRate {
     }
 
     /**
-     * The recording rate with an interval by a method's token at {@code confidence}.
+     * The recording rate with an interval by a method's token at {@code confidence}:
+     * {@code estimate(188, 202, "clopper_pearson", 0.99)}.
      *
+     * @param recorded   audited reports that the force recorded, 0 to {@code audited}
+     * @param audited    reports audited, 1 to 2<sup>53</sup>
+     * @param method     the method's token, as {@link IntervalMethod#fromToken(String)} reads it
+     * @param confidence the two-sided level as a fraction (0.99, not 99), 10<sup>-6</sup> to 1 - 10<sup>-9</sup>
+     * @return the estimate
      * @throws IllegalArgumentException for invalid counts, an unknown token or a confidence out of range
      */
     public static RateEstimate estimate(long recorded, long audited, String method, double confidence) {
@@ -166,7 +197,10 @@ public final class RecordingRate {
      * Every category and all crime of an inspection, with the default estimator (Wilson, binomial
      * variance, 95%; {@link InspectionEstimator#withDefaults()}).
      *
-     * @throws IllegalArgumentException if {@code inspection} is null
+     * @param inspection the inspection
+     * @return a row per category and the all-crime row
+     * @throws IllegalArgumentException if {@code inspection} is null, or as
+     *                                  {@link InspectionEstimator#estimate(Inspection)}
      */
     public static InspectionEstimate estimate(Inspection inspection) {
         return InspectionEstimator.withDefaults().estimate(inspection);
@@ -175,7 +209,11 @@ public final class RecordingRate {
     /**
      * Every category and all crime of an inspection by {@code method}, binomial variance, 95%.
      *
-     * @throws IllegalArgumentException if an argument is null
+     * @param inspection the inspection
+     * @param method     the interval method for every row
+     * @return a row per category and the all-crime row
+     * @throws IllegalArgumentException if an argument is null, or as
+     *                                  {@link InspectionEstimator#estimate(Inspection)}
      */
     public static InspectionEstimate estimate(Inspection inspection, AllCrimeMethod method) {
         return InspectionEstimator.withDefaults().with(method).estimate(inspection);
@@ -184,7 +222,14 @@ public final class RecordingRate {
     /**
      * Every category and all crime of an inspection by {@code method} under {@code variance}, 95%.
      *
-     * @throws IllegalArgumentException if an argument is null
+     * @param inspection the inspection
+     * @param method     the interval method for every row
+     * @param variance   the variance convention (survey: finite population correction, incidents as
+     *                   clusters)
+     * @return a row per category and the all-crime row
+     * @throws IllegalArgumentException if an argument is null, or as
+     *                                  {@link InspectionEstimator#estimate(Inspection)} (the survey
+     *                                  convention refuses a category with one audited record)
      */
     public static InspectionEstimate estimate(Inspection inspection, AllCrimeMethod method,
                                               VarianceConvention variance) {
@@ -195,7 +240,10 @@ public final class RecordingRate {
      * The change from {@code before} to {@code after} (Miettinen-Nurminen interval, pooled z test,
      * two-sided, 95%; {@link Comparison#withDefaults()}).
      *
-     * @throws IllegalArgumentException if a tally is null
+     * @param before the earlier tally
+     * @param after  the later tally
+     * @return the change, its interval, the test and the verdict at 5%
+     * @throws IllegalArgumentException if a tally is null or audited more than 2<sup>53</sup>
      */
     public static Change compare(Tally before, Tally after) {
         return Comparison.withDefaults().compare(before, after);
@@ -205,7 +253,13 @@ public final class RecordingRate {
      * The change with an interval method and a test named by token:
      * {@code compare(tally(512, 640), tally(188, 202), "newcombe", "fisher_exact")}.
      *
-     * @throws IllegalArgumentException for a null tally or an unknown token
+     * @param before the earlier tally
+     * @param after  the later tally
+     * @param method the interval method's token, as {@link DifferenceMethod#fromToken(String)} reads it
+     * @param test   the test's token, as {@link ChangeTest#fromToken(String)} reads it
+     * @return the change, its interval, the test and the verdict at 5%
+     * @throws IllegalArgumentException for a null tally, an unknown token, or tallies beyond the test's
+     *                                  size limit (the exact tests)
      */
     public static Change compare(Tally before, Tally after, String method, String test) {
         return Comparison.withDefaults().with(DifferenceMethod.fromToken(method)).with(ChangeTest.fromToken(test))
@@ -216,7 +270,12 @@ public final class RecordingRate {
      * Two inspections compared: each category, all crime, Cochran-Mantel-Haenszel
      * ({@link Comparison#compare(Inspection, Inspection)} with the defaults).
      *
-     * @throws IllegalArgumentException if an inspection is null
+     * @param before the earlier inspection
+     * @param after  the later inspection
+     * @return the category changes (Holm-adjusted verdicts), the all-crime change and the
+     *         Cochran-Mantel-Haenszel test
+     * @throws IllegalArgumentException if an inspection is null, or as
+     *                                  {@link Comparison#compare(Inspection, Inspection)}
      */
     public static InspectionChange compare(Inspection before, Inspection after) {
         return Comparison.withDefaults().compare(before, after);
@@ -235,9 +294,14 @@ public final class RecordingRate {
 
     /**
      * The audited count for a target margin at an expected rate, both in percent, 95%, Wilson
-     * ({@link SampleSizePlanner#withDefaults()}): {@code plan(2.5, 90)}.
+     * ({@link SampleSizePlanner#withDefaults()}): {@code plan(2.5, 90)}. Records are taken as drawn
+     * from an unlimited population.
      *
-     * @throws IllegalArgumentException for a margin or rate out of range
+     * @param marginPercent   the target "+/-" in percent, strictly between 0 and 100 (2.5 for 2.5 points)
+     * @param expectedPercent the expected recording rate in percent, 0 to 100
+     * @return the smallest audited count whose margin is at most the target
+     * @throws IllegalArgumentException for a margin or rate out of range (or NaN), or a size beyond what
+     *                                  the planner supports
      */
     public static SampleSize plan(double marginPercent, double expectedPercent) {
         return SampleSizePlanner.withDefaults().plan(percent("margin", marginPercent), percent("expected", expectedPercent));
@@ -246,6 +310,10 @@ public final class RecordingRate {
     /**
      * As {@link #plan(double, double)} by the method of a token: {@code plan(2.5, 90, "wald")}.
      *
+     * @param marginPercent   the target "+/-" in percent, strictly between 0 and 100
+     * @param expectedPercent the expected recording rate in percent, 0 to 100
+     * @param method          the interval method's token, as {@link IntervalMethod#fromToken(String)} reads it
+     * @return the smallest audited count whose margin by that method is at most the target
      * @throws IllegalArgumentException for values out of range or an unknown token
      */
     public static SampleSize plan(double marginPercent, double expectedPercent, String method) {
@@ -263,7 +331,12 @@ public final class RecordingRate {
      * kind of file is recognised by its header ({@link InspectionSource}); a record-level audit
      * file needs its volumes, {@link #inspections(String, String)}.
      *
-     * @throws IllegalArgumentException for bad data, naming file, line, column and value
+     * @param file the file's path, relative to the working directory or absolute; {@code "-"} reads
+     *             standard input
+     * @return the inspections in the file's order
+     * @throws IllegalArgumentException for a blank name, or bad data (a {@link org.recordingrate.io.DataFileException}
+     *                                  naming file, line, column and value), also for a record-level audit file,
+     *                                  which needs its volumes
      */
     public static List<Inspection> inspections(String file) {
         return InspectionSource.read(Path.of(Args.notBlank("file", file)), Optional.empty()).inspections();
@@ -273,7 +346,11 @@ public final class RecordingRate {
      * The inspections of a record-level audit file (a row per audited crime) with the volumes of
      * its categories: {@code inspections("examples/data/audit-2022.csv", "examples/data/volumes.csv")}.
      *
-     * @throws IllegalArgumentException for bad data, naming file, line, column and value
+     * @param file    the record-level audit file's path
+     * @param volumes the volumes file's path
+     * @return the inspections in the audit file's order
+     * @throws IllegalArgumentException for a blank name, or bad data, naming file, line, column and
+     *                                  value; also when {@code file} is an aggregated inspection file
      */
     public static List<Inspection> inspections(String file, String volumes) {
         return InspectionSource.read(Path.of(Args.notBlank("file", file)),
@@ -283,6 +360,8 @@ public final class RecordingRate {
     /**
      * The one inspection of a file.
      *
+     * @param file the file's path; {@code "-"} reads standard input
+     * @return its inspection
      * @throws IllegalArgumentException for bad data, or a file holding several inspections (use
      *                                  {@link #inspections(String)})
      */
@@ -293,6 +372,9 @@ public final class RecordingRate {
     /**
      * The one inspection of a record-level audit file, with its volumes.
      *
+     * @param file    the record-level audit file's path
+     * @param volumes the volumes file's path
+     * @return its inspection
      * @throws IllegalArgumentException as {@link #inspections(String, String)}, or several inspections
      */
     public static Inspection inspection(String file, String volumes) {
@@ -310,6 +392,9 @@ public final class RecordingRate {
     /**
      * A published "rate +/- margin" in percent at 95% ({@link PublishedFigure#fromPercent(double, double)}).
      *
+     * @param ratePercent   the rate in percent, 0 to 100 (93.2)
+     * @param marginPercent the "+/-" in percent, 1e-7 to 100 (2.3)
+     * @return the figure
      * @throws IllegalArgumentException for a rate outside [0, 100], a margin out of range, or
      *                                  figures that look like fractions (0.932, 0.023)
      */
@@ -318,8 +403,14 @@ public final class RecordingRate {
     }
 
     /**
-     * The comparison of a published figure with the previous one, all in percent at 95%, verdict at 5%.
+     * The comparison of a published figure with the previous one, all in percent at 95%, verdict at 5%
+     * (two-sided z-test on the standard errors margin / 1.959964): {@code reproduce(93.2, 2.3, 87.8, 1.7)}.
      *
+     * @param ratePercent           the later (current) rate in percent
+     * @param marginPercent         its "+/-" in percent
+     * @param previousRatePercent   the earlier rate in percent
+     * @param previousMarginPercent its "+/-" in percent
+     * @return the change, z, p-value and verdict
      * @throws IllegalArgumentException as {@link #published(double, double)}
      */
     public static PublishedComparison reproduce(double ratePercent, double marginPercent, double previousRatePercent,
@@ -330,10 +421,14 @@ public final class RecordingRate {
     /**
      * Writes a result with the command line's columns: CSV, or JSON when the file ends in
      * {@code .json}. Accepts what {@link Tables#of(Object)} accepts: an estimate, a change, a
-     * published figure or comparison, or a list of them.
+     * published figure or comparison, a plan, or a list of them. An existing file is replaced.
      *
+     * @param result the result to write
+     * @param file   the file's path; ending in {@code .json} (any case) writes JSON, anything else CSV,
+     *               UTF-8 either way
      * @return the file's absolute path, for the JShell feedback line
-     * @throws IllegalArgumentException for a result without a table, or a file that cannot be written
+     * @throws IllegalArgumentException for a blank file name, a result without a table (null, another
+     *                                  type, an empty list), or a file that cannot be written
      */
     public static Path save(Object result, String file) {
         Path path = Path.of(Args.notBlank("file", file));
@@ -353,9 +448,13 @@ public final class RecordingRate {
     }
 
     /**
-     * Prints a result's {@code summary()} (or its {@code toString()} when it has none).
+     * Prints a result's {@code summary()} (or its {@code toString()} when it has no public
+     * {@code summary()}) to standard output, ending the text with a line break if it has none.
      *
+     * @param result any result
      * @throws IllegalArgumentException if {@code result} is null
+     * @throws IllegalStateException    if calling {@code summary()} fails, for example because it throws
+     *                                  (the cause is kept) or its class is not accessible
      */
     public static void show(Object result) {
         Args.notNull("result", result);
