@@ -64,7 +64,8 @@ public record MantelHaenszel(double statistic, double pValue, Alternative altern
             used++;
         }
         if (variance == 0) {
-            return new MantelHaenszel(0.0, 1.0, alternative, used);
+            // no information: statistic 0, and the p-value of z = 0 (1 two-sided, 0.5 one-sided), as the z-tests give
+            return new MantelHaenszel(0.0, alternative.normalPValue(0), alternative, used);
         }
         double yates = correct && Math.abs(delta) >= 0.5 ? 0.5 : 0.0;
         double statistic = (Math.abs(delta) - yates) * (Math.abs(delta) - yates) / variance;

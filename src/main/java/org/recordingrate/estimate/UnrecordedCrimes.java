@@ -135,6 +135,9 @@ public final class UnrecordedCrimes {
     static UnrecordedCrimes of(long volume, Rational exactRate, double rate, Interval interval) {
         Args.positive("volume", volume);
         Args.notNull("interval", interval);
+        if (interval.lower() < 0 || interval.upper() > 1) {
+            throw new ArgumentException("interval", "interval " + interval + " of a rate must lie within [0, 1]");
+        }
         return new UnrecordedCrimes(volume, implied(volume, rate), implied(volume, interval.upper()),
                 implied(volume, interval.lower()), exactRate);
     }

@@ -88,8 +88,9 @@ public final class Percent {
      * @return the text
      */
     public static String level(double confidence) {
-        String text = String.format(Locale.ROOT, "%.6f", 100 * confidence);
-        text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
+        // 12 significant digits keep 0.999999999 from printing as 100% and drop binary noise (0.95 -> 95)
+        String text = new java.math.BigDecimal(100 * confidence).round(new java.math.MathContext(12))
+                .stripTrailingZeros().toPlainString();
         return text + "%";
     }
 

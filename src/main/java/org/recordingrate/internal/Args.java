@@ -20,7 +20,7 @@ import java.util.Locale;
  * </ul>
  * Within that range every interval bound is accurate to 1e-9 absolute, and to 1e-7 relative when
  * it is below 1e-3, against 80-digit references ({@code src/test/resources/reference-extended}).
- * {@link org.recordingrate.Tally} itself accepts any {@code long} counts (it is a plain record);
+ * {@code org.recordingrate.model.Tally} itself accepts any {@code long} counts (it is a plain record);
  * the methods check the range when they compute.
  *
  * <p>Not part of the API: it lives in {@code internal} because every package needs it.

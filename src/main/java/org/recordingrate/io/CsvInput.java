@@ -91,7 +91,12 @@ public final class CsvInput {
                 throw new DataFileException(name, 0, null, null, "does not exist");
             }
         }
-        try (InputStream in = name.equals("-") ? System.in : Files.newInputStream(file)) {
+        // standard input is read to its end but not closed: it belongs to the caller
+        try (InputStream in = name.equals("-") ? new java.io.FilterInputStream(System.in) {
+            @Override
+            public void close() {
+            }
+        } : Files.newInputStream(file)) {
             return read(name, in);
         } catch (NoSuchFileException e) {
             throw new DataFileException(name, 0, null, null, "does not exist");

@@ -227,7 +227,12 @@ public final class AuditAccumulator {
         Args.notNull("design", design);
         Map<String, Category> designed = new LinkedHashMap<>();
         for (Category category : design) {
-            designed.put(Names.key(Args.notNull("category of the design", category).name()), category);
+            Category earlier = designed.putIfAbsent(Names.key(Args.notNull("category of the design", category).name()),
+                    category);
+            if (earlier != null) {
+                throw new ArgumentException("category", "the design has category '" + category.name() + "' twice"
+                        + (earlier.name().equals(category.name()) ? "" : " (also as '" + earlier.name() + "')"));
+            }
         }
         for (Map.Entry<String, Counts> entry : counts.entrySet()) {
             if (!designed.containsKey(entry.getKey())) {

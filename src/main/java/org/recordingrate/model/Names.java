@@ -24,7 +24,7 @@ public final class Names {
      * @return the key
      */
     public static String key(String name) {
-        return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return name == null ? "" : name.strip().replaceAll("(?U)\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /**

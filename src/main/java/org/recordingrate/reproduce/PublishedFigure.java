@@ -322,6 +322,10 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
                     + " number of unrecorded crimes");
         }
         long step = unit == 0 ? UnrecordedCrimes.unitFor(moreThan) : unit;
+        if (lowPercent.compareTo(HUNDRED) >= 0) {
+            throw new ArgumentException("rate", "rate (100 percent): no crime went unrecorded, so no volume gives"
+                    + " \"more than " + moreThan + "\"");
+        }
         BigDecimal low = lowPercent.max(BigDecimal.ZERO).movePointLeft(2);
         BigDecimal high = highPercent.min(HUNDRED).movePointLeft(2);
         // V >= N lo/(1 - lo): the smallest whole V
