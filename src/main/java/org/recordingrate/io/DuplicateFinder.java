@@ -1,11 +1,12 @@
 package org.recordingrate.io;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -17,7 +18,10 @@ import java.util.Arrays;
  * join). The values are expected to be well-mixed hashes (fingerprints), so the files are of
  * about equal size, and each is checked with a set of its own: 256 x 2^16 = 17 million values
  * in sets of at most 1 MB; beyond that a file's set grows with it (4 MB per file at 67 million).
- * Disk: 8 bytes a value, deleted on {@link #close()}. Not thread-safe.
+ * Values bound for a file are gathered in a buffer of {@value #BUFFERED} per file (1 MB in all)
+ * and written a buffer at a time (and read back a buffer at a time, into one set reused from
+ * file to file). Disk: 8 bytes a value, deleted on {@link #close()}. Not
+ * thread-safe.
  */
 final class DuplicateFinder implements AutoCloseable {
 
@@ -29,11 +33,16 @@ final class DuplicateFinder implements AutoCloseable {
     static final int IN_MEMORY = 1 << 16;
     /** Temporary files when partitioning (a file's set then stays small enough for the processor's cache). */
     static final int BUCKETS = 256;
+    /** Values gathered per file before they are written. */
+    static final int BUFFERED = 512;
 
     private final int inMemory;
     private LongSet memory = new LongSet(1 << 10);
-    private DataOutputStream[] buckets;
+    private FileChannel[] buckets;
     private Path[] paths;
+    private long[][] pending;
+    private int[] pendingCount;
+    private ByteBuffer out;
     private long[] repeated = new long[16];
     private int repeatedCount;
 
@@ -61,17 +70,37 @@ final class DuplicateFinder implements AutoCloseable {
     long[] repeated() {
         if (buckets != null) {
             try {
+                // one set and one read buffer for all the files, each file's values read a buffer at a time
+                LongSet set = null;
+                ByteBuffer in = ByteBuffer.allocate(8 * BUFFERED);
                 for (int b = 0; b < BUCKETS; b++) {
-                    buckets[b].close();
-                    // a file holds about 1/256 of the values: read it whole (one bucket of 5 million is 160 KB)
-                    java.nio.LongBuffer values = java.nio.ByteBuffer.wrap(Files.readAllBytes(paths[b])).asLongBuffer();
-                    LongSet set = new LongSet(Integer.highestOneBit(Math.max(2 * values.remaining(), 1 << 4)) * 2);
-                    while (values.hasRemaining()) {
-                        long value = values.get();
-                        if (!set.add(value)) {
-                            record(value);
+                    flush(b);
+                    long count = buckets[b].size() / 8;
+                    int capacity = Integer.highestOneBit((int) Math.min(Math.max(2 * count, 1 << 4), 1 << 29)) * 2;
+                    if (set == null || set.capacity() < capacity) {
+                        set = new LongSet(capacity);
+                    } else {
+                        set.clear();
+                    }
+                    buckets[b].position(0);
+                    for (long remaining = 8 * count; remaining > 0; ) {
+                        in.clear();
+                        in.limit((int) Math.min(in.capacity(), remaining));
+                        while (in.hasRemaining()) {
+                            if (buckets[b].read(in) < 0) {
+                                throw new java.io.EOFException(paths[b] + " ended early");
+                            }
+                        }
+                        remaining -= in.position();
+                        in.flip();
+                        while (in.hasRemaining()) {
+                            long value = in.getLong();
+                            if (!set.add(value)) {
+                                record(value);
+                            }
                         }
                     }
+                    buckets[b].close();
                 }
             } catch (IOException e) {
                 throw failure(e);
@@ -96,12 +125,15 @@ final class DuplicateFinder implements AutoCloseable {
     }
 
     private void partition() {
-        buckets = new DataOutputStream[BUCKETS];
+        buckets = new FileChannel[BUCKETS];
         paths = new Path[BUCKETS];
+        pending = new long[BUCKETS][BUFFERED];
+        pendingCount = new int[BUCKETS];
+        out = ByteBuffer.allocate(8 * BUFFERED);
         try {
             for (int b = 0; b < BUCKETS; b++) {
                 paths[b] = Files.createTempFile("recording-rate-ids-", ".bin");
-                buckets[b] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(paths[b]), 1 << 13));
+                buckets[b] = FileChannel.open(paths[b], StandardOpenOption.READ, StandardOpenOption.WRITE);
             }
         } catch (IOException e) {
             throw failure(e);
@@ -111,11 +143,26 @@ final class DuplicateFinder implements AutoCloseable {
     }
 
     private void write(long value) {
-        try {
-            buckets[(int) (value >>> 56)].writeLong(value);
-        } catch (IOException e) {
-            throw failure(e);
+        int b = (int) (value >>> 56);
+        pending[b][pendingCount[b]++] = value;
+        if (pendingCount[b] == BUFFERED) {
+            try {
+                flush(b);
+            } catch (IOException e) {
+                throw failure(e);
+            }
         }
+    }
+
+    /** Writes the values gathered for file b (big-endian, as {@link #repeated()} reads them). */
+    private void flush(int b) throws IOException {
+        out.clear();
+        out.asLongBuffer().put(pending[b], 0, pendingCount[b]);
+        out.limit(8 * pendingCount[b]);
+        while (out.hasRemaining()) {
+            buckets[b].write(out);
+        }
+        pendingCount[b] = 0;
     }
 
     private static UncheckedIOException failure(IOException e) {
@@ -158,6 +205,16 @@ final class DuplicateFinder implements AutoCloseable {
 
         int size() {
             return size;
+        }
+
+        int capacity() {
+            return table.length;
+        }
+
+        void clear() {
+            Arrays.fill(table, 0);
+            size = 0;
+            hasZero = false;
         }
 
         /** Adds; false if already present. */
