@@ -253,6 +253,7 @@ public final class PopulationFile {
             }
             String[] header = records.cells.all();
             Layout layout = new Layout(name, header);
+            records.lines.keepPositions(Math.max(layout.id, layout.category) + 1);
             Map<String, String> spelling = new LinkedHashMap<>(categories);
             Counts counts = new Counts();
             categories.values().forEach(counts::index);
@@ -360,6 +361,7 @@ public final class PopulationFile {
         Map<String, Long> firstLine = new HashMap<>();
         try (Records records = new Records(name, PopulationFileLines.open(name, file, null))) {
             records.next(true);
+            records.lines.keepPositions(Math.max(layout.id, layout.category) + 1);
             while (records.next(false)) {
                 records.recordId(layout.id);
                 byte[] bytes = records.idBytes();
