@@ -246,7 +246,8 @@ public final class PopulationFile {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-        try (DuplicateFinder fingerprints = checkDuplicates ? new DuplicateFinder() : null;
+        try (DuplicateFinder fingerprints = checkDuplicates ? new DuplicateFinder(DuplicateFinder.IN_MEMORY,
+                likelyToSpill()) : null;
              Records records = new Records(name, PopulationFileLines.open(name, file, sha256))) {
             if (!records.next(true)) {
                 throw new DataFileException(name, 0, null, null, "is empty: expected a header line");
@@ -325,6 +326,15 @@ public final class PopulationFile {
                 throw new DataFileException(name, 0, null, null, "is a folder, not a file");
             }
             throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the file may hold more rows than the duplicate check holds in memory (then it makes its file at once). */
+    private boolean likelyToSpill() {
+        try {
+            return Files.size(file) > 16L * DuplicateFinder.IN_MEMORY;
+        } catch (IOException e) {
+            return false;
         }
     }
 
