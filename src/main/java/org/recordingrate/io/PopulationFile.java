@@ -193,8 +193,9 @@ public final class PopulationFile {
      *
      * @param batches the most batches out at a time, at least 1 (a sink that works on the calling
      *                thread and releases each batch before returning needs just 1)
-     * @param sink    receives the batches; the duplicate check completes after the last row, so
-     *                a sink must not act on rows before this method returns
+     * @param sink    receives the batches; the duplicate check takes a batch's ids when it is
+     *                released and completes after the last batch is back (this method waits for
+     *                it), so a sink must not act on rows before this method returns
      * @return what was read: rows, SHA-256, header, count per category
      * @throws IllegalArgumentException if {@code batches} is below 1 or {@code sink} is null
      * @throws DataFileException        as {@link #read}
@@ -246,9 +247,7 @@ public final class PopulationFile {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-        try (DuplicateFinder fingerprints = checkDuplicates ? new DuplicateFinder(DuplicateFinder.IN_MEMORY,
-                likelyToSpill()) : null;
-             Records records = new Records(name, PopulationFileLines.open(name, file, sha256))) {
+        try (Records records = new Records(name, PopulationFileLines.open(name, file, sha256))) {
             if (!records.next(true)) {
                 throw new DataFileException(name, 0, null, null, "is empty: expected a header line");
             }
@@ -261,61 +260,10 @@ public final class PopulationFile {
             // The few distinct spellings of categories, resolved once each (Names.key is a regex) and
             // recognised again by comparing the cell's bytes in place, without making a string of it.
             SpellingCache spellings = new SpellingCache();
-            Batches pool = new Batches(batches, layout);
-            Batch batch = pool.take();
-            long rows = 0;
-            long toOther = 0;
-            while (records.next(false)) {
-                long line = records.start;
-                layout.check(records.size(), line);
-                if (!records.recordId(layout.id)) {
-                    throw new DataFileException(name, line, RECORD_ID, "", "is blank: a record id is needed");
-                }
-                int known = records.cells == null
-                        ? spellings.find(records.lines.bytes(), records.cellStart(layout.category),
-                                records.cellEnd(layout.category))
-                        : spellings.find(records.cells.get(layout.category));
-                if (known < 0) {
-                    String written = records.cell(layout.category);
-                    String resolved = category(name, line, written, spelling);
-                    known = spellings.add(written, counts.index(resolved), !Names.same(resolved, written));
-                }
-                int category = spellings.category[known];
-                counts.count[category]++;
-                if (spellings.remapped[known]) {
-                    toOther++;
-                }
-                byte[] idBytes = records.idBytes();
-                if (fingerprints != null) {
-                    fingerprints.add(fingerprint(idBytes, records.idStart, records.idEnd - records.idStart));
-                }
-                rows++;
-                if (!batch.fits(records)) {
-                    batch.names = counts.names();
-                    sink.accept(batch);
-                    batch = pool.take();
-                }
-                batch.add(records, category, counts.names()[category], line);
+            try (Batches pool = new Batches(batches, layout, checkDuplicates
+                    ? new DuplicateFinder(DuplicateFinder.IN_MEMORY, likelyToSpill()) : null)) {
+                return rows(name, header, layout, records, spelling, counts, spellings, pool, sha256, sink);
             }
-            batch.names = counts.names();
-            if (batch.size() > 0) {
-                sink.accept(batch);
-            } else {
-                batch.release();
-            }
-            String digest = hex(sha256.digest());
-            if (fingerprints != null) {
-                long[] repeated = fingerprints.repeated();
-                if (repeated.length > 0) {
-                    locateDuplicate(name, layout, repeated);
-                }
-            }
-            Map<String, Long> byCategory = new LinkedHashMap<>();
-            String[] names = counts.names();
-            for (int i = 0; i < names.length; i++) {
-                byCategory.put(names[i], counts.count[i]);
-            }
-            return new Summary(name, List.of(header), layout.carriedHeader(), rows, digest, byCategory, toOther);
         } catch (NoSuchFileException e) {
             throw new DataFileException(name, 0, null, null, Files.isDirectory(file) ? "is a folder, not a file"
                     : "does not exist");
@@ -327,6 +275,61 @@ public final class PopulationFile {
             }
             throw new UncheckedIOException(name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The data rows of a pass, after its header, and what they held. */
+    private Summary rows(String name, String[] header, Layout layout, Records records, Map<String, String> spelling,
+                         Counts counts, SpellingCache spellings, Batches pool, MessageDigest sha256,
+                         Consumer<Batch> sink) throws IOException {
+        Batch batch = pool.take();
+        long rows = 0;
+        long toOther = 0;
+        while (records.next(false)) {
+            long line = records.start;
+            layout.check(records.size(), line);
+            if (!records.recordId(layout.id)) {
+                throw new DataFileException(name, line, RECORD_ID, "", "is blank: a record id is needed");
+            }
+            int known = records.cells == null
+                    ? spellings.find(records.lines.bytes(), records.cellStart(layout.category),
+                            records.cellEnd(layout.category))
+                    : spellings.find(records.cells.get(layout.category));
+            if (known < 0) {
+                String written = records.cell(layout.category);
+                String resolved = category(name, line, written, spelling);
+                known = spellings.add(written, counts.index(resolved), !Names.same(resolved, written));
+            }
+            int category = spellings.category[known];
+            counts.count[category]++;
+            if (spellings.remapped[known]) {
+                toOther++;
+            }
+            rows++;
+            if (!batch.fits(records)) {
+                batch.names = counts.names();
+                sink.accept(batch);
+                batch = pool.take();
+            }
+            batch.add(records, category, counts.names()[category], line);
+        }
+        batch.names = counts.names();
+        if (batch.size() > 0) {
+            sink.accept(batch);
+        } else {
+            batch.release();
+        }
+        String digest = hex(sha256.digest());
+        // every batch back, so every row's fingerprint is in
+        long[] repeated = pool.repeated();
+        if (repeated.length > 0) {
+            locateDuplicate(name, layout, repeated);
+        }
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        String[] names = counts.names();
+        for (int i = 0; i < names.length; i++) {
+            byCategory.put(names[i], counts.count[i]);
+        }
+        return new Summary(name, List.of(header), layout.carriedHeader(), rows, digest, byCategory, toOther);
     }
 
     /** Whether the file may hold more rows than the duplicate check holds in memory (then it makes its file at once). */
@@ -743,33 +746,87 @@ public final class PopulationFile {
         }
     }
 
-    /** The batches of one read: made as needed up to a limit, then reused as they are released. */
-    private static final class Batches {
+    /**
+     * The batches of one read: made as needed up to a limit, then reused as they are released;
+     * and the duplicate check, which takes each batch's fingerprints when it is released (on
+     * whichever thread releases it: the fingerprints, a hash of each id, are then computed off the
+     * reading thread, and the set of values met twice does not depend on the order they come in).
+     */
+    private static final class Batches implements AutoCloseable {
         private final int limit;
         private final Layout layout;
         private final BlockingQueue<Batch> free;
+        private final DuplicateFinder finder;
         private int made;
+        /** False once the read has ended: a batch released after that (the read failed) is not checked. */
+        private boolean open = true;
 
-        Batches(int limit, Layout layout) {
+        Batches(int limit, Layout layout, DuplicateFinder finder) {
             this.limit = limit;
             this.layout = layout;
             this.free = new ArrayBlockingQueue<>(limit);
+            this.finder = finder;
         }
 
         Batch take() {
             Batch batch = free.poll();
             if (batch == null && made < limit) {
                 made++;
-                return new Batch(layout, free);
+                return new Batch(layout, this);
             }
             try {
                 batch = batch != null ? batch : free.take();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while reading"));
+                throw interrupted();
             }
             batch.clear();
             return batch;
+        }
+
+        /** Takes the batch's fingerprints, then makes it free again. */
+        void release(Batch batch) {
+            if (finder != null) {
+                synchronized (this) {
+                    if (open) {
+                        for (int i = 0; i < batch.size; i++) {
+                            finder.add(fingerprint(batch.data, batch.idAt[i], batch.idLength[i]));
+                        }
+                    }
+                }
+            }
+            free.offer(batch);
+        }
+
+        /**
+         * Waits for every batch to come back, then the fingerprints met twice (none without the
+         * duplicate check).
+         */
+        long[] repeated() {
+            List<Batch> back = new ArrayList<>(made);
+            try {
+                for (int i = 0; i < made; i++) {
+                    back.add(free.take());
+                }
+            } catch (InterruptedException e) {
+                throw interrupted();
+            }
+            free.addAll(back);
+            synchronized (this) {
+                return finder == null ? new long[0] : finder.repeated();
+            }
+        }
+
+        private static UncheckedIOException interrupted() {
+            Thread.currentThread().interrupt();
+            return new UncheckedIOException(new java.io.InterruptedIOException("interrupted while reading"));
+        }
+
+        @Override
+        public synchronized void close() {
+            open = false;
+            if (finder != null) {
+                finder.close();
+            }
         }
     }
 
@@ -799,7 +856,8 @@ public final class PopulationFile {
         static final int BYTES = 1 << 18;
 
         private final Layout layout;
-        private final BlockingQueue<Batch> home;
+        private final Batches home;
+        private boolean out = true;
         private String[] names;
         private byte[] data = new byte[BYTES];
         private int used;
@@ -813,12 +871,13 @@ public final class PopulationFile {
         /** The rows read by commons-csv (a quote), made at once; null for a line split in place. */
         private final Row[] rows = new Row[ROWS];
 
-        private Batch(Layout layout, BlockingQueue<Batch> home) {
+        private Batch(Layout layout, Batches home) {
             this.layout = layout;
             this.home = home;
         }
 
         private void clear() {
+            out = true;
             Arrays.fill(rows, 0, size, null);
             size = 0;
             used = 0;
@@ -897,9 +956,19 @@ public final class PopulationFile {
                     layout);
         }
 
-        /** Hands the batch back to the reading, which reuses it; no use of it after this. */
+        /**
+         * Hands the batch back to the reading, which reuses it; no use of it after this. The
+         * duplicate check takes the batch's record ids here, so every batch must be released,
+         * once, for the read to complete.
+         *
+         * @throws IllegalStateException if the batch was released already
+         */
         public void release() {
-            home.offer(this);
+            if (!out) {
+                throw new IllegalStateException("batch released twice");
+            }
+            out = false;
+            home.release(this);
         }
     }
 
