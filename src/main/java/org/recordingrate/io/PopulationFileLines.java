@@ -154,83 +154,43 @@ final class PopulationFileLines implements AutoCloseable {
      * break, or false if the bytes read end first (or a CR ends them, which may be the first half
      * of a CRLF); the commas and flags are then those of the bytes up to {@link #limit}.
      *
-     * <p>Eight bytes at a time (SWAR: a word's bytes equal to a given byte found with the exact
-     * zero-byte test of Hacker's Delight, 6-1, so no byte is mistaken for another): the commas of a
-     * word are counted at once, their positions taken only up to {@link #positions}, and the word
-     * is looked at byte by byte only where it holds a line break, a quote or a byte above 0x7F.
+     * <p>A plain loop over the bytes: measured against eight bytes at a time (SWAR, with the exact
+     * zero-byte test) and against a table of byte classes that counts commas without a branch,
+     * both of which were slower here (benchmarks/README.md).
      */
     private boolean scan() {
         byte[] b = buf;
         int count = 0;
         int wanted = positions;
         boolean sawQuote = false;
-        long high = HIGH;
+        boolean sawHigh = false;
         int first = pos;
         int i = first;
         int stop = limit;
-        boolean ended = false;
-        while (i + 8 <= stop) {
-            long word = (long) LONGS.get(b, i);
-            long commas = zeros(word ^ COMMAS);
-            long special = zeros(word ^ LFS) | zeros(word ^ CRS) | zeros(word ^ QUOTES) | (word & high);
-            int span = 8;
-            if (special != 0) {
-                span = Long.numberOfTrailingZeros(special) >>> 3;
-                commas &= (1L << (8 * span)) - 1;
-            }
-            if (commas != 0) {
-                while (count < wanted && commas != 0) {
+        for (; i < stop; i++) {
+            byte c = b[i];
+            if (c == ',') {
+                if (count < wanted) {
                     if (count == commaAt.length) {
                         commaAt = Arrays.copyOf(commaAt, 2 * count);
                     }
-                    commaAt[count++] = i + (Long.numberOfTrailingZeros(commas) >>> 3);
-                    commas &= commas - 1;
+                    commaAt[count] = i;
                 }
-                count += Long.bitCount(commas);
-            }
-            i += span;
-            if (span < 8) {
-                byte c = b[i];
+                count++;
+            } else if (c <= '"') {
                 if (c == '\n' || c == '\r') {
-                    ended = true;
                     break;
-                }
-                if (c == '"') {
+                } else if (c == '"') {
                     sawQuote = true;
-                } else {
-                    // UTF-8 is checked once the line is known; no need to stop at its other high bytes
-                    high = 0;
-                }
-                i++;
-            }
-        }
-        if (!ended) {
-            for (; i < stop; i++) {
-                byte c = b[i];
-                if (c == ',') {
-                    if (count < wanted) {
-                        if (count == commaAt.length) {
-                            commaAt = Arrays.copyOf(commaAt, 2 * count);
-                        }
-                        commaAt[count] = i;
-                    }
-                    count++;
-                } else if (c <= '"') {
-                    if (c == '\n' || c == '\r') {
-                        ended = true;
-                        break;
-                    } else if (c == '"') {
-                        sawQuote = true;
-                    } else if (c < 0) {
-                        high = 0;
-                    }
+                } else if (c < 0) {
+                    sawHigh = true;
                 }
             }
         }
         commaCount = count;
         quote = sawQuote;
-        nonAscii = high == 0;
-        if (!ended) {
+        nonAscii = sawHigh;
+        if (i == stop) {
             return false;
         }
         if (b[i] == '\r' && i + 1 == stop && !eof) {
@@ -240,21 +200,6 @@ final class PopulationFileLines implements AutoCloseable {
         start = first;
         end = i;
         return true;
-    }
-
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH = 0x8080808080808080L;
-    private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
-    private static final long COMMAS = ',' * ONES;
-    private static final long LFS = '\n' * ONES;
-    private static final long CRS = '\r' * ONES;
-    private static final long QUOTES = '"' * ONES;
-
-    /** 0x80 in each byte of {@code x} that is zero, 0 elsewhere (exact: no false positives). */
-    private static long zeros(long x) {
-        return ~(((x & LOW7) + LOW7) | x | LOW7);
     }
 
     /** Keeps the unread bytes, making room (growing the buffer for a very long line), and reads more. */
