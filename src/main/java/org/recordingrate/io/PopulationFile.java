@@ -260,8 +260,9 @@ public final class PopulationFile {
             // The few distinct spellings of categories, resolved once each (Names.key is a regex) and
             // recognised again by comparing the cell's bytes in place, without making a string of it.
             SpellingCache spellings = new SpellingCache();
+            boolean large = likelyToSpill();
             try (Batches pool = new Batches(batches, layout, checkDuplicates
-                    ? new DuplicateFinder(DuplicateFinder.IN_MEMORY, likelyToSpill()) : null)) {
+                    ? new DuplicateFinder(DuplicateFinder.IN_MEMORY, large) : null, large)) {
                 return rows(name, header, layout, records, spelling, counts, spellings, pool, sha256, sink);
             }
         } catch (NoSuchFileException e) {
@@ -748,24 +749,40 @@ public final class PopulationFile {
 
     /**
      * The batches of one read: made as needed up to a limit, then reused as they are released;
-     * and the duplicate check, which takes each batch's fingerprints when it is released (on
-     * whichever thread releases it: the fingerprints, a hash of each id, are then computed off the
-     * reading thread, and the set of values met twice does not depend on the order they come in).
+     * and the duplicate check, which takes each batch's fingerprints (a hash of each id) when it
+     * is released. For a large file that work is done by a thread of its own, so that the reading
+     * thread only reads: a released batch goes to that thread, which adds its fingerprints to the
+     * {@link DuplicateFinder} and then makes the batch free. The values met twice do not depend on
+     * the order in which batches come back, so neither does the check.
      */
     private static final class Batches implements AutoCloseable {
         private final int limit;
         private final Layout layout;
         private final BlockingQueue<Batch> free;
         private final DuplicateFinder finder;
+        /** Released batches on their way to {@link #checker}, or null when the check is made in place. */
+        private final BlockingQueue<Object> toCheck;
+        private final Thread checker;
+        private volatile Throwable checkFailed;
+        private static final Object END = new Object();
         private int made;
         /** False once the read has ended: a batch released after that (the read failed) is not checked. */
-        private boolean open = true;
+        private volatile boolean open = true;
 
-        Batches(int limit, Layout layout, DuplicateFinder finder) {
+        Batches(int limit, Layout layout, DuplicateFinder finder, boolean ownThread) {
             this.limit = limit;
             this.layout = layout;
             this.free = new ArrayBlockingQueue<>(limit);
             this.finder = finder;
+            if (finder != null && ownThread) {
+                toCheck = new ArrayBlockingQueue<>(limit + 1);
+                checker = new Thread(this::check, "recording-rate-duplicate-check");
+                checker.setDaemon(true);
+                checker.start();
+            } else {
+                toCheck = null;
+                checker = null;
+            }
         }
 
         Batch take() {
@@ -783,23 +800,58 @@ public final class PopulationFile {
             return batch;
         }
 
-        /** Takes the batch's fingerprints, then makes it free again. */
+        /** Takes the batch's fingerprints (here or on the checking thread), then makes it free again. */
         void release(Batch batch) {
-            if (finder != null) {
+            if (finder == null) {
+                free.offer(batch);
+            } else if (toCheck != null) {
+                // never full: it holds at most the batches made
+                toCheck.offer(batch);
+            } else {
                 synchronized (this) {
                     if (open) {
-                        for (int i = 0; i < batch.size; i++) {
-                            finder.add(fingerprint(batch.data, batch.idAt[i], batch.idLength[i]));
-                        }
+                        fingerprints(batch);
                     }
                 }
+                free.offer(batch);
             }
-            free.offer(batch);
+        }
+
+        private void fingerprints(Batch batch) {
+            for (int i = 0; i < batch.size; i++) {
+                finder.add(fingerprint(batch.data, batch.idAt[i], batch.idLength[i]));
+            }
+        }
+
+        /** The checking thread: until {@link #END}, each batch's fingerprints. */
+        private void check() {
+            while (true) {
+                Object next;
+                try {
+                    next = toCheck.take();
+                } catch (InterruptedException e) {
+                    checkFailed = e;
+                    return;
+                }
+                if (next == END) {
+                    return;
+                }
+                Batch batch = (Batch) next;
+                try {
+                    if (open && checkFailed == null) {
+                        fingerprints(batch);
+                    }
+                } catch (RuntimeException | Error e) {
+                    checkFailed = e;
+                } finally {
+                    free.offer(batch);
+                }
+            }
         }
 
         /**
-         * Waits for every batch to come back, then the fingerprints met twice (none without the
-         * duplicate check).
+         * Waits for every batch to come back (checked), then the fingerprints met twice (none
+         * without the duplicate check).
          */
         long[] repeated() {
             List<Batch> back = new ArrayList<>(made);
@@ -811,6 +863,14 @@ public final class PopulationFile {
                 throw interrupted();
             }
             free.addAll(back);
+            Throwable failed = checkFailed;
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            } else if (failed instanceof Error e) {
+                throw e;
+            } else if (failed != null) {
+                throw interrupted();
+            }
             synchronized (this) {
                 return finder == null ? new long[0] : finder.repeated();
             }
@@ -822,10 +882,20 @@ public final class PopulationFile {
         }
 
         @Override
-        public synchronized void close() {
+        public void close() {
             open = false;
-            if (finder != null) {
-                finder.close();
+            if (checker != null) {
+                toCheck.offer(END);
+                try {
+                    checker.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (this) {
+                if (finder != null) {
+                    finder.close();
+                }
             }
         }
     }
