@@ -621,6 +621,7 @@ public final class PopulationFile {
                 byte[] b = lines.bytes();
                 int from = cellStart(i);
                 int to = cellEnd(i);
+                idText = null;
                 if (!lines.nonAscii() || ascii(b, from, to)) {
                     while (from < to && isAsciiWhitespace(b[from])) {
                         from++;
@@ -628,11 +629,21 @@ public final class PopulationFile {
                     while (to > from && isAsciiWhitespace(b[to - 1])) {
                         to--;
                     }
-                    idText = null;
-                    idStart = from;
-                    idEnd = to;
-                    return from < to;
+                } else {
+                    // white space beyond ASCII (U+2003, say): strip the text, then find its bytes in the
+                    // cell (what strip() removes is whole characters at either end, so a prefix of them)
+                    String cell = new String(b, from, to - from, StandardCharsets.UTF_8);
+                    String id = cell.strip();
+                    if (id.isEmpty()) {
+                        to = from;
+                    } else {
+                        from += cell.substring(0, cell.indexOf(id)).getBytes(StandardCharsets.UTF_8).length;
+                        to = from + id.getBytes(StandardCharsets.UTF_8).length;
+                    }
                 }
+                idStart = from;
+                idEnd = to;
+                return from < to;
             }
             idText = cell(i).strip().getBytes(StandardCharsets.UTF_8);
             idStart = 0;
