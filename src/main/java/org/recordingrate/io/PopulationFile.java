@@ -1,14 +1,11 @@
 package org.recordingrate.io;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,8 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
@@ -36,19 +36,22 @@ import org.recordingrate.model.Names;
  * holding {@code record_id} and {@code category} (matched ignoring case and surrounding spaces, as
  * {@link CsvInput} does) and any other columns, which are carried to the sample list unchanged.
  *
- * <p>Streamed, never held: rows are handed one at a time to a consumer, so a file of millions of
- * rows is read in memory that does not grow with it (apart from the duplicate check below, which
- * spills to temporary files). While reading, the file's bytes are hashed (SHA-256) and its data
- * rows counted, for the manifest that lets a reviewer re-run the selection on the same export.
+ * <p>Streamed, never held: rows are handed to a consumer one at a time ({@link #read}) or in
+ * batches ({@link #readBatches}), so a file of millions of rows is read in memory that does not
+ * grow with it (apart from the duplicate check below, which spills to temporary files). While
+ * reading, the file's bytes are hashed (SHA-256) and its data rows counted, for the manifest that
+ * lets a reviewer re-run the selection on the same export.
  *
  * <p>Parsing follows {@link CsvInput}: commons-csv's {@code DEFAULT} format, cells kept exactly as
  * written (so carried columns come back unchanged; the record id and category are read with
  * surrounding spaces ignored), a byte-order mark ignored, empty lines skipped, UTF-8 checked, a
  * record with another number of fields than the header an error naming its line, a record longer
  * than {@value CsvGuard#MAX_RECORD} characters or {@value #MAX_LINES_PER_RECORD} lines (an unclosed
- * quote, most likely) an error at the line where it starts. A line without a double quote is split
- * on commas directly, which gives what commons-csv gives for such a line at a fifth of its cost; a
- * line holding a quote goes to commons-csv, joined with the following lines while a quoted field is
+ * quote, most likely) an error at the line where it starts. The file is read as bytes
+ * ({@code PopulationFileLines}): a line without a double quote is split on its commas in place,
+ * which gives what commons-csv gives for such a line, and its cells become strings only for the
+ * rows a method keeps; UTF-8 is checked on the bytes of a line holding any byte above 0x7F. A line
+ * holding a quote goes to commons-csv, joined with the following lines while a quoted field is
  * open (a line break inside a quoted field is carried as {@code \n}). Line numbers count every
  * line from 1 (the header), blank ones included; a record is named by the line where it starts.
  *
@@ -58,13 +61,14 @@ import org.recordingrate.model.Names;
  *   <li>a category not in the plan (matched by {@link Names}), unless an "other" category of the
  *       plan is named to take such records;</li>
  *   <li>a record id met twice (ids match exactly, as text): named at its second line, with the
- *       first. Every row's 64-bit fingerprint of its id goes to a {@code DuplicateFinder} (a hash
- *       set of at most 1 MB, partitioned to temporary files by the fingerprint's top bits beyond
- *       2^16 rows); fingerprints met twice (a duplicate, or a chance collision of two ids, which is
- *       then ignored) are resolved by a second pass over the file that compares the ids themselves.
- *       Temporary disk: 8 bytes a row, deleted before returning.</li>
+ *       first. Every row's 64-bit fingerprint of its id (a hash of its UTF-8 bytes) goes to a
+ *       {@code DuplicateFinder} (a hash set of at most 1 MB, partitioned to temporary files by the
+ *       fingerprint's top bits beyond 2^16 rows); fingerprints met twice (a duplicate, or a chance
+ *       collision of two ids, which is then ignored) are resolved by a second pass over the file
+ *       that compares the ids themselves. Temporary disk: 8 bytes a row, deleted before returning.</li>
  * </ul>
- * Immutable; {@link #read} may be called again (for a second pass) and gives the same rows.
+ * Immutable and safe to share; {@link #read} may be called again (for a second pass) and gives the
+ * same rows.
  */
 public final class PopulationFile {
 
@@ -168,6 +172,74 @@ public final class PopulationFile {
      */
     public Summary read(Consumer<Row> sink) {
         Args.notNull("sink", sink);
+        return scan(1, true, batch -> {
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    sink.accept(batch.row(i));
+                }
+            } finally {
+                batch.release();
+            }
+        });
+    }
+
+    /**
+     * Streams every data row, in file order, to {@code sink} in batches, and checks the whole
+     * file, as {@link #read} does: the way to spread the work on rows over threads, and to look at
+     * rows without making an object of each. Batches are handed over in file order from the
+     * calling thread; the sink may pass them to other threads, and must {@linkplain Batch#release()
+     * release} each when done with it: at most {@code batches} are out at a time, and the reading
+     * waits for one to come back (so memory stays bounded whatever the file's length).
+     *
+     * @param batches the most batches out at a time, at least 1 (a sink that works on the calling
+     *                thread and releases each batch before returning needs just 1)
+     * @param sink    receives the batches; the duplicate check takes a batch's ids when it is
+     *                released and completes after the last batch is back (this method waits for
+     *                it), so a sink must not act on rows before this method returns
+     * @return what was read: rows, SHA-256, header, count per category
+     * @throws IllegalArgumentException if {@code batches} is below 1 or {@code sink} is null
+     * @throws DataFileException        as {@link #read}
+     * @throws UncheckedIOException     for other input errors, or if interrupted while waiting for a batch
+     */
+    public Summary readBatches(int batches, Consumer<Batch> sink) {
+        Args.notNull("sink", sink);
+        if (batches < 1) {
+            throw new IllegalArgumentException("batches (" + batches + ") must be at least 1");
+        }
+        return scan(batches, true, sink);
+    }
+
+    /**
+     * A second pass over a file already read whole by {@link #read} or {@link #readBatches}, for a
+     * method that needs the counts before it draws: the same rows to {@code sink}, as
+     * {@link #readBatches}, with the file's SHA-256 computed again and required to equal the first
+     * pass's. The duplicate check is not repeated: equal SHA-256 means equal bytes, which the
+     * first pass checked.
+     *
+     * @param first what the first pass read
+     * @throws IllegalArgumentException if {@code first} is of another file
+     * @throws DataFileException        as {@link #read}, or if the file's SHA-256 is not that of
+     *                                  the first pass (the file changed in between)
+     */
+    public Summary reread(Summary first, int batches, Consumer<Batch> sink) {
+        Args.notNull("first pass", first);
+        Args.notNull("sink", sink);
+        if (!first.file().equals(file.toString())) {
+            throw new IllegalArgumentException("first pass (" + first.file() + ") must be of " + file);
+        }
+        if (batches < 1) {
+            throw new IllegalArgumentException("batches (" + batches + ") must be at least 1");
+        }
+        Summary second = scan(batches, false, sink);
+        if (!second.sha256().equals(first.sha256())) {
+            throw new DataFileException(first.file(), 0, null, null, "changed between two passes over it (SHA-256 "
+                    + first.sha256() + " then " + second.sha256() + ")");
+        }
+        return second;
+    }
+
+    /** The one pass under {@link #read}, {@link #readBatches} and {@link #reread}. */
+    private Summary scan(int batches, boolean checkDuplicates, Consumer<Batch> sink) {
         String name = file.toString();
         MessageDigest sha256;
         try {
@@ -175,62 +247,98 @@ public final class PopulationFile {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-        try (DuplicateFinder fingerprints = new DuplicateFinder();
-             InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), sha256);
-             Lines lines = new Lines(name, new BufferedReader(new StrictUtf8Reader(in), 1 << 16))) {
-            Fields headerFields = lines.next();
-            if (headerFields == null) {
+        try (Records records = new Records(name, PopulationFileLines.open(name, file, sha256))) {
+            if (!records.next(true)) {
                 throw new DataFileException(name, 0, null, null, "is empty: expected a header line");
             }
-            String[] header = headerFields.all();
+            String[] header = records.cells.all();
             Layout layout = new Layout(name, header);
+            records.lines.keepPositions(Math.max(layout.id, layout.category) + 1);
             Map<String, String> spelling = new LinkedHashMap<>(categories);
-            Map<String, long[]> counts = new LinkedHashMap<>();
-            categories.values().forEach(c -> counts.put(c, new long[1]));
+            Counts counts = new Counts();
+            categories.values().forEach(counts::index);
             // The few distinct spellings of categories, resolved once each (Names.key is a regex) and
-            // recognised again by comparing the cell in place, without cutting it out of the line.
+            // recognised again by comparing the cell's bytes in place, without making a string of it.
             SpellingCache spellings = new SpellingCache();
-            long rows = 0;
-            long toOther = 0;
-            Fields fields;
-            while ((fields = lines.next()) != null) {
-                long line = lines.line();
-                layout.check(fields.size(), line);
-                String id = fields.get(layout.id).strip();
-                if (id.isEmpty()) {
-                    throw new DataFileException(name, line, RECORD_ID, id, "is blank: a record id is needed");
-                }
-                int known = spellings.find(fields, layout.category);
-                if (known < 0) {
-                    String written = fields.get(layout.category);
-                    String resolved = category(name, line, written, spelling);
-                    known = spellings.add(written, resolved, counts.computeIfAbsent(resolved, c -> new long[1]),
-                            !Names.same(resolved, written));
-                }
-                String category = spellings.canonical[known];
-                spellings.counter[known][0]++;
-                if (spellings.remapped[known]) {
-                    toOther++;
-                }
-                fingerprints.add(fingerprint(id));
-                rows++;
-                sink.accept(new Row(id, category, line, fields, layout));
+            boolean large = likelyToSpill();
+            try (Batches pool = new Batches(batches, layout, checkDuplicates
+                    ? new DuplicateFinder(DuplicateFinder.IN_MEMORY, large) : null, large)) {
+                return rows(name, header, layout, records, spelling, counts, spellings, pool, sha256, sink);
             }
-            long[] repeated = fingerprints.repeated();
-            String digest = hex(sha256.digest());
-            if (repeated.length > 0) {
-                locateDuplicate(name, layout, repeated);
-            }
-            Map<String, Long> byCategory = new LinkedHashMap<>();
-            counts.forEach((category, count) -> byCategory.put(category, count[0]));
-            return new Summary(name, List.of(header), layout.carriedHeader(), rows, digest, byCategory, toOther);
         } catch (NoSuchFileException e) {
             throw new DataFileException(name, 0, null, null, Files.isDirectory(file) ? "is a folder, not a file"
                     : "does not exist");
         } catch (java.nio.file.AccessDeniedException e) {
             throw new DataFileException(name, 0, null, null, "cannot be read (permission denied)");
         } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                throw new DataFileException(name, 0, null, null, "is a folder, not a file");
+            }
             throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The data rows of a pass, after its header, and what they held. */
+    private Summary rows(String name, String[] header, Layout layout, Records records, Map<String, String> spelling,
+                         Counts counts, SpellingCache spellings, Batches pool, MessageDigest sha256,
+                         Consumer<Batch> sink) throws IOException {
+        Batch batch = pool.take();
+        long rows = 0;
+        long toOther = 0;
+        while (records.next(false)) {
+            long line = records.start;
+            layout.check(records.size(), line);
+            if (!records.recordId(layout.id)) {
+                throw new DataFileException(name, line, RECORD_ID, "", "is blank: a record id is needed");
+            }
+            int known = records.cells == null
+                    ? spellings.find(records.lines.bytes(), records.cellStart(layout.category),
+                            records.cellEnd(layout.category))
+                    : spellings.find(records.cells.get(layout.category));
+            if (known < 0) {
+                String written = records.cell(layout.category);
+                String resolved = category(name, line, written, spelling);
+                known = spellings.add(written, counts.index(resolved), !Names.same(resolved, written));
+            }
+            int category = spellings.category[known];
+            counts.count[category]++;
+            if (spellings.remapped[known]) {
+                toOther++;
+            }
+            rows++;
+            if (!batch.fits(records)) {
+                batch.names = counts.names();
+                sink.accept(batch);
+                batch = pool.take();
+            }
+            batch.add(records, category, counts.names()[category], line);
+        }
+        batch.names = counts.names();
+        if (batch.size() > 0) {
+            sink.accept(batch);
+        } else {
+            batch.release();
+        }
+        String digest = hex(sha256.digest());
+        // every batch back, so every row's fingerprint is in
+        long[] repeated = pool.repeated();
+        if (repeated.length > 0) {
+            locateDuplicate(name, layout, repeated);
+        }
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        String[] names = counts.names();
+        for (int i = 0; i < names.length; i++) {
+            byCategory.put(names[i], counts.count[i]);
+        }
+        return new Summary(name, List.of(header), layout.carriedHeader(), rows, digest, byCategory, toOther);
+    }
+
+    /** Whether the file may hold more rows than the duplicate check holds in memory (then it makes its file at once). */
+    private boolean likelyToSpill() {
+        try {
+            return Files.size(file) > 16L * DuplicateFinder.IN_MEMORY;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -265,15 +373,17 @@ public final class PopulationFile {
             wanted.add(value);
         }
         Map<String, Long> firstLine = new HashMap<>();
-        try (Lines lines = new Lines(name, new BufferedReader(new StrictUtf8Reader(Files.newInputStream(file)), 1 << 16))) {
-            lines.next();
-            Fields fields;
-            while ((fields = lines.next()) != null) {
-                String id = fields.get(layout.id).strip();
-                if (wanted.contains(fingerprint(id))) {
-                    Long earlier = firstLine.putIfAbsent(id, lines.line());
+        try (Records records = new Records(name, PopulationFileLines.open(name, file, null))) {
+            records.next(true);
+            records.lines.keepPositions(Math.max(layout.id, layout.category) + 1);
+            while (records.next(false)) {
+                records.recordId(layout.id);
+                byte[] bytes = records.idBytes();
+                if (wanted.contains(fingerprint(bytes, records.idStart, records.idEnd - records.idStart))) {
+                    String id = new String(bytes, records.idStart, records.idEnd - records.idStart, StandardCharsets.UTF_8);
+                    Long earlier = firstLine.putIfAbsent(id, records.start);
                     if (earlier != null) {
-                        throw new DataFileException(name, lines.line(), RECORD_ID, id,
+                        throw new DataFileException(name, records.start, RECORD_ID, id,
                                 "appears twice (first on line " + earlier + "): record ids must be unique");
                     }
                 }
@@ -282,22 +392,46 @@ public final class PopulationFile {
         // Only chance collisions of distinct ids: no duplicate.
     }
 
-    /**
-     * A 64-bit fingerprint of an id: FNV-1a over its UTF-16 code units, then the MurmurHash3
-     * finalizer to spread the bits. Equal ids give equal fingerprints; distinct ids collide with
-     * probability about 2^-64 a pair, and a collision only costs the second pass.
-     */
+    /** The fingerprint of an id as text: that of its UTF-8 bytes. */
     static long fingerprint(String id) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < id.length(); i++) {
-            hash ^= id.charAt(i);
-            hash *= 0x100000001b3L;
+        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+        return fingerprint(bytes, 0, bytes.length);
+    }
+
+    /**
+     * A 64-bit fingerprint of an id's UTF-8 bytes, eight bytes at a time: each 8-byte word (the
+     * last one padded with zeros) mixed in as MurmurHash3's x64 body mixes its blocks, the length
+     * in the seed (so that padding cannot make two ids equal), and MurmurHash3's finalizer to
+     * spread the bits. Equal ids give equal fingerprints; distinct ids collide with probability
+     * about 2^-64 a pair, and a collision only costs the second pass.
+     */
+    static long fingerprint(byte[] bytes, int offset, int length) {
+        long hash = 0x9e3779b97f4a7c15L ^ length;
+        int i = offset;
+        int end = offset + length;
+        for (; i + 8 <= end; i += 8) {
+            hash = mixIn(hash, (long) LONGS.get(bytes, i));
+        }
+        if (i < end) {
+            long tail = 0;
+            for (int shift = 0; i < end; i++, shift += 8) {
+                tail |= (bytes[i] & 0xffL) << shift;
+            }
+            hash = mixIn(hash, tail);
         }
         hash ^= hash >>> 33;
         hash *= 0xff51afd7ed558ccdL;
         hash ^= hash >>> 33;
         hash *= 0xc4ceb9fe1a85ec53L;
         return hash ^ (hash >>> 33);
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    private static long mixIn(long hash, long word) {
+        long k = Long.rotateLeft(word * 0x87c37b91114253d5L, 31) * 0x4cf5ad432745937fL;
+        return Long.rotateLeft(hash ^ k, 27) * 5 + 0x52dce729;
     }
 
     private static String hex(byte[] bytes) {
@@ -310,6 +444,47 @@ public final class PopulationFile {
 
     private static String key(String column) {
         return column.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether an ASCII byte is white space to {@link String#strip()} ({@link Character#isWhitespace}). */
+    static boolean isAsciiWhitespace(byte b) {
+        return b == ' ' || (b >= 0x09 && b <= 0x0d) || (b >= 0x1c && b <= 0x1f);
+    }
+
+    private static boolean ascii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The categories met, by index (the plan's first, in its order), with their counts. */
+    private static final class Counts {
+        private final Map<String, Integer> index = new HashMap<>();
+        private String[] names = new String[0];
+        long[] count = new long[8];
+
+        int index(String category) {
+            Integer i = index.get(category);
+            if (i != null) {
+                return i;
+            }
+            int next = names.length;
+            // a new array, never changed: batches already handed out keep the one they were given
+            names = Arrays.copyOf(names, next + 1);
+            names[next] = category;
+            if (next == count.length) {
+                count = Arrays.copyOf(count, 2 * next);
+            }
+            index.put(category, next);
+            return next;
+        }
+
+        String[] names() {
+            return names;
+        }
     }
 
     /** Where the required columns are, and which are carried. */
@@ -366,68 +541,134 @@ public final class PopulationFile {
         }
     }
 
-    /** Logical CSV records from physical lines: the quote-free fast path, commons-csv otherwise. */
-    private static final class Lines implements AutoCloseable {
+    /**
+     * Logical CSV records from the physical lines: a quote-free line split in place (its cells are
+     * byte ranges of the line), commons-csv for a line holding a quote (and the header), joined
+     * with the following lines while a quoted field is open.
+     */
+    private static final class Records implements AutoCloseable {
         private final String name;
-        private final BufferedReader reader;
-        /** Physical lines read so far. */
-        private long read;
-        /** The line where the last record returned starts. */
-        private long start;
+        final PopulationFileLines lines;
+        /** The line where the current record starts. */
+        long start;
+        /** The current record's cells as strings (the header, or a record holding a quote), or null for a line split in place. */
+        Fields cells;
+        /** The record id found by {@link #recordId}: bytes [idStart, idEnd) of {@link #idBytes()}. */
+        int idStart;
+        int idEnd;
+        private byte[] idText;
 
-        Lines(String name, BufferedReader reader) {
+        Records(String name, PopulationFileLines lines) {
             this.name = name;
-            this.reader = reader;
+            this.lines = lines;
         }
 
-        /** The line where the last record returned starts. */
-        long line() {
-            return start;
-        }
-
-        /** The next record's cells, exactly as written, or null at the end. */
-        Fields next() throws IOException {
-            String text;
+        /**
+         * Moves to the next record, skipping blank lines.
+         *
+         * @param asText make strings of its cells (the header), whatever the line holds
+         * @return false at the end of the file
+         */
+        boolean next(boolean asText) throws IOException {
             do {
-                text = readLine();
-                if (text == null) {
-                    return null;
+                if (!lines.next()) {
+                    return false;
                 }
-            } while (text.isEmpty());
-            start = read;
-            if (read == 1 && text.startsWith("\uFEFF")) {
+            } while (lines.start() == lines.end());
+            start = lines.line();
+            if (!asText && !lines.quote() && start != 1) {
+                cells = null;
+                return true;
+            }
+            String text = lines.text();
+            if (start == 1 && text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            if (text.indexOf('"') < 0) {
-                return Fields.split(text);
-            }
-            return new Fields(quoted(text));
+            cells = text.indexOf('"') < 0 ? Fields.split(text) : new Fields(quoted(text));
+            return true;
         }
 
-        private String readLine() throws IOException {
-            try {
-                String text = reader.readLine();
-                if (text != null) {
-                    read++;
-                }
-                return text;
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw new DataFileException(name, read + 1, null, null, "is not valid UTF-8 text (save the file as UTF-8)");
+        int size() {
+            return cells != null ? cells.size() : lines.commas() + 1;
+        }
+
+        /** Where cell i of a line split in place starts, in {@link PopulationFileLines#bytes()}. */
+        int cellStart(int i) {
+            return i == 0 ? lines.start() : lines.comma(i - 1) + 1;
+        }
+
+        int cellEnd(int i) {
+            return i == lines.commas() ? lines.end() : lines.comma(i);
+        }
+
+        /** Cell i as written. */
+        String cell(int i) {
+            if (cells != null) {
+                return cells.get(i);
             }
+            int from = cellStart(i);
+            return new String(lines.bytes(), from, cellEnd(i) - from, StandardCharsets.UTF_8);
+        }
+
+        /**
+         * Finds the record id in cell i without its surrounding white space (as
+         * {@link String#strip()}): in place for an ASCII cell of a line, else from its text.
+         *
+         * @return false if it is blank
+         */
+        boolean recordId(int i) {
+            if (cells == null) {
+                byte[] b = lines.bytes();
+                int from = cellStart(i);
+                int to = cellEnd(i);
+                idText = null;
+                if (!lines.nonAscii() || ascii(b, from, to)) {
+                    while (from < to && isAsciiWhitespace(b[from])) {
+                        from++;
+                    }
+                    while (to > from && isAsciiWhitespace(b[to - 1])) {
+                        to--;
+                    }
+                } else {
+                    // white space beyond ASCII (U+2003, say): strip the text, then find its bytes in the
+                    // cell (what strip() removes is whole characters at either end, so a prefix of them)
+                    String cell = new String(b, from, to - from, StandardCharsets.UTF_8);
+                    String id = cell.strip();
+                    if (id.isEmpty()) {
+                        to = from;
+                    } else {
+                        from += cell.substring(0, cell.indexOf(id)).getBytes(StandardCharsets.UTF_8).length;
+                        to = from + id.getBytes(StandardCharsets.UTF_8).length;
+                    }
+                }
+                idStart = from;
+                idEnd = to;
+                return from < to;
+            }
+            idText = cell(i).strip().getBytes(StandardCharsets.UTF_8);
+            idStart = 0;
+            idEnd = idText.length;
+            return idEnd > 0;
+        }
+
+        /** The bytes holding the record id found by {@link #recordId}. */
+        byte[] idBytes() {
+            return idText != null ? idText : lines.bytes();
         }
 
         /** A record holding a quote: commons-csv, with more lines while a quoted field is open. */
         private String[] quoted(String first) throws IOException {
             StringBuilder record = new StringBuilder(first);
-            for (int lines = 1; ; lines++) {
+            for (int count = 1; ; count++) {
                 String[] fields = parse(record.toString());
                 if (fields != null) {
                     return fields;
                 }
-                String more = lines >= MAX_LINES_PER_RECORD || record.length() > CsvGuard.MAX_RECORD ? null : readLine();
+                String more = count >= MAX_LINES_PER_RECORD || record.length() > CsvGuard.MAX_RECORD
+                        ? null : lines.next() ? lines.text() : null;
                 if (more == null) {
                     throw new DataFileException(name, start, null, null, "has a quoted field that does not end"
-                            + (lines >= MAX_LINES_PER_RECORD || record.length() > CsvGuard.MAX_RECORD
+                            + (count >= MAX_LINES_PER_RECORD || record.length() > CsvGuard.MAX_RECORD
                             ? " within " + MAX_LINES_PER_RECORD + " lines or " + CsvGuard.MAX_RECORD + " characters"
                             : " before the end of the file"));
                 }
@@ -454,50 +695,361 @@ public final class PopulationFile {
 
         @Override
         public void close() throws IOException {
-            reader.close();
+            lines.close();
         }
     }
 
-    /** The spellings of categories met so far, with their plan category, counter and whether remapped. */
+    /** The spellings of categories met so far, with their category (index), and whether remapped to the other. */
     private static final class SpellingCache {
         String[] written = new String[8];
-        String[] canonical = new String[8];
-        long[][] counter = new long[8][];
+        byte[][] bytes = new byte[8][];
+        int[] category = new int[8];
         boolean[] remapped = new boolean[8];
         int size;
         /** Beyond the first {@value #SCANNED} spellings, a map (a file with many categories). */
         private final Map<String, Integer> more = new HashMap<>();
         private static final int SCANNED = 32;
 
-        /** The index of the spelling in cell i, or -1. */
-        int find(Fields fields, int i) {
+        /** The index of the spelling in bytes [from, to), or -1. */
+        int find(byte[] b, int from, int to) {
+            int length = to - from;
             for (int k = 0; k < Math.min(size, SCANNED); k++) {
-                if (fields.cellEquals(i, written[k])) {
+                byte[] spelling = bytes[k];
+                if (spelling.length == length && Arrays.equals(spelling, 0, length, b, from, to)) {
                     return k;
                 }
             }
             if (size <= SCANNED) {
                 return -1;
             }
-            Integer k = more.get(fields.get(i));
+            Integer k = more.get(new String(b, from, length, StandardCharsets.UTF_8));
             return k == null ? -1 : k;
         }
 
-        int add(String spelling, String category, long[] count, boolean other) {
+        /** The index of the spelling {@code text}, or -1. */
+        int find(String text) {
+            for (int k = 0; k < Math.min(size, SCANNED); k++) {
+                if (written[k].equals(text)) {
+                    return k;
+                }
+            }
+            if (size <= SCANNED) {
+                return -1;
+            }
+            Integer k = more.get(text);
+            return k == null ? -1 : k;
+        }
+
+        int add(String spelling, int index, boolean other) {
             if (size == written.length) {
                 written = Arrays.copyOf(written, 2 * size);
-                canonical = Arrays.copyOf(canonical, 2 * size);
-                counter = Arrays.copyOf(counter, 2 * size);
+                bytes = Arrays.copyOf(bytes, 2 * size);
+                category = Arrays.copyOf(category, 2 * size);
                 remapped = Arrays.copyOf(remapped, 2 * size);
             }
             written[size] = spelling;
-            canonical[size] = category;
-            counter[size] = count;
+            bytes[size] = spelling.getBytes(StandardCharsets.UTF_8);
+            category[size] = index;
             remapped[size] = other;
             if (size >= SCANNED) {
                 more.put(spelling, size);
             }
             return size++;
+        }
+    }
+
+    /**
+     * The batches of one read: made as needed up to a limit, then reused as they are released;
+     * and the duplicate check, which takes each batch's fingerprints (a hash of each id) when it
+     * is released. For a large file that work is done by a thread of its own, so that the reading
+     * thread only reads: a released batch goes to that thread, which adds its fingerprints to the
+     * {@link DuplicateFinder} and then makes the batch free. The values met twice do not depend on
+     * the order in which batches come back, so neither does the check.
+     */
+    private static final class Batches implements AutoCloseable {
+        private final int limit;
+        private final Layout layout;
+        private final BlockingQueue<Batch> free;
+        private final DuplicateFinder finder;
+        /** Released batches on their way to {@link #checker}, or null when the check is made in place. */
+        private final BlockingQueue<Object> toCheck;
+        private final Thread checker;
+        private volatile Throwable checkFailed;
+        private static final Object END = new Object();
+        private int made;
+        /** False once the read has ended: a batch released after that (the read failed) is not checked. */
+        private volatile boolean open = true;
+
+        Batches(int limit, Layout layout, DuplicateFinder finder, boolean ownThread) {
+            this.limit = limit;
+            this.layout = layout;
+            this.free = new ArrayBlockingQueue<>(limit);
+            this.finder = finder;
+            if (finder != null && ownThread) {
+                toCheck = new ArrayBlockingQueue<>(limit + 1);
+                checker = new Thread(this::check, "recording-rate-duplicate-check");
+                checker.setDaemon(true);
+                checker.start();
+            } else {
+                toCheck = null;
+                checker = null;
+            }
+        }
+
+        Batch take() {
+            Batch batch = free.poll();
+            if (batch == null && made < limit) {
+                made++;
+                return new Batch(layout, this);
+            }
+            try {
+                batch = batch != null ? batch : free.take();
+            } catch (InterruptedException e) {
+                throw interrupted();
+            }
+            batch.clear();
+            return batch;
+        }
+
+        /** Takes the batch's fingerprints (here or on the checking thread), then makes it free again. */
+        void release(Batch batch) {
+            if (finder == null) {
+                free.offer(batch);
+            } else if (toCheck != null) {
+                // never full: it holds at most the batches made
+                toCheck.offer(batch);
+            } else {
+                synchronized (this) {
+                    if (open) {
+                        fingerprints(batch);
+                    }
+                }
+                free.offer(batch);
+            }
+        }
+
+        private void fingerprints(Batch batch) {
+            for (int i = 0; i < batch.size; i++) {
+                finder.add(fingerprint(batch.data, batch.idAt[i], batch.idLength[i]));
+            }
+        }
+
+        /** The checking thread: until {@link #END}, each batch's fingerprints. */
+        private void check() {
+            while (true) {
+                Object next;
+                try {
+                    next = toCheck.take();
+                } catch (InterruptedException e) {
+                    checkFailed = e;
+                    return;
+                }
+                if (next == END) {
+                    return;
+                }
+                Batch batch = (Batch) next;
+                try {
+                    if (open && checkFailed == null) {
+                        fingerprints(batch);
+                    }
+                } catch (RuntimeException | Error e) {
+                    checkFailed = e;
+                } finally {
+                    free.offer(batch);
+                }
+            }
+        }
+
+        /**
+         * Waits for every batch to come back (checked), then the fingerprints met twice (none
+         * without the duplicate check).
+         */
+        long[] repeated() {
+            List<Batch> back = new ArrayList<>(made);
+            try {
+                for (int i = 0; i < made; i++) {
+                    back.add(free.take());
+                }
+            } catch (InterruptedException e) {
+                throw interrupted();
+            }
+            free.addAll(back);
+            Throwable failed = checkFailed;
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            } else if (failed instanceof Error e) {
+                throw e;
+            } else if (failed != null) {
+                throw interrupted();
+            }
+            synchronized (this) {
+                return finder == null ? new long[0] : finder.repeated();
+            }
+        }
+
+        private static UncheckedIOException interrupted() {
+            Thread.currentThread().interrupt();
+            return new UncheckedIOException(new java.io.InterruptedIOException("interrupted while reading"));
+        }
+
+        @Override
+        public void close() {
+            open = false;
+            if (checker != null) {
+                toCheck.offer(END);
+                try {
+                    checker.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (this) {
+                if (finder != null) {
+                    finder.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * A 64-bit hash of a record id's UTF-8 bytes, as {@link Batch#hashRecordId} hands them over
+     * (a permanent random number, say).
+     */
+    @FunctionalInterface
+    public interface IdHash {
+        /**
+         * The hash of bytes [offset, offset + length) of {@code utf8}, which must be read only,
+         * and only during the call.
+         */
+        long hash(byte[] utf8, int offset, int length);
+    }
+
+    /**
+     * Consecutive data rows of a population file, as {@link #readBatches} hands them over: each
+     * row's category, line and record id, without making objects of them; {@link #row} makes the
+     * {@link Row} of one that is kept. Owned by whoever holds it between the hand-over and
+     * {@link #release()}: not for use by two threads at once, nor after release.
+     */
+    public static final class Batch {
+        /** Rows a batch holds at most. */
+        static final int ROWS = 4096;
+        /** Bytes of lines a batch holds at first (below half a G1 region of a small heap, so never humongous). */
+        static final int BYTES = 1 << 18;
+
+        private final Layout layout;
+        private final Batches home;
+        private boolean out = true;
+        private String[] names;
+        private byte[] data = new byte[BYTES];
+        private int used;
+        private int size;
+        private final int[] lineAt = new int[ROWS];
+        private final int[] lineLength = new int[ROWS];
+        private final int[] idAt = new int[ROWS];
+        private final int[] idLength = new int[ROWS];
+        private final int[] category = new int[ROWS];
+        private final long[] lineNumber = new long[ROWS];
+        /** The rows read by commons-csv (a quote), made at once; null for a line split in place. */
+        private final Row[] rows = new Row[ROWS];
+
+        private Batch(Layout layout, Batches home) {
+            this.layout = layout;
+            this.home = home;
+        }
+
+        private void clear() {
+            out = true;
+            Arrays.fill(rows, 0, size, null);
+            size = 0;
+            used = 0;
+        }
+
+        /** Whether the current record fits (an empty batch takes any record, growing for a long line). */
+        private boolean fits(Records records) {
+            return size == 0 || (size < ROWS && used + bytesOf(records) <= data.length);
+        }
+
+        private static int bytesOf(Records records) {
+            return records.cells == null ? records.lines.end() - records.lines.start() : records.idEnd - records.idStart;
+        }
+
+        private void add(Records records, int categoryIndex, String categoryName, long line) {
+            int length = bytesOf(records);
+            if (used + length > data.length) {
+                data = Arrays.copyOf(data, Math.max(2 * data.length, used + length));
+            }
+            if (records.cells == null) {
+                int from = records.lines.start();
+                System.arraycopy(records.lines.bytes(), from, data, used, length);
+                lineAt[size] = used;
+                lineLength[size] = length;
+                idAt[size] = used + records.idStart - from;
+            } else {
+                System.arraycopy(records.idBytes(), records.idStart, data, used, length);
+                idAt[size] = used;
+                rows[size] = new Row(new String(data, used, length, StandardCharsets.UTF_8), categoryName, line,
+                        records.cells, layout);
+            }
+            idLength[size] = records.idEnd - records.idStart;
+            category[size] = categoryIndex;
+            lineNumber[size] = line;
+            used += length;
+            size++;
+        }
+
+        /** Rows in this batch. */
+        public int size() {
+            return size;
+        }
+
+        /**
+         * Row i's category, as an index into the categories: with a plan, the plan's categories
+         * in its order; without, the categories in order of first appearance in the file.
+         */
+        public int category(int i) {
+            return category[Objects.checkIndex(i, size)];
+        }
+
+        /** The name of row i's category, as {@link Row#category()}. */
+        public String categoryName(int i) {
+            return names[category(i)];
+        }
+
+        /** Row i's line (header = 1). */
+        public long line(int i) {
+            return lineNumber[Objects.checkIndex(i, size)];
+        }
+
+        /** {@code hash} of row i's record id (as {@link Row#recordId()}, in UTF-8). */
+        public long hashRecordId(int i, IdHash hash) {
+            Objects.checkIndex(i, size);
+            return hash.hash(data, idAt[i], idLength[i]);
+        }
+
+        /** Row i, made from the batch's bytes (a new object each call, except for quoted rows). */
+        public Row row(int i) {
+            Objects.checkIndex(i, size);
+            if (rows[i] != null) {
+                return rows[i];
+            }
+            return new Row(new String(data, idAt[i], idLength[i], StandardCharsets.UTF_8), names[category[i]],
+                    lineNumber[i], Fields.split(new String(data, lineAt[i], lineLength[i], StandardCharsets.UTF_8)),
+                    layout);
+        }
+
+        /**
+         * Hands the batch back to the reading, which reuses it; no use of it after this. The
+         * duplicate check takes the batch's record ids here, so every batch must be released,
+         * once, for the read to complete.
+         *
+         * @throws IllegalStateException if the batch was released already
+         */
+        public void release() {
+            if (!out) {
+                throw new IllegalStateException("batch released twice");
+            }
+            out = false;
+            home.release(this);
         }
     }
 

@@ -39,6 +39,8 @@ public final class PermanentRandomNumber {
     /** SHA-256 after (K xor ipad) and after (K xor opad): RFC 2104's inner and outer starts. */
     private final MessageDigest inner;
     private final MessageDigest outer;
+    /** The inner, then the outer, digest of the id at hand. */
+    private final byte[] digest = new byte[32];
 
     private PermanentRandomNumber(long seed) {
         this.seed = seed;
@@ -85,15 +87,34 @@ public final class PermanentRandomNumber {
      */
     public long bits(String recordId) {
         Args.notNull("record id", recordId);
-        byte[] out;
+        byte[] utf8 = recordId.getBytes(StandardCharsets.UTF_8);
+        return bits(utf8, 0, utf8.length);
+    }
+
+    /**
+     * The number's 64 bits for a record id given as its UTF-8 bytes (as a population file holds
+     * it): the same as {@link #bits(String)} of the id, without making a string of it.
+     *
+     * @param utf8   holds the id's bytes; only read
+     * @param offset where they start
+     * @param length how many
+     * @return the bits
+     * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+     */
+    public long bits(byte[] utf8, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
+        byte[] out = digest;
         try {
             MessageDigest first = (MessageDigest) inner.clone();
-            first.update(recordId.getBytes(StandardCharsets.UTF_8));
+            first.update(utf8, offset, length);
+            first.digest(out, 0, out.length);
             MessageDigest second = (MessageDigest) outer.clone();
-            second.update(first.digest());
-            out = second.digest();
+            second.update(out, 0, out.length);
+            second.digest(out, 0, out.length);
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("the JDK's SHA-256 digests can be copied", e);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
         }
         long bits = 0;
         for (int i = 0; i < 8; i++) {

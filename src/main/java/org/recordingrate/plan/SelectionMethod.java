@@ -3,18 +3,15 @@ package org.recordingrate.plan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.io.DataFileException;
 import org.recordingrate.io.PopulationFile;
 
 /**
@@ -41,7 +38,9 @@ public enum SelectionMethod implements SampleSelectionMethod {
      * them but about k m/(N + m) for m records added to N). Selection order is the rank of u.
      *
      * <p>Streaming: a max-heap of the k smallest so far per category, O(log k) per record that
-     * enters it.
+     * enters it (about k (1 + ln(N/k)) of a category's N). The numbers, the bulk of the work, are
+     * computed on as many threads as there are processors while the calling thread reads the
+     * file; the sample does not depend on the number of threads.
      */
     PRN("prn", "permanent random numbers (sequential Poisson sampling)") {
         @Override
@@ -53,39 +52,7 @@ public enum SelectionMethod implements SampleSelectionMethod {
 
         @Override
         public Draw draw(PopulationFile population, List<PlannedCategory> plan, long seed) {
-            PermanentRandomNumber numbers = PermanentRandomNumber.withSeed(seed);
-            Map<String, PriorityQueue<Ranked>> heaps = new HashMap<>();
-            Map<String, Long> limit = limits(plan);
-            for (PlannedCategory category : plan) {
-                heaps.put(category.category(), new PriorityQueue<>(
-                        (int) Math.min(Math.max(category.audited(), 1), 1 << 12) + 1, Ranked.ORDER.reversed()));
-            }
-            PopulationFile.Summary summary = population.read(row -> {
-                long k = limit.get(row.category());
-                if (k == 0) {
-                    return;
-                }
-                PriorityQueue<Ranked> heap = heaps.get(row.category());
-                Ranked ranked = new Ranked(numbers.bits(row.recordId()), row);
-                if (heap.size() < k) {
-                    heap.add(ranked);
-                } else if (Ranked.ORDER.compare(ranked, heap.peek()) < 0) {
-                    heap.poll();
-                    heap.add(ranked);
-                }
-            });
-            Map<String, List<SelectedRecord>> records = new LinkedHashMap<>();
-            for (PlannedCategory category : plan) {
-                List<Ranked> kept = new ArrayList<>(heaps.get(category.category()));
-                kept.sort(Ranked.ORDER);
-                List<SelectedRecord> drawn = new ArrayList<>(kept.size());
-                for (Ranked ranked : kept) {
-                    drawn.add(selected(ranked.row, drawn.size() + 1,
-                            OptionalDouble.of(PermanentRandomNumber.toUnit(ranked.bits))));
-                }
-                records.put(category.category(), drawn);
-            }
-            return new Draw(summary, records);
+            return prn(population, plan, seed, Runtime.getRuntime().availableProcessors());
         }
     },
 
@@ -112,24 +79,32 @@ public enum SelectionMethod implements SampleSelectionMethod {
         @Override
         public Draw draw(PopulationFile population, List<PlannedCategory> plan, long seed) {
             SplittableRandom random = new SplittableRandom(seed);
-            Map<String, Long> limit = limits(plan);
             Map<String, List<PopulationFile.Row>> reservoirs = new HashMap<>();
             Map<String, long[]> seen = new HashMap<>();
             for (PlannedCategory category : plan) {
                 reservoirs.put(category.category(), new ArrayList<>((int) Math.min(category.audited(), 1 << 12)));
-                seen.put(category.category(), new long[1]);
+                // {rows seen, k}
+                seen.put(category.category(), new long[] {0, category.audited()});
             }
-            PopulationFile.Summary summary = population.read(row -> {
-                long k = limit.get(row.category());
-                long i = ++seen.get(row.category())[0];
-                List<PopulationFile.Row> reservoir = reservoirs.get(row.category());
-                if (i <= k) {
-                    reservoir.add(row);
-                } else {
-                    long j = random.nextLong(i);
-                    if (j < k) {
-                        reservoir.set((int) j, row);
+            PlanIndex<long[]> counters = new PlanIndex<>(seen);
+            PlanIndex<List<PopulationFile.Row>> reservoirOf = new PlanIndex<>(reservoirs);
+            PopulationFile.Summary summary = population.readBatches(1, batch -> {
+                try {
+                    for (int r = 0; r < batch.size(); r++) {
+                        long[] counter = counters.of(batch, r);
+                        long k = counter[1];
+                        long i = ++counter[0];
+                        if (i <= k) {
+                            reservoirOf.of(batch, r).add(batch.row(r));
+                        } else {
+                            long j = random.nextLong(i);
+                            if (j < k) {
+                                reservoirOf.of(batch, r).set((int) j, batch.row(r));
+                            }
+                        }
                     }
+                } finally {
+                    batch.release();
                 }
             });
             Map<String, List<SelectedRecord>> records = new LinkedHashMap<>();
@@ -171,7 +146,7 @@ public enum SelectionMethod implements SampleSelectionMethod {
 
         @Override
         public Draw draw(PopulationFile population, List<PlannedCategory> plan, long seed) {
-            PopulationFile.Summary first = population.read(row -> { });
+            PopulationFile.Summary first = population.readBatches(1, PopulationFile.Batch::release);
             SplittableRandom random = new SplittableRandom(seed);
             Map<String, double[]> design = new HashMap<>();
             Map<String, List<SelectedRecord>> records = new LinkedHashMap<>();
@@ -184,20 +159,24 @@ public enum SelectionMethod implements SampleSelectionMethod {
                 design.put(category.category(), new double[] {interval, k >= n ? 0 : start, 0, 0, Math.min(k, n)});
                 records.put(category.category(), new ArrayList<>((int) Math.min(k, 1 << 12)));
             }
-            PopulationFile.Summary second = population.read(row -> {
-                double[] d = design.get(row.category());
-                long position = (long) d[3]++;
-                if (d[2] < d[4] && position == (long) Math.floor(d[1] + d[2] * d[0])) {
-                    d[2]++;
-                    List<SelectedRecord> drawn = records.get(row.category());
-                    drawn.add(selected(row, drawn.size() + 1, OptionalDouble.empty()));
+            PlanIndex<double[]> designOf = new PlanIndex<>(design);
+            PlanIndex<List<SelectedRecord>> drawnOf = new PlanIndex<>(records);
+            // the second pass checks that the file's SHA-256 is the first pass's
+            PopulationFile.Summary second = population.reread(first, 1, batch -> {
+                try {
+                    for (int r = 0; r < batch.size(); r++) {
+                        double[] d = designOf.of(batch, r);
+                        long position = (long) d[3]++;
+                        if (d[2] < d[4] && position == (long) Math.floor(d[1] + d[2] * d[0])) {
+                            d[2]++;
+                            List<SelectedRecord> drawn = drawnOf.of(batch, r);
+                            drawn.add(selected(batch.row(r), drawn.size() + 1, OptionalDouble.empty()));
+                        }
+                    }
+                } finally {
+                    batch.release();
                 }
             });
-            if (!second.sha256().equals(first.sha256())) {
-                throw new DataFileException(first.file(), 0, null, null,
-                        "changed between the two passes of systematic selection (SHA-256 " + first.sha256() + " then "
-                                + second.sha256() + ")");
-            }
             return new Draw(second, records);
         }
     };
@@ -236,21 +215,103 @@ public enum SelectionMethod implements SampleSelectionMethod {
                 + ") must be one of " + Arrays.stream(values()).map(SelectionMethod::token).collect(Collectors.joining(", ")));
     }
 
-    private static Map<String, Long> limits(List<PlannedCategory> plan) {
-        Map<String, Long> limit = new HashMap<>();
-        plan.forEach(c -> limit.put(c.category(), c.audited()));
-        return limit;
+    /**
+     * The permanent-random-number draw on {@code threads} threads: the calling thread reads the
+     * file (bytes, SHA-256, parsing, the duplicate check) and hands batches of rows to the workers,
+     * which compute the numbers and offer the rows to one {@link SelectionHeap} per category. The
+     * sample is the same whatever {@code threads} (see {@link SelectionHeap}).
+     */
+    static Draw prn(PopulationFile population, List<PlannedCategory> plan, long seed, int threads) {
+        Map<String, SelectionHeap> heaps = new LinkedHashMap<>();
+        for (PlannedCategory category : plan) {
+            heaps.put(category.category(), new SelectionHeap(category.audited()));
+        }
+        PopulationFile.Summary summary;
+        if (threads <= 1) {
+            Ranker ranker = new Ranker(seed, heaps);
+            summary = population.readBatches(1, batch -> {
+                try {
+                    ranker.accept(batch);
+                } finally {
+                    batch.release();
+                }
+            });
+        } else {
+            summary = SelectionThreads.read(population, threads, () -> new Ranker(seed, heaps));
+        }
+        Map<String, List<SelectedRecord>> records = new LinkedHashMap<>();
+        for (PlannedCategory category : plan) {
+            List<SelectedRecord> drawn = new ArrayList<>();
+            for (SelectionHeap.Ranked ranked : heaps.get(category.category()).sorted()) {
+                drawn.add(selected(ranked.row(), drawn.size() + 1,
+                        OptionalDouble.of(PermanentRandomNumber.toUnit(ranked.bits()))));
+            }
+            records.put(category.category(), drawn);
+        }
+        return new Draw(summary, records);
+    }
+
+    /** One thread's work for {@link #PRN}: each row's number, and the row offered to its category's heap if it may enter. */
+    private static final class Ranker implements java.util.function.Consumer<PopulationFile.Batch> {
+        private final PermanentRandomNumber numbers;
+        private final PopulationFile.IdHash hash;
+        private final PlanIndex<SelectionHeap> heaps;
+
+        Ranker(long seed, Map<String, SelectionHeap> heaps) {
+            this.numbers = PermanentRandomNumber.withSeed(seed);
+            this.hash = numbers::bits;
+            this.heaps = new PlanIndex<>(heaps);
+        }
+
+        @Override
+        public void accept(PopulationFile.Batch batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                SelectionHeap heap = heaps.of(batch, i);
+                if (heap.capacity() == 0) {
+                    continue;
+                }
+                long key = SelectionHeap.key(batch.hashRecordId(i, hash));
+                if (heap.mayEnter(key)) {
+                    heap.offer(key, batch.row(i));
+                }
+            }
+        }
+    }
+
+    /**
+     * The plan's entry (heap, counter, design) for a batch row's category, found by name once per
+     * category index of the read and then by index. Not thread-safe: one per thread.
+     */
+    private static final class PlanIndex<T> {
+        private final Map<String, T> byName;
+        private Object[] byIndex = new Object[8];
+
+        PlanIndex(Map<String, T> byName) {
+            this.byName = byName;
+        }
+
+        @SuppressWarnings("unchecked")
+        T of(PopulationFile.Batch batch, int row) {
+            int index = batch.category(row);
+            if (index >= byIndex.length) {
+                byIndex = Arrays.copyOf(byIndex, Math.max(2 * byIndex.length, index + 1));
+            }
+            Object found = byIndex[index];
+            if (found == null) {
+                String name = batch.categoryName(row);
+                found = byName.get(name);
+                if (found == null) {
+                    throw new IllegalArgumentException("category '" + name + "' of the population file is not in the plan ("
+                            + String.join(", ", byName.keySet()) + "): read the file with the plan's categories");
+                }
+                byIndex[index] = found;
+            }
+            return (T) found;
+        }
     }
 
     private static SelectedRecord selected(PopulationFile.Row row, long order, OptionalDouble prn) {
         return new SelectedRecord(row.recordId(), row.category(), order, row.line(), row.carried(), prn);
     }
 
-    /** A record with its permanent random number's bits; ordered by the bits (unsigned), then the id. */
-    private record Ranked(long bits, PopulationFile.Row row) {
-        static final Comparator<Ranked> ORDER = (a, b) -> {
-            int byNumber = Long.compareUnsigned(a.bits, b.bits);
-            return byNumber != 0 ? byNumber : a.row.recordId().compareTo(b.row.recordId());
-        };
-    }
 }

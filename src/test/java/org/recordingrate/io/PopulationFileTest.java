@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The population file reader: its rows against {@link CsvInput} (commons-csv) on the same text,
- * quoted fields and line breaks included; its SHA-256 against {@link MessageDigest} on the bytes;
- * its located errors; and the duplicate check, in memory and partitioned to disk.
+ * quoted fields and line breaks included, also where they fall on the edges of its read buffer;
+ * its SHA-256 against {@link MessageDigest} on the bytes; its UTF-8 check on bytes against the
+ * JDK's strict decoder; its located errors; and the duplicate check, in memory and partitioned to
+ * disk, in place and on its own thread.
  */
 class PopulationFileTest {
 
@@ -137,6 +139,10 @@ class PopulationFileTest {
         }
         // a fingerprint collision of two distinct ids is not a duplicate: the second pass compares the ids
         assertEquals(PopulationFile.fingerprint("same"), PopulationFile.fingerprint("same"));
+        byte[] padded = "xsamex".getBytes(StandardCharsets.UTF_8);
+        assertEquals(PopulationFile.fingerprint("same"), PopulationFile.fingerprint(padded, 1, 4));
+        // the length is in the hash: zero bytes of padding do not make ids equal
+        assertTrue(PopulationFile.fingerprint("a") != PopulationFile.fingerprint("a\u0000"));
     }
 
     @Test
@@ -150,5 +156,203 @@ class PopulationFileTest {
         assertEquals(3_002, e.line());
         assertEquals("id1234", e.value());
         assertTrue(e.getMessage().contains("first on line 1236"), e.getMessage());
+    }
+
+    @Test
+    void utf8CheckOnBytesIsTheJdkDecoders() {
+        // every sequence of one and two bytes, then three and four bytes around every boundary of
+        // table 3-7 and at random: malformed for us exactly when the JDK's strict decoder refuses it
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.util.function.Predicate<byte[]> jdk = bytes -> {
+            try {
+                decoder.reset().decode(java.nio.ByteBuffer.wrap(bytes));
+                return true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return false;
+            }
+        };
+        List<byte[]> cases = new ArrayList<>();
+        for (int a = 0; a < 256; a++) {
+            cases.add(new byte[] {(byte) a});
+            for (int b = 0; b < 256; b++) {
+                cases.add(new byte[] {(byte) a, (byte) b});
+            }
+        }
+        int[] edges = {0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed,
+            0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff};
+        for (int a : edges) {
+            for (int b : edges) {
+                for (int c : edges) {
+                    cases.add(new byte[] {(byte) a, (byte) b, (byte) c});
+                    for (int d : edges) {
+                        cases.add(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+                    }
+                }
+            }
+        }
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < 50_000; i++) {
+            byte[] bytes = new byte[1 + random.nextInt(6)];
+            for (int j = 0; j < bytes.length; j++) {
+                // mostly lead and continuation bytes, where the rules are
+                bytes[j] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 0x80 + random.nextInt(0x78));
+            }
+            cases.add(bytes);
+        }
+        for (byte[] bytes : cases) {
+            assertEquals(jdk.test(bytes), PopulationFileLines.malformedAt(bytes, 0, bytes.length) < 0,
+                    () -> HexFormat.of().formatHex(bytes));
+        }
+    }
+
+    @Test
+    void asciiWhiteSpaceIsStrips() {
+        for (int c = 0; c < 128; c++) {
+            assertEquals(Character.isWhitespace(c), PopulationFile.isAsciiWhitespace((byte) c), "char " + c);
+            assertEquals(String.valueOf((char) c).strip().isEmpty(), PopulationFile.isAsciiWhitespace((byte) c), "strip " + c);
+        }
+    }
+
+    @Test
+    void rowsAcrossTheEdgesOfTheReadBufferAreWhatCommonsCsvReads() throws IOException {
+        // The first read fills the buffer: put a CRLF, a quoted line break, a two-byte character and
+        // a blank line across its end, a line longer than the buffer after, then random rows with
+        // every kind of line break. Cells are compared with commons-csv's (CsvInput, but for a
+        // quoted line break, which this reader carries as LF); lines with
+        // a count kept here while writing, since CsvInput does not count a lone CR as a line break
+        // (BufferedReader does, and so did this reader before it read bytes).
+        int edge = PopulationFileLines.BUFFER;
+        // {what ends the last byte of the buffer and goes on after it, lines it takes}
+        String[][] cases = {{"\r\n", "1"}, {"\nb\"\n", "2"}, {"\u00e9\n", "1"}, {"\n\n", "2"}};
+        for (String[] edgeCase : cases) {
+            String across = edgeCase[0];
+            boolean quoted = across.endsWith("\"\n");
+            StringBuilder text = new StringBuilder("record_id,category,note\n");
+            List<Long> lines = new ArrayList<>();
+            long line = 2;
+            int row = 0;
+            while (text.toString().getBytes(StandardCharsets.UTF_8).length < edge - 200) {
+                text.append("r").append(row++).append(",a,x\n");
+                lines.add(line++);
+            }
+            text.append("r").append(row++).append(",b,").append(quoted ? "\"" : "");
+            // the first byte of `across` is the buffer's last
+            text.append("y".repeat(edge - 1 - text.toString().getBytes(StandardCharsets.UTF_8).length)).append(across);
+            lines.add(line);
+            line += Integer.parseInt(edgeCase[1]);
+            text.append("r").append(row++).append(",b,").append("w".repeat(3 * edge)).append("\r");
+            lines.add(line++);
+            SplittableRandom random = new SplittableRandom(row);
+            String[] breaks = {"\n", "\r\n", "\r"};
+            for (int i = 0; i < 40_000; i++) {
+                boolean twoLines = random.nextInt(50) == 0;
+                String cell = twoLines ? "\"q,\r\nr\"" : random.nextInt(30) == 0 ? "caf\u00e9 \u4e2d" : "v" + i;
+                text.append(" r").append(row++).append(" ,").append(i % 2 == 0 ? "a" : "b").append(',').append(cell)
+                        .append(breaks[random.nextInt(3)]);
+                lines.add(line);
+                line += twoLines ? 2 : 1;
+                if (random.nextInt(100) == 0) {
+                    // a blank line, unless it would make the break before it a CRLF
+                    text.append(text.charAt(text.length() - 1) == '\r' ? "\r" : "\n");
+                    line++;
+                }
+            }
+            // (a last line without a break is read too, see lastLineWithoutABreak; CsvInput, the
+            // reference here, fails on one: StrictUtf8Reader decodes again after flushing)
+            text.append("last,a,end\n");
+            lines.add(line);
+            Path path = file("edges.csv", text.toString());
+            List<PopulationFile.Row> rows = rows(path);
+            CsvInput reference = CsvInput.read(path);
+            assertEquals(reference.rows().size(), rows.size(), across);
+            assertEquals(lines.size(), rows.size(), across);
+            for (int i = 0; i < rows.size(); i++) {
+                // a line break inside a quoted cell is carried as LF (the class comment); commons-csv keeps CRLF
+                List<String> expected = reference.rows().get(i).cells().stream().map(c -> c.replace("\r\n", "\n")).toList();
+                assertEquals(expected, rows.get(i).cells(), across + ": row " + i);
+                assertEquals(lines.get(i), rows.get(i).line(), across + ": line of row " + i);
+                assertEquals(reference.rows().get(i).cells().get(0).strip(), rows.get(i).recordId(), across + ": id " + i);
+            }
+            PopulationFile.Summary summary = PopulationFile.of(path).readBatches(3, PopulationFile.Batch::release);
+            assertEquals(rows.size(), summary.rows());
+            assertEquals(sha256(path), summary.sha256());
+        }
+    }
+
+    private static String sha256(Path path) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void lastLineWithoutABreak() throws IOException {
+        for (String end : new String[] {"", "\r", "\r\n", "\n\n\r"}) {
+            List<PopulationFile.Row> rows = rows(file("end.csv", "record_id,category\nx1,a\r\n\"x2\",b" + end));
+            assertEquals(List.of("x1", "x2"), rows.stream().map(PopulationFile.Row::recordId).toList(), end);
+            assertEquals(List.of(2L, 3L), rows.stream().map(PopulationFile.Row::line).toList(), end);
+        }
+    }
+
+    @Test
+    void recordIdsWithOtherWhiteSpaceAndLettersAreStrippedAsStrings() throws IOException {
+        Path path = file("u.csv", "record_id,category\n\u2003id\u00e9\u3000,a\n\t plain\u000b ,a\n\u00a0nbsp,a\n");
+        List<PopulationFile.Row> rows = rows(path);
+        assertEquals(List.of("id\u00e9", "plain", "\u00a0nbsp"), rows.stream().map(PopulationFile.Row::recordId).toList());
+        // the bytes a batch hands to a hash are those of the id as a string
+        List<String> hashed = new ArrayList<>();
+        PopulationFile.of(path).readBatches(1, batch -> {
+            for (int i = 0; i < batch.size(); i++) {
+                batch.hashRecordId(i, (bytes, offset, length) -> {
+                    hashed.add(new String(bytes, offset, length, StandardCharsets.UTF_8));
+                    return 0;
+                });
+            }
+            batch.release();
+        });
+        assertEquals(List.of("id\u00e9", "plain", "\u00a0nbsp"), hashed);
+    }
+
+    @Test
+    void batchesReleasedOnceAndASecondPassSeesAChangedFile() throws IOException {
+        Path path = file("b.csv", "record_id,category\nx1,a\nx2,b\n");
+        List<PopulationFile.Batch> held = new ArrayList<>();
+        PopulationFile population = PopulationFile.of(path);
+        // more batches than one out at a time: the read waits for their release only at its end
+        assertThrows(IllegalStateException.class, () -> population.readBatches(2, batch -> {
+            held.add(batch);
+            batch.release();
+            batch.release();
+        }));
+        PopulationFile.Summary first = population.readBatches(1, PopulationFile.Batch::release);
+        assertEquals(2, population.reread(first, 1, PopulationFile.Batch::release).rows());
+        Files.writeString(path, "record_id,category\nx1,a\nx3,b\n");
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> population.reread(first, 1, PopulationFile.Batch::release));
+        assertTrue(e.getMessage().contains("changed between two passes"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> population.readBatches(0, PopulationFile.Batch::release));
+    }
+
+    @Test
+    void duplicateInALargeFileFoundOnTheCheckingThreadAndOnDisk() throws IOException {
+        // over 1 MB, so the fingerprints are checked on their own thread and spill to disk past 2^16
+        StringBuilder text = new StringBuilder("record_id,category,padding\n");
+        int n = 90_000;
+        for (int i = 0; i < n; i++) {
+            text.append("INC").append(String.format("%08d", i)).append(",a,").append("p".repeat(i % 7)).append('\n');
+        }
+        Path clean = file("large.csv", text.toString());
+        assertTrue(Files.size(clean) > 16L * DuplicateFinder.IN_MEMORY, "large enough for the checking thread");
+        assertEquals(n, PopulationFile.of(clean).readBatches(4, PopulationFile.Batch::release).rows());
+        text.append("INC00012345,a,again\n");
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> PopulationFile.of(file("large-dup.csv", text.toString())).readBatches(4, PopulationFile.Batch::release));
+        assertEquals(n + 2, e.line());
+        assertEquals("INC00012345", e.value());
+        assertTrue(e.getMessage().contains("first on line 12347"), e.getMessage());
     }
 }

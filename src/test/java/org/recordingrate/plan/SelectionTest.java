@@ -74,6 +74,10 @@ class SelectionTest {
                 PermanentRandomNumber numbers = PermanentRandomNumber.withSeed(Long.parseLong(row.get("seed")));
                 String id = row.get("record_id");
                 assertEquals(Long.parseUnsignedLong(row.get("bits")), numbers.bits(id), id);
+                // the same from the id's UTF-8 bytes within a larger array, as a population file hands them over
+                byte[] utf8 = ("<<" + id + ">>").getBytes(StandardCharsets.UTF_8);
+                assertEquals(Long.parseUnsignedLong(row.get("bits")),
+                        numbers.bits(utf8, 2, utf8.length - 4), id);
                 assertEquals(Double.parseDouble(row.get("prn")), numbers.of(id), 0, id);
                 checked++;
             }
@@ -265,5 +269,35 @@ class SelectionTest {
         assertEquals("record_id", e.column());
         assertEquals("r0017", e.value());
         assertTrue(e.getMessage().contains("first on line 18"), e.getMessage());
+    }
+
+    @Test
+    void prnSampleIsTheSameWhateverTheThreads() throws IOException {
+        // 30,000 rows: eight batches of rows, their numbers computed and offered to one heap per
+        // category by 1, 2, 3 or 8 threads at once; the k smallest under (number, id) are one set
+        List<String> lines = rows(9_999);
+        for (int i = 10_000; i <= 30_000; i++) {
+            lines.add(String.format("r%05d,%s,n\u00e9 %d", i, i % 3 == 0 ? "a" : "b", i));
+        }
+        Path file = population("t.csv", lines);
+        List<PlannedCategory> plan = List.of(new PlannedCategory("a", 700), new PlannedCategory("b", 60));
+        org.recordingrate.io.PopulationFile population = org.recordingrate.io.PopulationFile.of(file)
+                .withCategories(List.of("a", "b"));
+        SampleSelectionMethod.Draw one = SelectionMethod.prn(population, plan, 5, 1);
+        assertEquals(760, one.records().values().stream().mapToInt(List::size).sum());
+        for (int threads : new int[] {2, 3, 8}) {
+            assertEquals(one, SelectionMethod.prn(population, plan, 5, threads), threads + " threads");
+        }
+        assertEquals(ids(Selector.withSeed(5).select(file, plan)),
+                one.records().values().stream().flatMap(List::stream).map(SelectedRecord::recordId).toList());
+        // and the sample is the 700 smallest numbers of category a, computed here from the numbers alone
+        PermanentRandomNumber numbers = PermanentRandomNumber.withSeed(5);
+        List<String> a = lines.subList(1, lines.size()).stream().map(l -> l.split(",")).filter(cells -> cells[1].equals("a"))
+                .map(cells -> cells[0]).collect(Collectors.toList());
+        a.sort((x, y) -> {
+            int c = Long.compareUnsigned(numbers.bits(x), numbers.bits(y));
+            return c != 0 ? c : x.compareTo(y);
+        });
+        assertEquals(a.subList(0, 700), one.records().get("a").stream().map(SelectedRecord::recordId).toList());
     }
 }
