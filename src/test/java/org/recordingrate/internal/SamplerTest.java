@@ -112,4 +112,76 @@ class SamplerTest {
             assertEquals(sorted[ranks[i]], withHistogram[i], "rank " + ranks[i]);
         }
     }
+
+    /**
+     * The index table draws what {@link AliasSampler#sample32} draws, for every column and both
+     * sides of every threshold (the threshold's neighbours and the column's ends), and
+     * [lowest32, highest32] is exactly the range of values with a 32-bit mass.
+     */
+    @Test
+    void indexTableDrawsWhatSample32Draws() {
+        long[][] cases = {{180, 202}, {131, 132}, {211, 220}, {0, 10}, {10, 10}, {1, 1}, {90_000, 100_000}};
+        for (long[] c : cases) {
+            AliasSampler alias = AliasSampler.binomial(c[1], (double) c[0] / c[1]);
+            int stride = 7;
+            int[] table = alias.indexTable32(stride);
+            int shift = 32 - alias.columnBits();
+            int mask = (int) ((1L << shift) - 1);
+            long low = alias.lowest32();
+            for (long v = alias.lowest(); v <= alias.highest(); v++) {
+                boolean drawable = alias.probability32(v) > 0;
+                assertEquals(drawable, v >= low && v <= alias.highest32(), c[0] + "/" + c[1] + " at " + v);
+            }
+            for (int column = 0; column < 1 << alias.columnBits(); column++) {
+                long threshold = table[3 * column] + 1L;
+                for (long w : new long[] {0, threshold - 1, threshold, threshold + 1, mask}) {
+                    if (w < 0 || w > mask) {
+                        continue;
+                    }
+                    int random = (int) (((long) column << shift) | w);
+                    int j = 3 * (random >>> shift);
+                    int own = ~((table[j] - (random & mask)) >> 31);
+                    int index = table[j + 2] ^ ((table[j + 1] ^ table[j + 2]) & own);
+                    assertEquals(alias.sample32(random), low + index / stride, c[0] + "/" + c[1] + " column " + column);
+                    assertEquals(0, index % stride);
+                }
+            }
+        }
+    }
+
+    /**
+     * Weighted selection equals sorting the multiset written out: values on a lattice with
+     * heavy ties, zero counts, infinities, and ranks at the ends and around the tied runs.
+     */
+    @Test
+    void weightedOrderStatisticsEqualSortingTheWrittenOutMultiset() {
+        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(5);
+        int m = 3000;
+        double[] values = new double[m];
+        int[] counts = new int[m];
+        int total = 0;
+        for (int i = 0; i < m; i++) {
+            values[i] = i % 701 == 0 ? Double.NEGATIVE_INFINITY : random.nextInt(500) / 500.0;
+            counts[i] = i % 10 == 0 ? 0 : random.nextInt(200);
+            total += counts[i];
+        }
+        double[] all = new double[total];
+        int at = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < counts[i]; j++) {
+                all[at++] = values[i];
+            }
+        }
+        java.util.Arrays.sort(all);
+        long[] ranks = {0, 1, 199, 200, total / 40, total / 2, total - total / 40, total - 2, total - 1};
+        double[] selected = OrderStatistics.selectWeighted(values, counts, m, ranks);
+        for (int r = 0; r < ranks.length; r++) {
+            assertEquals(all[(int) ranks[r]], selected[r], "rank " + ranks[r]);
+        }
+        // the arrays are rearranged in pairs, so a second selection on them is still right
+        double[] again = OrderStatistics.selectWeighted(values, counts, m, ranks);
+        for (int r = 0; r < ranks.length; r++) {
+            assertEquals(all[(int) ranks[r]], again[r], "again, rank " + ranks[r]);
+        }
+    }
 }

@@ -53,11 +53,9 @@ class BootstrapTest {
                 assertEquals(0, sd, 0, row.where());
             } else {
                 double mean = d.mean();
-                double m4 = 0;
-                for (double t : d.values()) {
-                    m4 += Math.pow(t - mean, 4);
-                }
-                double kurtosis = m4 / replicates / Math.pow(sd, 4);
+                double[] m4 = {0};
+                d.forEach((t, count) -> m4[0] += count * Math.pow(t - mean, 4));
+                double kurtosis = m4[0] / replicates / Math.pow(sd, 4);
                 double error = sd * Math.sqrt((kurtosis - 1) / (4.0 * replicates));
                 assertEquals(analytic, sd, 5 * error, row.where());
             }
@@ -123,27 +121,87 @@ class BootstrapTest {
         }
     }
 
-    /** The same seed gives the same bits with 1, 2 and 16 threads: every replicate, every bound. */
+    /**
+     * The same seed gives the same bits with 1, 2 and 16 threads: every replicate, the sums,
+     * every bound; both for the tally of count tuples (100,000 replicates of PEEL's 23,868 cells)
+     * and for one double per replicate (20,000: too few for the tally), and for more than three
+     * categories (the change between two inspections).
+     */
     @Test
     void identicalBitsForOneTwoAndSixteenThreads() {
-        Bootstrap bootstrap = Bootstrap.withDefaults().withReplicates(100_000).withSeed(7);
-        LinearStatistic statistic = LinearStatistic.of(PEEL);
-        double[] reference = null;
-        Interval bounds = null;
-        for (int threads : new int[] {1, 2, 16}) {
-            Bootstrap b = bootstrap.withThreads(threads);
-            double[] values = ((MonteCarloDistribution) b.distribution(statistic, Bootstrap.weightedRate(PEEL),
-                    Blocks.source(7).split())).values();
-            Interval interval = b.allCrime(PEEL).interval();
-            if (reference == null) {
-                reference = values;
-                bounds = interval;
-            } else {
-                assertArrayEquals(reference, values, "threads " + threads);
-                assertEquals(Double.doubleToRawLongBits(bounds.lower()), Double.doubleToRawLongBits(interval.lower()));
-                assertEquals(Double.doubleToRawLongBits(bounds.upper()), Double.doubleToRawLongBits(interval.upper()));
+        Inspection cdi = Inspection.builder("CDI 2017").category("violence", 512, 640, 30_000)
+                .category("sexual offences", 102, 112, 2_400).category("other crime", 610, 700, 40_000).build();
+        Object[][] cases = {{LinearStatistic.of(PEEL), 100_000, true}, {LinearStatistic.of(PEEL), 20_000, false},
+                {LinearStatistic.change(cdi, PEEL), 30_000, false}};
+        for (Object[] c : cases) {
+            LinearStatistic statistic = (LinearStatistic) c[0];
+            int replicates = (Integer) c[1];
+            Bootstrap bootstrap = Bootstrap.withDefaults().withReplicates(replicates).withSeed(7);
+            double[] reference = null;
+            long[] sums = null;
+            Interval bounds = null;
+            for (int threads : new int[] {1, 2, 16}) {
+                Bootstrap b = bootstrap.withThreads(threads);
+                MonteCarloDistribution d = (MonteCarloDistribution) b.distribution(statistic,
+                        Bootstrap.weightedRate(PEEL), Blocks.source(7).split());
+                assertEquals(c[2], d.tallied(), "tallied");
+                double[] values = d.sortedValues();
+                long[] bits = {Double.doubleToRawLongBits(d.mean()), Double.doubleToRawLongBits(d.variance()),
+                        d.below(), d.equal()};
+                Interval interval = b.allCrime(PEEL).interval();
+                if (reference == null) {
+                    reference = values;
+                    sums = bits;
+                    bounds = interval;
+                } else {
+                    assertArrayEquals(reference, values, "threads " + threads);
+                    assertArrayEquals(sums, bits, "threads " + threads);
+                    assertEquals(Double.doubleToRawLongBits(bounds.lower()), Double.doubleToRawLongBits(interval.lower()));
+                    assertEquals(Double.doubleToRawLongBits(bounds.upper()), Double.doubleToRawLongBits(interval.upper()));
+                }
             }
         }
+    }
+
+    /**
+     * The tally of count tuples holds exactly the replicates that the replicate-by-replicate
+     * kernel draws from the same generator (the same draws, in the same order; each value
+     * computed in the same order of additions): the same sorted replicates bit for bit, the same
+     * counts below and equal to the estimate, the same quantiles; mean and variance agree to
+     * rounding (the sums are added in another order). One category, a change, PEEL's three
+     * categories, and the studentized replicates (which the other kernel draws in another
+     * order, so only their distribution is compared there: 5-sigma on the mean).
+     */
+    @Test
+    void tallyOfCountTuplesHoldsTheSameReplicatesAsOneDoubleEach() {
+        Object[][] cases = {{LinearStatistic.of(Tally.of(180, 202)), 180 / 202.0},
+                {LinearStatistic.change(Tally.of(512, 640), Tally.of(188, 202)), 188 / 202.0 - 512 / 640.0},
+                {LinearStatistic.of(PEEL), Bootstrap.weightedRate(PEEL)}};
+        int replicates = 200_001;   // odd: the last pair's second half is drawn and left unused
+        for (Object[] c : cases) {
+            LinearStatistic statistic = (LinearStatistic) c[0];
+            double estimate = (Double) c[1];
+            MonteCarloDistribution tallied = BinomialResampler.run(statistic, estimate, replicates,
+                    Blocks.source(99).split(), 2, ProgressListener.NONE, new Cancellation(), false, true);
+            MonteCarloDistribution each = BinomialResampler.run(statistic, estimate, replicates,
+                    Blocks.source(99).split(), 2, ProgressListener.NONE, new Cancellation(), false, false);
+            assertTrue(tallied.tallied() && !each.tallied());
+            assertArrayEquals(each.sortedValues(), tallied.sortedValues());
+            assertEquals(each.below(), tallied.below());
+            assertEquals(each.equal(), tallied.equal());
+            double[] levels = {0.0001, 0.025, 0.3, 0.5, 0.975, 0.9999};
+            assertArrayEquals(each.quantiles(levels), tallied.quantiles(levels));
+            assertEquals(each.mean(), tallied.mean(), 1e-15);
+            assertEquals(each.variance(), tallied.variance(), 1e-12 * each.variance());
+        }
+        LinearStatistic statistic = LinearStatistic.of(PEEL);
+        MonteCarloDistribution tallied = BinomialResampler.run(statistic, Bootstrap.weightedRate(PEEL), replicates,
+                Blocks.source(99).split(), 2, ProgressListener.NONE, new Cancellation(), true, true);
+        MonteCarloDistribution each = BinomialResampler.run(statistic, Bootstrap.weightedRate(PEEL), replicates,
+                Blocks.source(98).split(), 2, ProgressListener.NONE, new Cancellation(), true, false);
+        assertTrue(tallied.tallied() && !each.tallied());
+        double se = Math.sqrt((tallied.variance() + each.variance()) / replicates);
+        assertEquals(each.mean(), tallied.mean(), 5 * se);
     }
 
     /**
