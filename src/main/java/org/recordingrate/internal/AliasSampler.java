@@ -224,48 +224,6 @@ public final class AliasSampler {
         return first + i;
     }
 
-    /** The number of columns' bits b of the table: a 32-bit draw's column is its top b bits. */
-    public int columnBits() {
-        return bits;
-    }
-
-    /**
-     * The 32-bit table as an index table for tallying draws of several samplers into one array
-     * of cells: three ints per column, {threshold - 1, (own value - lowest32) stride,
-     * (alias - lowest32) stride}, so that the draw of {@link #sample32} is
-     * <pre>{@code
-     *   int c = random >>> (32 - columnBits()), w = random & ((1 << (32 - columnBits())) - 1);
-     *   int own = ~((table[3c] - w) >> 31);       // all ones when w < threshold
-     *   int index = table[3c + 2] ^ ((table[3c + 1] ^ table[3c + 2]) & own);
-     * }</pre>
-     * the drawn value's offset from {@link #lowest32()} times {@code stride}, the same value
-     * {@link #sample32} returns for the same bits. (threshold - 1 and w both lie in
-     * [-1, 2<sup>31</sup>), so the difference cannot overflow.)
-     *
-     * @param stride the multiplier of the offset, at least 1
-     * @throws IllegalArgumentException if an index would overflow an int
-     */
-    public int[] indexTable32(int stride) {
-        Args.positive("stride", stride);
-        long low = lowest32();
-        if ((highest32() - low) * stride > Integer.MAX_VALUE) {
-            throw new ArgumentException("stride", "stride (" + stride + ") times the table's range overflows an int");
-        }
-        int columns = thresholds32.length;
-        int[] table = new int[3 * columns];
-        for (int c = 0; c < columns; c++) {
-            long threshold = thresholds32[c];
-            int alias = aliases32[c];
-            // a column whose own value is never drawn (threshold 0) or lies beyond the values
-            // keeps only its alias; an index is needed only for what can be drawn
-            long own = threshold > 0 ? first + c - low : first + alias - low;
-            table[3 * c] = (int) (threshold - 1);
-            table[3 * c + 1] = (int) (own * stride);
-            table[3 * c + 2] = (int) ((first + alias - low) * stride);
-        }
-        return table;
-    }
-
     /** The probability with which {@link #sample32} draws {@code value}, exactly as its table holds it. */
     public double probability32(long value) {
         if (value < lowest() || value > highest()) {

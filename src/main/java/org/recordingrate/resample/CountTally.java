@@ -5,27 +5,32 @@ import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
 
 import org.recordingrate.internal.AliasSampler;
+import org.recordingrate.internal.InversionSampler;
 
 /**
  * The bootstrap of a {@link LinearStatistic} by tallying count tuples: sufficiency one step
  * further than {@link BinomialResampler}. A replicate is determined by its tuple of counts
- * (X<sub>1</sub>, ..., X<sub>k</sub>), and each X<sub>k</sub> takes few values (those a 32-bit
- * alias table can draw: for 180 of 202 recorded, 57), so instead of one double per replicate
- * the draws are counted in an int array with a cell per possible tuple. A draw from each
- * category's {@link AliasSampler#indexTable32 index table} gives its value's offset already
- * multiplied by the category's stride, so the cell of a replicate is the sum of k look-ups: no
- * floating point, no store of a replicate, no selection over B doubles in the loop.
+ * (X<sub>1</sub>, ..., X<sub>k</sub>), and each X<sub>k</sub> takes few values (those with a
+ * probability of at least 2<sup>-32</sup>, {@link AliasSampler#lowest32()} to
+ * {@link AliasSampler#highest32()}: for 180 of 202 recorded, 54), so instead of one double per
+ * replicate the draws are counted in an int array with a cell per possible tuple. The
+ * categories are drawn in groups ({@link #GROUP_TUPLES} joint values at most, in category
+ * order; the issue's three categories make two groups: violence with sexual offences, 702
+ * pairs of counts, and other crime, 34 counts), each group's counts together from 32 random
+ * bits by one {@link InversionSampler.IndexTable32}, which returns the group's part of the cell
+ * index directly. So a replicate of those three categories costs one random {@code long}, two
+ * look-ups and one increment: no floating point and no store of a replicate in the loop.
+ *
+ * <p>Draws: per pair of replicates one random {@code long} per group, in group order, its
+ * high 32 bits for the first replicate of the pair and its low 32 bits for the second (the
+ * last replicate of an odd block takes the high halves and leaves the low ones unused).
  *
  * <p>Afterwards each occupied cell's value is computed once, in category order exactly as
- * {@link LinearStatistic#sum} (so the values are bit for bit those of the replicate-by-replicate
- * path), compared exactly with the estimate ({@link ExactLinearForm#sign}), and the quantiles
- * are taken from the weighted distinct values ({@code OrderStatistics.selectWeighted}), the
- * mean and variance from the weighted sums.
- *
- * <p>The draws are those of {@link BinomialResampler}'s replicate-by-replicate kernel: per pair
- * of replicates one random {@code long} per category, in category order, its high half for the
- * first replicate and its low half for the second; so the replicates, and hence the order
- * statistics and the counts below and equal to the estimate, are the same as that kernel's.
+ * {@link LinearStatistic#sum} (the order of additions of the estimate, so a replicate with the
+ * observed counts gives the estimate to the last bit), compared exactly with the estimate
+ * ({@link ExactLinearForm#sign}), and the quantiles are taken from the weighted distinct values
+ * ({@code OrderStatistics.selectWeighted}: exact, as if the replicates were written out and
+ * sorted), the mean and variance from the weighted sums.
  *
  * <p>Used when the number of cells C (the product of the categories' ranges) is at most
  * {@link #MAX_CELLS} and at most half the replicates: then the counts of every worker (at most
@@ -39,30 +44,64 @@ final class CountTally {
     /** The most cells (16 MiB of counts per worker). */
     static final int MAX_CELLS = 1 << 22;
 
+    /**
+     * The most joint values of one group's table: its guide (4 entries a value) and cumulative
+     * masses stay within a few tens of KiB, near the core, and each value's probability within
+     * 2<sup>-32</sup>.
+     */
+    static final int GROUP_TUPLES = 2048;
+
     private final LinearStatistic statistic;
     private final long[] low;
     private final int[] range;
-    private final int[][] tables;
+    private final int[][] guides;
+    private final long[][] cumulatives;
+    private final int[][] offsets;
     private final int[] shifts;
-    private final int[] masks;
     private final int cells;
 
-    private CountTally(LinearStatistic statistic, AliasSampler[] samplers, long[] low, int[] range, int cells) {
+    private CountTally(LinearStatistic statistic, long[] low, long[] high, int[] range, int cells) {
         this.statistic = statistic;
         this.low = low;
         this.range = range;
         this.cells = cells;
-        int k = samplers.length;
-        tables = new int[k][];
-        shifts = new int[k];
-        masks = new int[k];
+        int k = low.length;
         // the last category varies fastest: stride 1; category i's stride the product of the later ranges
+        int[] strides = new int[k];
         int stride = 1;
         for (int i = k - 1; i >= 0; i--) {
-            tables[i] = samplers[i].indexTable32(stride);
-            shifts[i] = 32 - samplers[i].columnBits();
-            masks[i] = (int) ((1L << shifts[i]) - 1);
+            strides[i] = stride;
             stride *= range[i];
+        }
+        // groups in category order, each as many categories as fit in GROUP_TUPLES joint values
+        java.util.List<InversionSampler.IndexTable32> tables = new java.util.ArrayList<>();
+        int start = 0;
+        while (start < k) {
+            int end = start + 1;
+            long tuples = range[start];
+            while (end < k && tuples * range[end] <= GROUP_TUPLES) {
+                tuples *= range[end++];
+            }
+            long[] n = new long[end - start];
+            double[] p = new double[end - start];
+            for (int i = start; i < end; i++) {
+                n[i - start] = statistic.audited(i);
+                p[i - start] = statistic.rate(i);
+            }
+            tables.add(InversionSampler.IndexTable32.binomials(n, p, java.util.Arrays.copyOfRange(low, start, end),
+                    java.util.Arrays.copyOfRange(high, start, end), java.util.Arrays.copyOfRange(strides, start, end)));
+            start = end;
+        }
+        int g = tables.size();
+        guides = new int[g][];
+        cumulatives = new long[g][];
+        offsets = new int[g][];
+        shifts = new int[g];
+        for (int i = 0; i < g; i++) {
+            guides[i] = tables.get(i).guide();
+            cumulatives[i] = tables.get(i).cumulative();
+            offsets[i] = tables.get(i).offsets();
+            shifts[i] = tables.get(i).shift();
         }
     }
 
@@ -73,23 +112,30 @@ final class CountTally {
     static CountTally plan(LinearStatistic statistic, AliasSampler[] samplers, int replicates) {
         int k = samplers.length;
         long[] low = new long[k];
+        long[] high = new long[k];
         int[] range = new int[k];
         long cells = 1;
         long limit = Math.min(MAX_CELLS, replicates / 2);
         for (int i = 0; i < k; i++) {
             low[i] = samplers[i].lowest32();
-            range[i] = (int) (samplers[i].highest32() - low[i] + 1);
+            high[i] = samplers[i].highest32();
+            range[i] = (int) (high[i] - low[i] + 1);
             cells *= range[i];
             if (cells > limit) {
                 return null;
             }
         }
-        return new CountTally(statistic, samplers, low, range, (int) cells);
+        return new CountTally(statistic, low, high, range, (int) cells);
     }
 
     /** The number of cells. */
     int cells() {
         return cells;
+    }
+
+    /** The number of groups, so of random {@code long}s per two replicates. */
+    int groups() {
+        return guides.length;
     }
 
     /**
@@ -98,6 +144,12 @@ final class CountTally {
      */
     MonteCarloDistribution run(double reportedEstimate, int replicates, SplittableGenerator source, int threads,
                                ProgressListener progress, Cancellation cancellation, boolean studentized) {
+        return distribution(count(replicates, source, threads, progress, cancellation), reportedEstimate, studentized);
+    }
+
+    /** The replicates' counts per cell (the last category fastest). */
+    int[] count(int replicates, SplittableGenerator source, int threads, ProgressListener progress,
+                Cancellation cancellation) {
         int workers = (int) Math.max(1, Math.min(threads, 2L * replicates / cells));
         List<int[]> counts = Blocks.run(replicates, source, threads, workers, progress, cancellation,
                 () -> new int[cells], this::block);
@@ -108,13 +160,12 @@ final class CountTally {
                 total[c] += other[c];
             }
         }
-        counts = null;
-        return distribution(total, reportedEstimate, studentized);
+        return total;
     }
 
     /** One block of replicates, counted into {@code cells}. */
     private void block(int[] cells, int block, int from, int count, RandomGenerator random) {
-        switch (tables.length) {
+        switch (guides.length) {
             case 1 -> one(cells, count, random);
             case 2 -> two(cells, count, random);
             case 3 -> three(cells, count, random);
@@ -122,90 +173,87 @@ final class CountTally {
         }
     }
 
-    /**
-     * The cell offset of one 32-bit draw from an index table: column from the top bits, the
-     * threshold compared with the rest without a branch (see {@link AliasSampler#indexTable32}).
-     */
-    private static int pick(int[] table, int shift, int mask, int random) {
-        int j = 3 * (random >>> shift);
-        int own = ~((table[j] - (random & mask)) >> 31);
-        int alias = table[j + 2];
-        return alias ^ ((table[j + 1] ^ alias) & own);
-    }
-
     private void one(int[] cells, int count, RandomGenerator random) {
-        int[] t0 = tables[0];
+        int[] g0 = guides[0];
+        long[] c0 = cumulatives[0];
+        int[] o0 = offsets[0];
         int h0 = shifts[0];
-        int m0 = masks[0];
         int i = 0;
         for (; i + 1 < count; i += 2) {
             long r0 = random.nextLong();
-            cells[pick(t0, h0, m0, (int) (r0 >>> 32))]++;
-            cells[pick(t0, h0, m0, (int) r0)]++;
+            cells[InversionSampler.IndexTable32.sample(g0, c0, o0, h0, (int) (r0 >>> 32))]++;
+            cells[InversionSampler.IndexTable32.sample(g0, c0, o0, h0, (int) r0)]++;
         }
         if (i < count) {
-            cells[pick(t0, h0, m0, (int) (random.nextLong() >>> 32))]++;
+            cells[InversionSampler.IndexTable32.sample(g0, c0, o0, h0, (int) (random.nextLong() >>> 32))]++;
         }
     }
 
     private void two(int[] cells, int count, RandomGenerator random) {
-        int[] t0 = tables[0];
-        int[] t1 = tables[1];
+        int[] g0 = guides[0];
+        int[] g1 = guides[1];
+        long[] c0 = cumulatives[0];
+        long[] c1 = cumulatives[1];
+        int[] o0 = offsets[0];
+        int[] o1 = offsets[1];
         int h0 = shifts[0];
         int h1 = shifts[1];
-        int m0 = masks[0];
-        int m1 = masks[1];
         int i = 0;
         for (; i + 1 < count; i += 2) {
             long r0 = random.nextLong();
             long r1 = random.nextLong();
-            cells[pick(t0, h0, m0, (int) (r0 >>> 32)) + pick(t1, h1, m1, (int) (r1 >>> 32))]++;
-            cells[pick(t0, h0, m0, (int) r0) + pick(t1, h1, m1, (int) r1)]++;
+            cells[InversionSampler.IndexTable32.sample(g0, c0, o0, h0, (int) (r0 >>> 32))
+                    + InversionSampler.IndexTable32.sample(g1, c1, o1, h1, (int) (r1 >>> 32))]++;
+            cells[InversionSampler.IndexTable32.sample(g0, c0, o0, h0, (int) r0)
+                    + InversionSampler.IndexTable32.sample(g1, c1, o1, h1, (int) r1)]++;
         }
         if (i < count) {
             long r0 = random.nextLong();
             long r1 = random.nextLong();
-            cells[pick(t0, h0, m0, (int) (r0 >>> 32)) + pick(t1, h1, m1, (int) (r1 >>> 32))]++;
+            cells[InversionSampler.IndexTable32.sample(g0, c0, o0, h0, (int) (r0 >>> 32))
+                    + InversionSampler.IndexTable32.sample(g1, c1, o1, h1, (int) (r1 >>> 32))]++;
         }
     }
 
     private void three(int[] cells, int count, RandomGenerator random) {
-        int[] t0 = tables[0];
-        int[] t1 = tables[1];
-        int[] t2 = tables[2];
+        int[] g0 = guides[0];
+        int[] g1 = guides[1];
+        int[] g2 = guides[2];
+        long[] c0 = cumulatives[0];
+        long[] c1 = cumulatives[1];
+        long[] c2 = cumulatives[2];
+        int[] o0 = offsets[0];
+        int[] o1 = offsets[1];
+        int[] o2 = offsets[2];
         int h0 = shifts[0];
         int h1 = shifts[1];
         int h2 = shifts[2];
-        int m0 = masks[0];
-        int m1 = masks[1];
-        int m2 = masks[2];
-        int i = 0;
-        for (; i + 1 < count; i += 2) {
+        for (int i = 0; i < count; i += 2) {
             long r0 = random.nextLong();
             long r1 = random.nextLong();
             long r2 = random.nextLong();
-            cells[pick(t0, h0, m0, (int) (r0 >>> 32)) + pick(t1, h1, m1, (int) (r1 >>> 32))
-                    + pick(t2, h2, m2, (int) (r2 >>> 32))]++;
-            cells[pick(t0, h0, m0, (int) r0) + pick(t1, h1, m1, (int) r1) + pick(t2, h2, m2, (int) r2)]++;
-        }
-        if (i < count) {
-            long r0 = random.nextLong();
-            long r1 = random.nextLong();
-            long r2 = random.nextLong();
-            cells[pick(t0, h0, m0, (int) (r0 >>> 32)) + pick(t1, h1, m1, (int) (r1 >>> 32))
-                    + pick(t2, h2, m2, (int) (r2 >>> 32))]++;
+            cells[InversionSampler.IndexTable32.sample(g0, c0, o0, h0, (int) (r0 >>> 32))
+                    + InversionSampler.IndexTable32.sample(g1, c1, o1, h1, (int) (r1 >>> 32))
+                    + InversionSampler.IndexTable32.sample(g2, c2, o2, h2, (int) (r2 >>> 32))]++;
+            if (i + 1 < count) {
+                cells[InversionSampler.IndexTable32.sample(g0, c0, o0, h0, (int) r0)
+                        + InversionSampler.IndexTable32.sample(g1, c1, o1, h1, (int) r1)
+                        + InversionSampler.IndexTable32.sample(g2, c2, o2, h2, (int) r2)]++;
+            }
         }
     }
 
     private void any(int[] cells, int count, RandomGenerator random) {
-        int k = tables.length;
+        int g = guides.length;
         for (int i = 0; i < count; i += 2) {
             int first = 0;
             int second = 0;
-            for (int c = 0; c < k; c++) {
+            for (int j = 0; j < g; j++) {
                 long r = random.nextLong();
-                first += pick(tables[c], shifts[c], masks[c], (int) (r >>> 32));
-                second += pick(tables[c], shifts[c], masks[c], (int) r);
+                first += InversionSampler.IndexTable32.sample(guides[j], cumulatives[j], offsets[j], shifts[j],
+                        (int) (r >>> 32));
+                second += InversionSampler.IndexTable32.sample(guides[j], cumulatives[j], offsets[j], shifts[j],
+                        (int) r);
             }
             cells[first]++;
             if (i + 1 < count) {
@@ -219,7 +267,7 @@ final class CountTally {
      * category fastest, as the strides say), its value computed in category order and compared
      * exactly with the estimate.
      */
-    private MonteCarloDistribution distribution(int[] total, double reportedEstimate, boolean studentized) {
+    MonteCarloDistribution distribution(int[] total, double reportedEstimate, boolean studentized) {
         int k = low.length;
         int occupied = 0;
         for (int c = 0; c < cells; c++) {

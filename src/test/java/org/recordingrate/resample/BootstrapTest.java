@@ -164,44 +164,149 @@ class BootstrapTest {
     }
 
     /**
-     * The tally of count tuples holds exactly the replicates that the replicate-by-replicate
-     * kernel draws from the same generator (the same draws, in the same order; each value
-     * computed in the same order of additions): the same sorted replicates bit for bit, the same
-     * counts below and equal to the estimate, the same quantiles; mean and variance agree to
-     * rounding (the sums are added in another order). One category, a change, PEEL's three
-     * categories, and the studentized replicates (which the other kernel draws in another
-     * order, so only their distribution is compared there: 5-sigma on the mean).
+     * The tally's summary is that of its replicates written out: the counts per cell of a seeded
+     * run are decoded here independently (cell index = sum (x_k - lowest32_k) stride_k, the last
+     * category fastest), each cell's value computed with {@link LinearStatistic#sum} and
+     * compared with {@link LinearStatistic#exactSign}, the list of replicates written out and
+     * sorted; the tally gives the same sorted replicates bit for bit, the same counts below and
+     * equal, the same quantiles as the one-double-per-replicate form of the same list, and the
+     * same mean and variance to rounding. One category, a change, PEEL's three categories, and
+     * the studentized replicates of PEEL (t* = (T* - t)/s*, s* computed here).
      */
     @Test
-    void tallyOfCountTuplesHoldsTheSameReplicatesAsOneDoubleEach() {
-        Object[][] cases = {{LinearStatistic.of(Tally.of(180, 202)), 180 / 202.0},
-                {LinearStatistic.change(Tally.of(512, 640), Tally.of(188, 202)), 188 / 202.0 - 512 / 640.0},
-                {LinearStatistic.of(PEEL), Bootstrap.weightedRate(PEEL)}};
+    void tallyOfCountTuplesSummarisesTheReplicatesItCounted() {
+        Object[][] cases = {{LinearStatistic.of(Tally.of(180, 202)), 180 / 202.0, false},
+                {LinearStatistic.change(Tally.of(512, 640), Tally.of(188, 202)), 188 / 202.0 - 512 / 640.0, false},
+                {LinearStatistic.of(PEEL), Bootstrap.weightedRate(PEEL), false},
+                {LinearStatistic.of(PEEL), Bootstrap.weightedRate(PEEL), true}};
         int replicates = 200_001;   // odd: the last pair's second half is drawn and left unused
         for (Object[] c : cases) {
             LinearStatistic statistic = (LinearStatistic) c[0];
             double estimate = (Double) c[1];
-            MonteCarloDistribution tallied = BinomialResampler.run(statistic, estimate, replicates,
-                    Blocks.source(99).split(), 2, ProgressListener.NONE, new Cancellation(), false, true);
-            MonteCarloDistribution each = BinomialResampler.run(statistic, estimate, replicates,
-                    Blocks.source(99).split(), 2, ProgressListener.NONE, new Cancellation(), false, false);
-            assertTrue(tallied.tallied() && !each.tallied());
-            assertArrayEquals(each.sortedValues(), tallied.sortedValues());
-            assertEquals(each.below(), tallied.below());
-            assertEquals(each.equal(), tallied.equal());
+            boolean studentized = (Boolean) c[2];
+            org.recordingrate.internal.AliasSampler[] samplers = statistic.samplers();
+            CountTally tally = CountTally.plan(statistic, samplers, replicates);
+            int[] cells = tally.count(replicates, Blocks.source(99).split(), 2, ProgressListener.NONE,
+                    new Cancellation());
+            int k = statistic.size();
+            double[] list = new double[replicates];
+            int at = 0;
+            long below = 0;
+            long equal = 0;
+            for (int cell = 0; cell < cells.length; cell++) {
+                long[] x = new long[k];
+                int rest = cell;
+                for (int i = k - 1; i >= 0; i--) {
+                    int range = (int) (samplers[i].highest32() - samplers[i].lowest32() + 1);
+                    x[i] = samplers[i].lowest32() + rest % range;
+                    rest /= range;
+                }
+                int sign = statistic.exactSign(x);
+                double t = statistic.clamp(statistic.sum(x));
+                if (studentized) {
+                    double v = 0;
+                    for (int i = 0; i < k; i++) {
+                        double ci = statistic.coefficient(i);
+                        v += ci * ci / statistic.audited(i) * x[i] * (statistic.audited(i) - x[i]);
+                    }
+                    t = sign == 0 ? 0 : v > 0 ? (t - statistic.loopEstimate()) / Math.sqrt(v)
+                            : sign < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                }
+                for (int j = 0; j < cells[cell]; j++) {
+                    list[at++] = t;
+                }
+                below += sign < 0 ? cells[cell] : 0;
+                equal += sign == 0 ? cells[cell] : 0;
+            }
+            assertEquals(replicates, at);
+            MonteCarloDistribution tallied = tally.distribution(cells, estimate, studentized);
+            MonteCarloDistribution each = ResampleReferences.distribution(list, estimate, 0, 0, -1, 1);
+            java.util.Arrays.sort(list);
+            assertTrue(tallied.tallied());
+            assertArrayEquals(list, tallied.sortedValues());
+            assertEquals(below, tallied.below());
+            assertEquals(equal, tallied.equal());
             double[] levels = {0.0001, 0.025, 0.3, 0.5, 0.975, 0.9999};
             assertArrayEquals(each.quantiles(levels), tallied.quantiles(levels));
-            assertEquals(each.mean(), tallied.mean(), 1e-15);
-            assertEquals(each.variance(), tallied.variance(), 1e-12 * each.variance());
+            if (!studentized) {
+                // the same terms summed in two orders (the tally's as products count x deviation):
+                // recursive summation of B terms errs by at most (B - 1) 2^-53 sum |term| (Higham
+                // 2002, section 4.2), the products by 2^-53 each, so the sums differ by less than
+                // B 2^-51 sum |t* - t|, the means by that over B plus the rounding of t + sum/B (an
+                // ulp each); the sums of squares, all terms positive, by a relative B 2^-51 (9e-11)
+                double absolute = 0;
+                for (double t : list) {
+                    absolute += Math.abs(t - estimate);
+                }
+                assertEquals(each.mean(), tallied.mean(), 0x1.0p-51 * absolute + 2 * Math.ulp(estimate));
+                assertEquals(each.variance(), tallied.variance(), 2e-10 * each.variance());
+            }
         }
+    }
+
+    /**
+     * The tally's draws follow the bootstrap distribution: with a million replicates of PEEL,
+     * each category's count has Binomial(n, x/n) frequencies (Loader's probabilities), and the
+     * pairs (violence, sexual offences), which one table draws together, the product of theirs;
+     * checked at 5.5 sigma for every value or pair expected at least 20 times (254 checks,
+     * two-sided tail 3.8e-8 each: false-failure budget 1e-5).
+     */
+    @Test
+    void tallyDrawsFollowTheBinomialsOfEachCategory() {
         LinearStatistic statistic = LinearStatistic.of(PEEL);
-        MonteCarloDistribution tallied = BinomialResampler.run(statistic, Bootstrap.weightedRate(PEEL), replicates,
-                Blocks.source(99).split(), 2, ProgressListener.NONE, new Cancellation(), true, true);
-        MonteCarloDistribution each = BinomialResampler.run(statistic, Bootstrap.weightedRate(PEEL), replicates,
-                Blocks.source(98).split(), 2, ProgressListener.NONE, new Cancellation(), true, false);
-        assertTrue(tallied.tallied() && !each.tallied());
-        double se = Math.sqrt((tallied.variance() + each.variance()) / replicates);
-        assertEquals(each.mean(), tallied.mean(), 5 * se);
+        org.recordingrate.internal.AliasSampler[] samplers = statistic.samplers();
+        int replicates = 1_000_000;
+        CountTally tally = CountTally.plan(statistic, samplers, replicates);
+        assertEquals(2, tally.groups());
+        int[] cells = tally.count(replicates, Blocks.source(12).split(), 2, ProgressListener.NONE, new Cancellation());
+        int[] range = new int[3];
+        for (int i = 0; i < 3; i++) {
+            range[i] = (int) (samplers[i].highest32() - samplers[i].lowest32() + 1);
+        }
+        long[][] marginal = new long[3][];
+        for (int i = 0; i < 3; i++) {
+            marginal[i] = new long[range[i]];
+        }
+        long[][] pairs = new long[range[0]][range[1]];
+        for (int cell = 0; cell < cells.length; cell++) {
+            int a = cell / (range[1] * range[2]);
+            int b = cell / range[2] % range[1];
+            int c = cell % range[2];
+            marginal[0][a] += cells[cell];
+            marginal[1][b] += cells[cell];
+            marginal[2][c] += cells[cell];
+            pairs[a][b] += cells[cell];
+        }
+        double[][] pmf = new double[3][];
+        for (int i = 0; i < 3; i++) {
+            long n = statistic.audited(i);
+            double p = statistic.rate(i);
+            pmf[i] = new double[range[i]];
+            for (int v = 0; v < range[i]; v++) {
+                pmf[i][v] = Math.exp(Binomial.logPmf(samplers[i].lowest32() + v, n, p, 1 - p));
+            }
+        }
+        int checked = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int v = 0; v < range[i]; v++) {
+                checked += checkFrequency(pmf[i][v], marginal[i][v], replicates, "category " + i + " value " + v);
+            }
+        }
+        for (int a = 0; a < range[0]; a++) {
+            for (int b = 0; b < range[1]; b++) {
+                checked += checkFrequency(pmf[0][a] * pmf[1][b], pairs[a][b], replicates, "pair " + a + ", " + b);
+            }
+        }
+        assertTrue(checked > 200, "checked " + checked);
+    }
+
+    private static int checkFrequency(double p, long count, int replicates, String what) {
+        double expected = p * replicates;
+        if (expected < 20) {
+            return 0;
+        }
+        assertEquals(expected, count, 5.5 * Math.sqrt(expected * (1 - p)), what);
+        return 1;
     }
 
     /**
