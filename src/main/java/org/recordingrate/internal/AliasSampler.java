@@ -64,32 +64,7 @@ public final class AliasSampler {
         int columns = 1 << bits;
         long one = 1L << precision;
         long capacity = one >>> bits;
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
-        // largest remainders (Hamilton's method): every weight floored, then one unit more for those
-        // with the largest fractions, so each is within one unit, 2^-precision, of its exact value
-        long[] w = new long[columns];
-        long sum = 0;
-        double[] fractions = new double[n];
-        for (int i = 0; i < n; i++) {
-            double exact = weights[i] / total * one;
-            w[i] = (long) Math.floor(exact);
-            fractions[i] = exact - w[i];
-            sum += w[i];
-        }
-        long missing = one - sum;
-        if (missing > 0) {
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(fractions[b], fractions[a]));
-            for (int j = 0; j < missing; j++) {
-                w[order[j % n]]++;
-            }
-        }
+        long[] w = java.util.Arrays.copyOf(largestRemainders(weights, precision), columns);
         int[] small = new int[columns];
         int[] large = new int[columns];
         int ns = 0;
@@ -120,6 +95,42 @@ public final class AliasSampler {
             // only reachable through rounding, which the exact sums exclude; keep the column whole
             thresholds[small[--ns]] = capacity;
         }
+    }
+
+    /**
+     * Largest remainders (Hamilton's method): the weights, normalised, in units of
+     * 2<sup>-precision</sup>: every one floored, then one unit more for those with the largest
+     * fractions (ties to the lower index), so that they sum to exactly 2<sup>precision</sup> and
+     * each is within one unit of its exact value.
+     */
+    static long[] largestRemainders(double[] weights, int precision) {
+        int n = weights.length;
+        long one = 1L << precision;
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        long[] w = new long[n];
+        long sum = 0;
+        double[] fractions = new double[n];
+        for (int i = 0; i < n; i++) {
+            double exact = weights[i] / total * one;
+            w[i] = (long) Math.floor(exact);
+            fractions[i] = exact - w[i];
+            sum += w[i];
+        }
+        long missing = one - sum;
+        if (missing > 0) {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(fractions[b], fractions[a]));
+            for (int j = 0; j < missing; j++) {
+                w[order[j % n]]++;
+            }
+        }
+        return w;
     }
 
     /** Probabilities proportional to {@code weights[i]} for the values {@code first + i}. */

@@ -368,28 +368,7 @@ public final class InversionSampler {
         /** Probabilities proportional to {@code weights}, drawing {@code offsets} (each at least 0). */
         static IndexTable32 of(double[] weights, int[] offsets) {
             int n = weights.length;
-            long one = 1L << 32;
-            double total = 0;
-            for (double w : weights) {
-                total += w;
-            }
-            long[] mass = new long[n];
-            long sum = 0;
-            // largest remainders, the fractions sorted with the index in the low bits (ties by index)
-            long[] keys = new long[n];
-            for (int i = 0; i < n; i++) {
-                double exact = weights[i] / total * one;
-                mass[i] = (long) Math.floor(exact);
-                sum += mass[i];
-                keys[i] = ((long) ((exact - mass[i]) * 0x1.0p40) << 20) | i;
-            }
-            long missing = one - sum;
-            if (missing > 0) {
-                Arrays.sort(keys);
-                for (long j = 0; j < missing; j++) {
-                    mass[(int) (keys[n - 1 - (int) (j % n)] & ((1 << 20) - 1))]++;
-                }
-            }
+            long[] mass = AliasSampler.largestRemainders(weights, 32);
             int kept = 0;
             for (long w : mass) {
                 kept += w > 0 ? 1 : 0;
