@@ -262,10 +262,12 @@ public final class InversionSampler {
      * draws: each tuple (x<sub>1</sub>, ..., x<sub>m</sub>) of counts is drawn from 32 random bits
      * and returned as its cell offset sum (x<sub>j</sub> - lowest<sub>j</sub>) stride<sub>j</sub>, by
      * inversion with a guide table (Chen and Asau 1974): the cumulative masses are integers in
-     * units of 2<sup>-32</sup>, the guide has 4 entries per tuple (rounded to a power of two,
-     * 2<sup>8</sup> to 2<sup>14</sup> entries) and an entry that lies within one tuple's interval,
-     * the great majority (for 702 tuples of two categories, 97%), holds its offset, so that a
-     * draw is one look-up and a well predicted branch; the other entries start a short search.
+     * units of 2<sup>-32</sup>, the guide has 8 entries per tuple that can be drawn (rounded up
+     * to a power of two, 2<sup>8</sup> to 2<sup>14</sup> entries) and an entry that lies within
+     * one tuple's interval, the great majority (for violence 180 of 202 with sexual offences 131 of
+     * 132, 96% of 4,096), holds its offset, so that a draw is one look-up and a well predicted
+     * branch; the other entries start a short search. (Measured: 8 entries per tuple drew
+     * faster than 4, 16 no faster than 8.)
      *
      * <p>Accuracy: each tuple's probability is the product of the binomial probabilities
      * (relative errors of order 1e-14, as {@link InversionSampler#binomial}), renormalised over
@@ -385,7 +387,7 @@ public final class InversionSampler {
                 }
             }
             int bits = 8;
-            while ((1 << bits) < 4 * kept && bits < 14) {
+            while ((1 << bits) < 8 * kept && bits < 14) {
                 bits++;
             }
             int shift = 32 - bits;

@@ -160,7 +160,7 @@ class SamplerTest {
             }
         }
         assertEquals(1, sum, 1e-12);
-        assertTrue(table.searchShare() < 0.1, "share of guide entries that search: " + table.searchShare());
+        assertTrue(table.searchShare() < 0.05, "share of guide entries that search: " + table.searchShare());
     }
 
     /**
