@@ -169,7 +169,9 @@ final class CountTally {
             case 1 -> one(cells, count, random);
             case 2 -> two(cells, count, random);
             case 3 -> three(cells, count, random);
-            default -> any(cells, count, random);
+            // four groups would need more than GROUP_TUPLES^2 = MAX_CELLS cells (each group but the
+            // last is closed because the next category would take it past GROUP_TUPLES)
+            default -> throw new IllegalStateException(guides.length + " groups");
         }
     }
 
@@ -239,25 +241,6 @@ final class CountTally {
                 cells[InversionSampler.IndexTable32.sample(g0, c0, o0, h0, (int) r0)
                         + InversionSampler.IndexTable32.sample(g1, c1, o1, h1, (int) r1)
                         + InversionSampler.IndexTable32.sample(g2, c2, o2, h2, (int) r2)]++;
-            }
-        }
-    }
-
-    private void any(int[] cells, int count, RandomGenerator random) {
-        int g = guides.length;
-        for (int i = 0; i < count; i += 2) {
-            int first = 0;
-            int second = 0;
-            for (int j = 0; j < g; j++) {
-                long r = random.nextLong();
-                first += InversionSampler.IndexTable32.sample(guides[j], cumulatives[j], offsets[j], shifts[j],
-                        (int) (r >>> 32));
-                second += InversionSampler.IndexTable32.sample(guides[j], cumulatives[j], offsets[j], shifts[j],
-                        (int) r);
-            }
-            cells[first]++;
-            if (i + 1 < count) {
-                cells[second]++;
             }
         }
     }

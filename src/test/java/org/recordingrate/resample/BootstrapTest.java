@@ -19,10 +19,10 @@ import org.recordingrate.model.Tally;
 
 /**
  * The bootstrap's statistics, seeded. False-failure budget: every randomised assertion here is
- * a 5-sigma check (two-sided normal tail 5.7e-7) or wider; there are about 150 of them, so the
- * chance that a correct implementation fails with some other seed is below 1e-4. The seeds are
- * fixed, so the suite itself is deterministic. Resampling work: about 3 million replicates in
- * all, well under a second.
+ * a 5-sigma check (two-sided normal tail 5.7e-7) or wider; there are about 150 of them at 5
+ * sigma and 428 at 5.5 sigma (3.8e-8), so the chance that a correct implementation fails with
+ * some other seed is below 1e-4. The seeds are fixed, so the suite itself is deterministic.
+ * Resampling work: about 6 million replicates in all, about a second.
  */
 class BootstrapTest {
 
@@ -245,59 +245,68 @@ class BootstrapTest {
     }
 
     /**
-     * The tally's draws follow the bootstrap distribution: with a million replicates of PEEL,
-     * each category's count has Binomial(n, x/n) frequencies (Loader's probabilities), and the
-     * pairs (violence, sexual offences), which one table draws together, the product of theirs;
-     * checked at 5.5 sigma for every value or pair expected at least 20 times (254 checks,
-     * two-sided tail 3.8e-8 each: false-failure budget 1e-5).
+     * The tally's draws follow the bootstrap distribution: with a million replicates, each
+     * category's count has Binomial(n, x/n) frequencies (Loader's probabilities), and for PEEL
+     * the pairs (violence, sexual offences), which one table draws together, the product of
+     * theirs; PEEL's categories make two groups, CDI 2017's three (one random long each per two
+     * replicates). Checked at 5.5 sigma for every value or pair expected at least 20 times (428
+     * checks, two-sided tail 3.8e-8 each: false-failure budget 1.6e-5).
      */
     @Test
     void tallyDrawsFollowTheBinomialsOfEachCategory() {
-        LinearStatistic statistic = LinearStatistic.of(PEEL);
-        org.recordingrate.internal.AliasSampler[] samplers = statistic.samplers();
+        Inspection cdi = Inspection.builder("CDI 2017").category("violence", 512, 640, 30_000)
+                .category("sexual offences", 102, 112, 2_400).category("other crime", 610, 700, 40_000).build();
         int replicates = 1_000_000;
-        CountTally tally = CountTally.plan(statistic, samplers, replicates);
-        assertEquals(2, tally.groups());
-        int[] cells = tally.count(replicates, Blocks.source(12).split(), 2, ProgressListener.NONE, new Cancellation());
-        int[] range = new int[3];
-        for (int i = 0; i < 3; i++) {
-            range[i] = (int) (samplers[i].highest32() - samplers[i].lowest32() + 1);
-        }
-        long[][] marginal = new long[3][];
-        for (int i = 0; i < 3; i++) {
-            marginal[i] = new long[range[i]];
-        }
-        long[][] pairs = new long[range[0]][range[1]];
-        for (int cell = 0; cell < cells.length; cell++) {
-            int a = cell / (range[1] * range[2]);
-            int b = cell / range[2] % range[1];
-            int c = cell % range[2];
-            marginal[0][a] += cells[cell];
-            marginal[1][b] += cells[cell];
-            marginal[2][c] += cells[cell];
-            pairs[a][b] += cells[cell];
-        }
-        double[][] pmf = new double[3][];
-        for (int i = 0; i < 3; i++) {
-            long n = statistic.audited(i);
-            double p = statistic.rate(i);
-            pmf[i] = new double[range[i]];
-            for (int v = 0; v < range[i]; v++) {
-                pmf[i][v] = Math.exp(Binomial.logPmf(samplers[i].lowest32() + v, n, p, 1 - p));
-            }
-        }
         int checked = 0;
-        for (int i = 0; i < 3; i++) {
-            for (int v = 0; v < range[i]; v++) {
-                checked += checkFrequency(pmf[i][v], marginal[i][v], replicates, "category " + i + " value " + v);
+        for (Inspection design : new Inspection[] {PEEL, cdi}) {
+            LinearStatistic statistic = LinearStatistic.of(design);
+            org.recordingrate.internal.AliasSampler[] samplers = statistic.samplers();
+            CountTally tally = CountTally.plan(statistic, samplers, replicates);
+            assertEquals(design == PEEL ? 2 : 3, tally.groups());
+            int[] cells = tally.count(replicates, Blocks.source(12).split(), 2, ProgressListener.NONE,
+                    new Cancellation());
+            int[] range = new int[3];
+            for (int i = 0; i < 3; i++) {
+                range[i] = (int) (samplers[i].highest32() - samplers[i].lowest32() + 1);
+            }
+            long[][] marginal = new long[3][];
+            for (int i = 0; i < 3; i++) {
+                marginal[i] = new long[range[i]];
+            }
+            long[][] pairs = new long[range[0]][range[1]];
+            for (int cell = 0; cell < cells.length; cell++) {
+                int a = cell / (range[1] * range[2]);
+                int b = cell / range[2] % range[1];
+                int c = cell % range[2];
+                marginal[0][a] += cells[cell];
+                marginal[1][b] += cells[cell];
+                marginal[2][c] += cells[cell];
+                pairs[a][b] += cells[cell];
+            }
+            double[][] pmf = new double[3][];
+            for (int i = 0; i < 3; i++) {
+                long n = statistic.audited(i);
+                double p = statistic.rate(i);
+                pmf[i] = new double[range[i]];
+                for (int v = 0; v < range[i]; v++) {
+                    pmf[i][v] = Math.exp(Binomial.logPmf(samplers[i].lowest32() + v, n, p, 1 - p));
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                for (int v = 0; v < range[i]; v++) {
+                    checked += checkFrequency(pmf[i][v], marginal[i][v], replicates, design.name() + " category " + i
+                            + " value " + v);
+                }
+            }
+            if (design == PEEL) {
+                for (int a = 0; a < range[0]; a++) {
+                    for (int b = 0; b < range[1]; b++) {
+                        checked += checkFrequency(pmf[0][a] * pmf[1][b], pairs[a][b], replicates, "pair " + a + ", " + b);
+                    }
+                }
             }
         }
-        for (int a = 0; a < range[0]; a++) {
-            for (int b = 0; b < range[1]; b++) {
-                checked += checkFrequency(pmf[0][a] * pmf[1][b], pairs[a][b], replicates, "pair " + a + ", " + b);
-            }
-        }
-        assertTrue(checked > 200, "checked " + checked);
+        assertTrue(checked > 350, "checked " + checked);
     }
 
     private static int checkFrequency(double p, long count, int replicates, String what) {
