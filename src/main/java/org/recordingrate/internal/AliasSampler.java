@@ -134,7 +134,7 @@ public final class AliasSampler {
     }
 
     /** Probabilities proportional to {@code weights[i]} for the values {@code first + i}. */
-    static AliasSampler of(long first, double[] weights) {
+    public static AliasSampler of(long first, double[] weights) {
         return new AliasSampler(first, weights);
     }
 
