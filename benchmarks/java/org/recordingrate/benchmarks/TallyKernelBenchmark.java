@@ -25,6 +25,8 @@ import org.recordingrate.internal.InversionSampler;
  * blocks, threads or intervals ({@code BootstrapBenchmark} times the whole call). Time per
  * million replicates ({@code kernel}):
  * <ul>
+ *   <li>{@code random_only}: the floor: the 1,000,000 random longs that {@code tally_guide_grouped}
+ *       uses, summed;</li>
  *   <li>{@code values_alias}: the previous kernel's work: three {@link AliasSampler#sample32}
  *       draws (two per random long), the weighted sum in doubles, one double stored per
  *       replicate (then still to be selected from);</li>
@@ -35,7 +37,9 @@ import org.recordingrate.internal.InversionSampler;
  *       table;</li>
  *   <li>{@code tally_guide_grouped}: what {@code CountTally} does: violence and sexual
  *       offences drawn together from one joint table (702 tuples), other crime from its own, so
- *       two look-ups and one random long a replicate.</li>
+ *       two look-ups and one random long a replicate;</li>
+ *   <li>{@code tally_alias_grouped}: the same groups, each drawn from a Walker alias table of its
+ *       tuples (branch-free, then the tuple's cell offset looked up).</li>
  * </ul>
  * {@code generator}: the JDK algorithm of the random longs (L64X128MixRandom is what the
  * library uses; SplittableRandom and Xoroshiro128PlusPlus are the cheaper JDK candidates).
@@ -54,7 +58,7 @@ public class TallyKernelBenchmark {
     static final long[] AUDITED = {202, 132, 220};
     static final double[] VOLUMES = {25_000, 2_500, 35_000};
 
-    @Param({"values_alias", "tally_alias", "tally_guide", "tally_guide_grouped", "tally_alias_grouped"})
+    @Param({"random_only", "values_alias", "tally_alias", "tally_guide", "tally_alias_grouped", "tally_guide_grouped"})
     public String kernel;
 
     @Param({"L64X128MixRandom"})
@@ -118,6 +122,13 @@ public class TallyKernelBenchmark {
 
     @Benchmark
     public Object draw() {
+        if (kernel.equals("random_only")) {
+            long sum = 0;
+            for (int i = 0; i < REPLICATES; i++) {
+                sum += random.nextLong();
+            }
+            return sum;
+        }
         switch (kernel) {
             case "values_alias" -> valuesAlias();
             case "tally_alias" -> tallyAlias();
