@@ -12,7 +12,8 @@ import org.recordingrate.internal.OrderStatistics;
  * so a replicate costs one draw per category from a table built once ({@link AliasSampler}, half
  * a random {@code long} each: probabilities within 2.3e-10 of the binomial's), not n<sub>k</sub>
  * draws of records. When the tuples of counts are few, the replicates are tallied by tuple
- * ({@link CountTally}, the same draws); otherwise they are kept one double each, as below.
+ * ({@link CountTally}, which draws the categories in groups); otherwise they are kept one
+ * double each, as below.
  *
  * <p>Within a block, replicates are made in chunks of {@link #CHUNK}, category by category (all
  * the chunk's draws of category 1, then of category 2, ...), so each category's table stays in
@@ -35,19 +36,9 @@ final class BinomialResampler {
     static MonteCarloDistribution run(LinearStatistic statistic, double reportedEstimate, int replicates,
                                       SplittableGenerator source, int threads, ProgressListener progress,
                                       Cancellation cancellation, boolean studentized) {
-        return run(statistic, reportedEstimate, replicates, source, threads, progress, cancellation, studentized, true);
-    }
-
-    /**
-     * The same; with {@code tally} false, never by {@link CountTally} (one double per replicate),
-     * which tests use to compare the two ways.
-     */
-    static MonteCarloDistribution run(LinearStatistic statistic, double reportedEstimate, int replicates,
-                                      SplittableGenerator source, int threads, ProgressListener progress,
-                                      Cancellation cancellation, boolean studentized, boolean tally) {
         int k = statistic.size();
         AliasSampler[] samplers = statistic.samplers();
-        CountTally tuples = tally ? CountTally.plan(statistic, samplers, replicates) : null;
+        CountTally tuples = CountTally.plan(statistic, samplers, replicates);
         if (tuples != null) {
             return tuples.run(reportedEstimate, replicates, source, threads, progress, cancellation, studentized);
         }
