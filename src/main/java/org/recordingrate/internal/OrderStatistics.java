@@ -8,7 +8,9 @@ import java.util.Arrays;
  * (infinite values in two extra buckets), a second pass copies out the few values in the buckets
  * that hold the wanted ranks, and a three-way quickselect (Hoare 1961, with Bentley and McIlroy's
  * fat partition so that runs of equal values, common on the lattice of a bootstrap of counts,
- * cost one pass) finds each rank there. Two linear passes instead of an O(B log B) sort.
+ * cost one pass) finds each rank there. Two linear passes instead of an O(B log B) sort. A
+ * tally of values with counts ({@link #selectWeighted}) is selected from directly, linear in
+ * the number of distinct values, whatever the counts.
  *
  * <p>Not part of the API.
  */
