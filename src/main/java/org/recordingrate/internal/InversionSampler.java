@@ -257,6 +257,112 @@ public final class InversionSampler {
         return (double) (cumulative[k] - (k == 0 ? 0 : cumulative[k - 1])) / ONE;
     }
 
+    /** Means below this are drawn by inversion from 0, others by searching outwards from the mode. */
+    private static final double SEARCH_FROM_MODE = 16;
+    private static final double LOG_2PI = 1.8378770664093454836;
+
+    /**
+     * One Binomial(n, p) draw from a uniform {@code u} in [0, 1), by inversion without a table:
+     * for a mean min(p, q) n below 16 from 0 upwards (P(0) = q^n, then the ratio recurrence), else
+     * searching outwards from the mode alternately up and down (Kemp 1986, "Efficient generation
+     * of binomial variables"; Devroye 1986, section X.4), the mode's probability by Loader's
+     * saddle-point formula (as {@link Binomial#logPmf}); either way the expected number of steps
+     * is of the order of the standard deviation, and a draw costs one uniform. Inversion of a
+     * fixed enumeration of the values is exact up to the rounding of the probabilities (relative
+     * errors of order 1e-13). Only + - * / and {@link StrictMath} are used, so that every machine
+     * draws the same value from the same u.
+     *
+     * @param n trials, at least 0
+     * @param p success probability in [0, 1]
+     * @param q {@code 1 - p}, passed so that callers who know it exactly keep that accuracy
+     * @param u a uniform number in [0, 1)
+     */
+    public static long binomialDraw(long n, double p, double q, double u) {
+        if (p > q) {
+            return n - binomialDraw(n, q, p, u);
+        }
+        if (n == 0 || p == 0) {
+            return 0;
+        }
+        double odds = p / q;
+        double mean = n * p;
+        if (mean < SEARCH_FROM_MODE) {
+            double f = StrictMath.exp(n * StrictMath.log1p(-p));
+            long k = 0;
+            while (u >= f && k < n) {
+                u -= f;
+                f *= (double) (n - k) / (k + 1) * odds;
+                k++;
+            }
+            return k;
+        }
+        long mode = Math.min(n, (long) Math.floor((n + 1) * p));
+        double f = StrictMath.exp(logModeProbability(n, mode, p, q));
+        u -= f;
+        if (u < 0) {
+            return mode;
+        }
+        double inverseOdds = q / p;
+        long up = mode;
+        long down = mode;
+        double fUp = f;
+        double fDown = f;
+        while (true) {
+            if (up < n && fUp > 0) {
+                fUp *= (double) (n - up) / (up + 1) * odds;
+                up++;
+                u -= fUp;
+                if (u < 0) {
+                    return up;
+                }
+            }
+            if (down > 0 && fDown > 0) {
+                fDown *= (double) down / (n - down + 1) * inverseOdds;
+                down--;
+                u -= fDown;
+                if (u < 0) {
+                    return down;
+                }
+            }
+            if ((up == n || fUp == 0) && (down == 0 || fDown == 0)) {
+                // what is left of u is rounding (the probabilities sum to 1 within 1e-13): the mode
+                return mode;
+            }
+        }
+    }
+
+    /**
+     * log P(X = m) at the mode m of Binomial(n, p), with n p and n q at least 16: Loader's
+     * formula, whose deviance terms are near the mean here (|m - n p| &lt; 1), so summed as their
+     * series; logarithms by {@link StrictMath}.
+     */
+    private static double logModeProbability(long n, long m, double p, double q) {
+        double lc = Binomial.stirlingError(n) - Binomial.stirlingError(m) - Binomial.stirlingError(n - m)
+                - nearDeviance(m, n * p) - nearDeviance(n - m, n * q);
+        double lf = LOG_2PI + StrictMath.log(m) + StrictMath.log1p(-(double) m / n);
+        return lc - 0.5 * lf;
+    }
+
+    /**
+     * x log(x/mean) + mean - x for x near the mean (|x - mean| &lt; 0.1 (x + mean)), as the series
+     * (x - mean) v + 2x (v^3/3 + v^5/5 + ...), v = (x - mean)/(x + mean): arithmetic only.
+     */
+    private static double nearDeviance(double x, double mean) {
+        double v = (x - mean) / (x + mean);
+        double sum = (x - mean) * v;
+        double v2 = v * v;
+        double power = 2 * x * v;
+        for (int j = 1; j < 1000; j++) {
+            power *= v2;
+            double next = sum + power / (2 * j + 1);
+            if (next == sum) {
+                return next;
+            }
+            sum = next;
+        }
+        return sum;
+    }
+
     /**
      * The joint distribution of a few independent binomial counts as a table for tallying
      * draws: each tuple (x<sub>1</sub>, ..., x<sub>m</sub>) of counts is drawn from 32 random bits
@@ -444,6 +550,18 @@ public final class InversionSampler {
         /** The offsets of the tuples drawn, in the order of {@link #cumulative()} (not a copy: read only). */
         public int[] offsets() {
             return offsets;
+        }
+
+        /**
+         * The tuples' masses in units of 2<sup>-32</sup>, in the order of {@link #offsets()} (a
+         * new array; they sum to 2<sup>32</sup>).
+         */
+        public long[] masses() {
+            long[] mass = new long[cumulative.length];
+            for (int k = 0; k < mass.length; k++) {
+                mass[k] = cumulative[k] - (k == 0 ? 0 : cumulative[k - 1]);
+            }
+            return mass;
         }
 
         /** The shift that takes a draw's 32 bits to its guide entry. */

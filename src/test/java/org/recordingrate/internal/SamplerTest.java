@@ -195,6 +195,40 @@ class SamplerTest {
     }
 
     /**
+     * The table-free binomial draw is inversion: fed an even grid of G uniforms ((i + 1/2)/G),
+     * it returns each value k for a share of the grid within 1/G of its probability (the share
+     * of [0, 1) that maps to k is its probability, up to the probabilities' own rounding of
+     * order 1e-13), so the shares equal Loader's probabilities within 1/G + 1e-12 with no
+     * randomness at all. Small means (from 0), large means (from the mode, both directions),
+     * p above 1/2 (reflected), and a billion trials.
+     */
+    @Test
+    void tableFreeBinomialDrawIsInversion() {
+        long[][] cases = {{30, 9}, {202, 180}, {132, 131}, {640, 512}, {1_000_000, 10_000}, {100_000, 3},
+            {2_000_000_000L, 1_000_000_000L}};
+        for (long[] c : cases) {
+            long n = c[0];
+            double p = (double) c[1] / n;
+            double q = (double) (n - c[1]) / n;
+            int grid = n > 10_000_000 ? 2_000 : 400_000;
+            java.util.Map<Long, Integer> shares = new java.util.HashMap<>();
+            for (int i = 0; i < grid; i++) {
+                long k = InversionSampler.binomialDraw(n, p, q, (i + 0.5) / grid);
+                shares.merge(k, 1, Integer::sum);
+            }
+            double mean = n * p;
+            double sd = Math.sqrt(n * p * q);
+            for (long k = Math.max(0, (long) (mean - 8 * sd) - 2); k <= Math.min(n, (long) (mean + 8 * sd) + 2); k++) {
+                double expected = Math.exp(Binomial.logPmf(k, n, p, q));
+                assertEquals(expected, shares.getOrDefault(k, 0) / (double) grid, 1.0 / grid + 1e-12, n + ", " + p + " at " + k);
+            }
+        }
+        assertEquals(0, InversionSampler.binomialDraw(0, 0.5, 0.5, 0.7));
+        assertEquals(0, InversionSampler.binomialDraw(10, 0, 1, 0.99));
+        assertEquals(10, InversionSampler.binomialDraw(10, 1, 0, 0.01));
+    }
+
+    /**
      * Weighted selection equals sorting the multiset written out: values on a lattice with
      * heavy ties, zero counts, infinities, and ranks at the ends and around the tied runs.
      */
