@@ -64,7 +64,7 @@ public class BootstrapBenchmark {
     @Param({"ours", "ours_1_thread", "commons_rng", "naive_records"})
     public String implementation;
 
-    @Param({"1000000"})
+    @Param({"100000", "1000000"})
     public int replicates;
 
     private Bootstrap bootstrap;
