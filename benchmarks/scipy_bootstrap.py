@@ -1,6 +1,6 @@
 """Peers of BootstrapBenchmark: the 3-category design's all-crime BCa interval in Python.
 
-    /usr/bin/python3 benchmarks/scipy_bootstrap.py [--repeat 5]
+    /usr/bin/python3 benchmarks/scipy_bootstrap.py [--repeat 5] [--json target/peers.json]
 
 Debian's python3 with python3-scipy 1.10.1 and python3-numpy 1.24.2 (apt-get install
 python3-scipy). Measures, each the minimum wall time of --repeat runs on this machine:
@@ -13,9 +13,11 @@ python3-scipy). Measures, each the minimum wall time of --repeat runs on this ma
    rng.binomial(n_h, p_h, size=B) per category, the weighted sum, np.quantile at the two BCa
    levels (z0 and the acceleration computed in closed form), for B = 1,000,000.
 
-Prints replicates per second; divide 1,000,000 by them for the time of a million.
+Prints replicates per second; divide 1,000,000 by them for the time of a million. With --json,
+also writes them to that file (read by benchmarks/bootstrap_side_by_side.py).
 """
 import argparse
+import json
 import time
 
 import numpy as np
@@ -71,16 +73,23 @@ def best(run, repeat):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     print(f"scipy {scipy.__version__}, numpy {np.__version__}, min of {args.repeat} runs")
+    results = {"scipy": scipy.__version__, "numpy": np.__version__, "repeat": args.repeat, "runs": []}
     for b in (10_000, 100_000):
         t = best(lambda r: scipy_bca(b, r), args.repeat)
         print(f"scipy.stats.bootstrap BCa, {b:,} resamples: {t * 1e3:,.1f} ms = {b / t:,.0f} replicates/s"
               f" (interval {scipy_bca(b, 0)})")
+        results["runs"].append({"peer": "scipy", "replicates": b, "seconds": t})
     b = 1_000_000
     t = best(lambda r: numpy_sufficient(b, r), args.repeat)
     print(f"numpy sufficient statistics (binomial + weighted sum + np.quantile), {b:,} replicates:"
           f" {t * 1e3:,.1f} ms = {b / t:,.0f} replicates/s (interval {numpy_sufficient(b, 0)})")
+    results["runs"].append({"peer": "numpy", "replicates": b, "seconds": t})
+    if args.json:
+        with open(args.json, "w") as out:
+            json.dump(results, out, indent=1)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,10 @@ import org.recordingrate.resample.BootstrapInterval;
  * per interval for {@code replicates} replicates:
  * <ul>
  *   <li>{@code ours}: {@code Bootstrap.withDefaults().with(BCA).withReplicates(B).allCrime(design)},
- *       every processor (2 here);</li>
+ *       every processor (2 here): the replicates tallied by their tuple of counts
+ *       ({@code CountTally}: violence and sexual offences drawn together from one table, other
+ *       crime from another, one random long a replicate), quantiles from the weighted distinct
+ *       values;</li>
  *   <li>{@code ours_1_thread}: the same on one thread;</li>
  *   <li>{@code commons_rng}: the same sufficient-statistics loop written by hand on Commons RNG
  *       1.6's {@code MarsagliaTsangWangDiscreteSampler.Binomial}, one thread, quantiles by
@@ -41,7 +44,8 @@ import org.recordingrate.resample.BootstrapInterval;
  *       ({@code nextInt(n)}), the rate of each replicate, then a sort: the way a bootstrap is
  *       usually written; one thread.</li>
  * </ul>
- * Command: {@code mvn -q -Pbenchmark test-compile exec:exec -Djmh.args="BootstrapBenchmark -rf json -rff target/jmh-bootstrap.json"}.
+ * Command: {@code mvn -q -Pbenchmark test-compile exec:exec -Djmh.args="\.BootstrapBenchmark -rf json -rff target/jmh-bootstrap.json"};
+ * side by side with the Python peers: {@code sh benchmarks/bootstrap_side_by_side.sh}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -60,7 +64,7 @@ public class BootstrapBenchmark {
     @Param({"ours", "ours_1_thread", "commons_rng", "naive_records"})
     public String implementation;
 
-    @Param({"1000000"})
+    @Param({"100000", "1000000"})
     public int replicates;
 
     private Bootstrap bootstrap;

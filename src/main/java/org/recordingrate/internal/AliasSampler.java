@@ -64,32 +64,7 @@ public final class AliasSampler {
         int columns = 1 << bits;
         long one = 1L << precision;
         long capacity = one >>> bits;
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
-        // largest remainders (Hamilton's method): every weight floored, then one unit more for those
-        // with the largest fractions, so each is within one unit, 2^-precision, of its exact value
-        long[] w = new long[columns];
-        long sum = 0;
-        double[] fractions = new double[n];
-        for (int i = 0; i < n; i++) {
-            double exact = weights[i] / total * one;
-            w[i] = (long) Math.floor(exact);
-            fractions[i] = exact - w[i];
-            sum += w[i];
-        }
-        long missing = one - sum;
-        if (missing > 0) {
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(fractions[b], fractions[a]));
-            for (int j = 0; j < missing; j++) {
-                w[order[j % n]]++;
-            }
-        }
+        long[] w = java.util.Arrays.copyOf(largestRemainders(weights, precision), columns);
         int[] small = new int[columns];
         int[] large = new int[columns];
         int ns = 0;
@@ -122,8 +97,44 @@ public final class AliasSampler {
         }
     }
 
+    /**
+     * Largest remainders (Hamilton's method): the weights, normalised, in units of
+     * 2<sup>-precision</sup>: every one floored, then one unit more for those with the largest
+     * fractions (ties to the lower index), so that they sum to exactly 2<sup>precision</sup> and
+     * each is within one unit of its exact value.
+     */
+    static long[] largestRemainders(double[] weights, int precision) {
+        int n = weights.length;
+        long one = 1L << precision;
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        long[] w = new long[n];
+        long sum = 0;
+        double[] fractions = new double[n];
+        for (int i = 0; i < n; i++) {
+            double exact = weights[i] / total * one;
+            w[i] = (long) Math.floor(exact);
+            fractions[i] = exact - w[i];
+            sum += w[i];
+        }
+        long missing = one - sum;
+        if (missing > 0) {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(fractions[b], fractions[a]));
+            for (int j = 0; j < missing; j++) {
+                w[order[j % n]]++;
+            }
+        }
+        return w;
+    }
+
     /** Probabilities proportional to {@code weights[i]} for the values {@code first + i}. */
-    static AliasSampler of(long first, double[] weights) {
+    public static AliasSampler of(long first, double[] weights) {
         return new AliasSampler(first, weights);
     }
 
@@ -180,6 +191,48 @@ public final class AliasSampler {
         int alias = aliases32[column];
         int own = (int) ((within - thresholds32[column]) >> 63);
         return first + (alias ^ ((column ^ alias) & own));
+    }
+
+    /**
+     * The masses of the 32-bit table per value index (value {@code lowest() + i}), in units of
+     * 2<sup>-32</sup>: what {@link #sample32} draws, exactly; they sum to 2<sup>32</sup>.
+     */
+    private long[] masses32() {
+        long[] mass = new long[size];
+        long capacity = 1L << (32 - bits);
+        for (int c = 0; c < thresholds32.length; c++) {
+            if (c < size) {
+                mass[c] += thresholds32[c];
+            }
+            if (aliases32[c] != c) {
+                mass[aliases32[c]] += capacity - thresholds32[c];
+            }
+        }
+        return mass;
+    }
+
+    /**
+     * The smallest value {@link #sample32} can return: values whose probability rounds to 0 at
+     * 2<sup>-32</sup> are never drawn, so a tally of 32-bit draws needs only
+     * [{@link #lowest32()}, {@link #highest32()}].
+     */
+    public long lowest32() {
+        long[] mass = masses32();
+        int i = 0;
+        while (mass[i] == 0) {
+            i++;
+        }
+        return first + i;
+    }
+
+    /** The largest value {@link #sample32} can return. */
+    public long highest32() {
+        long[] mass = masses32();
+        int i = size - 1;
+        while (mass[i] == 0) {
+            i--;
+        }
+        return first + i;
     }
 
     /** The probability with which {@link #sample32} draws {@code value}, exactly as its table holds it. */

@@ -8,7 +8,9 @@ import java.util.Arrays;
  * (infinite values in two extra buckets), a second pass copies out the few values in the buckets
  * that hold the wanted ranks, and a three-way quickselect (Hoare 1961, with Bentley and McIlroy's
  * fat partition so that runs of equal values, common on the lattice of a bootstrap of counts,
- * cost one pass) finds each rank there. Two linear passes instead of an O(B log B) sort.
+ * cost one pass) finds each rank there. Two linear passes instead of an O(B log B) sort. A
+ * tally of values with counts ({@link #selectWeighted}) is selected from directly, linear in
+ * the number of distinct values, whatever the counts.
  *
  * <p>Not part of the API.
  */
@@ -171,6 +173,99 @@ public final class OrderStatistics {
             result[r] = quickselect(values, 0, values.length - 1, within[r]);
         }
         return result;
+    }
+
+    /**
+     * Order statistics of a multiset given as values with counts (a tally of replicates: value
+     * {@code values[i]} occurring {@code counts[i]} times): the value of each 0-based rank among
+     * the sum of the counts, as if the multiset were written out and sorted. A weighted
+     * three-way quickselect (the partitions carry the counts along, and a partition's count is
+     * compared with the rank instead of its length), so linear in {@code length} per rank,
+     * whatever the counts. Rearranges {@code values[0..length)} and {@code counts[0..length)}
+     * together (the multiset stays the same, so further calls on the arrays are valid).
+     *
+     * @param values the distinct values (NaN not allowed; infinities sort at the ends)
+     * @param counts how many times each occurs, none negative
+     * @param length how many leading entries count
+     * @param ranks  0-based ranks, each in [0, sum of the counts)
+     * @throws IllegalArgumentException if a rank is outside that range
+     */
+    public static double[] selectWeighted(double[] values, int[] counts, int length, long... ranks) {
+        long total = 0;
+        for (int i = 0; i < length; i++) {
+            total += counts[i];
+        }
+        double[] result = new double[ranks.length];
+        for (int r = 0; r < ranks.length; r++) {
+            long rank = ranks[r];
+            if (rank < 0 || rank >= total) {
+                throw new ArgumentException("rank", "rank (" + rank + ") must lie in [0, " + total + ")");
+            }
+            result[r] = weightedQuickselect(values, counts, 0, length - 1, rank);
+        }
+        return result;
+    }
+
+    private static double weightedQuickselect(double[] a, int[] w, int from, int to, long rank) {
+        while (to - from >= SORT_BELOW) {
+            int middle = (from + to) >>> 1;
+            double pivot = median(a[from], a[middle], a[to]);
+            int lt = from;
+            int gt = to;
+            int i = from;
+            long less = 0;
+            long same = 0;
+            while (i <= gt) {
+                double v = a[i];
+                int c = w[i];
+                if (v < pivot) {
+                    a[i] = a[lt];
+                    w[i] = w[lt];
+                    a[lt] = v;
+                    w[lt] = c;
+                    lt++;
+                    i++;
+                    less += c;
+                } else if (v > pivot) {
+                    a[i] = a[gt];
+                    w[i] = w[gt];
+                    a[gt] = v;
+                    w[gt] = c;
+                    gt--;
+                } else {
+                    i++;
+                    same += c;
+                }
+            }
+            if (rank < less) {
+                to = lt - 1;
+            } else if (rank < less + same) {
+                return pivot;
+            } else {
+                rank -= less + same;
+                from = gt + 1;
+            }
+        }
+        // a few entries left: insertion sort by value, then walk the counts
+        for (int i = from + 1; i <= to; i++) {
+            double v = a[i];
+            int c = w[i];
+            int j = i - 1;
+            while (j >= from && a[j] > v) {
+                a[j + 1] = a[j];
+                w[j + 1] = w[j];
+                j--;
+            }
+            a[j + 1] = v;
+            w[j + 1] = c;
+        }
+        for (int i = from; i <= to; i++) {
+            if (rank < w[i]) {
+                return a[i];
+            }
+            rank -= w[i];
+        }
+        throw new IllegalStateException("rank beyond the counts");
     }
 
     /**

@@ -11,7 +11,9 @@ import org.recordingrate.internal.OrderStatistics;
  * outcomes a replicate's recorded count in category k is Binomial(n<sub>k</sub>, p&#770;<sub>k</sub>),
  * so a replicate costs one draw per category from a table built once ({@link AliasSampler}, half
  * a random {@code long} each: probabilities within 2.3e-10 of the binomial's), not n<sub>k</sub>
- * draws of records.
+ * draws of records. When the tuples of counts are few, the replicates are tallied by tuple
+ * ({@link CountTally}, which draws the categories in groups); otherwise they are kept one
+ * double each, as below.
  *
  * <p>Within a block, replicates are made in chunks of {@link #CHUNK}, category by category (all
  * the chunk's draws of category 1, then of category 2, ...), so each category's table stays in
@@ -36,13 +38,15 @@ final class BinomialResampler {
                                       Cancellation cancellation, boolean studentized) {
         int k = statistic.size();
         AliasSampler[] samplers = statistic.samplers();
-        double[] coefficients = new double[k];
-        double[] varianceFactors = new double[k];
+        CountTally tuples = CountTally.plan(statistic, samplers, replicates);
+        if (tuples != null) {
+            return tuples.run(reportedEstimate, replicates, source, threads, progress, cancellation, studentized);
+        }
+        double[] coefficients = statistic.coefficients();
+        double[] varianceFactors = statistic.varianceFactors();
         long[] audited = new long[k];
         for (int i = 0; i < k; i++) {
-            coefficients[i] = statistic.coefficient(i);
             audited[i] = statistic.audited(i);
-            varianceFactors[i] = coefficients[i] * coefficients[i] / audited[i];
         }
         double theta = statistic.loopEstimate();
         double band = statistic.band();

@@ -1,5 +1,8 @@
 package org.recordingrate.resample;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
 import java.util.random.RandomGeneratorFactory;
+import java.util.function.Supplier;
 
 /**
  * Runs replicates in fixed blocks of {@link #SIZE}, each with its own generator, on any number
@@ -51,6 +55,18 @@ final class Blocks {
         return (int) ((replicates + (long) SIZE - 1) / SIZE);
     }
 
+    /** The work of one block with the state of the worker (thread) that runs it. */
+    interface WorkerTask<S> {
+        /**
+         * @param state  the worker's own state (see {@link #run(int, SplittableGenerator, int, int, ProgressListener, Cancellation, Supplier, WorkerTask)})
+         * @param block  the block's index
+         * @param from   its first replicate
+         * @param count  its number of replicates
+         * @param random its generator
+         */
+        void run(S state, int block, int from, int count, RandomGenerator random);
+    }
+
     /**
      * Runs every block of {@code replicates}.
      *
@@ -58,6 +74,25 @@ final class Blocks {
      */
     static void run(int replicates, SplittableGenerator source, int threads, ProgressListener progress,
                     Cancellation cancellation, Task task) {
+        run(replicates, source, threads, threads, progress, cancellation, () -> null,
+                (Object state, int block, int from, int count, RandomGenerator random) ->
+                        task.run(block, from, count, random));
+    }
+
+    /**
+     * Runs every block of {@code replicates} on at most {@code min(threads, workers)} threads,
+     * each with its own state from {@code state}, and returns the states (in no particular
+     * order). The blocks' generators are those of {@link #run(int, SplittableGenerator, int,
+     * ProgressListener, Cancellation, Task)}; which worker ran which block is unpredictable, so
+     * the states must be combined by an operation whose result does not depend on it (integer
+     * sums of counts, for example).
+     *
+     * @param workers the most states wanted (each costs memory)
+     * @throws CancellationException if cancelled or the calling thread is interrupted
+     */
+    static <S> List<S> run(int replicates, SplittableGenerator source, int threads, int workers,
+                           ProgressListener progress, Cancellation cancellation, Supplier<S> state,
+                           WorkerTask<S> task) {
         int blocks = count(replicates);
         RandomGenerator[] generators = new RandomGenerator[blocks];
         for (int b = 0; b < blocks; b++) {
@@ -68,22 +103,31 @@ final class Blocks {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread caller = Thread.currentThread();
         AtomicBoolean stop = new AtomicBoolean();
+        List<S> states = Collections.synchronizedList(new ArrayList<>());
         Runnable worker = () -> {
             try {
+                S own = null;
+                boolean made = false;
                 for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
                     if (stop.get() || cancellation.isCancelled() || caller.isInterrupted() || failure.get() != null) {
                         return;
                     }
+                    if (!made) {
+                        // made on the first block only: a thread that finds no work costs no memory
+                        own = state.get();
+                        states.add(own);
+                        made = true;
+                    }
                     int from = b * SIZE;
                     int count = Math.min(SIZE, replicates - from);
-                    task.run(b, from, count, generators[b]);
+                    task.run(own, b, from, count, generators[b]);
                     progress.progress(done.addAndGet(count), replicates);
                 }
             } catch (RuntimeException | Error e) {
                 failure.compareAndSet(null, e);
             }
         };
-        int helpers = Math.min(threads, blocks) - 1;
+        int helpers = Math.min(Math.min(threads, workers), blocks) - 1;
         Thread[] started = new Thread[Math.max(0, helpers)];
         for (int t = 0; t < started.length; t++) {
             started[t] = new Thread(worker, "recording-rate-resample-" + t);
@@ -117,5 +161,6 @@ final class Blocks {
             throw new CancellationException("resampling cancelled after " + done.get() + " of " + replicates
                     + " replicates");
         }
+        return new ArrayList<>(states);
     }
 }

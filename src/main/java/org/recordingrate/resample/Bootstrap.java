@@ -48,7 +48,14 @@ import org.recordingrate.model.Tally;
  * takes the next generator split from it, and each fixed block of 8,192 replicates the next split
  * from that; blocks write their own replicates and sums, combined in block order. So the same
  * seed gives bit-identical results with 1, 2 or 16 threads, on any machine with the same JDK
- * algorithms. Memory: one double per replicate; quantiles by selection, not by sorting.
+ * algorithms.
+ *
+ * <p><b>Memory.</b> When the categories' counts have few joint values (the product of their
+ * ranges at most half the replicates, as for a few categories of audit size) the replicates are
+ * tallied by their tuple of counts ({@code CountTally}): an int per possible tuple and worker,
+ * far less than a double per replicate (24,000 cells for the usual three categories, against a
+ * million replicates), with the quantiles exact from the weighted distinct values. Otherwise
+ * one double per replicate, quantiles by selection, not by sorting.
  *
  * <p>Defaults: BCa, 95%, 100,000 replicates, seed 1, as many threads as processors, ties counted
  * half in the bias correction.

@@ -118,6 +118,27 @@ final class LinearStatistic {
         return form.coefficient(k);
     }
 
+    /** Every c<sub>k</sub> as a double, in category order (a new array). */
+    double[] coefficients() {
+        double[] c = new double[size()];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = coefficient(k);
+        }
+        return c;
+    }
+
+    /**
+     * c<sub>k</sub>&sup2;/n<sub>k</sub> for each category: a replicate's binomial variance estimate is
+     * sum c<sub>k</sub>&sup2;/n<sub>k</sub> X<sub>k</sub>(n<sub>k</sub> - X<sub>k</sub>) (a new array).
+     */
+    double[] varianceFactors() {
+        double[] f = new double[size()];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = coefficient(k) * coefficient(k) / audited[k];
+        }
+        return f;
+    }
+
     /** The category's rate p&#770;<sub>k</sub>. */
     double rate(int k) {
         return (double) recorded[k] / audited[k];

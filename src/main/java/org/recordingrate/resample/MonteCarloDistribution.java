@@ -4,8 +4,12 @@ import org.recordingrate.internal.Normal;
 import org.recordingrate.internal.OrderStatistics;
 
 /**
- * B Monte Carlo replicates of a statistic (or of its studentized form), one double each, with
- * the sums that the interval methods need, accumulated as the replicates were drawn.
+ * B Monte Carlo replicates of a statistic (or of its studentized form), with the sums that the
+ * interval methods need, accumulated as the replicates were drawn. The replicates are held
+ * either one double each, or as a tally: the distinct values with how often each occurred
+ * (with 0/1 outcomes a replicate is a function of the categories' counts, which take few values,
+ * so a million replicates have a few thousand distinct values). Both forms give the same
+ * quantiles of the same replicates.
  *
  * <p>Quantiles follow R's {@code boot} ({@code norm.inter}; Davison and Hinkley 1997, section
  * 5.2): with k = floor((B + 1) alpha), the k-th order statistic when (B + 1) alpha is whole,
@@ -17,6 +21,10 @@ import org.recordingrate.internal.OrderStatistics;
 final class MonteCarloDistribution implements Distribution {
 
     private final double[] values;
+    private final double[] distinct;
+    private final int[] counts;
+    private final int distinctLength;
+    private final int replicates;
     private final double estimate;
     private final double sumDeviations;
     private final double sumSquaredDeviations;
@@ -47,8 +55,32 @@ final class MonteCarloDistribution implements Distribution {
     MonteCarloDistribution(double[] values, double estimate, double sumDeviations, double sumSquaredDeviations,
                            long below, long equal, double acceleration, double observedStandardError, double lowest,
                            double highest, OrderStatistics.Histogram histogram) {
-        this.histogram = histogram;
+        this(values, histogram, null, null, 0, values.length, estimate, sumDeviations, sumSquaredDeviations, below,
+                equal, acceleration, observedStandardError, lowest, highest);
+    }
+
+    /**
+     * Replicates as a tally: {@code distinct[i]} occurred {@code counts[i]} times, for i below
+     * {@code length}, the counts summing to the number of replicates. The arrays are taken, not
+     * copied (selection rearranges them in pairs).
+     */
+    MonteCarloDistribution(double[] distinct, int[] counts, int length, double estimate, double sumDeviations,
+                           double sumSquaredDeviations, long below, long equal, double acceleration,
+                           double observedStandardError, double lowest, double highest) {
+        this(null, null, distinct, counts, length, total(counts, length), estimate, sumDeviations,
+                sumSquaredDeviations, below, equal, acceleration, observedStandardError, lowest, highest);
+    }
+
+    private MonteCarloDistribution(double[] values, OrderStatistics.Histogram histogram, double[] distinct,
+                                   int[] counts, int distinctLength, int replicates, double estimate,
+                                   double sumDeviations, double sumSquaredDeviations, long below, long equal,
+                                   double acceleration, double observedStandardError, double lowest, double highest) {
         this.values = values;
+        this.histogram = histogram;
+        this.distinct = distinct;
+        this.counts = counts;
+        this.distinctLength = distinctLength;
+        this.replicates = replicates;
         this.estimate = estimate;
         this.sumDeviations = sumDeviations;
         this.sumSquaredDeviations = sumSquaredDeviations;
@@ -60,13 +92,61 @@ final class MonteCarloDistribution implements Distribution {
         this.highest = highest;
     }
 
-    int replicates() {
-        return values.length;
+    private static int total(int[] counts, int length) {
+        long total = 0;
+        for (int i = 0; i < length; i++) {
+            total += counts[i];
+        }
+        if (total < 1 || total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("replicates (" + total + ") must lie in [1, 2^31)");
+        }
+        return (int) total;
     }
 
-    /** The replicates themselves (not a copy: callers only read them). */
-    double[] values() {
-        return values;
+    int replicates() {
+        return replicates;
+    }
+
+    /** What a tally or the list of replicates is told, value by value. */
+    interface ValueCount {
+        void accept(double value, long count);
+    }
+
+    /**
+     * Each replicate's value with its count: every distinct value once (tally), or every
+     * replicate with count 1, in no order that callers may rely on.
+     */
+    void forEach(ValueCount action) {
+        if (values != null) {
+            for (double v : values) {
+                action.accept(v, 1);
+            }
+        } else {
+            for (int i = 0; i < distinctLength; i++) {
+                action.accept(distinct[i], counts[i]);
+            }
+        }
+    }
+
+    /** Whether the replicates are held as a tally of distinct values. */
+    boolean tallied() {
+        return values == null;
+    }
+
+    /**
+     * The replicates sorted, one double each (for tests and small runs: B doubles): the same
+     * list from either form.
+     */
+    double[] sortedValues() {
+        double[] sorted = new double[replicates];
+        int[] at = {0};
+        forEach((v, c) -> {
+            for (long j = 0; j < c; j++) {
+                sorted[at[0]++] = v;
+            }
+        });
+        java.util.Arrays.sort(sorted);
+        return sorted;
     }
 
     long below() {
@@ -84,7 +164,24 @@ final class MonteCarloDistribution implements Distribution {
 
     @Override
     public double[] quantiles(double... levels) {
-        return interpolatedQuantiles(values, values.length, histogram, levels);
+        if (values != null) {
+            return interpolatedQuantiles(values, values.length, histogram, levels);
+        }
+        // the selection rearranges the tally's two arrays together: one caller at a time
+        synchronized (this) {
+            return interpolatedQuantiles(replicates, ranks -> {
+                long[] wide = new long[ranks.length];
+                for (int i = 0; i < ranks.length; i++) {
+                    wide[i] = ranks[i];
+                }
+                return OrderStatistics.selectWeighted(distinct, counts, distinctLength, wide);
+            }, levels);
+        }
+    }
+
+    /** Selects the values of 0-based ranks among the replicates. */
+    interface Selection {
+        double[] select(int[] ranks);
     }
 
     /**
@@ -93,6 +190,13 @@ final class MonteCarloDistribution implements Distribution {
      */
     static double[] interpolatedQuantiles(double[] values, int length, OrderStatistics.Histogram histogram,
                                           double... levels) {
+        return interpolatedQuantiles(length, trimmed -> histogram != null && length > 0
+                ? OrderStatistics.select(values, length, histogram, trimmed)
+                : OrderStatistics.select(values, length, trimmed), levels);
+    }
+
+    /** R's {@code norm.inter} on {@code length} replicates whose order statistics {@code selection} finds. */
+    static double[] interpolatedQuantiles(int length, Selection selection, double... levels) {
         int r = length;
         int[] ranks = new int[2 * levels.length];
         long[] ks = new long[levels.length];
@@ -114,8 +218,7 @@ final class MonteCarloDistribution implements Distribution {
             }
         }
         int[] trimmed = java.util.Arrays.copyOf(ranks, used);
-        double[] selected = histogram != null && length > 0 ? OrderStatistics.select(values, length, histogram, trimmed)
-                : OrderStatistics.select(values, length, trimmed);
+        double[] selected = selection.select(trimmed);
         double[] result = new double[levels.length];
         int at = 0;
         for (int i = 0; i < levels.length; i++) {
@@ -141,12 +244,12 @@ final class MonteCarloDistribution implements Distribution {
 
     @Override
     public double mean() {
-        return estimate + sumDeviations / values.length;
+        return estimate + sumDeviations / replicates;
     }
 
     @Override
     public double variance() {
-        int b = values.length;
+        int b = replicates;
         if (b < 2) {
             return 0;
         }
@@ -155,7 +258,7 @@ final class MonteCarloDistribution implements Distribution {
 
     @Override
     public double shareBelow(TieCounting ties) {
-        return ties.share(below, equal, values.length);
+        return ties.share(below, equal, replicates);
     }
 
     @Override

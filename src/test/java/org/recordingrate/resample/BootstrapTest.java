@@ -19,10 +19,10 @@ import org.recordingrate.model.Tally;
 
 /**
  * The bootstrap's statistics, seeded. False-failure budget: every randomised assertion here is
- * a 5-sigma check (two-sided normal tail 5.7e-7) or wider; there are about 150 of them, so the
- * chance that a correct implementation fails with some other seed is below 1e-4. The seeds are
- * fixed, so the suite itself is deterministic. Resampling work: about 3 million replicates in
- * all, well under a second.
+ * a 5-sigma check (two-sided normal tail 5.7e-7) or wider; there are about 150 of them at 5
+ * sigma and 428 at 5.5 sigma (3.8e-8), so the chance that a correct implementation fails with
+ * some other seed is below 1e-4. The seeds are fixed, so the suite itself is deterministic.
+ * Resampling work: about 6 million replicates in all, about a second.
  */
 class BootstrapTest {
 
@@ -53,11 +53,9 @@ class BootstrapTest {
                 assertEquals(0, sd, 0, row.where());
             } else {
                 double mean = d.mean();
-                double m4 = 0;
-                for (double t : d.values()) {
-                    m4 += Math.pow(t - mean, 4);
-                }
-                double kurtosis = m4 / replicates / Math.pow(sd, 4);
+                double[] m4 = {0};
+                d.forEach((t, count) -> m4[0] += count * Math.pow(t - mean, 4));
+                double kurtosis = m4[0] / replicates / Math.pow(sd, 4);
                 double error = sd * Math.sqrt((kurtosis - 1) / (4.0 * replicates));
                 assertEquals(analytic, sd, 5 * error, row.where());
             }
@@ -123,27 +121,207 @@ class BootstrapTest {
         }
     }
 
-    /** The same seed gives the same bits with 1, 2 and 16 threads: every replicate, every bound. */
+    /**
+     * The same seed gives the same bits with 1, 2 and 16 threads: every replicate, the sums,
+     * every bound; both for the tally of count tuples (100,000 replicates of PEEL's 23,868 cells)
+     * and for one double per replicate (20,000: too few for the tally), and for more than three
+     * categories (the change between two inspections).
+     */
     @Test
     void identicalBitsForOneTwoAndSixteenThreads() {
-        Bootstrap bootstrap = Bootstrap.withDefaults().withReplicates(100_000).withSeed(7);
-        LinearStatistic statistic = LinearStatistic.of(PEEL);
-        double[] reference = null;
-        Interval bounds = null;
-        for (int threads : new int[] {1, 2, 16}) {
-            Bootstrap b = bootstrap.withThreads(threads);
-            double[] values = ((MonteCarloDistribution) b.distribution(statistic, Bootstrap.weightedRate(PEEL),
-                    Blocks.source(7).split())).values();
-            Interval interval = b.allCrime(PEEL).interval();
-            if (reference == null) {
-                reference = values;
-                bounds = interval;
-            } else {
-                assertArrayEquals(reference, values, "threads " + threads);
-                assertEquals(Double.doubleToRawLongBits(bounds.lower()), Double.doubleToRawLongBits(interval.lower()));
-                assertEquals(Double.doubleToRawLongBits(bounds.upper()), Double.doubleToRawLongBits(interval.upper()));
+        Inspection cdi = Inspection.builder("CDI 2017").category("violence", 512, 640, 30_000)
+                .category("sexual offences", 102, 112, 2_400).category("other crime", 610, 700, 40_000).build();
+        Object[][] cases = {{LinearStatistic.of(PEEL), 100_000, true}, {LinearStatistic.of(PEEL), 20_000, false},
+                {LinearStatistic.change(cdi, PEEL), 30_000, false}};
+        for (Object[] c : cases) {
+            LinearStatistic statistic = (LinearStatistic) c[0];
+            int replicates = (Integer) c[1];
+            Bootstrap bootstrap = Bootstrap.withDefaults().withReplicates(replicates).withSeed(7);
+            double[] reference = null;
+            long[] sums = null;
+            Interval bounds = null;
+            for (int threads : new int[] {1, 2, 16}) {
+                Bootstrap b = bootstrap.withThreads(threads);
+                MonteCarloDistribution d = (MonteCarloDistribution) b.distribution(statistic,
+                        Bootstrap.weightedRate(PEEL), Blocks.source(7).split());
+                assertEquals(c[2], d.tallied(), "tallied");
+                double[] values = d.sortedValues();
+                long[] bits = {Double.doubleToRawLongBits(d.mean()), Double.doubleToRawLongBits(d.variance()),
+                        d.below(), d.equal()};
+                Interval interval = b.allCrime(PEEL).interval();
+                if (reference == null) {
+                    reference = values;
+                    sums = bits;
+                    bounds = interval;
+                } else {
+                    assertArrayEquals(reference, values, "threads " + threads);
+                    assertArrayEquals(sums, bits, "threads " + threads);
+                    assertEquals(Double.doubleToRawLongBits(bounds.lower()), Double.doubleToRawLongBits(interval.lower()));
+                    assertEquals(Double.doubleToRawLongBits(bounds.upper()), Double.doubleToRawLongBits(interval.upper()));
+                }
             }
         }
+    }
+
+    /**
+     * The tally's summary is that of its replicates written out: the counts per cell of a seeded
+     * run are decoded here independently (cell index = sum (x_k - lowest32_k) stride_k, the last
+     * category fastest), each cell's value computed with {@link LinearStatistic#sum} and
+     * compared with {@link LinearStatistic#exactSign}, the list of replicates written out and
+     * sorted; the tally gives the same sorted replicates bit for bit, the same counts below and
+     * equal, the same quantiles as the one-double-per-replicate form of the same list, and the
+     * same mean and variance to rounding. One category, a change, PEEL's three categories, and
+     * the studentized replicates of PEEL (t* = (T* - t)/s*, s* computed here).
+     */
+    @Test
+    void tallyOfCountTuplesSummarisesTheReplicatesItCounted() {
+        Object[][] cases = {{LinearStatistic.of(Tally.of(180, 202)), 180 / 202.0, false},
+                {LinearStatistic.change(Tally.of(512, 640), Tally.of(188, 202)), 188 / 202.0 - 512 / 640.0, false},
+                {LinearStatistic.of(PEEL), Bootstrap.weightedRate(PEEL), false},
+                {LinearStatistic.of(PEEL), Bootstrap.weightedRate(PEEL), true}};
+        int replicates = 200_001;   // odd: the last pair's second half is drawn and left unused
+        for (Object[] c : cases) {
+            LinearStatistic statistic = (LinearStatistic) c[0];
+            double estimate = (Double) c[1];
+            boolean studentized = (Boolean) c[2];
+            org.recordingrate.internal.AliasSampler[] samplers = statistic.samplers();
+            CountTally tally = CountTally.plan(statistic, samplers, replicates);
+            int[] cells = tally.count(replicates, Blocks.source(99).split(), 2, ProgressListener.NONE,
+                    new Cancellation());
+            int k = statistic.size();
+            double[] list = new double[replicates];
+            int at = 0;
+            long below = 0;
+            long equal = 0;
+            for (int cell = 0; cell < cells.length; cell++) {
+                long[] x = new long[k];
+                int rest = cell;
+                for (int i = k - 1; i >= 0; i--) {
+                    int range = (int) (samplers[i].highest32() - samplers[i].lowest32() + 1);
+                    x[i] = samplers[i].lowest32() + rest % range;
+                    rest /= range;
+                }
+                int sign = statistic.exactSign(x);
+                double t = statistic.clamp(statistic.sum(x));
+                if (studentized) {
+                    double v = 0;
+                    for (int i = 0; i < k; i++) {
+                        double ci = statistic.coefficient(i);
+                        v += ci * ci / statistic.audited(i) * x[i] * (statistic.audited(i) - x[i]);
+                    }
+                    t = sign == 0 ? 0 : v > 0 ? (t - statistic.loopEstimate()) / Math.sqrt(v)
+                            : sign < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                }
+                for (int j = 0; j < cells[cell]; j++) {
+                    list[at++] = t;
+                }
+                below += sign < 0 ? cells[cell] : 0;
+                equal += sign == 0 ? cells[cell] : 0;
+            }
+            assertEquals(replicates, at);
+            MonteCarloDistribution tallied = tally.distribution(cells, estimate, studentized);
+            MonteCarloDistribution each = ResampleReferences.distribution(list, estimate, 0, 0, -1, 1);
+            java.util.Arrays.sort(list);
+            assertTrue(tallied.tallied());
+            assertArrayEquals(list, tallied.sortedValues());
+            assertEquals(below, tallied.below());
+            assertEquals(equal, tallied.equal());
+            double[] levels = {0.0001, 0.025, 0.3, 0.5, 0.975, 0.9999};
+            assertArrayEquals(each.quantiles(levels), tallied.quantiles(levels));
+            if (!studentized) {
+                // the same terms summed in two orders (the tally's as products count x deviation):
+                // recursive summation of B terms errs by at most (B - 1) 2^-53 sum |term| (Higham
+                // 2002, section 4.2), the products by 2^-53 each, so the sums differ by less than
+                // B 2^-51 sum |t* - t|, the means by that over B plus the rounding of t + sum/B (an
+                // ulp each); the sums of squares, all terms positive, by a relative B 2^-51 (9e-11)
+                double absolute = 0;
+                for (double t : list) {
+                    absolute += Math.abs(t - estimate);
+                }
+                assertEquals(each.mean(), tallied.mean(), 0x1.0p-51 * absolute + 2 * Math.ulp(estimate));
+                assertEquals(each.variance(), tallied.variance(), 2e-10 * each.variance());
+            }
+        }
+    }
+
+    /**
+     * The tally's draws follow the bootstrap distribution, both replicate by replicate and when
+     * the tally itself is drawn (a multinomial by a chain of binomials): with a million
+     * replicates, each category's count has Binomial(n, x/n) frequencies (Loader's
+     * probabilities), and for PEEL the pairs (violence, sexual offences), which one table draws
+     * together, the product of theirs; PEEL's categories make two groups, CDI 2017's three.
+     * Checked at 5.5 sigma for every value or pair expected at least 20 times (856 checks,
+     * two-sided tail 3.8e-8 each: false-failure budget 3.3e-5).
+     */
+    @Test
+    void tallyDrawsFollowTheBinomialsOfEachCategory() {
+        Inspection cdi = Inspection.builder("CDI 2017").category("violence", 512, 640, 30_000)
+                .category("sexual offences", 102, 112, 2_400).category("other crime", 610, 700, 40_000).build();
+        int replicates = 1_000_000;
+        int checked = 0;
+        Inspection[] designs = {PEEL, cdi, PEEL, cdi};
+        for (int run = 0; run < designs.length; run++) {
+            Inspection design = designs[run];
+            // the first two runs replicate by replicate, the last two draw the tally itself
+            boolean direct = run >= 2;
+            LinearStatistic statistic = LinearStatistic.of(design);
+            org.recordingrate.internal.AliasSampler[] samplers = statistic.samplers();
+            CountTally tally = CountTally.plan(statistic, samplers, replicates);
+            assertEquals(design == PEEL ? 2 : 3, tally.groups());
+            int[] cells = direct ? tally.drawCounts(replicates, Blocks.source(13).split(), ProgressListener.NONE,
+                    new Cancellation()) : tally.count(replicates, Blocks.source(12).split(), 2, ProgressListener.NONE,
+                    new Cancellation());
+            int[] range = new int[3];
+            for (int i = 0; i < 3; i++) {
+                range[i] = (int) (samplers[i].highest32() - samplers[i].lowest32() + 1);
+            }
+            long[][] marginal = new long[3][];
+            for (int i = 0; i < 3; i++) {
+                marginal[i] = new long[range[i]];
+            }
+            long[][] pairs = new long[range[0]][range[1]];
+            for (int cell = 0; cell < cells.length; cell++) {
+                int a = cell / (range[1] * range[2]);
+                int b = cell / range[2] % range[1];
+                int c = cell % range[2];
+                marginal[0][a] += cells[cell];
+                marginal[1][b] += cells[cell];
+                marginal[2][c] += cells[cell];
+                pairs[a][b] += cells[cell];
+            }
+            double[][] pmf = new double[3][];
+            for (int i = 0; i < 3; i++) {
+                long n = statistic.audited(i);
+                double p = statistic.rate(i);
+                pmf[i] = new double[range[i]];
+                for (int v = 0; v < range[i]; v++) {
+                    pmf[i][v] = Math.exp(Binomial.logPmf(samplers[i].lowest32() + v, n, p, 1 - p));
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                for (int v = 0; v < range[i]; v++) {
+                    checked += checkFrequency(pmf[i][v], marginal[i][v], replicates, design.name() + " category " + i
+                            + " value " + v);
+                }
+            }
+            if (design == PEEL) {
+                for (int a = 0; a < range[0]; a++) {
+                    for (int b = 0; b < range[1]; b++) {
+                        checked += checkFrequency(pmf[0][a] * pmf[1][b], pairs[a][b], replicates, "pair " + a + ", " + b);
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 700, "checked " + checked);
+    }
+
+    private static int checkFrequency(double p, long count, int replicates, String what) {
+        double expected = p * replicates;
+        if (expected < 20) {
+            return 0;
+        }
+        assertEquals(expected, count, 5.5 * Math.sqrt(expected * (1 - p)), what);
+        return 1;
     }
 
     /**
