@@ -102,7 +102,11 @@ public final class Bootstrap implements RateIntervalMethod {
         this.cancellation = Args.notNull("cancellation", cancellation);
     }
 
-    /** BCa, 95%, 100,000 replicates, seed 1, every processor, ties counted half. */
+    /**
+     * BCa, 95%, 100,000 replicates, seed 1, every processor, ties counted half.
+     *
+     * @return the default configuration
+     */
     public static Bootstrap withDefaults() {
         return DEFAULTS;
     }
@@ -110,6 +114,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With another interval method.
      *
+     * @param interval percentile, basic, normal, BCa, studentized or exact
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public Bootstrap with(BootstrapInterval interval) {
@@ -119,6 +125,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With another rule for ties in the BCa bias correction.
      *
+     * @param ties how replicates equal to the estimate count in the bias correction
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public Bootstrap with(TieCounting ties) {
@@ -128,6 +136,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * At another confidence level.
      *
+     * @param confidence the two-sided confidence level, in (0, 1)
+     * @return the new configuration
      * @throws IllegalArgumentException if outside (0, 1) or NaN
      */
     public Bootstrap withConfidence(double confidence) {
@@ -137,6 +147,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With another number of replicates (ignored by {@link BootstrapInterval#EXACT}).
      *
+     * @param replicates replicates per statistic, 1 to {@link #MAX_REPLICATES}
+     * @return the new configuration
      * @throws IllegalArgumentException if below 1 or above {@link #MAX_REPLICATES}
      */
     public Bootstrap withReplicates(long replicates) {
@@ -153,7 +165,12 @@ public final class Bootstrap implements RateIntervalMethod {
         return (int) replicates;
     }
 
-    /** With another seed (any long). */
+    /**
+     * With another seed (any long).
+     *
+     * @param seed the seed of the source generator
+     * @return the new configuration
+     */
     public Bootstrap withSeed(long seed) {
         return new Bootstrap(interval, confidence, replicates, seed, threads, ties, progress, cancellation);
     }
@@ -161,6 +178,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With another number of threads; the results do not depend on it.
      *
+     * @param threads threads to run blocks of replicates on, at least 1
+     * @return the new configuration
      * @throws IllegalArgumentException if below 1
      */
     public Bootstrap withThreads(int threads) {
@@ -171,6 +190,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With a listener told after each block of replicates.
      *
+     * @param progress the listener, {@link ProgressListener#NONE} for none
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public Bootstrap withProgress(ProgressListener progress) {
@@ -180,38 +201,64 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With a token that stops a run when cancelled ({@link java.util.concurrent.CancellationException}).
      *
+     * @param cancellation the token
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public Bootstrap withCancellation(Cancellation cancellation) {
         return new Bootstrap(interval, confidence, replicates, seed, threads, ties, progress, cancellation);
     }
 
-    /** The interval method. */
+    /**
+     * The interval method.
+     *
+     * @return the interval method
+     */
     public BootstrapInterval interval() {
         return interval;
     }
 
-    /** The confidence level. */
+    /**
+     * The confidence level.
+     *
+     * @return the confidence level, in (0, 1)
+     */
     public double confidence() {
         return confidence;
     }
 
-    /** The number of replicates. */
+    /**
+     * The number of replicates.
+     *
+     * @return replicates per statistic, at least 1 (not used by {@link BootstrapInterval#EXACT})
+     */
     public int replicates() {
         return replicates;
     }
 
-    /** The seed. */
+    /**
+     * The seed.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
 
-    /** The number of threads. */
+    /**
+     * The number of threads.
+     *
+     * @return the number of threads, at least 1
+     */
     public int threads() {
         return threads;
     }
 
-    /** The rule for ties in the BCa bias correction. */
+    /**
+     * The rule for ties in the BCa bias correction.
+     *
+     * @return the rule for ties
+     */
     public TieCounting ties() {
         return ties;
     }
@@ -252,6 +299,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * The bootstrap of one category's recording rate x/n: replicates X*&#47;n with X* ~ Binomial(n, x/n).
      *
+     * @param tally recorded of audited
+     * @return the bootstrap estimate of x/n
      * @throws IllegalArgumentException if {@code tally} is null
      * @throws java.util.concurrent.CancellationException if cancelled
      */
