@@ -26,10 +26,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code recording-rate bootstrap}: bootstrap intervals for one tally, the change between two
  * tallies, an inspection file (a row per category and an all-crime row per inspection) or two
- * inspection files (the change per category and all crime).
+ * inspection files (the change per category and all crime). Inspections whose records name their
+ * incidents (record-level audit files with {@code incident_id}) are resampled by incident, as
+ * {@link Bootstrap#estimate(Inspection)} does, and say so on standard error and in the text output.
  */
 @Command(name = "bootstrap", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Bootstrap intervals: records resampled within each category, volumes fixed.",
+        description = {"Bootstrap intervals: records resampled within each category, volumes fixed;",
+                "record-level audit files with incident_id are resampled by incident (its crimes together).",
                 "  bootstrap --recorded 180 --audited 202 [--interval bca] [--replicates B] [--seed S]",
                 "  bootstrap --before 512/640 --after 188/202 ...",
                 "  bootstrap INSPECTIONS.csv ...          (a row per category, an all-crime row per inspection)",
@@ -115,9 +118,11 @@ final class BootstrapCommand implements Callable<Integer> {
                     + e.changeSummary() + "\n" + footer(method, start));
         } else if (files.size() == 1) {
             List<Inspection> all = resampling.inspections(spec, files.get(0), reading);
+            checkIncidents(method, all);
             List<BootstrapInspectionEstimate> estimates = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             for (Inspection inspection : all) {
+                noteIncidents(inspection, text);
                 BootstrapInspectionEstimate e = bootstrap.estimate(inspection);
                 estimates.add(e);
                 text.append(e.summary()).append('\n');
@@ -126,9 +131,13 @@ final class BootstrapCommand implements Callable<Integer> {
         } else {
             List<Inspection> earlier = resampling.inspections(spec, files.get(0), reading);
             List<Inspection> later = resampling.inspections(spec, files.get(1), reading);
+            checkIncidents(method, earlier);
+            checkIncidents(method, later);
             List<BootstrapInspectionChange> changes = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             for (NamePairing.Pair<Inspection> p : Resampling.pairs(spec, earlier, later)) {
+                noteIncidents(p.before(), text);
+                noteIncidents(p.after(), text);
                 BootstrapInspectionChange c = bootstrap.compare(p.before(), p.after());
                 changes.add(c);
                 text.append(c.summary()).append('\n');
@@ -136,6 +145,31 @@ final class BootstrapCommand implements Callable<Integer> {
             write(ResampleColumns.inspectionChanges(changes), false, text + footer(method, start));
         }
         return 0;
+    }
+
+    /**
+     * A usage error for an interval that the bootstrap over incidents does not offer, when an
+     * inspection carries incidents (before any resampling, so nothing is half done).
+     */
+    private void checkIncidents(BootstrapInterval method, List<Inspection> inspections) {
+        if (method != BootstrapInterval.STUDENTIZED && method != BootstrapInterval.EXACT) {
+            return;
+        }
+        for (Inspection inspection : inspections) {
+            if (Bootstrap.hasIncidents(inspection)) {
+                throw Cli.usage(spec, "--interval " + method.token() + " is not offered when incidents are resampled:"
+                        + " inspection '" + inspection.name() + "' names its incidents (incident_id), so it is"
+                        + " resampled by incident; use --interval percentile, basic, normal or bca");
+            }
+        }
+    }
+
+    /** Tells, on standard error and in the text output, that an inspection is resampled by incident. */
+    private void noteIncidents(Inspection inspection, StringBuilder text) {
+        Resampling.incidentNote(inspection).ifPresent(note -> {
+            Cli.note(spec, note);
+            text.append(note).append('\n');
+        });
     }
 
     private String footer(BootstrapInterval method, long start) {

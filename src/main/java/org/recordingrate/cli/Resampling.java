@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.recordingrate.io.InspectionSource;
+import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.NamePairing;
 import org.recordingrate.resample.ProgressListener;
@@ -132,6 +133,31 @@ final class Resampling {
             throw new IllegalArgumentException("no inspection of the earlier file has the name of one in the later file");
         }
         return new ArrayList<>(pairing.pairs());
+    }
+
+    /**
+     * {@code "resampling incidents, not crimes: 310 incidents holding 554 crimes in inspection
+     * PEEL 2021/22"} when the inspection carries incidents (naming any category resampled crime
+     * by crime for want of them), else empty.
+     */
+    static Optional<String> incidentNote(Inspection inspection) {
+        long incidents = 0;
+        long crimes = 0;
+        List<String> without = new ArrayList<>();
+        for (AuditedCategory category : inspection.categories()) {
+            if (category.incidents().isPresent()) {
+                incidents += category.incidents().get().count();
+                crimes += category.incidents().get().crimes();
+            } else {
+                without.add(category.name());
+            }
+        }
+        if (without.size() == inspection.categories().size()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "resampling incidents, not crimes: %,d incidents holding %,d"
+                + " crimes in inspection %s%s", incidents, crimes, inspection.name(),
+                without.isEmpty() ? "" : " (crimes resampled one by one in " + String.join(", ", without) + ")"));
     }
 
     /** "1,000,000 replicates in 23 ms" for text output. */

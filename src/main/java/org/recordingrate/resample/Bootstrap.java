@@ -24,8 +24,9 @@ import org.recordingrate.model.RowKind;
 import org.recordingrate.model.Tally;
 
 /**
- * The bootstrap of recording rates: one category, an inspection's all-crime rate (records
- * resampled within each category, the categories' audited counts and volumes fixed), the change
+ * The bootstrap of recording rates: one category, an inspection's all-crime rate (records, or
+ * incidents when the inspection carries them, resampled within each category, the number of
+ * units per category and the volumes fixed), the change
  * between two inspections (each resampled independently) and the unrecorded crimes they imply.
  * Immutable and thread-safe; every {@code with..} returns a new instance.
  *
@@ -42,6 +43,18 @@ import org.recordingrate.model.Tally;
  * a replicate is one draw per category from a table prepared once per category, never
  * n<sub>h</sub> draws of records. The record-level bootstrap, for statistics that need the records,
  * is {@link RecordBootstrap}.
+ *
+ * <p><b>Incidents.</b> Sufficiency holds only when the crimes were sampled one by one. When an
+ * inspection's categories carry their {@link AuditedCategory#incidents() incidents} (several
+ * crimes of one log, sampled together), the inspection methods ({@link #estimate(Inspection)},
+ * {@link #allCrime(Inspection)}, {@link #unrecorded(Inspection)},
+ * {@link #compare(Inspection, Inspection)}) resample incidents within each category instead, by
+ * {@link RecordBootstrap} with multinomial weights (the stratified cluster bootstrap, Davison and
+ * Hinkley 1997, section 3.8), with the same rows, estimates and generators. Routing here rather
+ * than in each caller means no caller can have its incidents silently ignored; the price is that
+ * the studentized and exact intervals, which that path does not offer, are refused for such an
+ * inspection ({@link #hasIncidents(Inspection)} tells beforehand). Tallies ({@link #estimate(Tally)},
+ * {@link #compare(Tally, Tally)}) carry no incidents and are always drawn through the counts.
  *
  * <p><b>Reproducible on any number of threads.</b> The seed makes a generator
  * (java.util.random's L64X128MixRandom); each statistic of a call (each row, in output order)
@@ -89,7 +102,11 @@ public final class Bootstrap implements RateIntervalMethod {
         this.cancellation = Args.notNull("cancellation", cancellation);
     }
 
-    /** BCa, 95%, 100,000 replicates, seed 1, every processor, ties counted half. */
+    /**
+     * BCa, 95%, 100,000 replicates, seed 1, every processor, ties counted half.
+     *
+     * @return the default configuration
+     */
     public static Bootstrap withDefaults() {
         return DEFAULTS;
     }
@@ -97,6 +114,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With another interval method.
      *
+     * @param interval percentile, basic, normal, BCa, studentized or exact
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public Bootstrap with(BootstrapInterval interval) {
@@ -106,6 +125,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With another rule for ties in the BCa bias correction.
      *
+     * @param ties how replicates equal to the estimate count in the bias correction
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public Bootstrap with(TieCounting ties) {
@@ -115,6 +136,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * At another confidence level.
      *
+     * @param confidence the two-sided confidence level, in (0, 1)
+     * @return the new configuration
      * @throws IllegalArgumentException if outside (0, 1) or NaN
      */
     public Bootstrap withConfidence(double confidence) {
@@ -124,6 +147,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With another number of replicates (ignored by {@link BootstrapInterval#EXACT}).
      *
+     * @param replicates replicates per statistic, 1 to {@link #MAX_REPLICATES}
+     * @return the new configuration
      * @throws IllegalArgumentException if below 1 or above {@link #MAX_REPLICATES}
      */
     public Bootstrap withReplicates(long replicates) {
@@ -140,7 +165,12 @@ public final class Bootstrap implements RateIntervalMethod {
         return (int) replicates;
     }
 
-    /** With another seed (any long). */
+    /**
+     * With another seed (any long).
+     *
+     * @param seed the seed of the source generator
+     * @return the new configuration
+     */
     public Bootstrap withSeed(long seed) {
         return new Bootstrap(interval, confidence, replicates, seed, threads, ties, progress, cancellation);
     }
@@ -148,6 +178,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With another number of threads; the results do not depend on it.
      *
+     * @param threads threads to run blocks of replicates on, at least 1
+     * @return the new configuration
      * @throws IllegalArgumentException if below 1
      */
     public Bootstrap withThreads(int threads) {
@@ -158,6 +190,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With a listener told after each block of replicates.
      *
+     * @param progress the listener, {@link ProgressListener#NONE} for none
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public Bootstrap withProgress(ProgressListener progress) {
@@ -167,38 +201,64 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * With a token that stops a run when cancelled ({@link java.util.concurrent.CancellationException}).
      *
+     * @param cancellation the token
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public Bootstrap withCancellation(Cancellation cancellation) {
         return new Bootstrap(interval, confidence, replicates, seed, threads, ties, progress, cancellation);
     }
 
-    /** The interval method. */
+    /**
+     * The interval method.
+     *
+     * @return the interval method
+     */
     public BootstrapInterval interval() {
         return interval;
     }
 
-    /** The confidence level. */
+    /**
+     * The confidence level.
+     *
+     * @return the confidence level, in (0, 1)
+     */
     public double confidence() {
         return confidence;
     }
 
-    /** The number of replicates. */
+    /**
+     * The number of replicates.
+     *
+     * @return replicates per statistic, at least 1 (not used by {@link BootstrapInterval#EXACT})
+     */
     public int replicates() {
         return replicates;
     }
 
-    /** The seed. */
+    /**
+     * The seed.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
 
-    /** The number of threads. */
+    /**
+     * The number of threads.
+     *
+     * @return the number of threads, at least 1
+     */
     public int threads() {
         return threads;
     }
 
-    /** The rule for ties in the BCa bias correction. */
+    /**
+     * The rule for ties in the BCa bias correction.
+     *
+     * @return the rule for ties
+     */
     public TieCounting ties() {
         return ties;
     }
@@ -239,6 +299,8 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * The bootstrap of one category's recording rate x/n: replicates X*&#47;n with X* ~ Binomial(n, x/n).
      *
+     * @param tally recorded of audited
+     * @return the bootstrap estimate of x/n
      * @throws IllegalArgumentException if {@code tally} is null
      * @throws java.util.concurrent.CancellationException if cancelled
      */
@@ -253,21 +315,40 @@ public final class Bootstrap implements RateIntervalMethod {
      * unrecorded crimes they imply. Row j (categories in order, then all crime) uses the j-th
      * generator split from the seed's.
      *
-     * @throws IllegalArgumentException if {@code inspection} is null
+     * <p>When a category of the inspection carries {@link AuditedCategory#incidents() incidents},
+     * the tallies are no longer sufficient (an incident's crimes were sampled together), so the
+     * whole inspection is resampled by incident, as {@link RecordBootstrap#estimate(Inspection)}
+     * does with multinomial weights: incidents drawn with replacement within each category
+     * (categories without incidents as single crimes), the stratified cluster bootstrap of Davison
+     * and Hinkley (1997, section 3.8). Its replicates are drawn differently, so the same seed does
+     * not give the sufficient-statistics path's numbers, even when every incident holds one crime
+     * (the distribution is then the same).
+     *
+     * @param inspection the inspection
+     * @return a row per category, then the all-crime row
+     * @throws IllegalArgumentException if {@code inspection} is null, or it carries incidents and
+     *                                  the interval is {@link BootstrapInterval#STUDENTIZED} or
+     *                                  {@link BootstrapInterval#EXACT} (argument {@code interval}),
+     *                                  which the bootstrap over incidents does not offer
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapInspectionEstimate estimate(Inspection inspection) {
         Args.notNull("inspection", inspection);
+        return estimate(inspection, resampler(inspection));
+    }
+
+    /** The rows of {@link #estimate(Inspection)}, each statistic resampled by {@code resampler}. */
+    BootstrapInspectionEstimate estimate(Inspection inspection, Resampler resampler) {
         SplittableGenerator source = Blocks.source(seed);
         List<BootstrapRow> rows = new ArrayList<>();
         for (AuditedCategory category : inspection.categories()) {
             Tally tally = category.tally();
-            BootstrapEstimate rate = run(LinearStatistic.of(tally), tally.rate(), source.split());
+            BootstrapEstimate rate = resampler.category(category, tally.rate(), source.split());
             rows.add(new BootstrapRow(RowKind.CATEGORY, category.name(), tally.recorded(), tally.audited(),
                     category.volume(), rate, unrecorded(category.volume(), Rational.of(tally.recorded(), tally.audited()),
                     rate)));
         }
-        BootstrapEstimate all = allCrime(inspection, source.split());
+        BootstrapEstimate all = resampler.allCrime(inspection, weightedRate(inspection), source.split());
         rows.add(new BootstrapRow(RowKind.ALL_CRIME, Names.ALL_CRIME, inspection.totalRecorded(),
                 inspection.totalAudited(), inspection.totalVolume(), all,
                 unrecorded(inspection.totalVolume(), exactRate(inspection), all)));
@@ -277,34 +358,54 @@ public final class Bootstrap implements RateIntervalMethod {
     /**
      * The bootstrap of an inspection's all-crime rate alone (the last row of
      * {@link #estimate(Inspection)}, computed without the category rows, so drawn from the
-     * first split of the seed's generator).
+     * first split of the seed's generator); by incident when the inspection carries incidents,
+     * as {@link #estimate(Inspection)}.
      *
-     * @throws IllegalArgumentException if {@code inspection} is null
+     * @param inspection the inspection
+     * @return the bootstrap of sum W<sub>h</sub> p<sub>h</sub>
+     * @throws IllegalArgumentException if {@code inspection} is null, or it carries incidents and
+     *                                  the interval is studentized or exact (argument {@code interval})
+     * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapEstimate allCrime(Inspection inspection) {
         Args.notNull("inspection", inspection);
-        return allCrime(inspection, Blocks.source(seed).split());
+        return allCrime(inspection, resampler(inspection));
     }
 
-    private BootstrapEstimate allCrime(Inspection inspection, SplittableGenerator stream) {
-        return run(LinearStatistic.of(inspection), weightedRate(inspection), stream);
+    /** {@link #allCrime(Inspection)} resampled by {@code resampler}. */
+    BootstrapEstimate allCrime(Inspection inspection, Resampler resampler) {
+        return resampler.allCrime(inspection, weightedRate(inspection), Blocks.source(seed).split());
     }
 
     /**
      * The unrecorded crimes of an inspection with the interval from the bootstrap of its
-     * all-crime rate (see {@link BootstrapRow} for how the interval is mapped).
+     * all-crime rate, {@link #allCrime(Inspection)} (see {@link BootstrapRow} for how the
+     * interval is mapped).
      *
-     * @throws IllegalArgumentException if {@code inspection} is null
+     * @param inspection the inspection
+     * @return volume x (1 - rate)/rate with the mapped bootstrap interval
+     * @throws IllegalArgumentException as {@link #allCrime(Inspection)}
+     * @throws java.util.concurrent.CancellationException if cancelled
      */
     public UnrecordedCrimes unrecorded(Inspection inspection) {
-        return unrecorded(inspection.totalVolume(), exactRate(inspection), allCrime(inspection));
+        Args.notNull("inspection", inspection);
+        return unrecorded(inspection, resampler(inspection));
+    }
+
+    /** {@link #unrecorded(Inspection)} resampled by {@code resampler}. */
+    UnrecordedCrimes unrecorded(Inspection inspection, Resampler resampler) {
+        return unrecorded(inspection.totalVolume(), exactRate(inspection), allCrime(inspection, resampler));
     }
 
     /**
      * The bootstrap of the change in one category's rate, after - before, each tally resampled
      * independently.
      *
+     * @param before the earlier tally
+     * @param after  the later tally
+     * @return the bootstrap of x<sub>a</sub>/n<sub>a</sub> - x<sub>b</sub>/n<sub>b</sub>, in [-1, 1]
      * @throws IllegalArgumentException if a tally is null
+     * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapEstimate compare(Tally before, Tally after) {
         Args.notNull("before", before);
@@ -316,28 +417,123 @@ public final class Bootstrap implements RateIntervalMethod {
      * The bootstrap of the change between two inspections: each category audited in both (in the
      * later inspection's order), then the all-crime rate (every category of each inspection,
      * the two inspections resampled independently). Row j uses the j-th generator split from
-     * the seed's.
+     * the seed's. When either inspection carries incidents, both are resampled by incident (each
+     * on its own, as {@link RecordBootstrap#compare(Inspection, Inspection)}): a replicate of a
+     * change is the later inspection's replicate minus the earlier one's.
      *
-     * @throws IllegalArgumentException if an inspection is null
+     * @param before the earlier inspection
+     * @param after  the later inspection
+     * @return a row per category audited in both, then the all-crime row
+     * @throws IllegalArgumentException if an inspection is null, or either carries incidents and
+     *                                  the interval is studentized or exact (argument {@code interval})
+     * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapInspectionChange compare(Inspection before, Inspection after) {
         Args.notNull("before", before);
         Args.notNull("after", after);
+        return compare(before, after, resampler(before, after));
+    }
+
+    /** {@link #compare(Inspection, Inspection)} resampled by {@code resampler}. */
+    BootstrapInspectionChange compare(Inspection before, Inspection after, Resampler resampler) {
         SplittableGenerator source = Blocks.source(seed);
         NamePairing<AuditedCategory> pairing = NamePairing.byName(before.categories(), after.categories(),
                 AuditedCategory::name);
         List<BootstrapChangeRow> rows = new ArrayList<>();
         for (NamePairing.Pair<AuditedCategory> pair : pairing.pairs()) {
-            Tally b = pair.before().tally();
-            Tally a = pair.after().tally();
-            rows.add(new BootstrapChangeRow(RowKind.CATEGORY, pair.after().name(), b.rate(), a.rate(),
-                    run(LinearStatistic.change(b, a), a.rate() - b.rate(), source.split())));
+            double b = pair.before().tally().rate();
+            double a = pair.after().tally().rate();
+            rows.add(new BootstrapChangeRow(RowKind.CATEGORY, pair.after().name(), b, a,
+                    resampler.change(pair.before(), pair.after(), a - b, source.split())));
         }
         double rateBefore = weightedRate(before);
         double rateAfter = weightedRate(after);
         rows.add(new BootstrapChangeRow(RowKind.ALL_CRIME, Names.ALL_CRIME, rateBefore, rateAfter,
-                run(LinearStatistic.change(before, after), rateAfter - rateBefore, source.split())));
+                resampler.change(before, after, rateAfter - rateBefore, source.split())));
         return new BootstrapInspectionChange(before.name(), after.name(), rows);
+    }
+
+    /**
+     * How one statistic of an inspection is resampled, given its estimate and its own generator:
+     * through the sufficient statistics (Binomial counts per category), or unit by unit
+     * ({@link RecordBootstrap}'s). The row layout and the order of the generators are
+     * {@link Bootstrap}'s either way.
+     */
+    interface Resampler {
+
+        /** One category's rate. */
+        BootstrapEstimate category(AuditedCategory category, double estimate, SplittableGenerator stream);
+
+        /** The all-crime rate of an inspection. */
+        BootstrapEstimate allCrime(Inspection inspection, double estimate, SplittableGenerator stream);
+
+        /** The change in one category's rate, after - before, resampled independently. */
+        BootstrapEstimate change(AuditedCategory before, AuditedCategory after, double estimate,
+                                 SplittableGenerator stream);
+
+        /** The change in the all-crime rate, after - before, resampled independently. */
+        BootstrapEstimate change(Inspection before, Inspection after, double estimate, SplittableGenerator stream);
+    }
+
+    /** The sufficient-statistics resampler of this configuration: Binomial counts per category. */
+    private Resampler sufficient() {
+        return new Resampler() {
+            @Override
+            public BootstrapEstimate category(AuditedCategory category, double estimate, SplittableGenerator stream) {
+                return run(LinearStatistic.of(category.tally()), estimate, stream);
+            }
+
+            @Override
+            public BootstrapEstimate allCrime(Inspection inspection, double estimate, SplittableGenerator stream) {
+                return run(LinearStatistic.of(inspection), estimate, stream);
+            }
+
+            @Override
+            public BootstrapEstimate change(AuditedCategory before, AuditedCategory after, double estimate,
+                                            SplittableGenerator stream) {
+                return run(LinearStatistic.change(before.tally(), after.tally()), estimate, stream);
+            }
+
+            @Override
+            public BootstrapEstimate change(Inspection before, Inspection after, double estimate,
+                                            SplittableGenerator stream) {
+                return run(LinearStatistic.change(before, after), estimate, stream);
+            }
+        };
+    }
+
+    /**
+     * The resampler for these inspections: by incident (multinomial weights) when any carries
+     * incidents, else through the sufficient statistics.
+     *
+     * @throws ArgumentException (argument {@code interval}) if incidents are present and the
+     *                           interval is studentized or exact
+     */
+    private Resampler resampler(Inspection... inspections) {
+        for (Inspection inspection : inspections) {
+            if (hasIncidents(inspection)) {
+                if (interval == BootstrapInterval.STUDENTIZED || interval == BootstrapInterval.EXACT) {
+                    throw new ArgumentException("interval", "interval (" + interval.token() + ") is not offered for"
+                            + " inspection '" + inspection.name() + "', whose categories carry incidents: the bootstrap"
+                            + " over incidents gives percentile, basic, normal or bca");
+                }
+                return RecordBootstrap.withDefaults().with(this).unitResampler();
+            }
+        }
+        return sufficient();
+    }
+
+    /**
+     * Whether some category of the inspection carries its incidents (then it is resampled by
+     * incident, see {@link #estimate(Inspection)}).
+     *
+     * @param inspection the inspection
+     * @return true if some category's {@link AuditedCategory#incidents()} is present
+     * @throws IllegalArgumentException if {@code inspection} is null
+     */
+    public static boolean hasIncidents(Inspection inspection) {
+        Args.notNull("inspection", inspection);
+        return inspection.categories().stream().anyMatch(c -> c.incidents().isPresent());
     }
 
     /** The cheap all-crime point estimate. */

@@ -17,14 +17,27 @@ import org.recordingrate.model.RowKind;
 public record BootstrapChangeRow(RowKind kind, String category, double before, double after,
                                  BootstrapEstimate change) {
 
-    /** @throws IllegalArgumentException if a reference is null */
+    /**
+     * Validates the components.
+     *
+     * @param kind a category or all crime
+     * @param category the category's name ({@code "all crime"} for the combined row)
+     * @param before the earlier rate
+     * @param after the later rate
+     * @param change the bootstrap estimate of after - before
+     * @throws IllegalArgumentException if a reference is null
+     */
     public BootstrapChangeRow {
         Args.notNull("kind", kind);
         Args.notNull("category", category);
         Args.notNull("change", change);
     }
 
-    /** Whether this is the all-crime row. */
+    /**
+     * Whether this is the all-crime row.
+     *
+     * @return true for the all-crime row, false for a category
+     */
     public boolean isAllCrime() {
         return kind == RowKind.ALL_CRIME;
     }

@@ -33,6 +33,22 @@ public record BootstrapEstimate(double estimate, Interval interval, BootstrapInt
                                 OptionalDouble latticeError) {
 
     /**
+     * Validates the components.
+     *
+     * @param estimate the statistic on the data (a rate in [0, 1], or a change in [-1, 1])
+     * @param interval the bootstrap interval, clipped to the statistic's range
+     * @param method the interval method
+     * @param confidence the two-sided confidence level
+     * @param standardError the bootstrap standard error: the standard deviation of the replicates
+     *                      (B - 1 denominator), or of the exact bootstrap distribution (which is the
+     *                      binomial standard error sqrt(sum W<sub>h</sub>&sup2; p<sub>h</sub>(1 - p<sub>h</sub>)/n<sub>h</sub>))
+     * @param bias mean of the replicates minus the estimate (0 for the exact distribution of
+     *             a rate, whose mean is the estimate)
+     * @param monteCarlo replicates and seed, with the Monte Carlo standard error of a bound
+     *                   (standardError x sqrt(beta(1 - beta)/B)/phi(z_beta) at beta = alpha/2, the
+     *                   normal approximation to the error of a quantile); empty for {@link BootstrapInterval#EXACT}
+     * @param latticeError for {@link BootstrapInterval#EXACT}, the bound on the error of each bound from
+     *                     the lattice of the convolution (0 when it was exact); empty for Monte Carlo
      * @throws IllegalArgumentException if a reference is null, a number is NaN, or exactly one of
      *                                  {@code monteCarlo} and {@code latticeError} is not present
      */
@@ -51,12 +67,20 @@ public record BootstrapEstimate(double estimate, Interval interval, BootstrapInt
         }
     }
 
-    /** The lower bound. */
+    /**
+     * The lower bound.
+     *
+     * @return the interval's lower bound
+     */
     public double lower() {
         return interval.lower();
     }
 
-    /** The upper bound. */
+    /**
+     * The upper bound.
+     *
+     * @return the interval's upper bound
+     */
     public double upper() {
         return interval.upper();
     }
@@ -64,12 +88,18 @@ public record BootstrapEstimate(double estimate, Interval interval, BootstrapInt
     /**
      * z x standardError, z the two-sided normal critical value at the confidence: the "+/-" a
      * report would print beside the bootstrap standard error (not the interval's half-width).
+     *
+     * @return z x {@link #standardError()}, at least 0
      */
     public double margin() {
         return org.recordingrate.internal.Normal.twoSidedCritical(confidence) * standardError;
     }
 
-    /** Replicates drawn: 0 for the exact bootstrap. */
+    /**
+     * Replicates drawn: 0 for the exact bootstrap.
+     *
+     * @return B, or 0 for the exact bootstrap
+     */
     public long replicates() {
         return monteCarlo.map(MonteCarlo::replicates).orElse(0L);
     }
@@ -85,6 +115,8 @@ public record BootstrapEstimate(double estimate, Interval interval, BootstrapInt
 
     /**
      * The same line for a change: {@code "+13.1 points (95% CI +8.3 to +17.6, bootstrap BCa, ...)"}.
+     *
+     * @return one line, the estimate and bounds in percentage points
      */
     public String changeSummary() {
         return toString(true);

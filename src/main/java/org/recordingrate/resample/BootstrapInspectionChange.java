@@ -14,7 +14,14 @@ import org.recordingrate.internal.Args;
  */
 public record BootstrapInspectionChange(String before, String after, List<BootstrapChangeRow> rows) {
 
-    /** @throws IllegalArgumentException if a reference is null or the last row is not all crime */
+    /**
+     * Validates the components.
+     *
+     * @param before the earlier inspection's name
+     * @param after the later inspection's name
+     * @param rows the category rows, then the all-crime row
+     * @throws IllegalArgumentException if a reference is null or the last row is not all crime
+     */
     public BootstrapInspectionChange {
         Args.notNull("before", before);
         Args.notNull("after", after);
@@ -24,12 +31,20 @@ public record BootstrapInspectionChange(String before, String after, List<Bootst
         }
     }
 
-    /** The all-crime row. */
+    /**
+     * The all-crime row.
+     *
+     * @return the last row
+     */
     public BootstrapChangeRow allCrime() {
         return rows.get(rows.size() - 1);
     }
 
-    /** One line per row. */
+    /**
+     * One line per row.
+     *
+     * @return the inspections' names, then a line per row
+     */
     public String summary() {
         StringBuilder text = new StringBuilder(before).append(" -> ").append(after).append('\n');
         for (BootstrapChangeRow row : rows) {

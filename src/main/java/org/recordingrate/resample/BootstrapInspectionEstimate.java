@@ -13,7 +13,13 @@ import org.recordingrate.internal.Args;
  */
 public record BootstrapInspectionEstimate(String inspection, List<BootstrapRow> rows) {
 
-    /** @throws IllegalArgumentException if a reference is null or the last row is not all crime */
+    /**
+     * Validates the components.
+     *
+     * @param inspection the inspection's name
+     * @param rows the category rows in the inspection's order, then the all-crime row
+     * @throws IllegalArgumentException if a reference is null or the last row is not all crime
+     */
     public BootstrapInspectionEstimate {
         Args.notNull("inspection", inspection);
         rows = List.copyOf(Args.notNull("rows", rows));
@@ -22,17 +28,29 @@ public record BootstrapInspectionEstimate(String inspection, List<BootstrapRow> 
         }
     }
 
-    /** The category rows. */
+    /**
+     * The category rows.
+     *
+     * @return every row but the last, in the inspection's order
+     */
     public List<BootstrapRow> categories() {
         return rows.subList(0, rows.size() - 1);
     }
 
-    /** The all-crime row. */
+    /**
+     * The all-crime row.
+     *
+     * @return the last row
+     */
     public BootstrapRow allCrime() {
         return rows.get(rows.size() - 1);
     }
 
-    /** One line per row. */
+    /**
+     * One line per row.
+     *
+     * @return the inspection's name, a line per row and the unrecorded crimes of all crime
+     */
     public String summary() {
         StringBuilder text = new StringBuilder(inspection).append('\n');
         for (BootstrapRow row : rows) {

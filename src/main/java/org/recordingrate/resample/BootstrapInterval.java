@@ -110,12 +110,20 @@ public enum BootstrapInterval {
         this.displayName = displayName;
     }
 
-    /** The command-line token, e.g. {@code bca}. */
+    /**
+     * The command-line token, e.g. {@code bca}.
+     *
+     * @return the token, lower case
+     */
     public String token() {
         return token;
     }
 
-    /** The name for people, e.g. {@code "bootstrap BCa"}. */
+    /**
+     * The name for people, e.g. {@code "bootstrap BCa"}.
+     *
+     * @return the display name
+     */
     public String displayName() {
         return displayName;
     }
@@ -156,6 +164,8 @@ public enum BootstrapInterval {
     /**
      * Parses a token, ignoring case and surrounding space ({@code -} read as {@code _}).
      *
+     * @param text the token, e.g. {@code BCa} or {@code bca}
+     * @return the interval method
      * @throws IllegalArgumentException naming the text and the valid tokens
      */
     public static BootstrapInterval fromToken(String text) {

@@ -28,7 +28,18 @@ import org.recordingrate.model.RowKind;
 public record BootstrapRow(RowKind kind, String category, long recorded, long audited, long volume,
                            BootstrapEstimate rate, UnrecordedCrimes unrecorded) {
 
-    /** @throws IllegalArgumentException if a reference is null */
+    /**
+     * Validates the components.
+     *
+     * @param kind a category or all crime
+     * @param category the category's name ({@code "all crime"} for the combined row)
+     * @param recorded recorded (summed for all crime)
+     * @param audited audited (summed for all crime)
+     * @param volume the volume (summed for all crime)
+     * @param rate the bootstrap estimate of the recording rate
+     * @param unrecorded the unrecorded crimes implied by the rate and its bootstrap interval
+     * @throws IllegalArgumentException if a reference is null
+     */
     public BootstrapRow {
         Args.notNull("kind", kind);
         Args.notNull("category", category);
@@ -36,7 +47,11 @@ public record BootstrapRow(RowKind kind, String category, long recorded, long au
         Args.notNull("unrecorded", unrecorded);
     }
 
-    /** Whether this is the all-crime row. */
+    /**
+     * Whether this is the all-crime row.
+     *
+     * @return true for the all-crime row, false for a category
+     */
     public boolean isAllCrime() {
         return kind == RowKind.ALL_CRIME;
     }

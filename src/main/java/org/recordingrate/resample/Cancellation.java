@@ -17,7 +17,11 @@ public final class Cancellation {
         cancelled = true;
     }
 
-    /** Whether {@link #cancel()} has been called. */
+    /**
+     * Whether {@link #cancel()} has been called.
+     *
+     * @return true once cancelled
+     */
     public boolean isCancelled() {
         return cancelled;
     }

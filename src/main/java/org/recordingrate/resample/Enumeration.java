@@ -25,7 +25,11 @@ public enum Enumeration {
         this.token = token;
     }
 
-    /** The token: {@code auto}, {@code always} or {@code never}. */
+    /**
+     * The token: {@code auto}, {@code always} or {@code never}.
+     *
+     * @return the token
+     */
     public String token() {
         return token;
     }
@@ -33,6 +37,8 @@ public enum Enumeration {
     /**
      * Parses a token, ignoring case.
      *
+     * @param text the token, e.g. {@code Auto}
+     * @return the rule
      * @throws IllegalArgumentException naming the token and the valid ones
      */
     public static Enumeration fromToken(String text) {

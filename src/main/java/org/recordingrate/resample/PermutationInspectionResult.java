@@ -14,7 +14,14 @@ import org.recordingrate.internal.Args;
  */
 public record PermutationInspectionResult(String before, String after, List<PermutationRow> rows) {
 
-    /** @throws IllegalArgumentException if a reference is null or the last row is not all crime */
+    /**
+     * Validates the components.
+     *
+     * @param before the earlier inspection's name
+     * @param after the later inspection's name
+     * @param rows the rows
+     * @throws IllegalArgumentException if a reference is null or the last row is not all crime
+     */
     public PermutationInspectionResult {
         Args.notNull("before", before);
         Args.notNull("after", after);
@@ -24,12 +31,20 @@ public record PermutationInspectionResult(String before, String after, List<Perm
         }
     }
 
-    /** The stratified all-crime row. */
+    /**
+     * The stratified all-crime row.
+     *
+     * @return the last row
+     */
     public PermutationRow allCrime() {
         return rows.get(rows.size() - 1);
     }
 
-    /** One line per row. */
+    /**
+     * One line per row.
+     *
+     * @return the inspections' names, then a line per row
+     */
     public String summary() {
         StringBuilder text = new StringBuilder(before).append(" -> ").append(after).append('\n');
         for (PermutationRow row : rows) {

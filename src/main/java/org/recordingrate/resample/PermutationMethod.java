@@ -13,7 +13,11 @@ public enum PermutationMethod {
         this.words = words;
     }
 
-    /** {@code "monte carlo"} or {@code "exact enumeration"}, as the command line writes it. */
+    /**
+     * {@code "monte carlo"} or {@code "exact enumeration"}, as the command line writes it.
+     *
+     * @return the words
+     */
     public String words() {
         return words;
     }

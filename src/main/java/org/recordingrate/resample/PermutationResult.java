@@ -23,6 +23,15 @@ public record PermutationResult(double change, Alternative alternative, double p
                                 Optional<MonteCarlo> monteCarlo) {
 
     /**
+     * Validates the components.
+     *
+     * @param change the observed change: one category's rate after minus before, or the
+     *               all-crime (volume-weighted) rate after minus before
+     * @param alternative the alternative hypothesis
+     * @param pValue the p-value, in (0, 1]: never 0 (Phipson and Smyth 2010)
+     * @param method Monte Carlo or exact enumeration
+     * @param monteCarlo replicates, seed and the Monte Carlo standard error sqrt(p(1 - p)/B) when
+     *                   drawn; empty when enumerated
      * @throws IllegalArgumentException for a null reference, a NaN change, a p-value outside [0, 1],
      *                                  or Monte Carlo details present exactly when enumerated
      */
@@ -39,7 +48,11 @@ public record PermutationResult(double change, Alternative alternative, double p
         }
     }
 
-    /** Replicates drawn, 0 when enumerated. */
+    /**
+     * Replicates drawn, 0 when enumerated.
+     *
+     * @return B, or 0 when enumerated
+     */
     public long replicates() {
         return monteCarlo.map(MonteCarlo::replicates).orElse(0L);
     }

@@ -82,7 +82,11 @@ public final class PermutationTest implements ChangeTestMethod {
         this.cancellation = Args.notNull("cancellation", cancellation);
     }
 
-    /** 100,000 replicates, seed 1, every processor, enumeration when cheap. */
+    /**
+     * 100,000 replicates, seed 1, every processor, enumeration when cheap.
+     *
+     * @return the default configuration
+     */
     public static PermutationTest withDefaults() {
         return DEFAULTS;
     }
@@ -90,6 +94,8 @@ public final class PermutationTest implements ChangeTestMethod {
     /**
      * With another number of replicates.
      *
+     * @param replicates replicates per test, 1 to {@link Bootstrap#MAX_REPLICATES}
+     * @return the new configuration
      * @throws IllegalArgumentException if below 1 or above {@link Bootstrap#MAX_REPLICATES}
      */
     public PermutationTest withReplicates(long replicates) {
@@ -97,7 +103,12 @@ public final class PermutationTest implements ChangeTestMethod {
                 cancellation);
     }
 
-    /** With another seed (any long). */
+    /**
+     * With another seed (any long).
+     *
+     * @param seed the seed of the source generator
+     * @return the new configuration
+     */
     public PermutationTest withSeed(long seed) {
         return new PermutationTest(replicates, seed, threads, enumeration, progress, cancellation);
     }
@@ -105,6 +116,8 @@ public final class PermutationTest implements ChangeTestMethod {
     /**
      * With another number of threads (the p-values do not depend on it).
      *
+     * @param threads threads, at least 1
+     * @return the new configuration
      * @throws IllegalArgumentException if below 1
      */
     public PermutationTest withThreads(int threads) {
@@ -115,6 +128,8 @@ public final class PermutationTest implements ChangeTestMethod {
     /**
      * With another rule for enumerating.
      *
+     * @param enumeration when to enumerate every arrangement instead of sampling
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public PermutationTest with(Enumeration enumeration) {
@@ -124,6 +139,8 @@ public final class PermutationTest implements ChangeTestMethod {
     /**
      * With a progress listener.
      *
+     * @param progress the listener, {@link ProgressListener#NONE} for none
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public PermutationTest withProgress(ProgressListener progress) {
@@ -133,23 +150,37 @@ public final class PermutationTest implements ChangeTestMethod {
     /**
      * With a cancellation token.
      *
+     * @param cancellation the token
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public PermutationTest withCancellation(Cancellation cancellation) {
         return new PermutationTest(replicates, seed, threads, enumeration, progress, cancellation);
     }
 
-    /** The number of replicates. */
+    /**
+     * The number of replicates.
+     *
+     * @return replicates per test, at least 1
+     */
     public int replicates() {
         return replicates;
     }
 
-    /** The seed. */
+    /**
+     * The seed.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
 
-    /** The enumeration rule. */
+    /**
+     * The enumeration rule.
+     *
+     * @return the enumeration rule
+     */
     public Enumeration enumeration() {
         return enumeration;
     }
@@ -187,6 +218,10 @@ public final class PermutationTest implements ChangeTestMethod {
     /**
      * The permutation test of one category.
      *
+     * @param before the earlier tally
+     * @param after the later tally
+     * @param alternative the alternative hypothesis about after - before
+     * @return the change, its p-value and how it was found
      * @throws IllegalArgumentException if an argument is null
      * @throws java.util.concurrent.CancellationException if cancelled
      */
@@ -200,6 +235,10 @@ public final class PermutationTest implements ChangeTestMethod {
     /**
      * The stratified permutation test of the all-crime change between two inspections.
      *
+     * @param before the earlier inspection
+     * @param after the later inspection
+     * @param alternative the alternative hypothesis about after - before
+     * @return the all-crime change, its p-value and how it was found
      * @throws IllegalArgumentException if an argument is null, or {@link Enumeration#ALWAYS}
      *                                  meets too many arrangements
      */
@@ -214,6 +253,10 @@ public final class PermutationTest implements ChangeTestMethod {
      * Every category audited in both inspections, then the stratified all-crime test; row j uses
      * the j-th generator split from the seed's.
      *
+     * @param before the earlier inspection
+     * @param after the later inspection
+     * @param alternative the alternative hypothesis about after - before
+     * @return a row per category audited in both, then the all-crime row
      * @throws IllegalArgumentException as {@link #permute(Inspection, Inspection, Alternative)}
      */
     public PermutationInspectionResult permuteAll(Inspection before, Inspection after, Alternative alternative) {

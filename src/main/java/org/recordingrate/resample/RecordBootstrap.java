@@ -5,32 +5,59 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import java.util.random.RandomGenerator.SplittableGenerator;
 
+import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.ArgumentException;
 import org.recordingrate.internal.InversionSampler;
 import org.recordingrate.model.AuditRecord;
+import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Category;
+import org.recordingrate.model.Incidents;
+import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Names;
 
 /**
- * The record-level bootstrap of the all-crime rate, for statistics that need the records rather
- * than the tallies: records grouped by incident (an incident's crimes are resampled together,
- * the cluster bootstrap of Davison and Hinkley 1997, section 3.8), now, and per-record weights
- * once record-level audit files carry them. Within each category the resampling units (records,
- * or incidents) are drawn with {@link ResamplingWeights multinomial or Poisson weights}; a
- * category's replicate rate is the ratio R*&#47;A* of its weighted recorded and audited counts, and
- * the replicate is sum W<sub>h</sub> R*<sub>h</sub>&#47;A*<sub>h</sub>, the volumes fixed.
+ * The bootstrap over resampling units, for statistics that need more than the tallies: crimes
+ * grouped by incident (an incident's crimes are resampled together, the stratified cluster
+ * bootstrap of Davison and Hinkley 1997, section 3.8), from a list of {@link AuditRecord}s or
+ * from an {@link Inspection} whose categories carry their {@link Incidents}; and per-record
+ * weights once record-level audit files carry them. Within each category the resampling units
+ * (records, or incidents) are drawn with {@link ResamplingWeights multinomial or Poisson
+ * weights}; a category's replicate rate is the ratio R*&#47;A* of its weighted recorded and
+ * audited counts, and the all-crime replicate is sum W<sub>h</sub> R*<sub>h</sub>&#47;A*<sub>h</sub>,
+ * the volumes fixed.
  *
- * <p>With records as units and multinomial weights this is the same bootstrap as
- * {@link Bootstrap}'s (which draws the sufficient statistics instead, and is faster); with
- * incidents as units it is wider when an incident's crimes tend to be recorded together.
+ * <pre>{@code
+ * RecordBootstrap byIncident = RecordBootstrap.withDefaults()
+ *         .with(Bootstrap.withDefaults().withReplicates(100_000).withSeed(42));
+ * BootstrapInspectionEstimate peel = byIncident.estimate(inspection);      // categories and all crime
+ * BootstrapInspectionChange change = byIncident.compare(cdi2017, inspection);
+ * }</pre>
+ *
+ * <p>Two entry points, two sources of units. {@link #allCrime(List, List)} takes records, which
+ * merely name their incidents: {@link #withIncidentsAsUnits(boolean)} chooses records or
+ * incidents as units. The {@link Inspection} methods ({@link #estimate(Inspection)},
+ * {@link #allCrime(Inspection)}, {@link #unrecorded(Inspection)},
+ * {@link #compare(Inspection, Inspection)}) always resample a category's incidents when it carries
+ * them (the inspection says they were the sampled units), its crimes otherwise.
+ * {@link Bootstrap}'s inspection methods come here, with multinomial weights, whenever an
+ * inspection carries incidents, so a caller of {@link Bootstrap} never has its incidents ignored.
+ *
+ * <p>With crimes as units and multinomial weights this is the same bootstrap distribution as
+ * {@link Bootstrap}'s sufficient-statistics one (which draws a Binomial count per category
+ * instead, and is faster); with incidents as units it is wider when an incident's crimes tend to
+ * be recorded together.
  *
  * <p>Intervals: percentile, basic, normal and BCa (the acceleration from the jackknife over
  * units in closed form, leaving out each unit once, stratified as in {@link Bootstrap}; ties
  * with the estimate decided in doubles to a relative 1e-12). Studentized and exact are not
- * offered here. Replicates are made in the same fixed blocks with split generators, so the
- * results do not depend on the number of threads. Immutable and thread-safe.
+ * offered here (the studentized interval needs a variance per replicate, the exact one a
+ * convolution of the counts, both written for Binomial counts). Replicates are made in the same
+ * fixed blocks with split generators, so the results do not depend on the number of threads.
+ * Cost: one random index per unit per replicate and statistic, against one table look-up per
+ * category for {@link Bootstrap}. Immutable and thread-safe.
  */
 public final class RecordBootstrap {
 
@@ -51,7 +78,12 @@ public final class RecordBootstrap {
         }
     }
 
-    /** Multinomial weights on records, with {@link Bootstrap#withDefaults()}'s settings. */
+    /**
+     * Multinomial weights on records (for record lists), with {@link Bootstrap#withDefaults()}'s
+     * settings.
+     *
+     * @return the default configuration
+     */
     public static RecordBootstrap withDefaults() {
         return DEFAULTS;
     }
@@ -60,7 +92,10 @@ public final class RecordBootstrap {
      * With the interval, confidence, replicates, seed, threads, ties, progress and cancellation of
      * {@code settings}.
      *
+     * @param settings the bootstrap settings; its interval must be percentile, basic, normal or bca
+     * @return the new configuration
      * @throws IllegalArgumentException if null, or its interval is studentized or exact
+     *                                  (argument {@code interval})
      */
     public RecordBootstrap with(Bootstrap settings) {
         return new RecordBootstrap(Args.notNull("settings", settings), weights, byIncident);
@@ -69,6 +104,8 @@ public final class RecordBootstrap {
     /**
      * With other resampling weights.
      *
+     * @param weights multinomial or Poisson
+     * @return the new configuration
      * @throws IllegalArgumentException if null
      */
     public RecordBootstrap with(ResamplingWeights weights) {
@@ -77,7 +114,11 @@ public final class RecordBootstrap {
 
     /**
      * Resampling whole incidents (records without an incident are units of their own) when
-     * {@code byIncident}, single records otherwise.
+     * {@code byIncident}, single records otherwise, in {@link #allCrime(List, List)}. The
+     * {@link Inspection} methods resample an inspection's incidents whatever this says.
+     *
+     * @param byIncident whether a record list's incidents are the units
+     * @return the new configuration
      */
     public RecordBootstrap withIncidentsAsUnits(boolean byIncident) {
         return new RecordBootstrap(settings, weights, byIncident);
@@ -85,20 +126,135 @@ public final class RecordBootstrap {
 
     /**
      * The bootstrap of the all-crime rate of these records, weighted by the design's volumes.
+     * Units are records, or incidents when {@link #withIncidentsAsUnits(boolean)} says so; the
+     * estimate is sum W<sub>h</sub> x<sub>h</sub>/n<sub>h</sub> over the records. Drawn from the
+     * first generator split from the seed's.
      *
      * @param records the audited records
      * @param design  the categories with their volumes, matched to the records' categories by
      *                name under {@link Names}
+     * @return the bootstrap of the all-crime rate
      * @throws IllegalArgumentException if a record's category is not in the design, a designed
      *                                  category has no record, or an argument is null
+     * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapEstimate allCrime(List<AuditRecord> records, List<Category> design) {
         Units units = Units.of(Args.notNull("records", records), Args.notNull("design", design), byIncident);
-        return run(units);
+        return run(units, units.estimate(), Blocks.source(settings.seed()).split());
     }
 
-    /** The resampling units per category: recorded and audited counts of each unit, and the weights W_h. */
-    record Units(int[][] recorded, int[][] audited, double[] weights) {
+    /**
+     * The bootstrap of every category of an inspection and of its all-crime rate, resampling
+     * each category's {@link AuditedCategory#incidents() incidents} (the stratified cluster
+     * bootstrap of Davison and Hinkley 1997, section 3.8: within category h the m<sub>h</sub>
+     * incidents are drawn with replacement, or weighted, and the replicate rate is the ratio
+     * R*<sub>h</sub>&#47;A*<sub>h</sub> of the drawn incidents' recorded and audited crimes; all crime
+     * is sum W<sub>h</sub> R*<sub>h</sub>&#47;A*<sub>h</sub>, volumes fixed). A category without
+     * incidents is resampled crime by crime (its crimes the units, as
+     * {@link org.recordingrate.model.Incidents#ofSingleCrimes Incidents.ofSingleCrimes}). The incidents
+     * of an inspection are always its units here, whatever {@link #withIncidentsAsUnits(boolean)}
+     * says (that choice is for record lists, whose incidents are merely named): the inspection
+     * holding them says they were the sampled units ({@link AuditedCategory#sampledUnits()}).
+     *
+     * <p>The rows, their point estimates and the order of the generators are
+     * {@link Bootstrap#estimate(Inspection)}'s (which comes here when incidents are present). With
+     * one crime per incident and multinomial weights the bootstrap distribution is the same as the
+     * sufficient-statistics one (a Binomial count per category), drawn by other random numbers.
+     * The BCa acceleration is the stratified jackknife over units. A category of a single
+     * incident has a degenerate distribution (every replicate its estimate).
+     *
+     * @param inspection the inspection
+     * @return a row per category, then the all-crime row
+     * @throws IllegalArgumentException if {@code inspection} is null, or a category holds more
+     *                                  than {@link Bootstrap#MAX_REPLICATES} units or an incident
+     *                                  more than {@link Integer#MAX_VALUE} crimes
+     * @throws java.util.concurrent.CancellationException if cancelled
+     */
+    public BootstrapInspectionEstimate estimate(Inspection inspection) {
+        return settings.estimate(Args.notNull("inspection", inspection), unitResampler());
+    }
+
+    /**
+     * The bootstrap of an inspection's all-crime rate alone, by incident as
+     * {@link #estimate(Inspection)} (its last row, drawn from the first generator split from the
+     * seed's).
+     *
+     * @param inspection the inspection
+     * @return the bootstrap of sum W<sub>h</sub> p<sub>h</sub>
+     * @throws IllegalArgumentException as {@link #estimate(Inspection)}
+     * @throws java.util.concurrent.CancellationException if cancelled
+     */
+    public BootstrapEstimate allCrime(Inspection inspection) {
+        return settings.allCrime(Args.notNull("inspection", inspection), unitResampler());
+    }
+
+    /**
+     * The unrecorded crimes of an inspection, volume x (1 - rate)/rate, with the interval of
+     * {@link #allCrime(Inspection)} mapped as {@link BootstrapRow} describes.
+     *
+     * @param inspection the inspection
+     * @return the unrecorded crimes with their bootstrap interval
+     * @throws IllegalArgumentException as {@link #estimate(Inspection)}
+     * @throws java.util.concurrent.CancellationException if cancelled
+     */
+    public UnrecordedCrimes unrecorded(Inspection inspection) {
+        return settings.unrecorded(Args.notNull("inspection", inspection), unitResampler());
+    }
+
+    /**
+     * The bootstrap of the change between two inspections, each resampled by incident (as
+     * {@link #estimate(Inspection)}) independently of the other: a replicate of a change is
+     * T*<sub>after</sub> - T*<sub>before</sub>, per category audited in both (in the later
+     * inspection's order) and for all crime, the same intervals as for a rate, on [-1, 1]. The BCa
+     * acceleration is the jackknife over the units of both inspections, as for several independent
+     * samples (Davison and Hinkley 1997, section 3.2). Rows and generators are
+     * {@link Bootstrap#compare(Inspection, Inspection)}'s.
+     *
+     * @param before the earlier inspection
+     * @param after  the later inspection
+     * @return a row per category audited in both, then the all-crime row
+     * @throws IllegalArgumentException if an inspection is null, or as {@link #estimate(Inspection)}
+     * @throws java.util.concurrent.CancellationException if cancelled
+     */
+    public BootstrapInspectionChange compare(Inspection before, Inspection after) {
+        return settings.compare(Args.notNull("before", before), Args.notNull("after", after), unitResampler());
+    }
+
+    /** Resampling each statistic unit by unit, with this configuration. */
+    Bootstrap.Resampler unitResampler() {
+        return new Bootstrap.Resampler() {
+            @Override
+            public BootstrapEstimate category(AuditedCategory category, double estimate, SplittableGenerator stream) {
+                return run(Units.of(List.of(List.of(category)), new int[] {1}, 0, 1), estimate, stream);
+            }
+
+            @Override
+            public BootstrapEstimate allCrime(Inspection inspection, double estimate, SplittableGenerator stream) {
+                return run(Units.of(List.of(inspection.categories()), new int[] {1}, 0, 1), estimate, stream);
+            }
+
+            @Override
+            public BootstrapEstimate change(AuditedCategory before, AuditedCategory after, double estimate,
+                                            SplittableGenerator stream) {
+                return run(Units.of(List.of(List.of(after), List.of(before)), new int[] {1, -1}, -1, 1), estimate,
+                        stream);
+            }
+
+            @Override
+            public BootstrapEstimate change(Inspection before, Inspection after, double estimate,
+                                            SplittableGenerator stream) {
+                return run(Units.of(List.of(after.categories(), before.categories()), new int[] {1, -1}, -1, 1),
+                        estimate, stream);
+            }
+        };
+    }
+
+    /**
+     * The resampling units per stratum: recorded and audited counts of each unit, the weights
+     * W<sub>h</sub> (signed for a change: the later inspection's positive, the earlier one's
+     * negative) and the range the statistic is clipped to.
+     */
+    record Units(int[][] recorded, int[][] audited, double[] weights, double lowest, double highest) {
 
         static Units of(List<AuditRecord> records, List<Category> design, boolean byIncident) {
             Map<String, Integer> index = new LinkedHashMap<>();
@@ -142,24 +298,84 @@ public final class RecordBootstrap {
                 }
                 weights[h] = design.get(h).volume() / total;
             }
-            return new Units(recorded, audited, weights);
+            return new Units(recorded, audited, weights, 0, 1);
         }
 
+        /**
+         * The units of groups of categories (each group one inspection, or one category), the
+         * weights of group g being signs[g] x volume / the group's total volume; a category's
+         * units are its incidents, or its crimes when it has none.
+         */
+        static Units of(List<List<AuditedCategory>> groups, int[] signs, double lowest, double highest) {
+            int k = 0;
+            for (List<AuditedCategory> group : groups) {
+                k += group.size();
+            }
+            int[][] recorded = new int[k][];
+            int[][] audited = new int[k][];
+            double[] weights = new double[k];
+            int h = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                double total = 0;
+                for (AuditedCategory c : groups.get(g)) {
+                    total += c.volume();
+                }
+                for (AuditedCategory c : groups.get(g)) {
+                    Incidents incidents = c.incidents().orElseGet(() -> Incidents.ofSingleCrimes(c.tally()));
+                    long m = incidents.count();
+                    if (m > Bootstrap.MAX_REPLICATES) {
+                        throw new ArgumentException("incidents", "category '" + c.name() + "' has " + m
+                                + " units to resample, more than " + Bootstrap.MAX_REPLICATES);
+                    }
+                    recorded[h] = new int[(int) m];
+                    audited[h] = new int[(int) m];
+                    int u = 0;
+                    for (Incidents.Group group : incidents.groups()) {
+                        if (group.crimes() > Integer.MAX_VALUE) {
+                            throw new ArgumentException("incidents", "an incident of category '" + c.name()
+                                    + "' holds " + group.crimes() + " crimes, more than " + Integer.MAX_VALUE);
+                        }
+                        for (long j = 0; j < group.incidents(); j++) {
+                            recorded[h][u] = (int) group.recorded();
+                            audited[h][u++] = (int) group.crimes();
+                        }
+                    }
+                    weights[h++] = signs[g] * c.volume() / total;
+                }
+            }
+            return new Units(recorded, audited, weights, lowest, highest);
+        }
+
+        /** The observed rate of stratum h: its recorded over its audited crimes. */
+        double rate(int h) {
+            long r = 0;
+            long a = 0;
+            for (int u = 0; u < recorded[h].length; u++) {
+                r += recorded[h][u];
+                a += audited[h][u];
+            }
+            return (double) r / a;
+        }
+
+        /** sum W<sub>h</sub> p<sub>h</sub>, clipped to the statistic's range. */
         double estimate() {
             double t = 0;
             for (int h = 0; h < weights.length; h++) {
-                long r = 0;
-                long a = 0;
-                for (int u = 0; u < recorded[h].length; u++) {
-                    r += recorded[h][u];
-                    a += audited[h][u];
-                }
-                t += weights[h] * ((double) r / a);
+                t += weights[h] * rate(h);
             }
-            return Math.min(1, t);
+            return clip(t);
         }
 
-        /** The jackknife over units, stratified (as {@code LinearStatistic.acceleration}), leaving out each unit once. */
+        double clip(double t) {
+            return Math.max(lowest, Math.min(highest, t));
+        }
+
+        /**
+         * The BCa acceleration from the jackknife over units, stratified (as
+         * {@code LinearStatistic.acceleration}), leaving out each unit once:
+         * a = sum_h m_h^-3 sum_u l_hu^3 / (6 (sum_h m_h^-2 sum_u l_hu^2)^(3/2)) with
+         * l_hu = (m_h - 1) W_h (p_h - p_h(-u)); strata of one unit add nothing.
+         */
         double acceleration() {
             double third = 0;
             double second = 0;
@@ -190,20 +406,14 @@ public final class RecordBootstrap {
         }
     }
 
-    private BootstrapEstimate run(Units units) {
+    /** Runs this configuration's interval on the statistic of {@code units} with one generator. */
+    private BootstrapEstimate run(Units units, double estimate, SplittableGenerator stream) {
         int replicates = settings.replicates();
         int k = units.weights().length;
-        double estimate = units.estimate();
         double[] observedRates = new double[k];
         long[] thresholds = new long[k];
         for (int h = 0; h < k; h++) {
-            long r = 0;
-            long a = 0;
-            for (int u = 0; u < units.recorded()[h].length; u++) {
-                r += units.recorded()[h][u];
-                a += units.audited()[h][u];
-            }
-            observedRates[h] = (double) r / a;
+            observedRates[h] = units.rate(h);
             long m = units.recorded()[h].length;
             thresholds[h] = ((1L << 32) - m) % m;
         }
@@ -213,7 +423,7 @@ public final class RecordBootstrap {
         double[] values = new double[replicates];
         BlockSums partials = new BlockSums(blocks);
         double tie = 1e-12 * Math.max(estimate, Double.MIN_NORMAL);
-        Blocks.run(replicates, Blocks.source(settings.seed()).split(), settings.threads(), settings.progress(),
+        Blocks.run(replicates, stream, settings.threads(), settings.progress(),
                 settings.cancellation(), (block, from, count, random) -> {
                     double s1 = 0;
                     double s2 = 0;
@@ -242,7 +452,7 @@ public final class RecordBootstrap {
                             }
                             t += units.weights()[h] * (a > 0 ? (double) r / a : observedRates[h]);
                         }
-                        t = Math.min(1, t);
+                        t = units.clip(t);
                         values[i] = t;
                         double e = t - estimate;
                         s1 += e;
@@ -255,7 +465,8 @@ public final class RecordBootstrap {
                     }
                     partials.record(block, s1, s2, lo, eq);
                 });
-        return settings.result(partials.distribution(values, estimate, units.acceleration(), 0, 0, 1, null), estimate);
+        return settings.result(partials.distribution(values, estimate, units.acceleration(), 0, units.lowest(),
+                units.highest(), null), estimate);
     }
 
     /**
