@@ -34,7 +34,7 @@ public abstract class Plot {
     public abstract int height();
 
     /**
-     * What the picture shows, drawn at its top and kept as the SVG's {@code <title>} for screen readers.
+     * What the picture shows, also kept as the SVG's {@code <title>} (which screen readers read).
      *
      * @return the title, one line
      */

@@ -387,7 +387,8 @@ public final class Report {
 
     /**
      * The rows: each category of the later inspection, in its order, then all crime. A category not
-     * audited earlier has no earlier estimate nor change, and its paragraph says only the later rate.
+     * audited earlier has no earlier estimate nor change, and its paragraph says it was not audited in
+     * the previous inspection instead of comparing.
      *
      * @return an unmodifiable list, all crime last
      * @throws IllegalArgumentException if the first computation of the results fails: the estimator
