@@ -76,20 +76,32 @@ public enum Allocation {
      */
     abstract double priority(double weight, double sd, long n);
 
-    /** The command-line token. */
+    /**
+     * The command-line token, the spelling {@link #fromToken} accepts and plan files record.
+     *
+     * @return the lower-case token, e.g. {@code "neyman"}
+     */
     public String token() {
         return token;
     }
 
-    /** The name for people. */
+    /**
+     * The name for people, as plan summaries print it.
+     *
+     * @return the display name, e.g. {@code "Neyman"} or {@code "smallest total (exact optimum)"}
+     */
     public String displayName() {
         return displayName;
     }
 
     /**
-     * The allocation for a token, ignoring case, with {@code -} and space read as {@code _}.
+     * The allocation for a token, ignoring case and surrounding space, with {@code -} and space read
+     * as {@code _}.
      *
-     * @throws IllegalArgumentException naming the token and listing the valid ones
+     * @param text the token, e.g. {@code "Neyman"} or {@code "optimal"}
+     * @return the allocation whose {@link #token()} it spells
+     * @throws IllegalArgumentException if {@code text} is null or no allocation's token; the message
+     *                                  names the text and lists the valid tokens
      */
     public static Allocation fromToken(String text) {
         String wanted = Args.token(text);

@@ -55,7 +55,12 @@ public final class AllocationPlanner {
         this.z = Normal.twoSidedCritical(confidence);
     }
 
-    /** The smallest total ({@link Allocation#OPTIMAL}), 95%, at least 1 record per category. */
+    /**
+     * The planner for the smallest total ({@link Allocation#OPTIMAL}), at 95%, with at least
+     * {@value #DEFAULT_MINIMUM} record per category.
+     *
+     * @return the shared default planner
+     */
     public static AllocationPlanner withDefaults() {
         return DEFAULTS;
     }
@@ -63,6 +68,8 @@ public final class AllocationPlanner {
     /**
      * This planner with another allocation.
      *
+     * @param allocation how records are shared among categories
+     * @return a new planner with this one's confidence and minimum
      * @throws IllegalArgumentException if {@code allocation} is null
      */
     public AllocationPlanner with(Allocation allocation) {
@@ -70,24 +77,33 @@ public final class AllocationPlanner {
     }
 
     /**
-     * This planner at another two-sided confidence level.
+     * This planner at another two-sided confidence level, which sets z in the margin z sqrt(V).
      *
-     * @throws IllegalArgumentException if {@code confidence} is not strictly between 0 and 1
+     * @param confidence the two-sided level, from 10<sup>-6</sup> to 1 - 10<sup>-9</sup>, e.g. 0.95
+     * @return a new planner with this one's allocation and minimum
+     * @throws IllegalArgumentException if {@code confidence} is outside that supported range or NaN
      */
     public AllocationPlanner withConfidence(double confidence) {
         return new AllocationPlanner(allocation, confidence, minimum);
     }
 
     /**
-     * This planner with another minimum audited count for categories without their own.
+     * This planner with another minimum audited count for categories without their own. A minimum
+     * above a category's population is cut to the population.
      *
+     * @param minimum the fewest records to audit per category, 0 or more
+     * @return a new planner with this one's allocation and confidence
      * @throws IllegalArgumentException if {@code minimum} is negative
      */
     public AllocationPlanner withMinimum(long minimum) {
         return new AllocationPlanner(allocation, confidence, minimum);
     }
 
-    /** The allocation. */
+    /**
+     * The allocation this planner uses.
+     *
+     * @return how records are shared among categories
+     */
     public Allocation allocation() {
         return allocation;
     }

@@ -10,7 +10,12 @@ package org.recordingrate.plan;
  */
 public record CategoryDraw(String category, long planned, long population, long drawn) {
 
-    /** Whether the category had fewer records than planned (and was taken whole). */
+    /**
+     * Whether the category had fewer records than planned, so it was taken whole and the audit there
+     * is a census of fewer records than the plan assumed.
+     *
+     * @return {@code population < planned}; false when the population exactly meets the plan
+     */
     public boolean shortfall() {
         return population < planned;
     }

@@ -72,7 +72,11 @@ public final class PermanentRandomNumber {
         return new PermanentRandomNumber(seed);
     }
 
-    /** The seed. */
+    /**
+     * The seed, the HMAC key (in decimal) that fixes every record's number.
+     *
+     * @return the seed given to {@link #withSeed}
+     */
     public long seed() {
         return seed;
     }

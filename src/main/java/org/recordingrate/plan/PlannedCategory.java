@@ -13,7 +13,12 @@ import org.recordingrate.model.Names;
 public record PlannedCategory(String category, long audited) {
 
     /**
-     * @throws IllegalArgumentException for a blank or reserved category or a negative count
+     * Validates the row and strips the category's name.
+     *
+     * @param category the category, not blank, not {@code "all crime"} (under {@link Names}); stripped
+     * @param audited  records to draw, 0 or more
+     * @throws IllegalArgumentException for a null, blank or reserved {@code category} or a negative
+     *                                  {@code audited}
      */
     public PlannedCategory {
         category = Args.notBlank("category", category);

@@ -18,8 +18,16 @@ import org.recordingrate.model.Category;
 public record PlanningCategory(Category category, double expected, OptionalLong minimum) {
 
     /**
-     * @throws IllegalArgumentException for a null category or minimum, a rate outside [0, 1] or a
-     *                                  negative minimum
+     * Validates the category. An expected rate of 0 or 1 is allowed: such a category has no variance,
+     * so it gets only its minimum under {@link Allocation#NEYMAN} and {@link Allocation#OPTIMAL}.
+     *
+     * @param category the category's design, not null
+     * @param expected the expected recording rate, in [0, 1]
+     * @param minimum  the fewest records to audit there, 0 or more, when it has its own; empty for the
+     *                 planner's; not null
+     * @throws IllegalArgumentException for a null {@code category} or {@code minimum}, an
+     *                                  {@code expected} rate outside [0, 1] or NaN, or a negative
+     *                                  {@code minimum}
      */
     public PlanningCategory {
         Args.notNull("category", category);
@@ -34,13 +42,21 @@ public record PlanningCategory(Category category, double expected, OptionalLong 
     /**
      * A category with the planner's minimum.
      *
-     * @throws IllegalArgumentException as the canonical constructor
+     * @param category the category's design, not null
+     * @param expected the expected recording rate, in [0, 1]
+     * @return the planning category, without a minimum of its own
+     * @throws IllegalArgumentException for a null {@code category} or an {@code expected} rate outside
+     *                                  [0, 1] or NaN
      */
     public static PlanningCategory of(Category category, double expected) {
         return new PlanningCategory(category, expected, OptionalLong.empty());
     }
 
-    /** The category's name. */
+    /**
+     * The category's name, which plans and selections key rows by.
+     *
+     * @return {@code category().name()}
+     */
     public String name() {
         return category.name();
     }

@@ -129,20 +129,32 @@ public enum PowerMethod {
     /** The power at one audited count; arguments already checked. */
     abstract PowerPoint power(PowerPlanner planner, Tally previous, double change, int audited);
 
-    /** The command-line token. */
+    /**
+     * The command-line token, the spelling {@link #fromToken} accepts.
+     *
+     * @return the lower-case token, e.g. {@code "exact"}
+     */
     public String token() {
         return token;
     }
 
-    /** The name for people. */
+    /**
+     * The name for people, as power tables print it.
+     *
+     * @return the display name, e.g. {@code "exact enumeration"}
+     */
     public String displayName() {
         return displayName;
     }
 
     /**
-     * The method for a token, ignoring case, with {@code -} and space read as {@code _}.
+     * The method for a token, ignoring case and surrounding space, with {@code -} and space read as
+     * {@code _}.
      *
-     * @throws IllegalArgumentException naming the token and listing the valid ones
+     * @param text the token: {@code "normal"}, {@code "exact"} or {@code "simulation"}, in any case
+     * @return the method whose {@link #token()} it spells
+     * @throws IllegalArgumentException if {@code text} is null or no method's token; the message names
+     *                                  the text and lists the valid tokens
      */
     public static PowerMethod fromToken(String text) {
         String wanted = Args.token(text);

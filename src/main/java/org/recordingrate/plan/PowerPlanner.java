@@ -60,7 +60,12 @@ public final class PowerPlanner {
         this.seed = seed;
     }
 
-    /** The pooled z-test, two-sided at 5%, power by the normal approximation. */
+    /**
+     * The planner for the pooled z-test, two-sided at 5% ({@value #DEFAULT_SIGNIFICANCE}), power by the
+     * normal approximation; {@value #DEFAULT_REPLICATES} replicates and seed 0 should simulation be chosen.
+     *
+     * @return the shared default planner
+     */
     public static PowerPlanner withDefaults() {
         return DEFAULTS;
     }
@@ -69,6 +74,8 @@ public final class PowerPlanner {
      * This planner for another test. Unless a method is set, the z-tests use
      * {@link PowerMethod#NORMAL} and the others {@link PowerMethod#EXACT}.
      *
+     * @param test the test the inspection will apply to the two tallies
+     * @return a new planner with this one's other settings
      * @throws IllegalArgumentException if {@code test} is null
      */
     public PowerPlanner with(ChangeTestMethod test) {
@@ -76,8 +83,11 @@ public final class PowerPlanner {
     }
 
     /**
-     * This planner with another way of computing power.
+     * This planner with another way of computing power. Not checked against the test here:
+     * {@link PowerMethod#NORMAL} with a test other than the z-tests fails when power is computed.
      *
+     * @param method how power is computed, overriding the test's default
+     * @return a new planner with this one's other settings
      * @throws IllegalArgumentException if {@code method} is null
      */
     public PowerPlanner with(PowerMethod method) {
@@ -86,8 +96,11 @@ public final class PowerPlanner {
     }
 
     /**
-     * This planner against another alternative.
+     * This planner against another alternative: two-sided power counts only significant changes in
+     * the direction of the change to detect (see {@link PowerMethod}).
      *
+     * @param alternative the direction of change the test looks for
+     * @return a new planner with this one's other settings
      * @throws IllegalArgumentException if {@code alternative} is null
      */
     public PowerPlanner with(Alternative alternative) {
@@ -95,50 +108,83 @@ public final class PowerPlanner {
     }
 
     /**
-     * This planner at another significance level.
+     * This planner at another significance level alpha: a change counts as shown when p &lt;= alpha.
      *
-     * @throws IllegalArgumentException if {@code significance} is not strictly between 0 and 1
+     * @param significance alpha, strictly between 0 and 1 (0.05 usually)
+     * @return a new planner with this one's other settings
+     * @throws IllegalArgumentException if {@code significance} is not strictly between 0 and 1 (NaN
+     *                                  fails)
      */
     public PowerPlanner withSignificance(double significance) {
         return new PowerPlanner(test, method, alternative, significance, replicates, seed);
     }
 
     /**
-     * This planner with another number of replicates and seed for {@link PowerMethod#SIMULATION}.
+     * This planner with another number of replicates and seed for {@link PowerMethod#SIMULATION}; the
+     * other methods ignore both. The simulated power has Monte Carlo standard error
+     * sqrt(power (1 - power) / replicates), and the same seed gives the same power.
      *
+     * @param replicates simulated pairs of tallies per power, at least 1
+     * @param seed       the seed of the {@link java.util.SplittableRandom}, any long
+     * @return a new planner with this one's test, method, alternative and significance
      * @throws IllegalArgumentException if {@code replicates} is below 1
      */
     public PowerPlanner withSimulation(long replicates, long seed) {
         return new PowerPlanner(test, method, alternative, significance, replicates, seed);
     }
 
-    /** The test. */
+    /**
+     * The test whose power is planned.
+     *
+     * @return the change test
+     */
     public ChangeTestMethod test() {
         return test;
     }
 
-    /** The power method in use: the one set, else normal for the z-tests and exact for others. */
+    /**
+     * The power method in use.
+     *
+     * @return the one set by {@link #with(PowerMethod)}, else {@link PowerMethod#NORMAL} for the z-tests
+     *         and {@link PowerMethod#EXACT} for the others
+     */
     public PowerMethod method() {
         return method.orElse(test == ChangeTest.Z_POOLED || test == ChangeTest.Z_UNPOOLED
                 ? PowerMethod.NORMAL : PowerMethod.EXACT);
     }
 
-    /** The alternative. */
+    /**
+     * The alternative the test is run against.
+     *
+     * @return the direction of change looked for
+     */
     public Alternative alternative() {
         return alternative;
     }
 
-    /** The significance level. */
+    /**
+     * The significance level alpha.
+     *
+     * @return alpha, strictly between 0 and 1
+     */
     public double significance() {
         return significance;
     }
 
-    /** Replicates for simulation. */
+    /**
+     * Replicates for {@link PowerMethod#SIMULATION}, kept (and ignored) under the other methods.
+     *
+     * @return simulated pairs of tallies per power, at least 1
+     */
     public long replicates() {
         return replicates;
     }
 
-    /** The seed for simulation. */
+    /**
+     * The seed for {@link PowerMethod#SIMULATION}, kept (and ignored) under the other methods.
+     *
+     * @return the seed, 0 unless set
+     */
     public long seed() {
         return seed;
     }
@@ -149,10 +195,14 @@ public final class PowerPlanner {
      * @param previous the previous inspection's tally
      * @param change   the change to detect, a fraction (0.03 for +3 points), not 0, with
      *                 previous rate + change in [0, 1]
-     * @param audited  the planned audited count, at least 1
-     * @return the power
-     * @throws IllegalArgumentException for arguments out of range, or a test that cannot take the
-     *                                  tallies (Barnard and Boschloo have size limits)
+     * @param audited  the planned audited count, from 1 to {@value #MAX_AUDITED}
+     * @return the power, with the settings it was computed under (and the Monte Carlo error when
+     *         simulated)
+     * @throws IllegalArgumentException for a null {@code previous}, a {@code change} of 0, NaN or
+     *                                  infinite or taking the rate outside [0, 1], {@code audited}
+     *                                  out of range, {@link PowerMethod#NORMAL} set for a test other
+     *                                  than the z-tests, or a test that cannot take the tallies
+     *                                  (Barnard and Boschloo have size limits)
      */
     public PowerPoint power(Tally previous, double change, long audited) {
         check(previous, change);
@@ -163,9 +213,16 @@ public final class PowerPlanner {
     }
 
     /**
-     * A power curve: the power at each audited count and change (changes outer, counts inner).
+     * A power curve: the power at each audited count and change (changes outer, counts inner), to see
+     * the saw-teeth of exact power in n that {@link #plan} steps over.
      *
-     * @throws IllegalArgumentException as {@link #power}
+     * @param previous the previous inspection's tally
+     * @param changes  the changes to detect, each as {@link #power} takes it
+     * @param audited  the planned audited counts, each as {@link #power} takes it
+     * @return {@code changes.size() * audited.size()} points; empty if either list is
+     * @throws IllegalArgumentException if a list is null, or a point's arguments are refused as by
+     *                                  {@link #power}
+     * @throws NullPointerException     if a list holds null
      */
     public List<PowerPoint> curve(Tally previous, List<Double> changes, List<Long> audited) {
         Args.notNull("changes", changes);
@@ -183,10 +240,10 @@ public final class PowerPlanner {
      * The audited count for which the power to detect {@code change} reaches {@code power}.
      *
      * @param previous the previous inspection's tally
-     * @param change   the change to detect, a fraction, not 0
+     * @param change   the change to detect, a fraction, not 0, with previous rate + change in [0, 1]
      * @param power    the power wanted, strictly between 0 and 1 (0.8 usually)
-     * @return the count, with the power there and at one fewer
-     * @throws IllegalArgumentException for arguments out of range, or when no audit up to
+     * @return the count, with the power there and at one fewer (none at a count of 1)
+     * @throws IllegalArgumentException for arguments out of range (as {@link #power}), or when no audit up to
      *                                  {@value #MAX_AUDITED} reaches the power (the message gives
      *                                  the largest power possible)
      */

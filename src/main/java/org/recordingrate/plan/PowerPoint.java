@@ -26,7 +26,11 @@ import org.recordingrate.model.Tally;
 public record PowerPoint(ChangeTestMethod test, PowerMethod method, Alternative alternative, double significance,
                          Tally previous, double change, long audited, double power, Optional<MonteCarlo> monteCarlo) {
 
-    /** The previous rate plus the change: the rate the planned audit is assumed to meet. */
+    /**
+     * The rate the planned audit is assumed to meet, p_a = p_b + delta.
+     *
+     * @return the previous rate plus the change, in [0, 1] (the planner checks it)
+     */
     public double rate() {
         return previous.rate() + change;
     }

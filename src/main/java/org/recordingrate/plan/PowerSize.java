@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 public record PowerSize(double targetPower, PowerPoint achieved, Optional<PowerPoint> oneFewer) {
 
-    /** The planned audited count. */
+    /**
+     * The planned audited count, the smallest the search found to reach the target power.
+     *
+     * @return {@code achieved().audited()}
+     */
     public long audited() {
         return achieved.audited();
     }

@@ -12,15 +12,25 @@ import org.recordingrate.io.PopulationFile;
  */
 public interface SampleSelectionMethod {
 
-    /** The command-line token, e.g. {@code prn}. */
+    /**
+     * The command-line token, which the manifest records so a reviewer can re-run the draw.
+     *
+     * @return the lower-case token, e.g. {@code prn}
+     */
     String token();
 
-    /** The name for people, e.g. {@code "permanent random numbers (sequential Poisson sampling)"}. */
+    /**
+     * The name for people, as selection summaries print it.
+     *
+     * @return the display name, e.g. {@code "permanent random numbers (sequential Poisson sampling)"}
+     */
     String displayName();
 
     /**
      * How to reproduce a draw by hand, for the manifest: the algorithm, its order and its random
      * numbers, precisely enough to re-implement.
+     *
+     * @return the recipe, one paragraph of plain text
      */
     String reproduction();
 
@@ -29,8 +39,11 @@ public interface SampleSelectionMethod {
      *
      * @param population the file, its categories already set to the plan's
      * @param plan       the categories and their planned counts, in the plan's order
-     * @param seed       the seed
-     * @return the records drawn per category (in selection order) and what the file held
+     * @param seed       the seed; the same seed and file give the same sample
+     * @return the records drawn per category (in selection order), {@code min(planned, population)} of
+     *         each, and what the file held
+     * @throws IllegalArgumentException if the file holds a category that is not in the plan (read it
+     *                                  with the plan's categories)
      */
     Draw draw(PopulationFile population, List<PlannedCategory> plan, long seed);
 

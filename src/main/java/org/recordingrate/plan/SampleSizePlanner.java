@@ -68,14 +68,23 @@ public final class SampleSizePlanner {
         this.z = -Normal.quantile(tail);
     }
 
-    /** Wilson, 95%. */
+    /**
+     * The planner for Wilson's score interval ({@link #DEFAULT_METHOD}) at 95%
+     * ({@value #DEFAULT_CONFIDENCE}), as for estimates.
+     *
+     * @return the shared default planner
+     */
     public static SampleSizePlanner withDefaults() {
         return DEFAULTS;
     }
 
     /**
-     * This planner with another interval method.
+     * This planner with another interval method, whose margin the size is planned for. Any method
+     * plans without a population; with one, only those {@link FinitePopulationInterval} supports (and
+     * Wald) do, which {@link #plan(double, double, long)} checks.
      *
+     * @param method the interval method of the margin
+     * @return a new planner at this one's confidence
      * @throws IllegalArgumentException if {@code method} is null
      */
     public SampleSizePlanner with(IntervalMethod method) {
@@ -83,20 +92,31 @@ public final class SampleSizePlanner {
     }
 
     /**
-     * This planner at another two-sided confidence level.
+     * This planner at another two-sided confidence level, which sets z = Phi^-1(1 - (1 - level)/2)
+     * and the intervals' level.
      *
-     * @throws IllegalArgumentException if {@code confidence} is not strictly between 0 and 1
+     * @param confidence the two-sided level, from 10<sup>-6</sup> to 1 - 10<sup>-9</sup>, e.g. 0.95
+     * @return a new planner with this one's method
+     * @throws IllegalArgumentException if {@code confidence} is outside that supported range or NaN
      */
     public SampleSizePlanner withConfidence(double confidence) {
         return new SampleSizePlanner(method, confidence);
     }
 
-    /** The interval method. */
+    /**
+     * The interval method whose margin is planned for.
+     *
+     * @return the method
+     */
     public IntervalMethod method() {
         return method;
     }
 
-    /** The confidence level. */
+    /**
+     * The two-sided confidence level of the margins.
+     *
+     * @return the level, e.g. 0.95
+     */
     public double confidence() {
         return confidence;
     }
@@ -116,9 +136,13 @@ public final class SampleSizePlanner {
 
     /**
      * The smallest audited count with margin at most {@code margin} at the expected rate, drawn
-     * without replacement from {@code population} records.
+     * without replacement from {@code population} records. The answer is at most {@code population}:
+     * a census has margin 0, so every target is met by then, and no {@value #MAX_AUDITED} cap applies.
      *
+     * @param margin     the target half-width as a fraction, strictly between 0 and 1 (0.025 for 2.5 points)
+     * @param expected   the expected recording rate, in [0, 1]
      * @param population records in the category, at least 1
+     * @return the size, with its margin at n and n - 1 and the population
      * @throws IllegalArgumentException for a margin or rate out of range, a population below 1, or a
      *                                  method without a finite-population version (only Wald,
      *                                  Wilson, Clopper-Pearson, Jeffreys and mid-p have one)
@@ -178,8 +202,9 @@ public final class SampleSizePlanner {
      *
      * @param audited  the audited count, at least 1
      * @param expected the expected rate, in [0, 1]
-     * @return the margin, a fraction
-     * @throws IllegalArgumentException for arguments out of range
+     * @return the margin, a fraction; 0 for Wald at an expected rate of 0 or 1
+     * @throws IllegalArgumentException for {@code audited} below 1 or {@code expected} outside [0, 1]
+     *                                  or NaN
      */
     public double margin(long audited, double expected) {
         Args.positive("audited", audited);
@@ -188,10 +213,19 @@ public final class SampleSizePlanner {
     }
 
     /**
-     * The margin at an audited count drawn from {@code population} records.
+     * The margin at an audited count drawn from {@code population} records, as
+     * {@link #plan(double, double, long)} uses it: Wald's formula times sqrt((N - n)/(N - 1)), or the
+     * larger half-width of the method's {@link FinitePopulationInterval} at round(n p). A census
+     * ({@code audited == population}) has Wald margin 0.
      *
-     * @throws IllegalArgumentException for arguments out of range, {@code audited > population},
-     *                                  or a method without a finite-population version
+     * @param audited    the audited count, from 1 to {@code population}
+     * @param expected   the expected rate, in [0, 1]
+     * @param population records in the category, at least 1
+     * @return the margin, a fraction
+     * @throws IllegalArgumentException for {@code audited} or {@code population} below 1,
+     *                                  {@code expected} outside [0, 1] or NaN,
+     *                                  {@code audited > population}, or a method without a
+     *                                  finite-population version
      */
     public double margin(long audited, double expected, long population) {
         Args.positive("audited", audited);

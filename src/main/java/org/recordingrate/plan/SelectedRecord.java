@@ -19,7 +19,19 @@ import java.util.OptionalDouble;
 public record SelectedRecord(String recordId, String category, long selectionOrder, long line, List<String> carried,
                              OptionalDouble prn) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list, so the record is immutable; nothing else is checked (the selection methods
+     * build these from rows already read and validated).
+     *
+     * @param recordId       the record id as in the population file
+     * @param category       its category as the plan spells it
+     * @param selectionOrder its place in its category's draw, from 1 (see the record's description)
+     * @param line           its line in the population file
+     * @param carried        the population file's other cells, in its header's order; copied, not null
+     *                       and without null cells
+     * @param prn            its permanent random number, when drawn by them; empty otherwise
+     * @throws NullPointerException if {@code carried} is null or holds null
+     */
     public SelectedRecord {
         carried = List.copyOf(carried);
     }

@@ -20,23 +20,48 @@ public record Selection(SampleSelectionMethod method, long seed, Optional<String
                         PopulationFile.Summary population, List<CategoryDraw> categories,
                         List<SelectedRecord> records) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists, so the selection is immutable; nothing else is checked.
+     *
+     * @param method     how the records were drawn
+     * @param seed       the seed
+     * @param other      the plan's category that took records of categories not in the plan, if any
+     * @param population what the population file held: rows, SHA-256, carried columns, counts
+     * @param categories per category of the plan: planned, population, drawn; copied, not null
+     * @param records    the sample list, the plan's categories in order, each in selection order;
+     *                   copied, not null
+     * @throws NullPointerException if {@code categories} or {@code records} is null or holds null
+     */
     public Selection {
         categories = List.copyOf(categories);
         records = List.copyOf(records);
     }
 
-    /** The categories that had fewer records than planned (each taken whole). */
+    /**
+     * The categories that had fewer records than planned (each taken whole), which a report should
+     * flag since their audit is smaller than the plan assumed.
+     *
+     * @return the rows with {@link CategoryDraw#shortfall()}, in the plan's order; empty when none
+     */
     public List<CategoryDraw> shortfalls() {
         return categories.stream().filter(CategoryDraw::shortfall).toList();
     }
 
-    /** Records drawn in all. */
+    /**
+     * Records drawn in all, over every category.
+     *
+     * @return {@code records().size()}
+     */
     public long drawn() {
         return records.size();
     }
 
-    /** What a reviewer needs to re-run this draw and check it. */
+    /**
+     * What a reviewer needs to re-run this draw and check it: the method and its recipe, the seed,
+     * the file's name, row count and SHA-256, and the per-category counts (not the records).
+     *
+     * @return a new manifest of this selection
+     */
     public SelectionManifest manifest() {
         return new SelectionManifest(method.token(), method.displayName(), method.reproduction(), seed, other,
                 population.file(), population.rows(), population.sha256(), categories);
@@ -49,7 +74,12 @@ public record Selection(SampleSelectionMethod method, long seed, Optional<String
                 method.displayName(), seed, population.file(), population.rows());
     }
 
-    /** The one-line description, then a line per category. */
+    /**
+     * The one-line description ({@link #toString()}), then a line per category, indented by two
+     * spaces.
+     *
+     * @return the summary, lines separated by {@code \n}
+     */
     public String summary() {
         StringBuilder text = new StringBuilder(toString());
         categories.forEach(c -> text.append("\n  ").append(c));

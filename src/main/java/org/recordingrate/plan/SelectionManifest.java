@@ -23,7 +23,20 @@ public record SelectionManifest(String method, String methodName, String reprodu
                                 String populationFile, long populationRows, String sha256,
                                 List<CategoryDraw> categories) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list, so the manifest is immutable; nothing else is checked.
+     *
+     * @param method         the method's token, e.g. {@code prn}
+     * @param methodName     the method's name for people
+     * @param reproduction   the algorithm precisely enough to re-implement
+     * @param seed           the seed
+     * @param other          the category that took records of categories not in the plan, if any
+     * @param populationFile the population file as named
+     * @param populationRows its data rows
+     * @param sha256         its SHA-256, lower-case hex
+     * @param categories     the plan: per category planned, population and drawn; copied, not null
+     * @throws NullPointerException if {@code categories} is null or holds null
+     */
     public SelectionManifest {
         categories = List.copyOf(categories);
     }

@@ -200,9 +200,13 @@ public enum SelectionMethod implements SampleSelectionMethod {
     }
 
     /**
-     * The method for a token, ignoring case, with {@code -} and space read as {@code _}.
+     * The method for a token, ignoring case and surrounding space, with {@code -} and space read as
+     * {@code _}.
      *
-     * @throws IllegalArgumentException naming the token and listing the valid ones
+     * @param text the token: {@code "prn"}, {@code "srs"} or {@code "systematic"}, in any case
+     * @return the method whose {@link #token()} it spells
+     * @throws IllegalArgumentException if {@code text} is null or no method's token; the message names
+     *                                  the text and lists the valid tokens
      */
     public static SelectionMethod fromToken(String text) {
         String wanted = Args.token(text);

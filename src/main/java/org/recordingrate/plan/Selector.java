@@ -45,8 +45,11 @@ public final class Selector {
     }
 
     /**
-     * This selector with another method.
+     * This selector with another method, e.g. {@link SelectionMethod#SRS} or
+     * {@link SelectionMethod#SYSTEMATIC}.
      *
+     * @param method how records are drawn
+     * @return a new selector with this one's seed and other category
      * @throws IllegalArgumentException if {@code method} is null
      */
     public Selector with(SampleSelectionMethod method) {
@@ -55,20 +58,31 @@ public final class Selector {
 
     /**
      * This selector with records whose category is not in the plan sent to the plan's category
-     * {@code name} (instead of being an error).
+     * {@code name} (instead of being an error). Whether {@code name} is in the plan is checked only
+     * by {@link #select}.
      *
-     * @throws IllegalArgumentException if {@code name} is blank
+     * @param name the plan's category that takes the others; stripped
+     * @return a new selector with this one's seed and method
+     * @throws IllegalArgumentException if {@code name} is null or blank
      */
     public Selector withOther(String name) {
         return new Selector(seed, method, Optional.of(Args.notBlank("other category", name)));
     }
 
-    /** The seed. */
+    /**
+     * The seed, which with the method and the file decides the sample.
+     *
+     * @return the seed given to {@link #withSeed}
+     */
     public long seed() {
         return seed;
     }
 
-    /** The method. */
+    /**
+     * The method records are drawn by.
+     *
+     * @return the method, {@link SelectionMethod#PRN} unless set
+     */
     public SampleSelectionMethod method() {
         return method;
     }
@@ -79,7 +93,8 @@ public final class Selector {
      * @param population the population file ({@code record_id,category} and carried columns)
      * @param plan       the categories and counts, in the order the sample list should follow
      * @return the sample list, per-category counts and the manifest
-     * @throws IllegalArgumentException for an empty plan or one naming a category twice (under
+     * @throws IllegalArgumentException for a null {@code population} or {@code plan}, an empty plan or
+     *                                  one naming a category twice (under
      *                                  {@link org.recordingrate.model.Names}), an other category
      *                                  not in the plan
      * @throws org.recordingrate.io.DataFileException for a bad population file (see
@@ -107,9 +122,14 @@ public final class Selector {
     }
 
     /**
-     * The plan as a list from a map of category to count, in the map's order.
+     * The plan as a list from a map of category to count, in the map's order (use a
+     * {@link java.util.LinkedHashMap} to fix the order of the sample list).
      *
-     * @throws IllegalArgumentException as {@link PlannedCategory}
+     * @param counts category name to records to draw
+     * @return a mutable list of a {@link PlannedCategory} per entry; empty for an empty map
+     * @throws IllegalArgumentException as {@link PlannedCategory}: for a blank or reserved category or a
+     *                                  negative count
+     * @throws NullPointerException     if {@code counts} is null or holds a null count
      */
     public static List<PlannedCategory> plan(Map<String, Long> counts) {
         List<PlannedCategory> rows = new ArrayList<>();

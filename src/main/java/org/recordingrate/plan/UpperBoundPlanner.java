@@ -51,32 +51,46 @@ public final class UpperBoundPlanner {
         this.alpha = 1 - confidence;
     }
 
-    /** One-sided 95%. */
+    /**
+     * The planner at one-sided 95% ({@value #DEFAULT_CONFIDENCE}), alpha = 0.05.
+     *
+     * @return the shared default planner
+     */
     public static UpperBoundPlanner withDefaults() {
         return DEFAULTS;
     }
 
     /**
-     * This planner at another one-sided confidence level.
+     * This planner at another one-sided confidence level 1 - alpha.
      *
-     * @throws IllegalArgumentException if {@code confidence} is not strictly between 0 and 1
+     * @param confidence the one-sided level, from 10<sup>-6</sup> to 1 - 10<sup>-9</sup>, e.g. 0.95
+     * @return a new planner
+     * @throws IllegalArgumentException if {@code confidence} is outside that supported range or NaN
      */
     public UpperBoundPlanner withConfidence(double confidence) {
         return new UpperBoundPlanner(confidence);
     }
 
-    /** The one-sided confidence level. */
+    /**
+     * The one-sided confidence level 1 - alpha.
+     *
+     * @return the level, e.g. 0.95
+     */
     public double confidence() {
         return confidence;
     }
 
     /**
-     * The binomial size.
+     * The binomial size: the smallest n with P(X &lt;= e; n, p_t) &lt;= alpha, and the Clopper-Pearson
+     * upper bound at e of n. With e = 0, n = ceil(ln alpha / ln(1 - p_t)).
      *
-     * @param tolerable      the unrecorded share to rule out, strictly between 0 and 1
-     * @param expectedErrors unrecorded records allowed among those audited, 0 or more
-     * @return the size with its risk at n and n - 1
-     * @throws IllegalArgumentException for arguments out of range
+     * @param tolerable      the unrecorded share p_t to rule out, strictly between 0 and 1
+     * @param expectedErrors unrecorded records e allowed among those audited, 0 or more
+     * @return the size with its risk at n and n - 1 (none when n - 1 is below max(1, e))
+     * @throws IllegalArgumentException if {@code tolerable} is not strictly between 0 and 1 (NaN fails)
+     *                                  or {@code expectedErrors} is negative
+     * @throws ArithmeticException      if the size would overflow a long (only for a tolerable share
+     *                                  far too small to plan)
      */
     public UpperBoundSize plan(double tolerable, long expectedErrors) {
         Args.openUnit("tolerable", tolerable);
@@ -97,10 +111,17 @@ public final class UpperBoundPlanner {
     }
 
     /**
-     * The hypergeometric size for a population of {@code population} records.
+     * The hypergeometric size for a population of {@code population} records: with
+     * D0 = ceil(p_t N), the smallest n with P(X &lt;= e | N, D0, n) &lt;= alpha; at most N, since a census
+     * finding e or fewer rules D0 out with certainty.
      *
-     * @param population records in the population, at least 1
-     * @throws IllegalArgumentException for arguments out of range, or when ceil(tolerable x N) is not
+     * @param tolerable      the unrecorded share p_t to rule out, strictly between 0 and 1
+     * @param expectedErrors unrecorded records e allowed among those audited, 0 or more
+     * @param population     records in the population N, at least 1
+     * @return the size with its risk at n and n - 1, D0 and the hypergeometric upper bound on the share
+     * @throws IllegalArgumentException if {@code tolerable} is not strictly between 0 and 1,
+     *                                  {@code expectedErrors} is negative or {@code population} below
+     *                                  1, or when ceil(tolerable x N) is not
      *                                  above {@code expectedErrors} (no audit could rule it out)
      */
     public UpperBoundSize plan(double tolerable, long expectedErrors, long population) {

@@ -160,7 +160,13 @@ public final class Columns {
     public record FigureResult(PublishedFigure figure, Optional<PublishedComparison> comparison,
                                Optional<UnrecordedCrimes> unrecorded, Optional<VolumeRange> volumes) {
 
-        /** A figure alone, or with its comparison. */
+        /**
+         * A figure alone, or with its comparison, without unrecorded crimes or volumes; nothing is
+         * checked.
+         *
+         * @param figure     the figure
+         * @param comparison its comparison with the previous figure, or empty
+         */
         public FigureResult(PublishedFigure figure, Optional<PublishedComparison> comparison) {
             this(figure, comparison, Optional.empty(), Optional.empty());
         }

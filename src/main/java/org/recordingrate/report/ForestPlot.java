@@ -97,7 +97,11 @@ public final class ForestPlot extends Plot {
     /**
      * The forest plot of a report: its estimates, intervals and verdicts, titled with the force.
      *
-     * @throws IllegalArgumentException if {@code report} is null
+     * @param report the report, whose rows (each category of the later inspection, then all crime) are
+     *               plotted
+     * @return the plot, titled "Recording rates: " and the force
+     * @throws IllegalArgumentException if {@code report} is null, or the report's results cannot be
+     *                                  computed (as {@link Report#rows()})
      */
     public static ForestPlot of(Report report) {
         Args.notNull("report", report);
@@ -113,9 +117,14 @@ public final class ForestPlot extends Plot {
 
     /**
      * The forest plot of a comparison as it was made (its change intervals, tests and verdicts),
-     * with the rates' Wald intervals at the comparison's confidence level (binomial variance).
+     * with the rates' Wald intervals at the comparison's confidence level (binomial variance). The
+     * level and the test named are read from the first category's change; with no category in both
+     * inspections they are taken as 95% and "z-test".
      *
-     * @throws IllegalArgumentException if {@code change} is null
+     * @param change the comparison of two inspections
+     * @return the plot, titled "Recording rates: " and the later inspection's name
+     * @throws IllegalArgumentException if {@code change} is null, or an inspection cannot be estimated
+     *                                  (as {@link InspectionEstimator#estimate})
      */
     public static ForestPlot of(InspectionChange change) {
         Args.notNull("change", change);
@@ -142,7 +151,9 @@ public final class ForestPlot extends Plot {
     /**
      * The same plot with another title.
      *
-     * @throws IllegalArgumentException if {@code title} is blank
+     * @param title the title; stripped
+     * @return a new plot of the same rows
+     * @throws IllegalArgumentException if {@code title} is null or blank
      */
     public ForestPlot withTitle(String title) {
         return new ForestPlot(title, beforeName, afterName, intervals, verdicts, rows);

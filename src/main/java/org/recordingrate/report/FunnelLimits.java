@@ -72,12 +72,20 @@ public enum FunnelLimits {
     /** The p-limit at rate theta and size n, both checked. */
     abstract double limit(double theta, double n, double p);
 
-    /** The command-line token: {@code exact_binomial} or {@code normal}. */
+    /**
+     * The command-line token, the spelling {@link #fromToken} accepts.
+     *
+     * @return {@code exact_binomial} or {@code normal}
+     */
     public String token() {
         return token;
     }
 
-    /** The name for people. */
+    /**
+     * The name for people, as the funnel plot's caption prints it.
+     *
+     * @return {@code "exact binomial"} or {@code "normal approximation"}
+     */
     public String displayName() {
         return displayName;
     }
@@ -89,7 +97,8 @@ public enum FunnelLimits {
      * @param size     the (effective) audited count, above 0
      * @param coverage the two-sided coverage, in (0, 1): 0.95 or 0.998
      * @return the limit, in [0, 1]
-     * @throws IllegalArgumentException for arguments out of range
+     * @throws IllegalArgumentException if {@code theta} or {@code coverage} is not strictly between 0
+     *                                  and 1, or {@code size} is not finite and above 0 (NaN fails)
      */
     public double lower(double theta, double size, double coverage) {
         check(theta, size, coverage);
@@ -99,6 +108,10 @@ public enum FunnelLimits {
     /**
      * The upper limit: the (1 + coverage)/2 point.
      *
+     * @param theta    the national rate, in (0, 1)
+     * @param size     the (effective) audited count, above 0
+     * @param coverage the two-sided coverage, in (0, 1): 0.95 or 0.998
+     * @return the limit, in [0, 1]
      * @throws IllegalArgumentException for arguments out of range (as {@link #lower})
      */
     public double upper(double theta, double size, double coverage) {
@@ -131,9 +144,13 @@ public enum FunnelLimits {
     }
 
     /**
-     * The limits for a token, ignoring case.
+     * The limits for a token, ignoring case and surrounding space, with {@code -} and space read as
+     * {@code _}; {@code exact} is accepted for {@link #EXACT_BINOMIAL}.
      *
-     * @throws IllegalArgumentException naming the token and the valid ones
+     * @param token the token, e.g. {@code "exact_binomial"}, {@code "exact"} or {@code "normal"}
+     * @return the limits whose {@link #token()} it spells
+     * @throws IllegalArgumentException if {@code token} is null or no limits' token; the message names
+     *                                  the token and the valid ones
      */
     public static FunnelLimits fromToken(String token) {
         String normalized = Args.token(token);

@@ -70,17 +70,31 @@ public final class FunnelPlot extends Plot {
     public record FunnelPoint(String name, double rate, double size, double lower95, double upper95, double lower998,
                               double upper998, boolean highlighted) {
 
-        /** Strictly outside the 95% limits. */
+        /**
+         * Whether the force lies strictly outside the 95% limits (about 1 force in 20 would by chance
+         * alone, were every force recording at the national rate).
+         *
+         * @return {@code rate < lower95 || rate > upper95}; false on a limit
+         */
         public boolean beyond95() {
             return rate < lower95 || rate > upper95;
         }
 
-        /** Strictly outside the 99.8% limits. */
+        /**
+         * Whether the force lies strictly outside the 99.8% limits (about 1 force in 500 by chance).
+         *
+         * @return {@code rate < lower998 || rate > upper998}; false on a limit
+         */
         public boolean beyond998() {
             return rate < lower998 || rate > upper998;
         }
 
-        /** Above the national rate's side of the funnel (only meaningful when beyond a limit). */
+        /**
+         * Whether the force lies above the funnel rather than below it; only meaningful when
+         * {@link #beyond95()}.
+         *
+         * @return {@code rate > upper95}
+         */
         public boolean above() {
             return rate > upper95;
         }
@@ -192,9 +206,11 @@ public final class FunnelPlot extends Plot {
     /**
      * The funnel plot of every force's all-crime rate, exact binomial limits.
      *
-     * @param forces one inspection per force (a file with an {@code inspection} column, say)
-     * @throws IllegalArgumentException if the list is null, empty or holds a null, or the national
-     *                                  rate is 0 or 1
+     * @param forces one inspection per force (a file with an {@code inspection} column, say); copied
+     * @return the plot around the volume-weighted national rate of all the forces
+     * @throws IllegalArgumentException if the list is null or empty, or the national rate is 0 or 1
+     *                                  (no control limits then)
+     * @throws NullPointerException     if the list holds a null
      */
     public static FunnelPlot of(List<Inspection> forces) {
         Args.notNull("forces", forces);
@@ -207,25 +223,37 @@ public final class FunnelPlot extends Plot {
 
     /**
      * One category's rates against audited counts; forces that did not audit it are left out
-     * ({@link #leftOut()}).
+     * ({@link #leftOut()}). The national rate becomes that category's volume-weighted rate, unless
+     * one was given by {@link #withTarget}.
      *
-     * @throws IllegalArgumentException if the name is blank or no force audited it
+     * @param name the category, matched under {@link Names}; stripped
+     * @return a new plot with this one's other settings
+     * @throws IllegalArgumentException if {@code name} is null or blank, no force audited it, or the
+     *                                  category's national rate is 0 or 1
      */
     public FunnelPlot category(String name) {
         Args.notBlank("category", name);
         return new FunnelPlot(forces, Optional.of(name.strip()), limits, fixedTarget, highlight, extra, customTitle);
     }
 
-    /** With other limits. */
+    /**
+     * With other limits (exact binomial by default; see {@link FunnelLimits}).
+     *
+     * @param other how the control limits are drawn
+     * @return a new plot with this one's other settings
+     * @throws IllegalArgumentException if {@code other} is null
+     */
     public FunnelPlot with(FunnelLimits other) {
         Args.notNull("limits", other);
         return new FunnelPlot(forces, category, other, fixedTarget, highlight, extra, customTitle);
     }
 
     /**
-     * Around a given national rate instead of the forces' own.
+     * Around a given national rate instead of the forces' own (a target, or last year's rate).
      *
-     * @throws IllegalArgumentException if outside (0, 1)
+     * @param rate the rate the limits are drawn around, strictly between 0 and 1
+     * @return a new plot with this one's other settings
+     * @throws IllegalArgumentException if {@code rate} is not strictly between 0 and 1 (NaN fails)
      */
     public FunnelPlot withTarget(double rate) {
         Args.openUnit("national rate", rate);
@@ -233,9 +261,12 @@ public final class FunnelPlot extends Plot {
     }
 
     /**
-     * With the force called {@code name} marked (a blue square, its name in bold) and labelled.
+     * With the force called {@code name} marked (a blue square, its name in bold) and labelled. A name
+     * that matches no force (under {@link Names}) highlights nothing.
      *
-     * @throws IllegalArgumentException if the name is blank
+     * @param name the force's name
+     * @return a new plot with this one's other settings
+     * @throws IllegalArgumentException if {@code name} is null or blank
      */
     public FunnelPlot highlight(String name) {
         Args.notBlank("force", name);
@@ -244,9 +275,13 @@ public final class FunnelPlot extends Plot {
 
     /**
      * With one more force, highlighted, that does not count towards the national rate (the force a
-     * report is about, set against the others).
+     * report is about, set against the others). It is left out silently if it did not audit the
+     * plot's category.
      *
-     * @throws IllegalArgumentException if an argument is null or blank
+     * @param name       the name it is plotted under
+     * @param inspection its inspection, renamed to {@code name}
+     * @return a new plot with this one's other settings
+     * @throws IllegalArgumentException if {@code name} is null or blank or {@code inspection} is null
      */
     public FunnelPlot withExtra(String name, Inspection inspection) {
         Args.notBlank("name", name);
@@ -256,36 +291,59 @@ public final class FunnelPlot extends Plot {
     }
 
     /**
-     * With another title.
+     * With another title, instead of "Recording rates of N forces: category".
      *
-     * @throws IllegalArgumentException if blank
+     * @param title the title, drawn as given
+     * @return a new plot with this one's other settings
+     * @throws IllegalArgumentException if {@code title} is null or blank
      */
     public FunnelPlot withTitle(String title) {
         Args.notBlank("title", title);
         return new FunnelPlot(forces, category, limits, fixedTarget, highlight, extra, Optional.of(title));
     }
 
-    /** The national rate the limits are drawn around. */
+    /**
+     * The national rate the limits are drawn around: the given one, else the forces' volume-weighted
+     * rate, sum of recorded volume over sum of volume (the extra force not counted).
+     *
+     * @return the rate, strictly between 0 and 1
+     */
     public double target() {
         return target;
     }
 
-    /** The limits used. */
+    /**
+     * The limits used.
+     *
+     * @return how the control limits are drawn
+     */
     public FunnelLimits limits() {
         return limits;
     }
 
-    /** Every force plotted, in the order given (the extra force last). */
+    /**
+     * Every force plotted, in the order given (the extra force last), with its limits at its size.
+     *
+     * @return an unmodifiable list; forces left out of a category are not in it
+     */
     public List<FunnelPoint> points() {
         return points;
     }
 
-    /** The forces beyond the 95% limits, lowest rate first. */
+    /**
+     * The forces beyond the 95% limits, lowest rate first: those a caption or reader should look at.
+     *
+     * @return the points with {@link FunnelPoint#beyond95()}; empty when none
+     */
     public List<FunnelPoint> beyond95() {
         return points.stream().filter(FunnelPoint::beyond95).sorted(Comparator.comparingDouble(FunnelPoint::rate)).toList();
     }
 
-    /** Forces left out because they did not audit the category. */
+    /**
+     * Forces left out because they did not audit the category.
+     *
+     * @return their names, in the order given; empty for all crime
+     */
     public List<String> leftOut() {
         return leftOut;
     }
@@ -296,7 +354,13 @@ public final class FunnelPlot extends Plot {
                 + category.orElse("all crime"));
     }
 
-    /** One sentence on what the plot shows and how the limits are drawn. */
+    /**
+     * What the plot shows and how the limits are drawn (Spiegelhalter 2005, "Funnel plots for
+     * comparing institutional performance", Statistics in Medicine 24, 1185-1202), with the counts
+     * of forces beyond each limit.
+     *
+     * @return the caption, two sentences
+     */
     public String caption() {
         long beyond = points.stream().filter(FunnelPoint::beyond95).count();
         long far = points.stream().filter(FunnelPoint::beyond998).count();

@@ -72,7 +72,9 @@ public final class InspectorsWords {
     /**
      * Sentences about the force called {@code force} ("We estimate that Cambridgeshire is recording ...").
      *
-     * @throws IllegalArgumentException if {@code force} is blank
+     * @param force the force's name as the sentences should say it; stripped
+     * @return the wording, with the previous inspection unlabelled ("our previous inspection")
+     * @throws IllegalArgumentException if {@code force} is null or blank
      */
     public static InspectorsWords about(String force) {
         return new InspectorsWords(force, NO_LABEL);
@@ -82,18 +84,29 @@ public final class InspectorsWords {
      * With the previous inspection called {@code label}: "our previous 2017 inspection". Blank
      * gives "our previous inspection".
      *
+     * @param label the previous inspection's label, e.g. {@code "2017"}; stripped
+     * @return a new wording about the same force
      * @throws IllegalArgumentException if {@code label} is null
      */
     public InspectorsWords since(String label) {
         return new InspectorsWords(force, label);
     }
 
-    /** The force's name as it appears in the sentences. */
+    /**
+     * The force's name as it appears in the sentences.
+     *
+     * @return the name, stripped
+     */
     public String force() {
         return force;
     }
 
-    /** The previous inspection's label, possibly empty. */
+    /**
+     * The previous inspection's label, as in "our previous 2017 inspection".
+     *
+     * @return the label, stripped; empty when none was given (the sentences then say "our previous
+     *         inspection")
+     */
     public String previousLabel() {
         return previousLabel;
     }

@@ -9,7 +9,15 @@ public final class Json {
     private Json() {
     }
 
-    /** A JSON string literal with quotes, backslashes and control characters escaped. */
+    /**
+     * A JSON string literal (RFC 8259, section 7) with quotes, backslashes and control characters
+     * escaped: {@code \n}, {@code \r} and {@code \t} by name, the other controls below U+0020 as
+     * {@code \}{@code u00XX}; everything else, non-ASCII included, as it is.
+     *
+     * @param text the text
+     * @return the literal, quotes included
+     * @throws NullPointerException if {@code text} is null
+     */
     public static String string(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
@@ -45,6 +53,11 @@ public final class Json {
      * A value: null as {@code null}; numbers as JSON numbers, infinities as the strings
      * {@code "Inf"} and {@code "-Inf"} (JSON has no infinity; an unbounded value must not read as
      * missing), NaN as {@code null}; anything else, and every value when {@code asText}, as a string.
+     * Doubles are written in full precision (the shortest decimal that reads back the same).
+     *
+     * @param value  the value, or null
+     * @param asText whether to write every non-null value as a string of its {@code toString()}
+     * @return the JSON text of the value
      */
     public static String value(Object value, boolean asText) {
         return value(value, asText, 0);
@@ -52,7 +65,13 @@ public final class Json {
 
     /**
      * As {@link #value(Object, boolean)}, non-whole numbers with {@code digits} significant digits
-     * when {@code digits > 0}.
+     * when {@code digits > 0}. Only {@link Double} values are rounded or mapped to {@code "Inf"} and
+     * null; other numbers are written by their {@code toString()}.
+     *
+     * @param value  the value, or null
+     * @param asText whether to write every non-null value as a string of its {@code toString()}
+     * @param digits significant digits for non-whole doubles; 0 or less for full precision
+     * @return the JSON text of the value
      */
     public static String value(Object value, boolean asText, int digits) {
         if (value == null) {

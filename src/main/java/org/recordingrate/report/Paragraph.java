@@ -15,7 +15,13 @@ import org.recordingrate.model.RowKind;
 public record Paragraph(RowKind kind, String category, String text) {
 
     /**
-     * @throws IllegalArgumentException if an argument is null or the text is blank
+     * Validates the paragraph; the text is kept as given (not stripped).
+     *
+     * @param kind     all crime, or one category
+     * @param category the category's name ({@code "all crime"} for the combined row); not null
+     * @param text     the paragraph, on one line; not blank
+     * @throws IllegalArgumentException if {@code kind} or {@code category} is null, or {@code text} is
+     *                                  null or blank
      */
     public Paragraph {
         Args.notNull("kind", kind);

@@ -19,26 +19,47 @@ public abstract class Plot {
     Plot() {
     }
 
-    /** Width of the picture in pixels (at PNG scale 1). */
+    /**
+     * Width of the picture, the layout's unit for both formats.
+     *
+     * @return the width in pixels at PNG scale 1 (the SVG's width)
+     */
     public abstract int width();
 
-    /** Height of the picture in pixels (at PNG scale 1). */
+    /**
+     * Height of the picture, the layout's unit for both formats.
+     *
+     * @return the height in pixels at PNG scale 1 (the SVG's height)
+     */
     public abstract int height();
 
-    /** What the picture shows, one line (the SVG's title). */
+    /**
+     * What the picture shows, also kept as the SVG's {@code <title>} (which screen readers read).
+     *
+     * @return the title, one line
+     */
     public abstract String title();
 
     /** Draws the picture. */
     abstract void draw(Canvas canvas);
 
-    /** The picture as an SVG document (UTF-8 text), self-contained: it can be put inline in HTML. */
+    /**
+     * The picture as an SVG document, self-contained (no external fonts or images), so it can be put
+     * inline in HTML.
+     *
+     * @return the SVG text; write it as UTF-8
+     */
     public String svg() {
         SvgCanvas canvas = new SvgCanvas(width(), height(), title(), getClass().getSimpleName().toLowerCase(Locale.ROOT));
         draw(canvas);
         return canvas.finish();
     }
 
-    /** The picture as PNG bytes at scale 1. */
+    /**
+     * The picture as PNG bytes at scale 1: {@link #width()} x {@link #height()} pixels.
+     *
+     * @return the PNG file's bytes
+     */
     public byte[] png() {
         return png(1);
     }
@@ -46,7 +67,9 @@ public abstract class Plot {
     /**
      * The picture as PNG bytes, each layout pixel {@code scale} pixels wide (2 for high-density screens).
      *
-     * @throws IllegalArgumentException if {@code scale} is outside [0.25, 8]
+     * @param scale image pixels per layout pixel, from 0.25 to 8
+     * @return the PNG file's bytes
+     * @throws IllegalArgumentException if {@code scale} is outside [0.25, 8] or NaN
      */
     public byte[] png(double scale) {
         Args.inRange("scale", scale, 0.25, 8);
@@ -56,9 +79,11 @@ public abstract class Plot {
     }
 
     /**
-     * Writes the picture to {@code file}: SVG for a name ending {@code .svg}, PNG for {@code .png}.
+     * Writes the picture to {@code file}: SVG for a name ending {@code .svg}, PNG for {@code .png}
+     * (at scale 1), ignoring case; an existing file is replaced.
      *
-     * @throws IllegalArgumentException if the name ends otherwise
+     * @param file where to write; its name decides the format
+     * @throws IllegalArgumentException if {@code file} is null or its name ends otherwise
      * @throws UncheckedIOException     if the file cannot be written
      */
     public void write(Path file) {
@@ -72,9 +97,13 @@ public abstract class Plot {
     }
 
     /**
-     * The bytes that {@link #write(Path)} writes for a file of this name.
+     * The bytes that {@link #write(Path)} writes for a file of this name, for callers that write them
+     * elsewhere (a zip, a response).
      *
+     * @param file the file name; only its last element's ending is read, ignoring case
+     * @return the SVG as UTF-8, or the PNG at scale 1
      * @throws IllegalArgumentException if the name ends neither {@code .svg} nor {@code .png}
+     * @throws NullPointerException     if {@code file} is null
      */
     public byte[] bytesFor(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -106,18 +106,25 @@ public final class Report {
     }
 
     /**
-     * The report comparing {@code after} with {@code before}, with the published convention.
+     * The report comparing {@code after} with {@code before}, with the published convention. Nothing
+     * is computed yet: the inspections are estimated and compared when a result is first asked for.
      *
-     * @throws IllegalArgumentException if an inspection is null
+     * @param before the earlier (previous) inspection
+     * @param after  the later inspection, whose categories make the rows
+     * @return the report with the defaults described above
+     * @throws IllegalArgumentException if {@code before} or {@code after} is null
      */
     public static Report of(Inspection before, Inspection after) {
         return new Report(before, after, new Settings());
     }
 
     /**
-     * About the force called {@code name} in the sentences (default: the later inspection's name).
+     * About the force called {@code name} in the sentences (default: the later inspection's name). The
+     * name also picks out this force in the funnel plot (see {@link #withForces(List)}).
      *
-     * @throws IllegalArgumentException if {@code name} is blank
+     * @param name the force's name; stripped
+     * @return a new report with this one's other settings
+     * @throws IllegalArgumentException if {@code name} is null or blank
      */
     public Report force(String name) {
         Args.notBlank("force", name);
@@ -128,6 +135,8 @@ public final class Report {
      * With the previous inspection called {@code label} ("our previous 2017 inspection"; default: the
      * earlier inspection's name).
      *
+     * @param label the previous inspection's label, e.g. {@code "2017"}; stripped, may be blank
+     * @return a new report with this one's other settings
      * @throws IllegalArgumentException if {@code label} is null
      */
     public Report since(String label) {
@@ -135,37 +144,77 @@ public final class Report {
         return copyWith(s -> s.previousLabel = Optional.of(label.strip()));
     }
 
-    /** With another interval for the rates ({@link AllCrimeMethod#WALD} by default). */
+    /**
+     * With another interval for the rates ({@link AllCrimeMethod#WALD} by default). The sentences
+     * quote a "+/-" margin only under Wald; under any other method they quote the interval.
+     *
+     * @param method the interval method of the categories' and all crime's rates
+     * @return a new report with this one's other settings
+     * @throws IllegalArgumentException if {@code method} is null
+     */
     public Report with(AllCrimeMethod method) {
         Args.notNull("method", method);
         return copyWith(s -> s.method = method);
     }
 
-    /** With another variance convention ({@link VarianceConvention#BINOMIAL} by default). */
+    /**
+     * With another variance convention ({@link VarianceConvention#BINOMIAL} by default), used by both
+     * the estimates and the comparison.
+     *
+     * @param variance how each category's variance is estimated
+     * @return a new report with this one's other settings
+     * @throws IllegalArgumentException if {@code variance} is null
+     */
     public Report with(VarianceConvention variance) {
         Args.notNull("variance", variance);
         return copyWith(s -> s.variance = variance);
     }
 
-    /** With another interval for the changes ({@link DifferenceMethod#WALD} by default). */
+    /**
+     * With another interval for the changes ({@link DifferenceMethod#WALD} by default).
+     *
+     * @param method the interval method of the categories' changes
+     * @return a new report with this one's other settings
+     * @throws IllegalArgumentException if {@code method} is null
+     */
     public Report with(ChangeIntervalMethod method) {
         Args.notNull("change method", method);
         return copyWith(s -> s.changeMethod = method);
     }
 
-    /** With another test of the categories' changes ({@link ChangeTest#Z_UNPOOLED} by default). */
+    /**
+     * With another test of the categories' changes ({@link ChangeTest#Z_UNPOOLED} by default). All
+     * crime is still tested by the z-test on the volume-weighted rates.
+     *
+     * @param test the test whose p-values decide the categories' verdicts
+     * @return a new report with this one's other settings
+     * @throws IllegalArgumentException if {@code test} is null
+     */
     public Report with(ChangeTestMethod test) {
         Args.notNull("test", test);
         return copyWith(s -> s.test = test);
     }
 
-    /** With another alternative (two-sided by default). */
+    /**
+     * With another alternative (two-sided by default); the sentences then say the test was one-sided.
+     *
+     * @param alternative the direction of change the tests look for
+     * @return a new report with this one's other settings
+     * @throws IllegalArgumentException if {@code alternative} is null
+     */
     public Report with(Alternative alternative) {
         Args.notNull("alternative", alternative);
         return copyWith(s -> s.alternative = alternative);
     }
 
-    /** With an adjustment of the categories' p-values (none by default: each paragraph stands alone). */
+    /**
+     * With an adjustment of the categories' p-values (none by default: each paragraph stands alone);
+     * with one, the verdicts rest on the adjusted p and the shown table gains its column.
+     *
+     * @param adjustment the multiple-comparison adjustment across categories
+     * @return a new report with this one's other settings
+     * @throws IllegalArgumentException if {@code adjustment} is null
+     */
     public Report with(PValueAdjustment adjustment) {
         Args.notNull("adjustment", adjustment);
         return copyWith(s -> s.adjustment = adjustment);
@@ -174,7 +223,9 @@ public final class Report {
     /**
      * At another confidence level for every interval (0.95 by default).
      *
-     * @throws IllegalArgumentException if outside (0, 1)
+     * @param confidence the two-sided level, from 10<sup>-6</sup> to 1 - 10<sup>-9</sup>, e.g. 0.95
+     * @return a new report with this one's other settings
+     * @throws IllegalArgumentException if {@code confidence} is outside that supported range or NaN
      */
     public Report withConfidence(double confidence) {
         Args.confidence(confidence);
@@ -182,9 +233,13 @@ public final class Report {
     }
 
     /**
-     * At another significance level for the verdicts (0.05 by default).
+     * At another significance level for the verdicts (0.05 by default): a change is significant at
+     * p &lt;= the level.
      *
-     * @throws IllegalArgumentException if outside (0, 1)
+     * @param significance the level, strictly between 0 and 1
+     * @return a new report with this one's other settings
+     * @throws IllegalArgumentException if {@code significance} is not strictly between 0 and 1 (NaN
+     *                                  fails)
      */
     public Report withSignificance(double significance) {
         Args.significance(significance);
@@ -195,6 +250,8 @@ public final class Report {
      * Rounding "more than N" down to a multiple of {@code unit} (0, the default: 100 from 1,000, 10
      * from 100, else 1; see {@link org.recordingrate.estimate.UnrecordedCrimes#unitFor(double)}).
      *
+     * @param unit the rounding unit, 0 for the default rule
+     * @return a new report with this one's other settings
      * @throws IllegalArgumentException if {@code unit < 0}
      */
     public Report withUnit(long unit) {
@@ -204,79 +261,152 @@ public final class Report {
 
     /**
      * With every force's inspection, for the funnel plot of the HTML page (this force highlighted,
-     * added from the later inspection if the list has no inspection of its name).
+     * added from the later inspection if the list has no inspection of its name, under {@link Names}).
      *
-     * @throws IllegalArgumentException if the list is null or holds a null
+     * @param forces every force's inspection; copied; empty for no funnel plot
+     * @return a new report with this one's other settings
+     * @throws IllegalArgumentException if {@code forces} is null
+     * @throws NullPointerException     if {@code forces} holds a null
      */
     public Report withForces(List<Inspection> forces) {
         List<Inspection> copy = List.copyOf(Args.notNull("forces", forces));
         return copyWith(s -> s.forces = copy);
     }
 
-    /** The force's name in the sentences. */
+    /**
+     * The force's name in the sentences.
+     *
+     * @return the name set by {@link #force(String)}, else the later inspection's name
+     */
     public String force() {
         return settings.force.orElse(after.name());
     }
 
-    /** The previous inspection's label in the sentences. */
+    /**
+     * The previous inspection's label in the sentences.
+     *
+     * @return the label set by {@link #since(String)}, else the earlier inspection's name
+     */
     public String previousLabel() {
         return settings.previousLabel.orElse(before.name());
     }
 
-    /** The earlier inspection. */
+    /**
+     * The earlier inspection.
+     *
+     * @return the earlier inspection, as given
+     */
     public Inspection before() {
         return before;
     }
 
-    /** The later inspection. */
+    /**
+     * The later inspection.
+     *
+     * @return the later inspection, as given
+     */
     public Inspection after() {
         return after;
     }
 
-    /** The confidence level of the intervals. */
+    /**
+     * The confidence level of the intervals.
+     *
+     * @return the two-sided level of every interval, 0.95 unless set
+     */
     public double confidence() {
         return settings.confidence;
     }
 
-    /** The interval method of the rates. */
+    /**
+     * The interval method of the rates.
+     *
+     * @return the method set by {@link #with(AllCrimeMethod)}, {@link AllCrimeMethod#WALD} unless set
+     */
     public AllCrimeMethod rateMethod() {
         return settings.method;
     }
 
-    /** The estimator the report uses for both inspections. */
+    /**
+     * The estimator the report uses for both inspections, so that a caller can reproduce its numbers
+     * (as {@code estimate} prints them with the same options).
+     *
+     * @return the default estimator with this report's rate method, variance convention and confidence
+     */
     public InspectionEstimator estimator() {
         return InspectionEstimator.withDefaults().with(settings.method).with(settings.variance)
                 .withConfidence(settings.confidence);
     }
 
-    /** The comparison the report uses. */
+    /**
+     * The comparison the report uses, so that a caller can reproduce its changes and verdicts (as
+     * {@code compare} prints them with the same options).
+     *
+     * @return the default comparison with this report's change interval, test, alternative, variance
+     *         convention, adjustment, confidence and significance
+     */
     public Comparison comparison() {
         return Comparison.withDefaults().with(settings.changeMethod).with(settings.test).with(settings.alternative)
                 .with(settings.variance).with(settings.adjustment).withConfidence(settings.confidence)
                 .withSignificance(settings.significance);
     }
 
-    /** The earlier inspection's estimate. */
+    /**
+     * The earlier inspection's estimate, by {@link #estimator()}; computed once, with the other results.
+     *
+     * @return the estimate of {@link #before()}
+     * @throws IllegalArgumentException if the first computation of the results fails: the estimator
+     *                                  or the comparison refuses an inspection (see
+     *                                  {@link InspectionEstimator#estimate} and
+     *                                  {@link Comparison#compare(Inspection, Inspection)})
+     */
     public InspectionEstimate estimateBefore() {
         return findings().before;
     }
 
-    /** The later inspection's estimate. */
+    /**
+     * The later inspection's estimate, by {@link #estimator()}; computed once, with the other results.
+     *
+     * @return the estimate of {@link #after()}
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public InspectionEstimate estimateAfter() {
         return findings().after;
     }
 
-    /** The comparison of the two inspections. */
+    /**
+     * The comparison of the two inspections, by {@link #comparison()}; computed once, with the other
+     * results.
+     *
+     * @return the changes per category present in both, and for all crime
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public InspectionChange change() {
         return findings().change;
     }
 
-    /** The rows: each category of the later inspection, then all crime. */
+    /**
+     * The rows: each category of the later inspection, in its order, then all crime. A category not
+     * audited earlier has no earlier estimate nor change, and its paragraph says it was not audited in
+     * the previous inspection instead of comparing.
+     *
+     * @return an unmodifiable list, all crime last
+     * @throws IllegalArgumentException if the first computation of the results fails: the estimator
+     *                                  or the comparison refuses an inspection (see
+     *                                  {@link InspectionEstimator#estimate} and
+     *                                  {@link Comparison#compare(Inspection, Inspection)})
+     */
     public List<ReportRow> rows() {
         return findings().rows;
     }
 
-    /** The paragraphs: all crime first (the headline), then each category in the later inspection's order. */
+    /**
+     * The paragraphs: all crime first (the headline), then each category in the later inspection's
+     * order; the rows' paragraphs, reordered.
+     *
+     * @return a new list of {@code rows().size()} paragraphs
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public List<Paragraph> paragraphs() {
         List<Paragraph> paragraphs = new ArrayList<>();
         List<ReportRow> rows = rows();
@@ -287,7 +417,13 @@ public final class Report {
         return paragraphs;
     }
 
-    /** Categories audited in only one inspection, one line each (empty when all match). */
+    /**
+     * Categories audited in only one inspection, one line each: those only earlier are not reported,
+     * those only later are reported without a comparison.
+     *
+     * @return the lines, the earlier-only categories first; empty when the categories match
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
         for (String category : change().onlyBefore()) {
@@ -299,7 +435,12 @@ public final class Report {
         return notes;
     }
 
-    /** The methods, one paragraph: what every number rests on. */
+    /**
+     * The methods, one paragraph: what every number rests on, including the unrecorded-crimes formula
+     * volume x (1 - rate) / rate and its rounding.
+     *
+     * @return the paragraph, one line of plain text
+     */
     public String methods() {
         Settings s = settings;
         String rates = "Rates: " + s.method.displayName() + " intervals at " + Percent.level(s.confidence) + ", "
@@ -321,26 +462,45 @@ public final class Report {
                 + ", significant at " + Percent.level(s.significance);
     }
 
-    /** The full table (for CSV and JSON): {@link ReportColumns#full(long)}. */
+    /**
+     * The full table (for CSV and JSON): {@link ReportColumns#full(long)} at this report's unit.
+     *
+     * @return a row per {@link #rows()} row, every column
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public ResultTable table() {
         return ReportColumns.full(settings.unit).table(rows());
     }
 
-    /** The table shown beside the paragraphs: {@link ReportColumns#shown(boolean, boolean)}. */
+    /**
+     * The table shown beside the paragraphs: {@link ReportColumns#shown(boolean, boolean)}, with the
+     * "+/-" column only under Wald and the adjusted p only with an adjustment.
+     *
+     * @return a row per {@link #rows()} row
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public ResultTable shownTable() {
         return ReportColumns.shown(settings.method == AllCrimeMethod.WALD, settings.adjustment != PValueAdjustment.NONE)
                 .table(rows());
     }
 
-    /** The forest plot of the two inspections, with this report's intervals and verdicts. */
+    /**
+     * The forest plot of the two inspections, with this report's intervals and verdicts.
+     *
+     * @return a new plot of {@link #rows()}
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public ForestPlot forestPlot() {
         return ForestPlot.of(this);
     }
 
     /**
-     * The funnel plot of the forces given by {@link #withForces(List)}, this force highlighted.
+     * The funnel plot of the forces given by {@link #withForces(List)}, this force highlighted (added
+     * from the later inspection when the list has none of its name).
      *
-     * @return empty when no forces were given
+     * @return the plot; empty when no forces were given
+     * @throws IllegalArgumentException if {@link FunnelPlot#of} refuses the forces (the national rate
+     *                                  is 0 or 1)
      */
     public Optional<FunnelPlot> funnelPlot() {
         if (settings.forces.isEmpty()) {
@@ -361,34 +521,60 @@ public final class Report {
         return text();
     }
 
-    /** The report as text: title, paragraphs (wrapped), the table, the methods. */
+    /**
+     * The report as text: title, paragraphs (wrapped), the table, the methods.
+     *
+     * @return the plain-text report
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public String text() {
         return ReportDocument.text(this);
     }
 
-    /** The report as markdown (GitHub-flavoured tables). */
+    /**
+     * The report as markdown (GitHub-flavoured tables).
+     *
+     * @return the markdown document
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public String markdown() {
         return ReportDocument.markdown(this);
     }
 
-    /** The full table as CSV (every column, the paragraph included). */
+    /**
+     * The full table as CSV (every column, the paragraph included).
+     *
+     * @return the CSV text, header first
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public String csv() {
         StringWriter out = new StringWriter();
         table().writeCsv(out);
         return out.toString();
     }
 
-    /** The report as one JSON object: names, methods, paragraphs and the full table's rows. */
+    /**
+     * The report as one JSON object: names, methods, paragraphs and the full table's rows.
+     *
+     * @return the JSON text
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public String json() {
         return ReportDocument.json(this);
     }
 
-    /** The report as one self-contained HTML page, the plots inline as SVG. */
+    /**
+     * The report as one self-contained HTML page, the plots inline as SVG (the funnel plot only when
+     * forces were given).
+     *
+     * @return the HTML page
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     public String html() {
         return ReportDocument.html(this);
     }
 
-    /** The force, the inspections and the all-crime verdict. */
+    /** The force and the two inspections' names; computes nothing. */
     @Override
     public String toString() {
         return "Report[" + force() + ": " + after.name() + " vs " + before.name() + "]";

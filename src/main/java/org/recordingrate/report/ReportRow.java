@@ -21,8 +21,15 @@ public record ReportRow(String force, Optional<CategoryEstimate> before, Categor
                         Optional<ChangeRow> change, Paragraph paragraph) {
 
     /**
-     * @throws IllegalArgumentException if an argument is null, or a change is given without an
-     *                                  earlier estimate
+     * Validates the row: a change needs the earlier estimate it is measured from.
+     *
+     * @param force     the force the report is about
+     * @param before    the estimate in the earlier inspection; empty for a category it did not audit
+     * @param after     the estimate in the later inspection
+     * @param change    the change with its interval, test and verdict; empty when {@code before} is
+     * @param paragraph the inspectors' paragraph
+     * @throws IllegalArgumentException if an argument is null, or {@code change} is present while
+     *                                  {@code before} is empty
      */
     public ReportRow {
         Args.notNull("force", force);
@@ -35,12 +42,20 @@ public record ReportRow(String force, Optional<CategoryEstimate> before, Categor
         }
     }
 
-    /** A category or all crime. */
+    /**
+     * Whether the row is a category or all crime, as the later estimate says.
+     *
+     * @return {@code after().kind()}
+     */
     public RowKind kind() {
         return after.kind();
     }
 
-    /** The category's name ({@code "all crime"} for the combined row). */
+    /**
+     * The category's name, as the later inspection spells it.
+     *
+     * @return {@code after().category()}; {@code "all crime"} for the combined row
+     */
     public String category() {
         return after.category();
     }

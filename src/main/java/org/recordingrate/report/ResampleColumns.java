@@ -53,7 +53,15 @@ public final class ResampleColumns {
             .add("se", Kind.CHANGE, BootstrapEstimate::standardError)
             .then(RESAMPLING);
 
-    /** One tally's bootstrap, with its inputs: {@code recorded,audited,confidence} then {@link #RATE}. */
+    /**
+     * One tally's bootstrap, with its inputs: {@code recorded,audited,confidence} then {@link #RATE}.
+     *
+     * @param tally the tally resampled, whose counts head the row
+     * @param e     its bootstrap estimate
+     * @return a table of one row
+     * @throws IllegalArgumentException if {@code e} is null
+     * @throws NullPointerException     if {@code tally} is null
+     */
     public static ResultTable tally(Tally tally, BootstrapEstimate e) {
         return ResultColumns.<BootstrapEstimate>of()
                 .add("recorded", Kind.COUNT, x -> tally.recorded())
@@ -62,7 +70,17 @@ public final class ResampleColumns {
                 .then(RATE).table(e);
     }
 
-    /** Two tallies' change: {@code recorded_before,audited_before,recorded_after,audited_after,confidence} then {@link #CHANGE}. */
+    /**
+     * Two tallies' change: {@code recorded_before,audited_before,recorded_after,audited_after,confidence}
+     * then {@link #CHANGE}.
+     *
+     * @param before the earlier tally
+     * @param after  the later tally
+     * @param e      the bootstrap estimate of the change, after minus before
+     * @return a table of one row
+     * @throws IllegalArgumentException if {@code e} is null
+     * @throws NullPointerException     if {@code before} or {@code after} is null
+     */
     public static ResultTable change(Tally before, Tally after, BootstrapEstimate e) {
         return ResultColumns.<BootstrapEstimate>of()
                 .add("recorded_before", Kind.COUNT, x -> before.recorded())
@@ -80,7 +98,14 @@ public final class ResampleColumns {
      * Every row of every inspection's bootstrap: {@code inspection,category,recorded,audited,volume,
      * rate,lower,upper,margin,se,unrecorded,unrecorded_lower,unrecorded_upper,more_than,interval,replicates,seed}.
      *
-     * @param unit the rounding unit of {@code more_than}, or 0 for each row's default
+     * @param estimates the inspections' bootstrap estimates, each contributing its rows in order (its
+     *                  categories, then all crime)
+     * @param unit      the rounding unit of {@code more_than}, or 0 for each row's default
+     * @return a table of a row per category and inspection; no rows for an empty list
+     * @throws IllegalArgumentException if {@code unit} is negative (refused by
+     *                                  {@link org.recordingrate.estimate.UnrecordedCrimes#moreThan(long)}
+     *                                  when a row is read)
+     * @throws NullPointerException     if {@code estimates} is null or holds null
      */
     public static ResultTable inspections(List<BootstrapInspectionEstimate> estimates, long unit) {
         ResultColumns<Row> columns = ResultColumns.<Row>of()
@@ -107,6 +132,10 @@ public final class ResampleColumns {
     /**
      * The bootstrap of changes between inspections: {@code inspection_before,inspection_after,
      * category,rate_before,rate_after,change,lower,upper,se,interval,replicates,seed}.
+     *
+     * @param changes the bootstrap comparisons, each contributing its rows in order
+     * @return a table of a row per category and comparison; no rows for an empty list
+     * @throws NullPointerException if {@code changes} is null or holds null
      */
     public static ResultTable inspectionChanges(List<BootstrapInspectionChange> changes) {
         ResultColumns<ChangeRow> columns = ResultColumns.<ChangeRow>of()
@@ -133,7 +162,17 @@ public final class ResampleColumns {
             .add("seed", Kind.COUNT, r -> r.monteCarlo().map(MonteCarlo::seed))
             .add("method", Kind.TEXT, r -> r.method().words());
 
-    /** Two tallies' permutation test: {@code recorded_before,...,alternative} then {@link #PERMUTATION}. */
+    /**
+     * Two tallies' permutation test: {@code recorded_before,audited_before,recorded_after,audited_after,
+     * alternative} then {@link #PERMUTATION}.
+     *
+     * @param before the earlier tally
+     * @param after  the later tally
+     * @param r      the test's result
+     * @return a table of one row
+     * @throws IllegalArgumentException if {@code r} is null
+     * @throws NullPointerException     if {@code before} or {@code after} is null
+     */
     public static ResultTable permutation(Tally before, Tally after, PermutationResult r) {
         return ResultColumns.<PermutationResult>of()
                 .add("recorded_before", Kind.COUNT, x -> before.recorded())
@@ -151,6 +190,10 @@ public final class ResampleColumns {
      * Permutation tests between inspections: {@code inspection_before,inspection_after,category,
      * rate_before,rate_after,alternative} then {@link #PERMUTATION}; the all-crime row is the
      * stratified test.
+     *
+     * @param results the inspections' permutation tests, each contributing its rows in order
+     * @return a table of a row per category and comparison; no rows for an empty list
+     * @throws NullPointerException if {@code results} is null or holds null
      */
     public static ResultTable permutations(List<PermutationInspectionResult> results) {
         ResultColumns<PermutationLine> columns = ResultColumns.<PermutationLine>of()

@@ -30,7 +30,12 @@ public final class ResultColumns<T> {
         this.getters = Collections.unmodifiableList(getters);
     }
 
-    /** An empty column set, to {@link #add} to. */
+    /**
+     * An empty column set, to {@link #add} to.
+     *
+     * @param <T> the result type the columns will read
+     * @return a set of no columns
+     */
     public static <T> ResultColumns<T> of() {
         return new ResultColumns<>(List.of(), List.of());
     }
@@ -42,7 +47,8 @@ public final class ResultColumns<T> {
      * @param kind   how values are written
      * @param getter reads the value from a result
      * @return a new column set
-     * @throws IllegalArgumentException if an argument is null or the name is taken
+     * @throws IllegalArgumentException if an argument is null, the name is blank or the name is
+     *                                  taken (compared exactly)
      */
     public ResultColumns<T> add(String name, Kind kind, Function<? super T, ?> getter) {
         Args.notBlank("name", name);
@@ -63,7 +69,10 @@ public final class ResultColumns<T> {
     /**
      * These columns followed by those of {@code more}.
      *
+     * @param more the columns to append, read from the same result
+     * @return a new column set
      * @throws IllegalArgumentException if a name appears in both
+     * @throws NullPointerException     if {@code more} is null
      */
     public ResultColumns<T> then(ResultColumns<? super T> more) {
         ResultColumns<T> all = this;
@@ -89,19 +98,29 @@ public final class ResultColumns<T> {
         return new ResultColumns<>(new ArrayList<>(columns), mapped);
     }
 
-    /** The columns, in order. */
+    /**
+     * The columns, in order: names and kinds, without the getters.
+     *
+     * @return an unmodifiable list
+     */
     public List<Column> columns() {
         return columns;
     }
 
-    /** The header names, in order. */
+    /**
+     * The header names, in order.
+     *
+     * @return an unmodifiable list of the columns' names
+     */
     public List<String> names() {
         return columns.stream().map(Column::name).toList();
     }
 
     /**
-     * The values of one result, one per column.
+     * The values of one result, one per column, as the getters return them (not yet written).
      *
+     * @param result the result to read
+     * @return a mutable list of {@code columns().size()} values, each possibly null or empty
      * @throws IllegalArgumentException if {@code result} is null
      */
     public List<Object> values(T result) {
@@ -116,6 +135,8 @@ public final class ResultColumns<T> {
     /**
      * A table of these columns with a row per result.
      *
+     * @param results the results, a row each in this order; empty for a table of no rows
+     * @return a new table
      * @throws IllegalArgumentException if the list or a result is null
      */
     public ResultTable table(List<? extends T> results) {
@@ -127,7 +148,13 @@ public final class ResultColumns<T> {
         return table;
     }
 
-    /** A table of one row. */
+    /**
+     * A table of one row.
+     *
+     * @param result the result
+     * @return a new table of one row
+     * @throws NullPointerException if {@code result} is null
+     */
     public ResultTable table(T result) {
         return table(List.of(result));
     }

@@ -76,7 +76,10 @@ public final class ResultTable {
     /**
      * An empty table with these columns.
      *
-     * @throws IllegalArgumentException if two columns share a name
+     * @param columns the columns, in order; copied
+     * @throws IllegalArgumentException if {@code columns} is null or two columns share a name (compared
+     *                                  exactly)
+     * @throws NullPointerException     if {@code columns} holds null
      */
     public ResultTable(List<Column> columns) {
         Set<String> names = new HashSet<>();
@@ -145,27 +148,42 @@ public final class ResultTable {
         return this;
     }
 
-    /** Result columns renamed because an input column had their name, as {@code "rate -> rate_result"}. */
+    /**
+     * Result columns renamed by {@link #withInputs} because an input column had their name, so a
+     * caller can warn that the output's header differs from the usual one.
+     *
+     * @return the renamings, as {@code "rate -> rate_result"}, in column order; empty when none
+     */
     public List<String> renamed() {
         return Collections.unmodifiableList(renamed);
     }
 
-    /** The columns. */
+    /**
+     * The columns, in order.
+     *
+     * @return an unmodifiable list
+     */
     public List<Column> columns() {
         return columns;
     }
 
-    /** The number of rows. */
+    /**
+     * The number of rows added so far (the header is not a row).
+     *
+     * @return 0 or more
+     */
     public int size() {
         return rows.size();
     }
 
     /**
      * Adds a row: one value per column ({@code String}, a number, an Optional, or null for an
-     * empty cell).
+     * empty cell). Optionals are unwrapped, empty ones to null, when the row is added.
      *
+     * @param values the row's values, one per column, in column order
      * @return this table
      * @throws IllegalArgumentException if the number of values differs from the columns'
+     * @throws NullPointerException     if {@code values} is null
      */
     public ResultTable row(Object... values) {
         if (values.length != columns.size()) {
@@ -180,10 +198,13 @@ public final class ResultTable {
     }
 
     /**
-     * Adds a row of input cells followed by result values.
+     * Adds a row of input cells followed by result values, for a table made by {@link #withInputs}.
      *
+     * @param cells   the input row's cells, as read
+     * @param results the result values, one per result column
      * @return this table
      * @throws IllegalArgumentException if the number of values differs from the columns'
+     * @throws NullPointerException     if a list is null
      */
     public ResultTable row(List<String> cells, List<Object> results) {
         List<Object> values = new ArrayList<>(cells);
@@ -191,7 +212,14 @@ public final class ResultTable {
         return row(values.toArray());
     }
 
-    /** Writes the table as CSV with a header line (safe cells; see the class comment). */
+    /**
+     * Writes the table as CSV (RFC 4180 quoting, {@code \n} line ends) with a header line: safe cells,
+     * empty values as empty cells, infinities as {@code Inf}; see the class comment. Flushes, does
+     * not close.
+     *
+     * @param out where to write
+     * @throws UncheckedIOException if {@code out} fails
+     */
     public void writeCsv(Writer out) {
         try {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
@@ -214,7 +242,13 @@ public final class ResultTable {
         }
     }
 
-    /** Writes the table as a JSON array of objects, one per row. */
+    /**
+     * Writes the table as a JSON array of objects, one per row, keys in column order; {@code []} for
+     * no rows. Flushes, does not close.
+     *
+     * @param out where to write
+     * @throws UncheckedIOException if {@code out} fails
+     */
     public void writeJson(Writer out) {
         try {
             out.write("[");
@@ -230,9 +264,12 @@ public final class ResultTable {
     }
 
     /**
-     * Writes the only row as one JSON object (for single results).
+     * Writes the only row as one JSON object (for single results), then a line end. Flushes, does not
+     * close.
      *
+     * @param out where to write
      * @throws IllegalStateException if the table does not have exactly one row
+     * @throws UncheckedIOException if {@code out} fails
      */
     public void writeJsonObject(Writer out) {
         if (rows.size() != 1) {
@@ -260,7 +297,12 @@ public final class ResultTable {
         out.write("}");
     }
 
-    /** The table for a reader: aligned columns, fractions as percent. */
+    /**
+     * The table for a reader: aligned columns, fractions as percent, changes in points, infinities
+     * as "unbounded", empty values blank.
+     *
+     * @return the table as text, header first
+     */
     public String renderText() {
         String[] header = new String[columns.size()];
         for (int c = 0; c < header.length; c++) {
@@ -280,6 +322,8 @@ public final class ResultTable {
     /**
      * The cells as {@link #renderText()} shows them (fractions as percent, changes in points), one
      * list per row: for the other layouts of a reader's table (markdown, HTML in the report).
+     *
+     * @return an unmodifiable list of unmodifiable rows, without the header
      */
     public List<List<String>> textCells() {
         List<List<String>> cells = new ArrayList<>(rows.size());

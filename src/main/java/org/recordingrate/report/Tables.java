@@ -40,9 +40,16 @@ public final class Tables {
      * {@link InspectionEstimate}, a {@link Change}, an {@link InspectionChange}, an
      * {@link InspectionComparisons}, a {@link PublishedFigure} or a {@link PublishedComparison}, a
      * plan ({@link SampleSize}, {@link UpperBoundSize}, {@link PowerSize}, {@link AllocationPlan},
-     * a list of {@link PowerPoint}), or a list of one of these.
+     * a list of {@link PowerPoint}), or a list of {@link RateEstimate}, {@link InspectionEstimate},
+     * {@link Change} or {@link InspectionChange} (a list of the other types has no table). The type is
+     * read from the list's first element; every element must be of it.
      *
-     * @throws IllegalArgumentException for another type, or a null or empty list
+     * @param result the result, or a list of results of one type
+     * @return the table with the columns of that result type, a row per result (per category and all
+     *         crime for inspections); {@code more_than} at each row's default unit
+     * @throws IllegalArgumentException for a null result, another type, an empty list, or a list whose
+     *                                  elements are of mixed types or null
+     * @throws NullPointerException     if a list's first element is null
      */
     public static ResultTable of(Object result) {
         Args.notNull("result", result);
@@ -222,7 +229,15 @@ public final class Tables {
         }
     }
 
-    /** The rows of inspections comparisons: each category compared, then all crime, per pair. */
+    /**
+     * The rows of inspections comparisons: each category compared, then all crime, per pair; the
+     * common shape the tables, the report and the forest plot read changes in.
+     *
+     * @param changes the comparisons, in order
+     * @return a mutable list, {@code categories().size() + 1} rows per comparison; empty for no
+     *         comparisons
+     * @throws NullPointerException if {@code changes} is null or holds null
+     */
     public static List<ChangeRow> changeRows(List<InspectionChange> changes) {
         List<ChangeRow> rows = new ArrayList<>();
         for (InspectionChange change : changes) {
@@ -234,12 +249,26 @@ public final class Tables {
         return rows;
     }
 
-    /** The table of inspections comparisons ({@link #INSPECTION_CHANGE}). */
+    /**
+     * The table of inspections comparisons ({@link #INSPECTION_CHANGE}), a row per
+     * {@link #changeRows} row.
+     *
+     * @param changes the comparisons, in order
+     * @return the table; no rows for no comparisons
+     * @throws NullPointerException if {@code changes} is null or holds null
+     */
     public static ResultTable inspectionChanges(List<InspectionChange> changes) {
         return INSPECTION_CHANGE.table(changeRows(changes));
     }
 
-    /** The table of published figures: {@link Columns#FIGURE_INPUTS} and {@link Columns#figure(long)}. */
+    /**
+     * The table of published figures: {@link Columns#FIGURE_INPUTS} and {@link Columns#figure(long)}.
+     *
+     * @param figures the figures with what was asked of each, a row each
+     * @param unit    the rounding unit of {@code more_than}, or 0 for each row's default
+     * @return the table
+     * @throws IllegalArgumentException if {@code figures} or an element is null
+     */
     public static ResultTable figures(List<FigureResult> figures, long unit) {
         return Columns.FIGURE_INPUTS.then(Columns.figure(unit)).table(figures);
     }
