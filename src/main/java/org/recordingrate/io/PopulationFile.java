@@ -155,7 +155,11 @@ public final class PopulationFile {
         return found;
     }
 
-    /** The file. */
+    /**
+     * The file.
+     *
+     * @return the population file's path, as given
+     */
     public Path file() {
         return file;
     }
@@ -216,7 +220,10 @@ public final class PopulationFile {
      * pass's. The duplicate check is not repeated: equal SHA-256 means equal bytes, which the
      * first pass checked.
      *
-     * @param first what the first pass read
+     * @param first   what the first pass read
+     * @param batches the batches in flight at once, as {@link #readBatches}
+     * @param sink    receives every batch of rows, in file order, as {@link #readBatches}
+     * @return what this pass read (equal to {@code first})
      * @throws IllegalArgumentException if {@code first} is of another file
      * @throws DataFileException        as {@link #read}, or if the file's SHA-256 is not that of
      *                                  the first pass (the file changed in between)
@@ -920,6 +927,11 @@ public final class PopulationFile {
         /**
          * The hash of bytes [offset, offset + length) of {@code utf8}, which must be read only,
          * and only during the call.
+         *
+         * @param utf8   the bytes holding the record id (and others': read only the range)
+         * @param offset the id's first byte
+         * @param length the id's length in bytes
+         * @return the 64-bit hash
          */
         long hash(byte[] utf8, int offset, int length);
     }
@@ -997,7 +1009,11 @@ public final class PopulationFile {
             size++;
         }
 
-        /** Rows in this batch. */
+        /**
+         * Rows in this batch.
+         *
+         * @return the number of rows, at least 0
+         */
         public int size() {
             return size;
         }
@@ -1005,28 +1021,58 @@ public final class PopulationFile {
         /**
          * Row i's category, as an index into the categories: with a plan, the plan's categories
          * in its order; without, the categories in order of first appearance in the file.
+         *
+         * @param i the row's index in this batch, from 0
+         * @return the category's index
+         * @throws IndexOutOfBoundsException if {@code i} is not below {@link #size()}
          */
         public int category(int i) {
             return category[Objects.checkIndex(i, size)];
         }
 
-        /** The name of row i's category, as {@link Row#category()}. */
+        /**
+         * The name of row i's category, as {@link Row#category()}.
+         *
+         * @param i the row's index in this batch, from 0
+         * @return the category as the plan spells it
+         * @throws IndexOutOfBoundsException if {@code i} is not below {@link #size()}
+         */
         public String categoryName(int i) {
             return names[category(i)];
         }
 
-        /** Row i's line (header = 1). */
+        /**
+         * Row i's line (header = 1).
+         *
+         * @param i the row's index in this batch, from 0
+         * @return the 1-based line where the row starts
+         * @throws IndexOutOfBoundsException if {@code i} is not below {@link #size()}
+         */
         public long line(int i) {
             return lineNumber[Objects.checkIndex(i, size)];
         }
 
-        /** {@code hash} of row i's record id (as {@link Row#recordId()}, in UTF-8). */
+        /**
+         * {@code hash} of row i's record id (as {@link Row#recordId()}, in UTF-8), without making
+         * a string of it.
+         *
+         * @param i    the row's index in this batch, from 0
+         * @param hash the hash to apply to the id's bytes
+         * @return what {@code hash} returns
+         * @throws IndexOutOfBoundsException if {@code i} is not below {@link #size()}
+         */
         public long hashRecordId(int i, IdHash hash) {
             Objects.checkIndex(i, size);
             return hash.hash(data, idAt[i], idLength[i]);
         }
 
-        /** Row i, made from the batch's bytes (a new object each call, except for quoted rows). */
+        /**
+         * Row i, made from the batch's bytes (a new object each call, except for quoted rows).
+         *
+         * @param i the row's index in this batch, from 0
+         * @return the row
+         * @throws IndexOutOfBoundsException if {@code i} is not below {@link #size()}
+         */
         public Row row(int i) {
             Objects.checkIndex(i, size);
             if (rows[i] != null) {
@@ -1136,27 +1182,49 @@ public final class PopulationFile {
             this.layout = layout;
         }
 
-        /** The record id, without surrounding spaces. */
+        /**
+         * The record id, without surrounding spaces.
+         *
+         * @return the record id, stripped of white space at either end
+         */
         public String recordId() {
             return recordId;
         }
 
-        /** The category as the plan spells it. */
+        /**
+         * The category as the plan spells it.
+         *
+         * @return the category as the plan spells it (the other category for a row sent there)
+         */
         public String category() {
             return category;
         }
 
-        /** The category cell exactly as written (it differs from {@link #category()} for the other category). */
+        /**
+         * The category cell exactly as written (it differs from {@link #category()} for the other
+         * category).
+         *
+         * @return the category cell exactly as written
+         */
         public String categoryAsWritten() {
             return cells.get(layout.category);
         }
 
-        /** The 1-based line (header = 1). */
+        /**
+         * The 1-based line (header = 1).
+         *
+         * @return the 1-based line where the row starts
+         */
         public long line() {
             return line;
         }
 
-        /** The cells of the columns other than {@code record_id} and {@code category}, in header order, exactly as written. */
+        /**
+         * The cells of the columns other than {@code record_id} and {@code category}, in header
+         * order, exactly as written.
+         *
+         * @return the carried cells, unmodifiable
+         */
         public List<String> carried() {
             String[] values = new String[layout.carried.length];
             for (int i = 0; i < values.length; i++) {
@@ -1165,7 +1233,11 @@ public final class PopulationFile {
             return List.of(values);
         }
 
-        /** Every cell, in header order. */
+        /**
+         * Every cell, in header order.
+         *
+         * @return every cell, unmodifiable
+         */
         public List<String> cells() {
             return Collections.unmodifiableList(Arrays.asList(cells.all()));
         }
@@ -1192,14 +1264,30 @@ public final class PopulationFile {
     public record Summary(String file, List<String> header, List<String> carriedHeader, long rows, String sha256,
                           Map<String, Long> counts, long toOther) {
 
-        /** Copies the lists and map. */
+        /**
+         * Copies the lists and map.
+         *
+         * @param file          the file as named
+         * @param header        the header as written
+         * @param carriedHeader the columns other than {@code record_id} and {@code category}, in order
+         * @param rows          data rows read
+         * @param sha256        the SHA-256 of the file's bytes, lower-case hex
+         * @param counts        rows per category
+         * @param toOther       rows sent to the other category
+         * @throws NullPointerException if a list, the map or an element is null
+         */
         public Summary {
             header = List.copyOf(header);
             carriedHeader = List.copyOf(carriedHeader);
             counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         }
 
-        /** Rows of {@code category} (matched by {@link Names}); 0 if none. */
+        /**
+         * Rows of {@code category} (matched by {@link Names}); 0 if none.
+         *
+         * @param category the category's name, any case
+         * @return its rows in the file
+         */
         public long count(String category) {
             for (Map.Entry<String, Long> entry : counts.entrySet()) {
                 if (Names.same(entry.getKey(), category)) {

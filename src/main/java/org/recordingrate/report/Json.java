@@ -80,6 +80,10 @@ public final class Json {
         if (asText) {
             return string(value.toString());
         }
+        if (value instanceof Float f && !Float.isFinite(f)) {
+            // infinities and NaN as a double's, valid JSON (Float's toString writes Infinity, NaN)
+            return value(f.doubleValue(), false, digits);
+        }
         if (value instanceof Double d) {
             if (Double.isInfinite(d)) {
                 return d > 0 ? "\"Inf\"" : "\"-Inf\"";

@@ -286,6 +286,10 @@ public final class RecordingRate {
      * "+/-", two-sample z-test at 5%): {@link Report#of(Inspection, Inspection)} with the force's
      * name; {@code r.text()}, {@code r.markdown()}, {@code r.html()}, {@code r.forestPlot()}.
      *
+     * @param before the earlier inspection
+     * @param after  the later inspection
+     * @param force  the force's name, as the sentences print it
+     * @return the report, to print or save
      * @throws IllegalArgumentException if an inspection is null or the name is blank
      */
     public static Report report(Inspection before, Inspection after, String force) {
