@@ -26,6 +26,7 @@ import org.recordingrate.report.Columns;
 import org.recordingrate.report.ResultColumns;
 import org.recordingrate.report.ResultTable;
 import org.recordingrate.report.Tables;
+import org.recordingrate.resample.Bootstrap;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -339,7 +340,31 @@ final class CompareCommand implements Callable<Integer> {
         for (String line : unmatched) {
             Cli.note(spec, line + ": not compared");
         }
+        Optional<String> incidents = incidentNote(all, VarianceConvention.fromToken(variance));
+        if (incidents.isPresent()) {
+            Cli.note(spec, incidents.get());
+            text.append(incidents.get()).append('\n');
+        }
         output.write(Tables.inspectionChanges(all.changes()), OutputOptions.Format.CSV, false, text.toString(),
                 spec.commandLine().getOut());
+    }
+
+    /**
+     * What the rows make of incidents, when an inspection compared carries them: the category rows
+     * and the Cochran-Mantel-Haenszel test count crimes as independent (their tests take tallies),
+     * and only the all-crime row under the survey convention uses the incidents; a reader of the
+     * p-values must know that clustered crimes make those too small. Empty without incidents.
+     */
+    static Optional<String> incidentNote(InspectionComparisons all, VarianceConvention variance) {
+        boolean any = all.changes().stream().anyMatch(c -> Bootstrap.hasIncidents(c.before())
+                || Bootstrap.hasIncidents(c.after()));
+        if (!any) {
+            return Optional.empty();
+        }
+        return Optional.of("incidents: the category rows and the Cochran-Mantel-Haenszel test count crimes as"
+                + " independent, so their p-values are too small where an incident's crimes are recorded together;"
+                + (variance == VarianceConvention.SURVEY ? " the all-crime row uses the incidents (--variance survey);"
+                        : " the all-crime row uses them only with --variance survey;")
+                + " bootstrap BEFORE AFTER --volumes FILE resamples incidents in every row");
     }
 }

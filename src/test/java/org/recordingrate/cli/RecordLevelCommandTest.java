@@ -62,6 +62,32 @@ class RecordLevelCommandTest {
         assertTrue(aggregated.out().lines().findFirst().orElseThrow().endsWith(",more_than"), aggregated.out());
     }
 
+    /**
+     * compare's category rows test tallies, so with incidents it says which rows ignore them, on
+     * standard error and in text, and what does not (the all-crime row under survey, bootstrap);
+     * the CSV stays data only, and files without incidents get no such note.
+     */
+    @Test
+    void compareSaysWhichRowsIgnoreIncidents() {
+        CliRun binomial = CliRun.of("compare", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--format", "text");
+        assertEquals(0, binomial.status(), binomial.toString());
+        assertTrue(binomial.err().contains("incidents: the category rows and the Cochran-Mantel-Haenszel test count"
+                + " crimes as independent"), binomial.err());
+        assertTrue(binomial.out().contains("the all-crime row uses them only with --variance survey"), binomial.out());
+        CliRun survey = CliRun.of("compare", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--variance", "survey",
+                "--format", "text");
+        assertTrue(survey.out().contains("the all-crime row uses the incidents (--variance survey)"), survey.out());
+        CliRun csv = CliRun.of("compare", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--format", "csv");
+        assertEquals(0, csv.status(), csv.toString());
+        assertTrue(csv.err().contains("incidents: the category rows"), csv.err());
+        assertTrue(!csv.out().contains("incidents:"), csv.out());
+        CliRun aggregated = CliRun.of("compare", "examples/data/cdi-2017.csv", "examples/data/peel-2022.csv",
+                "--format", "text");
+        assertEquals(0, aggregated.status(), aggregated.toString());
+        assertTrue(!aggregated.err().contains("incidents:") && !aggregated.out().contains("incidents:"),
+                aggregated.toString());
+    }
+
     @Test
     void binomialTextSaysItIgnoresIncidents() {
         CliRun run = CliRun.of("estimate", AUDIT_2022, "--volumes", VOLUMES, "--format", "text");
