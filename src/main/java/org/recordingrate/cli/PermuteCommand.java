@@ -10,6 +10,7 @@ import org.recordingrate.model.Inspection;
 import org.recordingrate.model.NamePairing;
 import org.recordingrate.model.Tally;
 import org.recordingrate.report.ResampleColumns;
+import org.recordingrate.resample.Bootstrap;
 import org.recordingrate.resample.Enumeration;
 import org.recordingrate.resample.PermutationInspectionResult;
 import org.recordingrate.resample.PermutationResult;
@@ -96,6 +97,14 @@ final class PermuteCommand implements Callable<Integer> {
                 PermutationInspectionResult r = test.permuteAll(p.before(), p.after(), alt);
                 results.add(r);
                 text.append(r.summary()).append('\n');
+                if (Bootstrap.hasIncidents(p.before()) || Bootstrap.hasIncidents(p.after())) {
+                    // the permutation exchanges crimes, which incidents make not exchangeable
+                    String note = "incidents: permuting crimes, not incidents, between " + p.before().name() + " and "
+                            + p.after().name() + ", so the p-values are too small where an incident's crimes are"
+                            + " recorded together; bootstrap BEFORE AFTER --volumes FILE resamples incidents";
+                    Cli.note(spec, note);
+                    text.append(note).append('\n');
+                }
             }
             output.write(ResampleColumns.permutations(results), OutputOptions.Format.CSV, false,
                     text + Resampling.timing(resampling.replicates, System.nanoTime() - start) + "\n",

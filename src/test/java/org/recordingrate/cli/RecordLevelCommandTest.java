@@ -88,6 +88,19 @@ class RecordLevelCommandTest {
                 aggregated.toString());
     }
 
+    /** permute exchanges crimes: with incidents it says so, on standard error and in text. */
+    @Test
+    void permuteSaysItPermutesCrimes() {
+        CliRun run = CliRun.of("permute", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--replicates", "2000",
+                "--format", "text");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.err().contains("incidents: permuting crimes, not incidents"), run.err());
+        assertTrue(run.out().contains("incidents: permuting crimes, not incidents"), run.out());
+        CliRun aggregated = CliRun.of("permute", "examples/data/cdi-2017.csv", "examples/data/peel-2022.csv",
+                "--replicates", "2000", "--format", "text");
+        assertTrue(!aggregated.err().contains("incidents:"), aggregated.err());
+    }
+
     @Test
     void binomialTextSaysItIgnoresIncidents() {
         CliRun run = CliRun.of("estimate", AUDIT_2022, "--volumes", VOLUMES, "--format", "text");
