@@ -118,20 +118,28 @@ public final class Binomial {
      */
     public static double deviance(double x, double mean) {
         if (Math.abs(x - mean) < 0.1 * (x + mean)) {
-            double v = (x - mean) / (x + mean);
-            double sum = (x - mean) * v;
-            double v2 = v * v;
-            double power = 2 * x * v;
-            for (int j = 1; j < 1000; j++) {
-                power *= v2;
-                double next = sum + power / (2 * j + 1);
-                if (next == sum) {
-                    return next;
-                }
-                sum = next;
-            }
-            return sum;
+            return nearDeviance(x, mean);
         }
         return x * Math.log(x / mean) + mean - x;
+    }
+
+    /**
+     * {@link #deviance} for x near the mean (|x - mean| &lt; 0.1 (x + mean)), as its series: + - * /
+     * only, so the same on every machine (the table-free binomial draw relies on that).
+     */
+    static double nearDeviance(double x, double mean) {
+        double v = (x - mean) / (x + mean);
+        double sum = (x - mean) * v;
+        double v2 = v * v;
+        double power = 2 * x * v;
+        for (int j = 1; j < 1000; j++) {
+            power *= v2;
+            double next = sum + power / (2 * j + 1);
+            if (next == sum) {
+                return next;
+            }
+            sum = next;
+        }
+        return sum;
     }
 }

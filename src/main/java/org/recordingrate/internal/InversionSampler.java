@@ -338,29 +338,9 @@ public final class InversionSampler {
      */
     private static double logModeProbability(long n, long m, double p, double q) {
         double lc = Binomial.stirlingError(n) - Binomial.stirlingError(m) - Binomial.stirlingError(n - m)
-                - nearDeviance(m, n * p) - nearDeviance(n - m, n * q);
+                - Binomial.nearDeviance(m, n * p) - Binomial.nearDeviance(n - m, n * q);
         double lf = LOG_2PI + StrictMath.log(m) + StrictMath.log1p(-(double) m / n);
         return lc - 0.5 * lf;
-    }
-
-    /**
-     * x log(x/mean) + mean - x for x near the mean (|x - mean| &lt; 0.1 (x + mean)), as the series
-     * (x - mean) v + 2x (v^3/3 + v^5/5 + ...), v = (x - mean)/(x + mean): arithmetic only.
-     */
-    private static double nearDeviance(double x, double mean) {
-        double v = (x - mean) / (x + mean);
-        double sum = (x - mean) * v;
-        double v2 = v * v;
-        double power = 2 * x * v;
-        for (int j = 1; j < 1000; j++) {
-            power *= v2;
-            double next = sum + power / (2 * j + 1);
-            if (next == sum) {
-                return next;
-            }
-            sum = next;
-        }
-        return sum;
     }
 
     /**
