@@ -178,7 +178,7 @@ final class BootstrapCommand implements Callable<Integer> {
                 : Resampling.timing(resampling.replicates, System.nanoTime() - start) + "\n";
     }
 
-    private void write(org.recordingrate.report.ResultTable table, boolean single, String text) {
+    private void write(org.recordingrate.format.ResultTable table, boolean single, String text) {
         output.write(table, single ? OutputOptions.Format.TEXT : OutputOptions.Format.CSV, single, text,
                 spec.commandLine().getOut());
     }

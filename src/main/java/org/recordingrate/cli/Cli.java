@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import org.recordingrate.io.CsvInput;
 import org.recordingrate.io.InspectionSource;
-import org.recordingrate.report.ResultTable;
+import org.recordingrate.format.ResultTable;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

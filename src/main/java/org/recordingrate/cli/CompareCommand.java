@@ -23,8 +23,8 @@ import org.recordingrate.io.CsvInput;
 import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Tally;
 import org.recordingrate.report.Columns;
-import org.recordingrate.report.ResultColumns;
-import org.recordingrate.report.ResultTable;
+import org.recordingrate.format.ResultColumns;
+import org.recordingrate.format.ResultTable;
 import org.recordingrate.report.Tables;
 import org.recordingrate.resample.Bootstrap;
 

@@ -20,8 +20,8 @@ import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Tally;
 import org.recordingrate.report.Columns;
-import org.recordingrate.report.ResultColumns;
-import org.recordingrate.report.ResultTable;
+import org.recordingrate.format.ResultColumns;
+import org.recordingrate.format.ResultTable;
 import org.recordingrate.report.Tables;
 
 import picocli.CommandLine.Command;

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.recordingrate.report.ResultTable;
+import org.recordingrate.format.ResultTable;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

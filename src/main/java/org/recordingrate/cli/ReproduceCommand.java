@@ -16,8 +16,8 @@ import org.recordingrate.reproduce.PublishedFigure;
 import org.recordingrate.reproduce.PublishedFigure.VolumeRange;
 import org.recordingrate.report.Columns;
 import org.recordingrate.report.Columns.FigureResult;
-import org.recordingrate.report.ResultColumns;
-import org.recordingrate.report.ResultTable;
+import org.recordingrate.format.ResultColumns;
+import org.recordingrate.format.ResultTable;
 import org.recordingrate.report.Tables;
 
 import picocli.CommandLine.Command;

@@ -1,5 +1,8 @@
 package org.recordingrate.report;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.format.ResultColumns;
+
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -10,7 +13,7 @@ import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.reproduce.PublishedComparison;
 import org.recordingrate.reproduce.PublishedFigure;
 import org.recordingrate.reproduce.PublishedFigure.VolumeRange;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.format.ResultTable.Kind;
 
 /**
  * The columns of every result, defined once: the command line, JShell's {@code save(..)} and the

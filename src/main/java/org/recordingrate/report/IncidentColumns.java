@@ -1,7 +1,10 @@
 package org.recordingrate.report;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.format.ResultColumns;
+
 import org.recordingrate.estimate.CategoryEstimate;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.format.ResultTable.Kind;
 
 /**
  * The columns an estimate gains when the audited records named their incidents (a record-level

@@ -1,5 +1,9 @@
 package org.recordingrate.report;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.format.ResultColumns;
+import org.recordingrate.format.Json;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +17,8 @@ import org.recordingrate.plan.SelectedRecord;
 import org.recordingrate.plan.Selection;
 import org.recordingrate.plan.SelectionManifest;
 import org.recordingrate.plan.UpperBoundSize;
-import org.recordingrate.report.ResultTable.Column;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.format.ResultTable.Column;
+import org.recordingrate.format.ResultTable.Kind;
 
 /**
  * The columns of the planning and selection results, defined once: sample sizes, allocations

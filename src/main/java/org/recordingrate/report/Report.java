@@ -1,5 +1,7 @@
 package org.recordingrate.report;
 
+import org.recordingrate.format.ResultTable;
+
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,15 @@
 package org.recordingrate.report;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.format.ResultColumns;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 import org.recordingrate.estimate.CategoryEstimate;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.format.ResultTable.Kind;
 import org.recordingrate.report.Tables.ChangeRow;
 
 /**

@@ -1,5 +1,8 @@
 package org.recordingrate.report;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.format.Json;
+
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.recordingrate.model.RowKind;
-import org.recordingrate.report.ResultTable.Column;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.format.ResultTable.Column;
+import org.recordingrate.format.ResultTable.Kind;
 
 /**
  * The report's documents: text, markdown, JSON and HTML, all from the same paragraphs and tables

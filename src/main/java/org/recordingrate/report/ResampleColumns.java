@@ -1,11 +1,14 @@
 package org.recordingrate.report;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.format.ResultColumns;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import org.recordingrate.compare.MonteCarlo;
 import org.recordingrate.model.Tally;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.format.ResultTable.Kind;
 import org.recordingrate.resample.BootstrapChangeRow;
 import org.recordingrate.resample.BootstrapEstimate;
 import org.recordingrate.resample.BootstrapInspectionChange;

@@ -1,5 +1,8 @@
 package org.recordingrate.report;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.format.ResultColumns;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +27,7 @@ import org.recordingrate.model.RowKind;
 import org.recordingrate.reproduce.PublishedComparison;
 import org.recordingrate.reproduce.PublishedFigure;
 import org.recordingrate.report.Columns.FigureResult;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.format.ResultTable.Kind;
 
 /**
  * Results as tables with the columns of {@link Columns}: what the command line writes, what

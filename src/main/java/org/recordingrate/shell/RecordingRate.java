@@ -30,7 +30,7 @@ import org.recordingrate.model.Tally;
 import org.recordingrate.plan.SampleSize;
 import org.recordingrate.plan.SampleSizePlanner;
 import org.recordingrate.report.Report;
-import org.recordingrate.report.ResultTable;
+import org.recordingrate.format.ResultTable;
 import org.recordingrate.report.Tables;
 import org.recordingrate.reproduce.PublishedComparison;
 import org.recordingrate.reproduce.PublishedFigure;

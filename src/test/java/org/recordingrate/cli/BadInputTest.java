@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.recordingrate.io.CsvInput;
-import org.recordingrate.report.ResultTable;
-import org.recordingrate.report.ResultTable.Column;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.format.ResultTable.Column;
+import org.recordingrate.format.ResultTable.Kind;
 
 /**
  * The bad-input contract of the command line (core-hardening issue, part 2): a clear one-line
@@ -238,7 +238,7 @@ class BadInputTest {
         assertEquals(0, run.status(), run.toString());
         assertTrue(run.err().contains("rate -> rate_result"), run.err());
         CsvInput back = CsvInput.read(out);
-        assertEquals(List.of("recorded", "audited", "rate", "Verdict", "rate_result", "lower", "upper", "margin", "se"),
+        assertEquals(List.of("recorded", "audited", "rate", "Verdict", "rate_result", "lower", "upper", "margin", "se", "notes"),
                 back.header());
         assertEquals("x", back.rows().get(0).text("rate"));
         assertEquals(0.5, back.rows().get(0).number("rate_result"), 0.0);

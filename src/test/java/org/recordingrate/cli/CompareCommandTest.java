@@ -49,7 +49,7 @@ class CompareCommandTest {
         List<CSVRecord> rows = EstimateCommandTest.csv(run.out());
         assertEquals(3, rows.size());
         assertEquals(List.of("force", "recorded_before", "audited_before", "recorded_after", "audited_after", "method",
-                "test", "confidence", "alternative", "change", "lower", "upper", "statistic", "p_value", "verdict"),
+                "test", "confidence", "alternative", "change", "lower", "upper", "statistic", "p_value", "verdict", "notes"),
                 rows.get(0).getParser().getHeaderNames());
         assertEquals("", rows.get(0).get("statistic"), "Fisher's test has no statistic");
         assertEquals(DifferenceMethod.NEWCOMBE.interval(Tally.of(48, 80), Tally.of(56, 70), 0.90).lower(),

@@ -84,7 +84,7 @@ class EstimateCommandTest {
         List<CSVRecord> rows = csv(run.out());
         assertEquals(3, rows.size());
         assertEquals(List.of("force", "recorded", "audited", "method", "confidence", "note", "rate", "lower", "upper",
-                "margin", "se"), rows.get(0).getParser().getHeaderNames());
+                "margin", "se", "notes"), rows.get(0).getParser().getHeaderNames());
         assertEquals("quoted, with comma", rows.get(0).get("note"));
         assertEquals(IntervalMethod.CLOPPER_PEARSON.interval(0, 20, 0.90).upper(),
                 Double.parseDouble(rows.get(1).get("upper")), 0.0);

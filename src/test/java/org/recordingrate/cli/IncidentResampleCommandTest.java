@@ -33,7 +33,7 @@ class IncidentResampleCommandTest {
     private static final String AUDIT_2017 = "examples/data/audit-2017.csv";
     private static final String VOLUMES = "examples/data/volumes.csv";
     private static final String HEADER = "inspection,category,recorded,audited,volume,rate,lower,upper,margin,se,"
-            + "unrecorded,unrecorded_lower,unrecorded_upper,more_than,interval,replicates,seed";
+            + "unrecorded,unrecorded_lower,unrecorded_upper,more_than,interval,replicates,seed,notes";
 
     /**
      * The note expected for an audit file, counted from its rows: crimes are the rows whose

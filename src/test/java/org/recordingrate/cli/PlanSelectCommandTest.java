@@ -66,7 +66,7 @@ class PlanSelectCommandTest {
     void allocationWritesThePlanFile() throws IOException {
         String out = ok("plan", "--volumes", VOLUMES.toString(), "--margin", "3", "--allocation", "neyman",
                 "--minimum", "50").out();
-        assertTrue(out.startsWith("category,volume,expected,audited,margin\n"), out);
+        assertTrue(out.startsWith("category,volume,expected,audited,margin,notes\n"), out);
         List<CSVRecord> rows = EstimateCommandTest.csv(out);
         assertEquals(4, rows.size());
         assertEquals("all crime", rows.get(3).get("category"));
@@ -140,7 +140,7 @@ class PlanSelectCommandTest {
                 sample.toString());
         assertTrue(select.err().contains("read 12,000 records"), select.toString());
         String first = Files.readString(sample);
-        assertTrue(first.startsWith("record_id,category,selection_order,reported_on,recorded\n"), first);
+        assertTrue(first.startsWith("record_id,category,selection_order,reported_on,recorded,notes\n"), first);
         // exact in counts, each category's selection order 1..k
         Map<String, Long> drawn = new LinkedHashMap<>();
         Map<String, long[]> tally = new LinkedHashMap<>();

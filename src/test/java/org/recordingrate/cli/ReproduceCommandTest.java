@@ -29,7 +29,7 @@ class ReproduceCommandTest {
         }
         assertEquals(List.of("category", "rate", "margin", "previous_rate", "previous_margin", "volume", "se", "lower",
                 "upper", "implied_audited", "change", "z", "p_value", "verdict", "unrecorded", "more_than", "volume_lower",
-                "volume_upper"),
+                "volume_upper", "notes"),
                 rows.get(0).getParser().getHeaderNames());
         assertEquals("4500", rows.get(0).get("more_than"));
         assertEquals(0.054, Double.parseDouble(rows.get(0).get("change")), 1e-12);

@@ -34,9 +34,9 @@ class ResampleCommandTest {
         }
         List<String> lines = one.lines().toList();
         assertEquals("inspection,category,recorded,audited,volume,rate,lower,upper,margin,se,unrecorded,unrecorded_lower,"
-                + "unrecorded_upper,more_than,interval,replicates,seed", lines.get(0));
+                + "unrecorded_upper,more_than,interval,replicates,seed,notes", lines.get(0));
         assertTrue(lines.get(lines.size() - 1).contains(",all crime,"), one);
-        assertTrue(lines.get(1).endsWith(",bca,20000,7"), one);
+        assertTrue(lines.get(1).endsWith(",bca,20000,7,"), one);
     }
 
     @Test
@@ -46,9 +46,9 @@ class ResampleCommandTest {
         assertEquals(0, run.status(), run.toString());
         var e = Bootstrap.withDefaults().with(BootstrapInterval.PERCENTILE).withReplicates(5000).withSeed(42)
                 .estimate(Tally.of(180, 202));
-        assertEquals("recorded,audited,confidence,rate,lower,upper,margin,se,interval,replicates,seed\n"
+        assertEquals("recorded,audited,confidence,rate,lower,upper,margin,se,interval,replicates,seed,notes\n"
                 + "180,202,0.95," + e.estimate() + "," + e.lower() + "," + e.upper() + "," + e.margin() + ","
-                + e.standardError() + ",percentile,5000,42\n", run.out());
+                + e.standardError() + ",percentile,5000,42,\n", run.out());
         CliRun text = CliRun.of("bootstrap", "--recorded", "180", "--audited", "202", "--replicates", "5000");
         assertTrue(text.out().contains("bootstrap BCa, 5,000 replicates, seed 1"), text.out());
         assertTrue(text.out().contains(" ms in all"), "timings in text only: " + text.out());
@@ -59,12 +59,12 @@ class ResampleCommandTest {
         CliRun run = CliRun.of("bootstrap", CDI, PEEL, "--replicates", "5000", "--format", "csv");
         assertEquals(0, run.status(), run.toString());
         assertTrue(run.out().startsWith("inspection_before,inspection_after,category,rate_before,rate_after,change,lower,"
-                + "upper,se,interval,replicates,seed\n"), run.out());
+                + "upper,se,interval,replicates,seed,notes\n"), run.out());
         assertEquals(5, run.out().lines().count());
         CliRun exact = CliRun.of("bootstrap", "--before", "512/640", "--after", "188/202", "--interval", "exact",
                 "--format", "csv");
         assertEquals(0, exact.status(), exact.toString());
-        assertTrue(exact.out().lines().toList().get(1).endsWith(",exact,,"), "no replicates or seed: " + exact.out());
+        assertTrue(exact.out().lines().toList().get(1).endsWith(",exact,,,"), "no replicates or seed: " + exact.out());
     }
 
     @Test
@@ -74,11 +74,11 @@ class ResampleCommandTest {
         assertEquals(0, run.status(), run.toString());
         double fisher = ChangeTest.FISHER_EXACT.test(Tally.of(512, 640), Tally.of(188, 202), Alternative.IMPROVED).pValue();
         assertEquals("recorded_before,audited_before,recorded_after,audited_after,alternative,change,p_value,replicates,"
-                + "seed,method\n512,640,188,202,improved," + (188 / 202.0 - 512 / 640.0) + "," + fisher
-                + ",,,exact enumeration\n", run.out());
+                + "seed,method,notes\n512,640,188,202,improved," + (188 / 202.0 - 512 / 640.0) + "," + fisher
+                + ",,,exact enumeration,\n", run.out());
         CliRun mc = CliRun.of("permute", "--before", "512/640", "--after", "188/202", "--enumerate", "never",
                 "--replicates", "1000", "--seed", "5", "--format", "csv");
-        assertTrue(mc.out().trim().endsWith(",1000,5,monte carlo"), mc.out());
+        assertTrue(mc.out().trim().endsWith(",1000,5,monte carlo,"), mc.out());
         CliRun files = CliRun.of("permute", CDI, PEEL, "--format", "csv");
         assertEquals(5, files.out().lines().count(), files.toString());
         assertTrue(files.out().contains(",all crime,"), files.out());

@@ -1,5 +1,7 @@
 package org.recordingrate.report;
 
+import org.recordingrate.format.Json;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.recordingrate.report;
+package org.recordingrate.format;
 
 /**
  * The few pieces of JSON the reports need: strings with escapes, and numbers (non-finite as

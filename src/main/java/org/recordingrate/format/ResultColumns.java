@@ -1,4 +1,4 @@
-package org.recordingrate.report;
+package org.recordingrate.format;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.report.ResultTable.Column;
-import org.recordingrate.report.ResultTable.Kind;
+import org.recordingrate.format.ResultTable.Column;
+import org.recordingrate.format.ResultTable.Kind;
 
 /**
  * The columns of one kind of result, each with its name, its kind and how to read it from the
- * result: defined once (in {@link Columns}) and shared by the command line, JShell's
+ * result: defined once, beside the result type whose table they make, and shared by the command line, JShell's
  * {@code save(..)} and the inspectors' report, so that a column means the same everywhere.
  * Immutable: {@link #add} and {@link #then} return new column sets.
  *
@@ -83,7 +83,7 @@ public final class ResultColumns<T> {
     }
 
     /**
-     * These columns read from a part of another result: {@code Columns.RATE.from(CaseResult::estimate)}.
+     * These columns read from a part of another result: {@code RATE.from(CaseResult::estimate)}.
      *
      * @param part how to get this set's result from the other
      * @param <U>  the other result type

@@ -1,4 +1,4 @@
-package org.recordingrate.report;
+package org.recordingrate.format;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.recordingrate.format.Percent;
-import org.recordingrate.format.TextTable;
 import org.recordingrate.internal.Args;
 
 /**
@@ -70,8 +68,15 @@ public final class ResultTable {
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
+    /** Name of the column (CSV) or field (JSON) that carries the notes, unless an input column has it. */
+    public static final String NOTES = "notes";
+
     private final List<Column> columns;
     private final List<Object[]> rows = new ArrayList<>();
+    /** Notes of each row, parallel to {@link #rows}; null for a row without notes. */
+    private final List<List<String>> rowNotes = new ArrayList<>();
+    /** Notes of the whole table: every row carries them. */
+    private final List<String> notes = new ArrayList<>();
 
     /**
      * An empty table with these columns.
@@ -194,7 +199,145 @@ public final class ResultTable {
             row[i] = unwrap(values[i]);
         }
         rows.add(row);
+        rowNotes.add(null);
         return this;
+    }
+
+    /**
+     * Adds a note about the whole table (said once, carried by every row in CSV and JSON, a
+     * footnote in text); a note already present is not repeated.
+     *
+     * @param note the sentence, e.g. "categories audited only in 2021: fraud (not compared)"
+     * @return this table
+     * @throws IllegalArgumentException if {@code note} is null or blank
+     */
+    public ResultTable note(String note) {
+        Args.notBlank("note", note);
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
+        return this;
+    }
+
+    /**
+     * Adds the notes of a result about the whole table, in order ({@link #note(String)} each).
+     *
+     * @param more the notes
+     * @return this table
+     * @throws IllegalArgumentException if the list or a note is null or blank
+     */
+    public ResultTable notes(List<String> more) {
+        for (String note : Args.notNull("notes", more)) {
+            note(note);
+        }
+        return this;
+    }
+
+    /**
+     * Adds a note about the row added last (its {@code notes} cell, and a footnote naming the row
+     * in text).
+     *
+     * @param note the sentence
+     * @return this table
+     * @throws IllegalArgumentException if {@code note} is null or blank
+     * @throws IllegalStateException    if no row was added yet
+     */
+    public ResultTable noteRow(String note) {
+        Args.notBlank("note", note);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("no row to note: add a row first");
+        }
+        int last = rows.size() - 1;
+        if (rowNotes.get(last) == null) {
+            rowNotes.set(last, new ArrayList<>());
+        }
+        if (!rowNotes.get(last).contains(note)) {
+            rowNotes.get(last).add(note);
+        }
+        return this;
+    }
+
+    /**
+     * The notes about the whole table, in order.
+     *
+     * @return an unmodifiable list; empty when there is nothing to say
+     */
+    public List<String> notes() {
+        return Collections.unmodifiableList(notes);
+    }
+
+    /**
+     * The notes of one row: the table's notes, then the row's own.
+     *
+     * @param row the row's index, from 0
+     * @return an unmodifiable list
+     * @throws IndexOutOfBoundsException for a row that does not exist
+     */
+    public List<String> notes(int row) {
+        List<String> all = new ArrayList<>(notes);
+        List<String> own = rowNotes.get(row);
+        if (own != null) {
+            all.addAll(own);
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * The rows of several tables with the same columns, in order, with their notes: for a list of
+     * results of one type.
+     *
+     * @param tables the tables, at least one
+     * @return a new table
+     * @throws IllegalArgumentException if the list is null or empty, or two tables' columns differ
+     */
+    public static ResultTable concat(List<ResultTable> tables) {
+        Args.notNull("tables", tables);
+        if (tables.isEmpty()) {
+            throw new IllegalArgumentException("tables (an empty list) has nothing to write");
+        }
+        ResultTable all = new ResultTable(tables.get(0).columns);
+        all.renamed.addAll(tables.get(0).renamed);
+        for (ResultTable table : tables) {
+            if (!table.columns.equals(all.columns)) {
+                throw new IllegalArgumentException("tables have different columns: " + names(all.columns) + " and "
+                        + names(table.columns));
+            }
+            for (int r = 0; r < table.rows.size(); r++) {
+                all.rows.add(table.rows.get(r));
+                all.rowNotes.add(table.notes(r).isEmpty() ? null : new ArrayList<>(table.notes(r)));
+            }
+            all.digits = Math.max(all.digits, table.digits);
+        }
+        return all;
+    }
+
+    private static List<String> names(List<Column> columns) {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    /**
+     * The name the notes go under: {@value #NOTES}, or {@code notes_result} (then a number) when an
+     * input column is called so.
+     */
+    private String notesName() {
+        Set<String> taken = new HashSet<>();
+        for (Column column : columns) {
+            taken.add(column.name().strip().toLowerCase(Locale.ROOT));
+        }
+        if (!taken.contains(NOTES)) {
+            return NOTES;
+        }
+        String candidate = NOTES + RESULT_SUFFIX;
+        for (int i = 2; taken.contains(candidate); i++) {
+            candidate = NOTES + RESULT_SUFFIX + i;
+        }
+        return candidate;
+    }
+
+    /** A row's notes as one cell: "; " between them, null when none. */
+    private String notesCell(int row) {
+        List<String> all = notes(row);
+        return all.isEmpty() ? null : String.join("; ", all);
     }
 
     /**
@@ -227,13 +370,17 @@ public final class ResultTable {
             for (Column column : columns) {
                 header.add(safe(column.name()));
             }
+            header.add(notesName());
             printer.printRecord(header);
-            for (Object[] row : rows) {
-                List<String> cells = new ArrayList<>(row.length);
+            for (int r = 0; r < rows.size(); r++) {
+                Object[] row = rows.get(r);
+                List<String> cells = new ArrayList<>(row.length + 1);
                 for (int c = 0; c < row.length; c++) {
                     String cell = machine(row[c], digits);
                     cells.add(row[c] instanceof String ? safe(cell) : cell);
                 }
+                String notesCell = notesCell(r);
+                cells.add(notesCell == null ? "" : safe(notesCell));
                 printer.printRecord(cells);
             }
             printer.flush();
@@ -254,7 +401,7 @@ public final class ResultTable {
             out.write("[");
             for (int r = 0; r < rows.size(); r++) {
                 out.write(r == 0 ? "\n  " : ",\n  ");
-                writeJsonObject(out, rows.get(r));
+                writeJsonObject(out, r);
             }
             out.write(rows.isEmpty() ? "]\n" : "\n]\n");
             out.flush();
@@ -276,7 +423,7 @@ public final class ResultTable {
             throw new IllegalStateException("a single JSON object needs exactly one row, not " + rows.size());
         }
         try {
-            writeJsonObject(out, rows.get(0));
+            writeJsonObject(out, 0);
             out.write("\n");
             out.flush();
         } catch (IOException e) {
@@ -284,26 +431,53 @@ public final class ResultTable {
         }
     }
 
-    private void writeJsonObject(Writer out, Object[] row) throws IOException {
+    private void writeJsonObject(Writer out, int r) throws IOException {
+        Object[] row = rows.get(r);
         out.write("{");
         for (int c = 0; c < columns.size(); c++) {
-            if (c > 0) {
-                out.write(", ");
-            }
             out.write(Json.string(columns.get(c).name()));
             out.write(": ");
             out.write(Json.value(row[c], columns.get(c).kind() == Kind.TEXT, digits));
+            out.write(", ");
         }
+        out.write(Json.string(notesName()));
+        out.write(": ");
+        out.write(Json.value(notesCell(r), true, digits));
         out.write("}");
     }
 
     /**
      * The table for a reader: aligned columns, fractions as percent, changes in points, infinities
-     * as "unbounded", empty values blank.
+     * as "unbounded", empty values blank; then the notes as footnotes ({@link #footnotes()}).
      *
      * @return the table as text, header first
      */
     public String renderText() {
+        return renderTable() + footnotes();
+    }
+
+    /**
+     * The notes as a reader's footnotes: a line {@code "Note: ..."} per note of the table, then
+     * {@code "Note (row N): ..."} per note of a row (rows counted from 1); empty when there are none.
+     *
+     * @return the footnotes, each line ending with {@code \n}
+     */
+    public String footnotes() {
+        StringBuilder text = new StringBuilder();
+        for (String note : notes) {
+            text.append("Note: ").append(note).append('\n');
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            if (rowNotes.get(r) != null) {
+                for (String note : rowNotes.get(r)) {
+                    text.append("Note (row ").append(r + 1).append("): ").append(note).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private String renderTable() {
         String[] header = new String[columns.size()];
         for (int c = 0; c < header.length; c++) {
             header[c] = columns.get(c).name();
