@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Rational;
 import org.recordingrate.model.Interval;
 

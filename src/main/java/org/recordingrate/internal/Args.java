@@ -1,5 +1,7 @@
 package org.recordingrate.internal;
 
+import org.recordingrate.error.ArgumentException;
+
 import java.util.Locale;
 
 /**

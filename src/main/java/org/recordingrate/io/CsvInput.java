@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.DecimalText;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 
 /**
  * Turns audited records into tallies, one per category, as they come: for programs that produce

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 
 /**
  * One category of an inspection after its audit: the design ({@link Category}: name, volume,

@@ -3,7 +3,7 @@ package org.recordingrate.model;
 import java.util.OptionalLong;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 
 /**
  * A crime category (stratum) as designed before any audit: its name, its volume (the crimes the

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 
 /**
  * One audit of one force at one time: named categories, each with its design (volume,

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 
 /**
  * Two lists of named things (inspections, categories) paired by name under {@link Names}: the

@@ -8,7 +8,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.model.Names;
 

@@ -1,7 +1,7 @@
 package org.recordingrate.plan;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.model.Names;
 
 /**

@@ -3,7 +3,7 @@ package org.recordingrate.plan;
 import java.util.OptionalLong;
 
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.model.Category;
 
 /**

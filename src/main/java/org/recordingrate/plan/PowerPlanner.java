@@ -8,7 +8,7 @@ import org.recordingrate.compare.Alternative;
 import org.recordingrate.compare.ChangeTest;
 import org.recordingrate.compare.ChangeTestMethod;
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.model.Tally;
 
 /**

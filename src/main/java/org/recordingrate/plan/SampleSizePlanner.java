@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 
 import org.recordingrate.estimate.IntervalMethod;
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.model.Interval;
 

@@ -7,7 +7,7 @@ import org.recordingrate.compare.Alternative;
 import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.format.Percent;
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.model.Interval;
 

@@ -12,7 +12,7 @@ import org.recordingrate.estimate.RateIntervalMethod;
 import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.estimate.WeightedRate;
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.internal.Rational;
 import org.recordingrate.model.AuditedCategory;

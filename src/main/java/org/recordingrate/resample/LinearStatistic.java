@@ -3,7 +3,7 @@ package org.recordingrate.resample;
 import java.math.BigInteger;
 import java.util.List;
 
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.AliasSampler;
 import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Inspection;

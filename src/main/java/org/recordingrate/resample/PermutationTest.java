@@ -14,7 +14,7 @@ import org.recordingrate.compare.ChangeTestMethod;
 import org.recordingrate.compare.MonteCarlo;
 import org.recordingrate.compare.TestResult;
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Hypergeometric;
 import org.recordingrate.internal.AliasSampler;
 import org.recordingrate.model.AuditedCategory;

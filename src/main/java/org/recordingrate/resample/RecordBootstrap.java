@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator.SplittableGenerator;
 
 import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.internal.Args;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.InversionSampler;
 import org.recordingrate.model.AuditRecord;
 import org.recordingrate.model.AuditedCategory;

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 
 /** The streaming accumulator: tallies, incidents, duplicate ids, merging across threads. */
 class AuditAccumulatorTest {

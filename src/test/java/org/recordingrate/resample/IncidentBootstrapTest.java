@@ -13,7 +13,7 @@ import org.recordingrate.estimate.CategoryEstimate;
 import org.recordingrate.estimate.InspectionEstimator;
 import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.estimate.VarianceConvention;
-import org.recordingrate.internal.ArgumentException;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Category;
 import org.recordingrate.model.Incidents;
