@@ -69,8 +69,8 @@ public final class PublishedReport implements Result {
     /** The largest text read: 64 MiB (a report is a few hundred KiB). */
     public static final long MAX_BYTES = 64L << 20;
 
-    /** File names a folder is searched for: text, markdown and PDF. */
-    private static final List<String> EXTENSIONS = List.of(".txt", ".text", ".md", ".pdf");
+    /** File names a folder is searched for: text and PDF (not markdown: a folder's README.md is no report). */
+    private static final List<String> EXTENSIONS = List.of(".txt", ".text", ".pdf");
 
     /**
      * One report read.
@@ -121,8 +121,8 @@ public final class PublishedReport implements Result {
     }
 
     /**
-     * Reads reports: each path a text file, a PDF, or a folder whose {@code .txt}, {@code .text},
-     * {@code .md} and {@code .pdf} files (not its sub-folders) are read in name order.
+     * Reads reports: each path a text file (any name), a PDF, or a folder whose {@code .txt},
+     * {@code .text} and {@code .pdf} files (not its sub-folders, nor hidden files) are read in name order.
      *
      * @param paths the files and folders, at least one
      * @return the figures of every report, in the order read
@@ -157,8 +157,8 @@ public final class PublishedReport implements Result {
             if (Files.isDirectory(path)) {
                 List<Path> inside = folder(path);
                 if (inside.isEmpty()) {
-                    throw new DataFileException(path.toString(), 0, null, null, "holds no report (no .txt, .text, .md"
-                            + " or .pdf file)");
+                    throw new DataFileException(path.toString(), 0, null, null, "holds no report (no .txt, .text or .pdf"
+                            + " file)");
                 }
                 files.addAll(inside);
             } else {
