@@ -2,12 +2,15 @@ package org.recordingrate.reproduce;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.recordingrate.io.DataFileException;
 
 /**
@@ -42,6 +45,43 @@ final class PdfText {
         return Box.extract(file, bytes);
     }
 
+    /**
+     * PDFBox's text in reading order, a line of the page per line of text; a vertical gap wider than
+     * one and a half lines becomes a blank line (PDFBox's own paragraph marks fall on every line of
+     * some PDFs), so that paragraphs and headings stay apart as in a text copy.
+     */
+    private static final class Lines extends PDFTextStripper {
+
+        /** Baseline of the previous line on this page, or NaN at a page's start. */
+        private float previousBaseline = Float.NaN;
+
+        Lines() {
+            setSortByPosition(true);
+            setLineSeparator("\n");
+            setPageEnd("\n");
+        }
+
+        @Override
+        protected void startPage(PDPage page) throws IOException {
+            previousBaseline = Float.NaN;
+            super.startPage(page);
+        }
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) throws IOException {
+            if (!positions.isEmpty()) {
+                TextPosition first = positions.get(0);
+                float baseline = first.getYDirAdj();
+                float height = Math.max(first.getHeightDir(), first.getFontSizeInPt());
+                if (!Float.isNaN(previousBaseline) && baseline - previousBaseline > 1.6f * height * 1.2f) {
+                    writeLineSeparator();
+                }
+                previousBaseline = baseline;
+            }
+            super.writeString(text, positions);
+        }
+    }
+
     /** The calls into PDFBox. */
     private static final class Box {
 
@@ -53,11 +93,7 @@ final class PdfText {
             Logger.getLogger("org.apache.pdfbox").setLevel(Level.SEVERE);
             Logger.getLogger("org.apache.fontbox").setLevel(Level.SEVERE);
             try (PDDocument document = Loader.loadPDF(bytes)) {
-                PDFTextStripper stripper = new PDFTextStripper();
-                stripper.setSortByPosition(true);
-                stripper.setLineSeparator("\n");
-                stripper.setParagraphEnd("\n");
-                return stripper.getText(document);
+                return new Lines().getText(document);
             } catch (IOException e) {
                 throw new DataFileException(file.toString(), 0, null, null, "is a PDF that cannot be read: "
                         + e.getMessage());

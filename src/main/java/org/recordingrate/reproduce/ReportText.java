@@ -54,7 +54,7 @@ final class ReportText {
             if (c == '\u00AD') {
                 continue;
             }
-            if (c == '-' && i > 0 && Character.isLetter(raw.charAt(i - 1))) {
+            if (isHyphen(c) && i > 0 && Character.isLetter(raw.charAt(i - 1))) {
                 int next = skipSpace(raw, i + 1);
                 if (next > i + 1 && containsLineEnd(raw, i + 1, next) && next < raw.length()
                         && Character.isLowerCase(raw.charAt(next))) {
@@ -124,6 +124,10 @@ final class ReportText {
             }
         }
         return false;
+    }
+
+    private static boolean isHyphen(char c) {
+        return c == '-' || c == '\u2212' || c == '\u2010' || c == '\u2011';
     }
 
     private static boolean isSpace(char c) {

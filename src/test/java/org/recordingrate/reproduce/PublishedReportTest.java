@@ -186,6 +186,26 @@ class PublishedReportTest {
     }
 
     @Test
+    void aPdfIsReadAsItsText() {
+        // pdf/northshire-peel.pdf was made from northshire-peel.txt by Ghostscript (make-pdf.py), not by PDFBox:
+        // its hyphens come back as U+2212 and its apostrophes as U+2019; every figure, word and line is the same
+        List<ReportFigure> text = PublishedReport.read(REPORTS.resolve("northshire-peel.txt")).figures();
+        List<ReportFigure> pdf = PublishedReport.read(REPORTS.resolve("pdf/northshire-peel.pdf")).figures();
+        assertEquals(text.size(), pdf.size());
+        for (int i = 0; i < text.size(); i++) {
+            ReportFigure t = text.get(i);
+            ReportFigure p = pdf.get(i);
+            assertEquals(t.toString(), p.toString());
+            assertEquals(t.previousLabel(), p.previousLabel(), p.toString());
+            assertEquals(t.moreThan(), p.moreThan(), p.toString());
+            assertEquals(t.publishedCategory(), p.publishedCategory(), p.toString());
+            assertEquals(t.force(), p.force());
+        }
+        // the en dash of "PEEL 2023–25" is outside Latin 1: the PDF has a hyphen
+        assertEquals(Optional.of("PEEL 2023-25"), pdf.get(0).inspection());
+    }
+
+    @Test
     void repeatedFiguresAreReadOnce() {
         String paragraph = "We estimate that the force is recording 92.5 percent (with a confidence interval of +/- 2.6"
                 + " percent) of reported violent offences.\n";
