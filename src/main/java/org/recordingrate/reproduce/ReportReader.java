@@ -184,7 +184,7 @@ final class ReportReader {
                     significance, remarks));
         }
         Title title = title(subject);
-        if (found.isEmpty()) {
+        if (found.isEmpty() && notes.isEmpty()) {
             notes.add("no crime data integrity figures found (no \"recording N percent (with a confidence interval of"
                     + " +/- M percent) of ...\" sentence)");
         }
