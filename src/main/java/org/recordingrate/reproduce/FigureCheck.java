@@ -94,6 +94,30 @@ public record FigureCheck(Optional<Boolean> consistent, List<String> notes, Opti
     public static FigureCheck of(PublishedFigure current, Optional<PublishedFigure> previous,
                                  Optional<Verdict> publishedVerdict, OptionalLong moreThan, OptionalLong volume,
                                  boolean allCrime, long unit, double significance) {
+        return of(current, previous, publishedVerdict, moreThan, volume, allCrime, unit, significance,
+                Alternative.TWO_SIDED);
+    }
+
+    /**
+     * As {@link #of(PublishedFigure, Optional, Optional, OptionalLong, OptionalLong, boolean, long, double)}
+     * with the comparison against another alternative (the inspectors test two-sided).
+     *
+     * @param current          the figure
+     * @param previous         the previous inspection's figure, if published
+     * @param publishedVerdict the verdict the report states, if any
+     * @param moreThan         the published "didn't record more than N", if any
+     * @param volume           the crimes recorded in the year, if known
+     * @param allCrime         whether the figure is the all-crime one (no tally check)
+     * @param unit             the unit N was rounded down to, 0 for the default
+     * @param significance     the level of "statistically significant", e.g. 0.05
+     * @param alternative      two-sided, improved or deteriorated
+     * @return the check
+     * @throws IllegalArgumentException as the other overload, or for a null alternative
+     */
+    public static FigureCheck of(PublishedFigure current, Optional<PublishedFigure> previous,
+                                 Optional<Verdict> publishedVerdict, OptionalLong moreThan, OptionalLong volume,
+                                 boolean allCrime, long unit, double significance, Alternative alternative) {
+        Args.notNull("alternative", alternative);
         Args.notNull("figure", current);
         Args.notNull("previous", previous);
         Args.notNull("publishedVerdict", publishedVerdict);
@@ -118,8 +142,7 @@ public record FigureCheck(Optional<Boolean> consistent, List<String> notes, Opti
             }
         }
 
-        Optional<PublishedComparison> comparison = previous.map(p -> current.compareWith(p, significance,
-                Alternative.TWO_SIDED));
+        Optional<PublishedComparison> comparison = previous.map(p -> current.compareWith(p, significance, alternative));
         if (comparison.isPresent() && publishedVerdict.isPresent()) {
             checked = true;
             verdict(comparison.get(), publishedVerdict.get(), reasons, remarks);

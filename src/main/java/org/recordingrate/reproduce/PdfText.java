@@ -1,7 +1,6 @@
 package org.recordingrate.reproduce;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,10 +33,10 @@ final class PdfText {
         }
     }
 
-    /** The text of the PDF {@code file}, whose bytes are {@code bytes}. */
-    static String extract(Path file, byte[] bytes) {
+    /** The text of the PDF named {@code file}, whose bytes are {@code bytes}. */
+    static String extract(String file, byte[] bytes) {
         if (!available()) {
-            throw new DataFileException(file.toString(), 0, null, null, "is a PDF, and reading PDFs needs Apache PDFBox 3"
+            throw new DataFileException(file, 0, null, null, "is a PDF, and reading PDFs needs Apache PDFBox 3"
                     + " (org.apache.pdfbox:pdfbox) on the class path, which the command-line jar has; or extract the"
                     + " text first (pdftotext -layout report.pdf report.txt, or copy it from the report's web page) and"
                     + " read that");
@@ -88,14 +87,14 @@ final class PdfText {
         private Box() {
         }
 
-        static String extract(Path file, byte[] bytes) {
+        static String extract(String file, byte[] bytes) {
             // PDFBox reports fonts it cannot map at WARNING through java.util.logging: not the reader's business
             Logger.getLogger("org.apache.pdfbox").setLevel(Level.SEVERE);
             Logger.getLogger("org.apache.fontbox").setLevel(Level.SEVERE);
             try (PDDocument document = Loader.loadPDF(bytes)) {
                 return new Lines().getText(document);
             } catch (IOException e) {
-                throw new DataFileException(file.toString(), 0, null, null, "is a PDF that cannot be read: "
+                throw new DataFileException(file, 0, null, null, "is a PDF that cannot be read: "
                         + e.getMessage());
             }
         }

@@ -238,6 +238,28 @@ public final class PublishedReport implements Result {
         }
     }
 
+    /**
+     * Reads one report from a stream (standard input: {@code pdftotext report.pdf - | ...}), as
+     * {@link #read(List)} reads a file: strict UTF-8, or a PDF by its first bytes. The stream is read
+     * to its end (at most {@link #MAX_BYTES}) and not closed.
+     *
+     * @param name the report's name, for the rows and messages ({@code "-"} for standard input)
+     * @param in   the stream
+     * @return its figures
+     * @throws IllegalArgumentException (a {@link DataFileException} naming {@code name}) as {@link #read(List)}
+     */
+    public static PublishedReport read(String name, InputStream in) {
+        Args.notNull("name", name);
+        Args.notNull("in", in);
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new DataFileException(name, 0, null, null, "cannot be read: " + e.getMessage());
+        }
+        return of(List.of(new ReportText.Named(name, decode(name, bytes))));
+    }
+
     /** A file's text: a PDF's by PDFBox, else strict UTF-8 (a byte-order mark dropped). */
     static String text(Path file) {
         byte[] bytes;
@@ -248,11 +270,15 @@ public final class PublishedReport implements Result {
         } catch (IOException e) {
             throw new DataFileException(file.toString(), 0, null, null, "cannot be read: " + e.getMessage());
         }
+        return decode(file.toString(), bytes);
+    }
+
+    private static String decode(String name, byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            throw new DataFileException(file.toString(), 0, null, null, "is larger than 64 MiB: not a report's text");
+            throw new DataFileException(name, 0, null, null, "is larger than 64 MiB: not a report's text");
         }
         if (bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-            return PdfText.extract(file, bytes);
+            return PdfText.extract(name, bytes);
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -261,11 +287,10 @@ public final class PublishedReport implements Result {
             String text = decoder.decode(buffer).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (MalformedInputException e) {
-            throw new DataFileException(file.toString(), lineAt(bytes, buffer.position()), null, null,
+            throw new DataFileException(name, lineAt(bytes, buffer.position()), null, null,
                     "is not valid UTF-8 (a report's text is read as UTF-8; save it so, or extract it again)");
         } catch (CharacterCodingException e) {
-            throw new DataFileException(file.toString(), lineAt(bytes, buffer.position()), null, null,
-                    "is not valid UTF-8");
+            throw new DataFileException(name, lineAt(bytes, buffer.position()), null, null, "is not valid UTF-8");
         }
     }
 
