@@ -65,6 +65,17 @@ class ReproduceTextCommandTest {
     }
 
     @Test
+    void theReadmeShowsWhatTheCommandPrints() throws IOException {
+        CliRun run = CliRun.of("reproduce", "--from-text", "examples/data/report-paragraph.txt", "--digits", "4");
+        assertEquals(0, run.status(), run.toString());
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("```\n" + run.out() + "```\n"), run.out());
+        assertTrue(readme.contains("```\n" + run.err() + "```\n"), run.err());
+        // the contradicted verdict, flagged with its line
+        assertTrue(run.err().startsWith("examples/data/report-paragraph.txt line 13: violence not consistent"), run.err());
+    }
+
+    @Test
     void aMoreThanTheVolumeContradictsIsFlagged() throws IOException {
         // make-figures.py: "more than 7,500" at 91.4 needs 79,206 to 81,288 recorded crimes
         String report = REPORTS + "/northshire-peel.txt";
