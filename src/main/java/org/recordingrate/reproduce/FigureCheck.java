@@ -235,8 +235,7 @@ public record FigureCheck(Optional<Boolean> consistent, List<String> notes, Opti
     }
 
     private static double[] bounds(java.math.BigDecimal printed) {
-        java.math.BigDecimal half = java.math.BigDecimal.ONE.movePointLeft(printed.scale() + 1)
-                .multiply(java.math.BigDecimal.valueOf(5));
+        java.math.BigDecimal half = PublishedFigure.halfUnit(printed);
         return new double[] {printed.subtract(half).doubleValue(), printed.add(half).doubleValue()};
     }
 

@@ -308,7 +308,7 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
      *                                  message names {@code moreThan})
      */
     public VolumeRange volumesConsistentWith(long moreThan, long unit) {
-        BigDecimal half = BigDecimal.ONE.movePointLeft(ratePercent.scale() + 1).multiply(BigDecimal.valueOf(5));
+        BigDecimal half = halfUnit(ratePercent);
         return volumes(moreThan, unit, ratePercent.subtract(half), ratePercent.add(half));
     }
 
@@ -369,6 +369,14 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     }
 
     private static final BigDecimal LARGEST = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /**
+     * Half a unit of a printed number's last digit: what its rounding may have moved it by (93.2
+     * stands for [93.15, 93.25], 81.37 for [81.365, 81.375], 99 for [98.5, 99.5]).
+     */
+    static BigDecimal halfUnit(BigDecimal printed) {
+        return BigDecimal.ONE.movePointLeft(printed.scale() + 1).multiply(BigDecimal.valueOf(5));
+    }
 
     /**
      * A range of whole recorded volumes.

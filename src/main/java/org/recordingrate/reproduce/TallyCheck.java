@@ -133,7 +133,7 @@ public record TallyCheck(PublishedFigure figure, long auditedLower, long audited
                           BigInteger denominator) {
 
         static Bounds of(BigDecimal printed) {
-            BigDecimal half = BigDecimal.ONE.movePointLeft(printed.scale() + 1).multiply(BigDecimal.valueOf(5));
+            BigDecimal half = PublishedFigure.halfUnit(printed);
             BigDecimal low = printed.subtract(half);
             BigDecimal high = printed.add(half);
             // as fractions of 1 over a common power of ten: percent / 100
