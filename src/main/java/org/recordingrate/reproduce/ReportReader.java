@@ -40,9 +40,9 @@ final class ReportReader {
     private static final Pattern CURRENT_CUE = Pattern.compile("\\b(?:(?:is|are)\\s+(?:now\\s+|currently\\s+)?recording"
             + "|now\\s+recording|records|estimate)\\b", Pattern.CASE_INSENSITIVE);
     /** Words that make a figure the previous one, when they come after any current cue. */
-    private static final Pattern PREVIOUS_CUE = Pattern.compile("\\b(?:compared|comparison|previous|previously|earlier"
-            + "|last|prior|found|was\\s+recording|were\\s+recording|improvement|deterioration|up\\s+from|down\\s+from"
-            + "|(?:19|20)\\d{2}\\s+inspection)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PREVIOUS_CUE = Pattern.compile("\\b(?:compared|compares|comparison|previous|previously"
+            + "|earlier|last|prior|found|was\\s+recording|were\\s+recording|improvement|deterioration|up\\s+from"
+            + "|down\\s+from|(?:19|20)\\d{2}\\s+inspection|in\\s+(?:19|20)\\d{2})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CATEGORY_AFTER = Pattern.compile("^\\s*,?\\s*of\\s+(?<label>(?:[^.;,()]|\\([^()]*\\))+?)"
             + "(?=\\s*(?:[.;,:](?:\\s|$)|$|\\s+(?:which|compared|this|where|when|and\\s+(?:is|was|this|that))\\b))",
             Pattern.CASE_INSENSITIVE);
@@ -61,8 +61,12 @@ final class ReportReader {
             + PERCENT + "\\s+(?:level\\s+of\\s+significance|significance\\s+level)", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAMED_TEST = Pattern.compile("\\((?<test>[^()]*\\btest\\b[^()]*)\\)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SUBJECT = Pattern.compile("\\bestimate\\s+that\\s+(?<subject>[^,.;()]{2,80}?)\\s+"
-            + "(?:is|was|are|were)\\s+recording\\b", Pattern.CASE_INSENSITIVE);
+    /** The force a sentence names: "We estimate that NAME is recording", or "NAME records" opening the sentence. */
+    private static final List<Pattern> SUBJECTS = List.of(
+            Pattern.compile("\\bestimate\\s+that\\s+(?<subject>[^,.;()]{2,80}?)\\s+(?:is|was|are|were)\\s+(?:now\\s+)?"
+                    + "recording\\b", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("^(?!we\\b)(?<subject>[^,.;()]{2,80}?)\\s+(?:(?:is|was)\\s+(?:now\\s+)?recording|records)\\b",
+                    Pattern.CASE_INSENSITIVE));
     private static final Pattern GENERIC_SUBJECT = Pattern.compile("^(?:the|this|that|its)\\s+(?:force|constabulary"
             + "|police(?:\\s+(?:force|service))?|service)$|^it$", Pattern.CASE_INSENSITIVE);
 
@@ -330,11 +334,12 @@ final class ReportReader {
     }
 
     private Optional<String> subject(int sentence, int figure) {
-        Matcher subject = SUBJECT.matcher(text.substring(sentence, figure));
-        if (subject.find()) {
-            String name = subject.group("subject").strip();
-            if (!GENERIC_SUBJECT.matcher(name).matches()) {
-                return Optional.of(name);
+        String words = text.substring(sentence, figure);
+        for (Pattern pattern : SUBJECTS) {
+            Matcher subject = pattern.matcher(words);
+            if (subject.find()) {
+                String name = subject.group("subject").strip();
+                return GENERIC_SUBJECT.matcher(name).matches() ? Optional.empty() : Optional.of(name);
             }
         }
         return Optional.empty();

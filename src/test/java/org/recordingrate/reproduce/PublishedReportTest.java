@@ -206,6 +206,21 @@ class PublishedReportTest {
     }
 
     @Test
+    void morePhrasingsOfThePreviousFigure() {
+        String text = "Northshire Police records 93.2 percent (+/- 2.3 percent) of all crime. This compares with 87.8"
+                + " percent (+/- 1.7 percent) in 2017, a statistically significant improvement.\n\n"
+                + "In 2017 we estimated 80.0 percent (+/- 3.1 percent) for violence; the force is now recording 89.1"
+                + " percent (+/- 4.3 percent) of violent crime. This is a significant increase.\n";
+        List<ReportFigure> rows = PublishedReport.parse("phrasings", text).figures();
+        assertEquals(2, rows.size(), rows.toString());
+        row(rows.get(0), "all crime", "all crime", "93.2", "2.3", "87.8", "1.7", "2017", Verdict.IMPROVEMENT, null, 1,
+                true);
+        assertEquals(Optional.of("Northshire Police"), rows.get(0).force(), "the force from \"NAME records\"");
+        row(rows.get(1), "violence", "violent crime", "89.1", "4.3", "80.0", "3.1", "2017", Verdict.IMPROVEMENT, null, 3,
+                true);
+    }
+
+    @Test
     void repeatedFiguresAreReadOnce() {
         String paragraph = "We estimate that the force is recording 92.5 percent (with a confidence interval of +/- 2.6"
                 + " percent) of reported violent offences.\n";
