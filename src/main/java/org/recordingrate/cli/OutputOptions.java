@@ -46,6 +46,17 @@ final class OutputOptions {
             description = "Significant digits of numbers in CSV and JSON output (default: full precision).")
     Integer digits;
 
+    /** Whether the command says the notes on standard error itself, in its own words (with file and line). */
+    private boolean notesSaid;
+
+    /**
+     * Tells {@link #write} that the command has said every note on standard error itself, with more
+     * detail (file and line) than the note: they are not said twice.
+     */
+    void notesSaidByCommand() {
+        notesSaid = true;
+    }
+
     /** The chosen format, or {@code fallback} when none was given. */
     Format formatOr(Format fallback) {
         return format == null ? fallback : format;
@@ -97,21 +108,59 @@ final class OutputOptions {
         if (digits != null) {
             table.digits(digits);
         }
+        String shown = text == null ? null : text + missingFootnotes(table, text);
         if (out == null) {
             Writer writer = new PrintWriterSink(stdout);
-            render(table, chosen, singleObject, text, writer);
+            render(table, chosen, singleObject, shown, writer);
             stdout.flush();
             if (stdout.checkError()) {
                 throw new UncheckedIOException("standard output: could not be written", new IOException("write failed"));
             }
+        } else {
+            check();
+            writeWhole(out, stream -> {
+                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                render(table, chosen, singleObject, shown, writer);
+                writer.flush();
+            });
+        }
+        tellNotes(table);
+    }
+
+    /**
+     * The one path of notes: every note the table carries (in its {@code notes} column or field, or its
+     * text footnotes) is also said on standard error, once each.
+     */
+    private void tellNotes(ResultTable table) {
+        if (notesSaid) {
             return;
         }
-        check();
-        writeWhole(out, stream -> {
-            Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            render(table, chosen, singleObject, text, writer);
-            writer.flush();
-        });
+        java.util.Set<String> said = new java.util.LinkedHashSet<>(table.notes());
+        for (int r = 0; r < table.size(); r++) {
+            said.addAll(table.notes(r));
+        }
+        for (String note : said) {
+            Cli.note(spec, "note: " + note);
+        }
+    }
+
+    /**
+     * The table's notes that a command's own text does not already say, as footnotes: text output
+     * carries every note, as CSV and JSON do.
+     */
+    private static String missingFootnotes(ResultTable table, String text) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(table.notes());
+        for (int r = 0; r < table.size(); r++) {
+            all.addAll(table.notes(r));
+        }
+        StringBuilder missing = new StringBuilder();
+        for (String note : all) {
+            if (!text.contains(note)) {
+                missing.append(text.isEmpty() || text.endsWith("\n") || missing.length() > 0 ? "" : "\n")
+                        .append("Note: ").append(note).append('\n');
+            }
+        }
+        return missing.toString();
     }
 
     /** What goes into a file. */
