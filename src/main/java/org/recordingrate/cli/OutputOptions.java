@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * The options every command shares: the output format and where the output goes. A file given to
  * {@code --out} is written whole or not at all: the output goes to a temporary file beside it,
  * which is moved into place only once complete, so a full disk or a file-size limit never leaves
- * half a table behind.
+ * half a table behind. A read-only file is refused (even as root); a device or a pipe is written
+ * through, never replaced; a symbolic link's target is replaced, not the link.
  */
 final class OutputOptions {
 
@@ -88,6 +89,13 @@ final class OutputOptions {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("--out " + file + ": is a folder, not a file");
         }
+        if (Files.isRegularFile(file) && readOnly(file)) {
+            throw new IllegalArgumentException("--out " + file + ": is read-only; it is left as it is and nothing was"
+                    + " written");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            return; // a device, a pipe: written through, never replaced (see writeWhole)
+        }
         Path folder = folder(file);
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("--out " + file + ": the folder " + folder + " does not exist");
@@ -97,6 +105,21 @@ final class OutputOptions {
         }
     }
 
+    /**
+     * Whether a regular file is read-only: no write permission for its owner (on POSIX file systems:
+     * {@link Files#isWritable} says yes to root whatever the permissions, and a tool run as root must
+     * not replace a file its owner protected), or not writable by this process.
+     */
+    private static boolean readOnly(Path file) {
+        try {
+            if (!Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)) {
+                return true;
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: the process's own access decides
+        }
+        return !Files.isWritable(file);
+    }
     /**
      * Writes a result in the chosen format; text output uses {@code text} instead of the table
      * when it is not null.
@@ -177,6 +200,21 @@ final class OutputOptions {
     static void writeWhole(Path file, Body body) {
         Path temporary = null;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written through: replacing it
+                // with a regular file would break the system (as root, /dev/null) or the reader at the pipe
+                try (OutputStream stream = Files.newOutputStream(file, java.nio.file.StandardOpenOption.WRITE)) {
+                    body.writeTo(stream);
+                }
+                return;
+            }
+            // a symbolic link is followed: its target is replaced, the link stays
+            Path target = Files.isSymbolicLink(file) && Files.exists(file) ? file.toRealPath() : file;
+            if (target != file) {
+                checkWritable(target);
+                writeWhole(target, body);
+                return;
+            }
             temporary = partial(file);
             try (OutputStream stream = Files.newOutputStream(temporary)) {
                 body.writeTo(stream);
