@@ -95,11 +95,15 @@ public record InspectionChange(Inspection before, Inspection after, List<Categor
     @Override
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
-        if (before.hasIncidents() || after.hasIncidents()) {
+        if ((before.hasIncidents() || after.hasIncidents()) && variance == VarianceConvention.SURVEY) {
+            notes.add("incidents: every row uses the survey variance over incidents (the category rows by the z-test"
+                    + " on their survey standard errors, in place of the chosen test); the Cochran-Mantel-Haenszel test"
+                    + " counts crimes as independent, so its p-value is too small where an incident's crimes are"
+                    + " recorded together");
+        } else if (before.hasIncidents() || after.hasIncidents()) {
             notes.add("incidents: the category rows and the Cochran-Mantel-Haenszel test count crimes as"
                     + " independent, so their p-values are too small where an incident's crimes are recorded together;"
-                    + (variance == VarianceConvention.SURVEY ? " the all-crime row uses the incidents (survey variance);"
-                            : " the all-crime row uses them only under the survey variance (--variance survey);")
+                    + " the all-crime row uses them only under the survey variance (--variance survey);"
                     + " the bootstrap of both inspections resamples incidents in every row");
         }
         if (!onlyBefore.isEmpty()) {
