@@ -50,8 +50,8 @@ import picocli.CommandLine.Spec;
                 "  plan --previous 512/640 --detect 5 --power 0.8 [--test z_pooled|boschloo] [--power-method ...]",
                 "  plan --previous 512/640 --detect 3,5 --audited 200,400,800   (power curves)",
                 "  plan --upper-bound 5 --expected-errors 0 [--population N] [--confidence 0.95]",
-                "Margins, expected rates, changes and tolerable shares are given in percent (points); CSV and JSON "
-                        + "output holds fractions."})
+                "Margins, expected rates, changes and tolerable shares are given in percent (points), or with --units "
+                        + "fraction as fractions; CSV and JSON output holds fractions."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -84,7 +84,8 @@ final class PlanCommand implements Callable<Integer> {
     String allocation;
 
     @Option(names = "--minimum", paramLabel = "N",
-            description = "Fewest records per category without its own minimum (default: 1).")
+            description = "Fewest records per category without its own minimum (default: 1); never more than the "
+                    + "category's population, else its volume.")
     Long minimum;
 
     @Option(names = "--previous", paramLabel = "RECORDED/AUDITED", description = "The previous inspection's tally, e.g. 512/640.")
@@ -127,12 +128,17 @@ final class PlanCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--upper-bound", paramLabel = "PERCENT",
-            description = "Attribute sample: the unrecorded share to rule out, e.g. 5 for 'under 5% unrecorded'.")
+            description = "Attribute sample: the unrecorded share to rule out, e.g. 5 for 'under 5%% unrecorded'.")
     Double upperBound;
 
     @Option(names = "--expected-errors", paramLabel = "N",
             description = "Attribute sample: unrecorded records allowed among those audited (default: 0).")
     Long expectedErrors;
+
+    @Option(names = "--units", defaultValue = "percent", paramLabel = "percent|fraction",
+            description = "How margins, expected rates, changes and tolerable shares are given (default: "
+                    + "${DEFAULT-VALUE}); fraction is also how to give one truly below 1 percent.")
+    ReproduceCommand.Units units;
 
     @Mixin
     OutputOptions output;
@@ -174,6 +180,9 @@ final class PlanCommand implements Callable<Integer> {
                 "--alternative", alternative, "--expected-errors", expectedErrors);
         IntervalMethod chosen = Cli.token(spec, "--method", method == null ? "wilson" : method, IntervalMethod::fromToken);
         SampleSizePlanner planner = SampleSizePlanner.withDefaults().with(chosen).withConfidence(confidence);
+        if (fractions()) {
+            planner = planner.inFractions();
+        }
         double m = percent("--margin", margin, false);
         double p = percent("--expected", expected, true);
         SampleSize size = population == null ? planner.plan(m, p) : planner.plan(m, p, population);
@@ -192,6 +201,7 @@ final class PlanCommand implements Callable<Integer> {
                 Allocation::fromToken);
         double m = percent("--margin", margin, false);
         Double fallback = expected == null ? null : percent("--expected", expected, true);
+        double full = fractions() ? 1 : 100;
         CsvInput input = CsvInput.read(volumes).require("category", "volume");
         if (!input.has("expected") && fallback == null) {
             throw Cli.usage(spec, volumes + " has no column 'expected': give --expected for every category");
@@ -199,7 +209,7 @@ final class PlanCommand implements Callable<Integer> {
         List<PlanningCategory> categories = new ArrayList<>();
         Map<String, Long> firstLine = new HashMap<>();
         Map<String, String> columns = Map.of("category name", "category", "volume", "volume", "population",
-                "population", "minimum", "minimum");
+                "population", "minimum", "minimum", "expected", "expected");
         for (CsvInput.Row row : input.rows()) {
             String name = row.text("category");
             Long earlier = firstLine.putIfAbsent(Names.key(name), row.line());
@@ -216,18 +226,32 @@ final class PlanCommand implements Callable<Integer> {
                 }
                 rate = fallback;
             } else {
-                double percent = row.number("expected");
-                if (!(percent >= 0 && percent <= 100)) {
-                    throw row.fail("expected", row.text("expected"), "must be a percentage between 0 and 100");
+                rate = row.number("expected");
+                if (!(rate >= 0 && rate <= full)) {
+                    throw row.fail("expected", row.text("expected"), fractions() ? "must be a fraction between 0 and 1"
+                            : "must be a percentage between 0 and 100");
                 }
-                rate = percent / 100;
             }
-            categories.add(row.construct(columns, () -> new PlanningCategory(new Category(name, volume, cap), rate, own)));
+            double given = rate;
+            categories.add(row.construct(columns, () -> fractions()
+                    ? PlanningCategory.ofFraction(new Category(name, volume, cap), given, own)
+                    : PlanningCategory.of(new Category(name, volume, cap), given, own)));
         }
         Cli.readNotice(spec, input, "category row");
         AllocationPlanner planner = AllocationPlanner.withDefaults().with(chosen).withConfidence(confidence);
+        if (fractions()) {
+            planner = planner.inFractions();
+        }
         if (minimum != null) {
             planner = planner.withMinimum(minimum);
+        }
+        for (PlanningCategory category : categories) {
+            long wanted = category.minimum().orElse(minimum == null ? AllocationPlanner.DEFAULT_MINIMUM : minimum);
+            if (wanted > category.capacity()) {
+                Cli.note(spec, "category '" + category.name() + "': minimum " + wanted + " cut to its "
+                        + (category.category().population().isPresent() ? "population " : "volume ")
+                        + category.capacity() + ": a category is never asked for more records than it has");
+            }
         }
         AllocationPlan plan = planner.plan(categories, m);
         output.write(PlanColumns.ALLOCATION.table(plan.rows()), OutputOptions.Format.CSV, false, plan.summary() + "\n",
@@ -246,7 +270,8 @@ final class PlanCommand implements Callable<Integer> {
                     + "(the power of those counts)");
         }
         Tally before = Cli.token(spec, "--previous", previous, Tally::parse);
-        PowerPlanner planner = PowerPlanner.withDefaults()
+        PowerPlanner start = fractions() ? PowerPlanner.withDefaults().inFractions() : PowerPlanner.withDefaults();
+        PowerPlanner planner = start
                 .with(Cli.token(spec, "--test", test == null ? "z_pooled" : test, ChangeTest::fromToken))
                 .with(Cli.token(spec, "--alternative", alternative == null ? "two_sided" : alternative,
                         Alternative::fromToken))
@@ -254,13 +279,15 @@ final class PlanCommand implements Callable<Integer> {
         if (powerMethod != null) {
             planner = planner.with(Cli.token(spec, "--power-method", powerMethod, PowerMethod::fromToken));
         }
+        double full = fractions() ? 1 : 100;
         List<Double> changes = new ArrayList<>();
         for (double points : detect) {
-            if (!(Math.abs(points) > 0 && Math.abs(points) < 100)) {
-                throw new IllegalArgumentException("--detect (" + points + ") must be a change in points other than 0, "
-                        + "between -100 and 100");
+            if (!(Math.abs(points) > 0 && Math.abs(points) < full)) {
+                throw new IllegalArgumentException("--detect (" + org.recordingrate.internal.Args.show(points)
+                        + ") must be a change other than 0, between -" + (fractions() ? "1 and 1 (a fraction)"
+                        : "100 and 100 (points)"));
             }
-            changes.add(points / 100);
+            changes.add(points);
         }
         if (power != null) {
             List<PowerSize> sizes = new ArrayList<>();
@@ -287,19 +314,32 @@ final class PlanCommand implements Callable<Integer> {
         double tolerable = percent("--upper-bound", upperBound, false);
         long errors = expectedErrors == null ? 0 : expectedErrors;
         UpperBoundPlanner planner = UpperBoundPlanner.withDefaults().withConfidence(confidence);
+        if (fractions()) {
+            planner = planner.inFractions();
+        }
         UpperBoundSize size = population == null ? planner.plan(tolerable, errors)
                 : planner.plan(tolerable, errors, population);
         output.write(PlanColumns.UPPER_BOUND.table(size), OutputOptions.Format.TEXT, true, size + "\n",
                 spec.commandLine().getOut());
     }
 
-    /** A percentage option as a fraction: strictly inside (0, 100), or [0, 100] when {@code closed}. */
-    private static double percent(String option, double value, boolean closed) {
-        boolean inside = closed ? value >= 0 && value <= 100 : value > 0 && value < 100;
+    private boolean fractions() {
+        return units == ReproduceCommand.Units.FRACTION;
+    }
+
+    /**
+     * A target option, checked to lie strictly inside (0, 100) percent, or [0, 100] when
+     * {@code closed} (with --units fraction, (0, 1) or [0, 1]), and passed on as given: the planners
+     * take percent (or fractions when set so) and apply the units rule.
+     */
+    private double percent(String option, double value, boolean closed) {
+        double full = fractions() ? 1 : 100;
+        boolean inside = closed ? value >= 0 && value <= full : value > 0 && value < full;
         if (!inside) {
             throw new IllegalArgumentException(option + " (" + org.recordingrate.internal.Args.show(value)
-                    + ") must be a percentage " + (closed ? "from 0 to 100" : "strictly between 0 and 100"));
+                    + ") must be a " + (fractions() ? "fraction " : "percentage ")
+                    + (closed ? "from 0 to " : "strictly between 0 and ") + (fractions() ? "1" : "100"));
         }
-        return value / 100;
+        return value;
     }
 }

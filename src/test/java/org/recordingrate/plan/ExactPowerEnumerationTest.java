@@ -53,7 +53,7 @@ class ExactPowerEnumerationTest {
                         double change = (double) c[1];
                         int audited = (int) c[2];
                         double expected = everyTable(test, alternative, alpha, previous, change, audited);
-                        double power = PowerPlanner.withDefaults().with(test).with(PowerMethod.EXACT)
+                        double power = PowerPlanner.withDefaults().inFractions().with(test).with(PowerMethod.EXACT)
                                 .with(alternative).withSignificance(alpha).power(previous, change, audited).power();
                         checked++;
                         if (Math.abs(expected - power) > 1e-11) {
@@ -83,8 +83,9 @@ class ExactPowerEnumerationTest {
             for (Alternative alternative : new Alternative[] {Alternative.TWO_SIDED, Alternative.IMPROVED}) {
                 for (int n : sizes) {
                     double expected = everyTable(test, alternative, 0.05, previous, 0.05, n);
+                    // +5 points, as the command line's --detect 5
                     double power = PowerPlanner.withDefaults().with(test).with(alternative).with(PowerMethod.EXACT)
-                            .power(previous, 0.05, n).power();
+                            .power(previous, 5, n).power();
                     if (Math.abs(expected - power) > 1e-11) {
                         failures.add(test.token() + " " + alternative.token() + " " + n + ": " + power + " vs "
                                 + expected);
@@ -95,7 +96,7 @@ class ExactPowerEnumerationTest {
         assertEquals(List.of(), failures);
         // the probe's number, from this enumeration: 0.10989614346056
         assertEquals(0.10989614346056, PowerPlanner.withDefaults().with(ChangeTest.FISHER_EXACT)
-                .with(PowerMethod.EXACT).power(previous, 0.05, 55).power(), 1e-12);
+                .with(PowerMethod.EXACT).power(previous, 5, 55).power(), 1e-12);
     }
 
     /** A downward change at larger sizes (mirrored coordinates), Fisher's tests and the z-tests. */
@@ -109,7 +110,7 @@ class ExactPowerEnumerationTest {
                 for (Alternative alternative : new Alternative[] {Alternative.TWO_SIDED, Alternative.DETERIORATED}) {
                     double expected = everyTable(test, alternative, 0.05, previous, -0.07, n);
                     double power = PowerPlanner.withDefaults().with(test).with(alternative).with(PowerMethod.EXACT)
-                            .power(previous, -0.07, n).power();
+                            .power(previous, -7, n).power();
                     if (Math.abs(expected - power) > 1e-11) {
                         failures.add(test.token() + " " + alternative.token() + " " + n + ": " + power + " vs "
                                 + expected);
