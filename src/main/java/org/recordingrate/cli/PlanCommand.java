@@ -245,15 +245,8 @@ final class PlanCommand implements Callable<Integer> {
         if (minimum != null) {
             planner = planner.withMinimum(minimum);
         }
-        for (PlanningCategory category : categories) {
-            long wanted = category.minimum().orElse(minimum == null ? AllocationPlanner.DEFAULT_MINIMUM : minimum);
-            if (wanted > category.capacity()) {
-                Cli.note(spec, "category '" + category.name() + "': minimum " + wanted + " cut to its "
-                        + (category.category().population().isPresent() ? "population " : "volume ")
-                        + category.capacity() + ": a category is never asked for more records than it has");
-            }
-        }
         AllocationPlan plan = planner.plan(categories, m);
+        plan.notes().forEach(note -> Cli.note(spec, note));
         output.write(PlanningColumns.ALLOCATION.table(plan.rows()), OutputOptions.Format.CSV, false, plan.summary() + "\n",
                 spec.commandLine().getOut());
     }

@@ -149,7 +149,8 @@ class PlanSelectCommandTest {
         List<CSVRecord> rows = EstimateCommandTest.csv(cut.out());
         assertEquals("300", rows.get(0).get("audited"));
         assertEquals("900", rows.get(1).get("audited"));
-        assertTrue(cut.err().contains("category 'violence': minimum 100000000 cut to its volume 300"), cut.toString());
+        assertTrue(cut.err().contains("violence: all 300 records audited (its volume, no population given): a category "
+                + "is never asked for more records than it has"), cut.toString());
         // power that only an audit beyond the most planned would reach: said so, with the power there
         fails(1, CliRun.of("plan", "--previous", "512000000/640000000", "--detect", "0.0001", "--units", "fraction",
                 "--power", "0.8"), "within 1,000,000 audited", "+0.01 points");

@@ -214,6 +214,15 @@ class AllocationPlannerTest {
                 }
             }
         }
+        AllocationPlan all = AllocationPlanner.withDefaults().withMinimum(100_000_000L).plan(SEED_LIKE, 2.5);
+        assertEquals(List.of(
+                "violence: all 25,000 records audited (its volume, no population given): a category is never asked for "
+                        + "more records than it has",
+                "sexual offences: all 600 records audited (its population): a category is never asked for more records "
+                        + "than it has",
+                "other crime: all 35,000 records audited (its volume, no population given): a category is never asked for "
+                        + "more records than it has"), all.notes());
+        assertTrue(all.summary().contains("Note: violence: all 25,000 records audited"), all.summary());
         // a category's own minimum too
         AllocationPlan own = AllocationPlanner.withDefaults().plan(List.of(
                 PlanningCategory.of(Category.of("violence", 250), 89, OptionalLong.of(1_000)),
