@@ -157,7 +157,7 @@ class PlanSelectCommandTest {
         // --previous reads its tally through Tally.parse: ASCII digits only (Arabic-Indic and fullwidth here)
         for (String previous : new String[] {"\u0665\u0661\u0662/\u0666\u0664\u0660", "\uFF15\uFF11\uFF12/640"}) {
             fails(2, CliRun.of("plan", "--previous", previous, "--detect", "5", "--power", "0.8"), "--previous",
-                    "digits 0 to 9");
+                    "188/202");
         }
         // units: targets that all look like fractions get the library's one hint
         fails(1, CliRun.of("plan", "--margin", "0.03", "--expected", "0.9"), "look like fractions", "write 3 and 90",
