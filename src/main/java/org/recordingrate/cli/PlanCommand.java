@@ -241,8 +241,7 @@ final class PlanCommand implements Callable<Integer> {
             planner = planner.withMinimum(minimum);
         }
         AllocationPlan plan = planner.plan(categories, m);
-        plan.notes().forEach(note -> Cli.note(spec, note));
-        output.write(PlanningColumns.ALLOCATION.table(plan.rows()), OutputOptions.Format.CSV, false, plan.summary() + "\n",
+        output.write(plan.table(), OutputOptions.Format.CSV, false, plan.summary() + "\n",
                 spec.commandLine().getOut());
     }
 
