@@ -81,15 +81,15 @@ final class Documentation {
                 ? Optional.of(tree) : Optional.empty();
     }
 
-    /** The folder of the jar (or class folder) this class was loaded from. */
+    /** The folder of the jar, or of the class folder, this class was loaded from. */
     private static Optional<Path> codeFolder() {
         try {
             CodeSource source = Documentation.class.getProtectionDomain().getCodeSource();
             if (source == null) {
                 return Optional.empty();
             }
-            Path location = Path.of(source.getLocation().toURI()).toAbsolutePath();
-            return Optional.ofNullable(Files.isDirectory(location) ? location : location.getParent());
+            // a jar's folder (target/), or the folder holding the class folder (target/ for target/classes)
+            return Optional.ofNullable(Path.of(source.getLocation().toURI()).toAbsolutePath().getParent());
         } catch (URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }
