@@ -18,8 +18,10 @@ import org.recordingrate.coverage.CoveragePoint;
 import org.recordingrate.coverage.RateCoverage;
 import org.recordingrate.coverage.RateGrid;
 import org.recordingrate.coverage.SimulatedCoverage;
+import org.recordingrate.coverage.UnderCoverage;
 import org.recordingrate.estimate.AllCrimeMethod;
 import org.recordingrate.estimate.IntervalMethod;
+import org.recordingrate.estimate.RateEstimate;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.format.ResultColumns;
 import org.recordingrate.format.ResultTable;
@@ -138,6 +140,14 @@ final class CoverageCommand implements Callable<Integer> {
             allCrime(convention);
         }
         return 0;
+    }
+
+    /**
+     * The note {@code estimate} adds when its method is known to under-cover at the tally's size and rate
+     * ({@link UnderCoverage}: local exact coverage more than a point below nominal, n up to 100,000).
+     */
+    static Optional<String> underCoverage(RateEstimate estimate) {
+        return UnderCoverage.note(estimate.method(), estimate.confidence(), estimate.tally());
     }
 
     private void oneCategory() {

@@ -140,7 +140,17 @@ final class EstimateCommand implements Callable<Integer> {
         if (estimates.size() == 1) {
             text.append(estimates.get(0).summary());
         }
-        ResultTable table = Columns.RATE_INPUTS.then(Columns.RATE).table(estimates);
+        ResultColumns<RateEstimate> columns = Columns.RATE_INPUTS.then(Columns.RATE);
+        ResultTable table = new ResultTable(columns.columns());
+        for (RateEstimate estimate : estimates) {
+            table.row(columns.values(estimate).toArray());
+            // the method known to under-cover at this size and rate: a note on its row, in every format
+            CoverageCommand.underCoverage(estimate).ifPresent(note -> {
+                table.noteRow(note);
+                Cli.note(spec, note);
+                text.append("note: ").append(note).append('\n');
+            });
+        }
         output.write(table, OutputOptions.Format.TEXT, estimates.size() == 1, text.toString(),
                 spec.commandLine().getOut());
     }
@@ -168,6 +178,7 @@ final class EstimateCommand implements Callable<Integer> {
                                 () -> RateEstimator.withDefaults().with(rowMethod).withConfidence(rowConfidence)));
                 RateEstimate estimate = row.construct(TALLY_COLUMNS, () -> estimator.estimate(new Tally(x, n)));
                 table.row(row.cells(), columns.values(estimate));
+                CoverageCommand.underCoverage(estimate).ifPresent(table::noteRow);
             }
         }
         Cli.readNotice(spec, input, "case");
