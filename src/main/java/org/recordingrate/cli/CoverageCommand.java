@@ -233,8 +233,8 @@ final class CoverageCommand implements Callable<Integer> {
             if (curves.size() > 8) {
                 throw Cli.usage(spec, "--plot draws at most 8 curves; " + curves.size() + " were asked for");
             }
-            CoveragePlot picture = CoveragePlot.of("Coverage of " + curves.get(0).description()
-                    + (curves.size() > 1 ? " and " + (curves.size() - 1) + " more" : ""), curves);
+            CoveragePlot picture = CoveragePlot.of(curves.size() == 1 ? "Coverage of " + curves.get(0).description()
+                    : "Coverage of " + curves.size() + " intervals", curves);
             byte[] bytes = picture.bytesFor(plot);
             OutputOptions.writeWhole(plot, stream -> stream.write(bytes));
             Cli.note(spec, "wrote " + plot);

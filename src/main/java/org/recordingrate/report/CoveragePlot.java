@@ -74,12 +74,23 @@ public final class CoveragePlot extends Plot {
         return title;
     }
 
+    /** The style made smaller, down to 60%, until {@code text} fits {@code width}. */
+    private static Type fit(Type type, String text, double width) {
+        double needed = type.width(text);
+        if (needed <= width) {
+            return type;
+        }
+        return new Type(Math.max(0.6 * type.size(), type.size() * width / needed), type.bold(), type.anchor(),
+                type.rgb());
+    }
+
     @Override
     void draw(Canvas c) {
         Type titleType = new Type(TITLE, true, Anchor.START, Palette.BLACK);
         Type text = new Type(TEXT, false, Anchor.START, Palette.BLACK);
         Type grey = new Type(TEXT, false, Anchor.START, Palette.DARK_GREY);
         Type tick = new Type(TICK, false, Anchor.MIDDLE, Palette.DARK_GREY);
+        titleType = fit(titleType, title, WIDTH - 2 * MARGIN);
         double y = MARGIN + TITLE * TextWidths.CAP_HEIGHT;
         c.text(MARGIN, y, title, titleType);
         y += 10 + TEXT;
@@ -126,7 +137,9 @@ public final class CoveragePlot extends Plot {
         }
         c.rect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop, Canvas.NONE,
                 Pen.solid(Palette.DARK_GREY, 1));
-        c.text((plotLeft + plotRight) / 2, axisTitleBaseline, "true rate (percent)", text.at(Anchor.MIDDLE));
+        boolean changes = curves.get(0).points().get(0) instanceof org.recordingrate.coverage.ChangeCoveragePoint;
+        c.text((plotLeft + plotRight) / 2, axisTitleBaseline, changes ? "true rate before (percent)"
+                : "true rate (percent)", text.at(Anchor.MIDDLE));
         c.textUp(MARGIN + TEXT * TextWidths.CAP_HEIGHT, (plotTop + plotBottom) / 2, "coverage (percent)",
                 text.at(Anchor.MIDDLE));
 
@@ -150,7 +163,8 @@ public final class CoveragePlot extends Plot {
             double baseline = legendBaseline + i * legendLine;
             double mid = baseline - TEXT * TextWidths.CAP_HEIGHT / 2;
             c.line(MARGIN, mid, MARGIN + 24, mid, Pen.solid(COLOURS[i], 2.5));
-            c.text(MARGIN + 32, baseline, curves.get(i).toString(), text);
+            String label = curves.get(i).toString();
+            c.text(MARGIN + 32, baseline, label, fit(text, label, WIDTH - MARGIN - 32 - MARGIN));
         }
     }
 }
