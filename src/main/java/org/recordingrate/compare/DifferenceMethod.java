@@ -134,6 +134,11 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
          * f(t) = |t| - z sqrt(V) is at most 0 at t = 0 and positive at the end.
          */
         private double distance(ScoreVariance variance, double z, double end, double total) {
+            if (end == 0) {
+                // d rounded to -1 or 1 although not every record went one way (n - 1 of 2^53 against 0):
+                // the bound is d itself (found by IntervalPropertiesTest; it threw "no sign change")
+                return 0;
+            }
             java.util.function.DoubleUnaryOperator f = t -> Math.abs(t) - z * Math.sqrt(variance.atDistance(t));
             double inner = 0;
             if (f.applyAsDouble(0) == 0) {
