@@ -179,7 +179,6 @@ final class EstimateCommand implements Callable<Integer> {
                                 () -> RateEstimator.withDefaults().with(rowMethod).withConfidence(rowConfidence)));
                 RateEstimate estimate = row.construct(TALLY_COLUMNS, () -> estimator.estimate(new Tally(x, n)));
                 table.row(row.cells(), columns.values(estimate));
-                CoverageCommand.underCoverage(estimate).ifPresent(table::noteRow);
             }
         }
         Cli.readNotice(spec, input, "case");

@@ -229,6 +229,28 @@ class ExactUnconditionalIntervalTest {
         assertTrue(shifted.coverage() >= 0.9 - 1e-9, shifted.toString());
     }
 
+    /**
+     * R's exact2x2 1.7.0, {@code uncondExact2x2(.., parmtype = "difference", method = "score", tsmethod =
+     * "central", conf.int = TRUE, control = ucControl(nPgrid = 1000))}: the rows of
+     * {@code src/test/resources/exact-unconditional/exact2x2-intervals.csv}, made by {@code make-exact2x2.R}
+     * beside it. exact2x2 finds the supremum and the bounds by grid searches (its manual's warning), so
+     * the two agree to within 1e-6, not to the last digit (10/35 vs 24/61: -0.09922028735 there,
+     * -0.0992203274 here).
+     */
+    @Test
+    void agreesWithRsExact2x2() throws java.io.IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("src/test/resources/exact-unconditional/exact2x2-intervals.csv"));
+        assertTrue(lines.size() > 1, "rows: " + lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            Interval interval = exact(Long.parseLong(cells[0]), Long.parseLong(cells[1]), Long.parseLong(cells[2]),
+                    Long.parseLong(cells[3]), Double.parseDouble(cells[4]));
+            assertEquals(Double.parseDouble(cells[5]), interval.lower(), 1e-6, line);
+            assertEquals(Double.parseDouble(cells[6]), interval.upper(), 1e-6, line);
+        }
+    }
+
     @Test
     void refusesSamplesPastItsLimit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
