@@ -36,6 +36,20 @@ class CoverageEdgesTest {
     }
 
     @Test
+    void aGridOfLargeAuditsStartsEachSumAtItsOwnRange() {
+        // at 5,000 audited the probabilities of 0.5 underflow far from 2,500 and those of 0.99 far from 4,950:
+        // the sum for 0.99 must not read what 0.5 left in the work array
+        CoverageCurve<CoveragePoint> curve = RateCoverage.withDefaults().over(5_000, RateGrid.of(List.of(0.5, 0.99)));
+        assertEquals(RateCoverage.withDefaults().at(5_000, 0.99), curve.points().get(1));
+        assertEquals(RateCoverage.withDefaults().at(5_000, 0.5), curve.points().get(0));
+        // the largest enumerated count is accepted
+        assertTrue(RateCoverage.withDefaults().at(RateCoverage.MAX_AUDITED, 0.9).coverage() > 0.9);
+        assertEquals(RateGrid.MAX_POINTS, RateGrid.of(java.util.Collections.nCopies(RateGrid.MAX_POINTS, 0.5)).size());
+        assertThrows(IllegalArgumentException.class,
+                () -> RateGrid.of(java.util.Collections.nCopies(RateGrid.MAX_POINTS + 1, 0.5)));
+    }
+
+    @Test
     void curveSummariesAndTies() {
         CoveragePoint first = new CoveragePoint(IntervalMethod.WALD, 0.95, 10, 0.2, 0.9, 0.3);
         CoveragePoint tie = new CoveragePoint(IntervalMethod.WALD, 0.95, 10, 0.4, 0.9, 0.1);
@@ -88,7 +102,13 @@ class CoverageEdgesTest {
         assertTrue(change.summary().contains("(more than 1 point below nominal)"), change.summary());
         assertTrue(change.summary().contains("-9.0 points"), change.summary());
         assertTrue(change.toString().contains("30 then 20 audited, true rates 99.0% then 90.0%"), change.toString());
-        assertTrue(change.toString().endsWith(" points"), change.toString());
+        assertTrue(change.toString().endsWith(", expected width "
+                + String.format(java.util.Locale.ROOT, "%.1f", 100 * change.expectedWidth()) + " points"),
+                change.toString());
+        assertTrue(change.summary().contains("expected width  "
+                + String.format(java.util.Locale.ROOT, "%.2f", 100 * change.expectedWidth()) + " points"),
+                change.summary());
+        assertEquals(1, point.table().size());
         assertEquals(1, change.table().size());
         ChangeCoveragePoint fine = ChangeCoverage.withDefaults().withConfidence(0.9).at(30, 0.5, 20, 0.5);
         assertFalse(fine.summary().contains("below nominal"), fine.summary());
