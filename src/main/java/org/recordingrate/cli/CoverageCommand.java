@@ -27,6 +27,7 @@ import org.recordingrate.format.ResultColumns;
 import org.recordingrate.format.ResultTable;
 import org.recordingrate.internal.DecimalText;
 import org.recordingrate.io.InspectionSource;
+import org.recordingrate.model.Token;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.report.CoveragePlot;
 
@@ -120,7 +121,7 @@ final class CoverageCommand implements Callable<Integer> {
         if (modes != 1) {
             throw Cli.usage(spec, "give --audited N, or --audited-before and --audited-after, or --design FILE");
         }
-        VarianceConvention convention = Cli.token(spec, "--variance", variance, VarianceConvention::fromToken);
+        VarianceConvention convention = Cli.token(spec, "--variance", variance, t -> Token.parse(VarianceConvention.class, "--variance", t));
         output.check();
         if (plot != null) {
             String name = plot.getFileName() == null ? "" : plot.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -154,7 +155,7 @@ final class CoverageCommand implements Callable<Integer> {
         refuse("--rate-before", rateBefore, "--rate-after", rateAfter, "--change", change);
         RateGrid grid = grid();
         List<IntervalMethod> methods = methods(IntervalMethod.class, IntervalMethod.values(), IntervalMethod.WILSON,
-                IntervalMethod::fromToken);
+                t -> Token.parse(IntervalMethod.class, "--method", t));
         List<CoverageCurve<CoveragePoint>> curves = new ArrayList<>();
         for (IntervalMethod chosen : methods) {
             RateCoverage coverage = RateCoverage.withDefaults().with(chosen).withConfidence(confidence);
@@ -174,7 +175,7 @@ final class CoverageCommand implements Callable<Integer> {
                     + "--change");
         }
         List<DifferenceMethod> methods = methods(DifferenceMethod.class, DifferenceMethod.values(),
-                DifferenceMethod.NEWCOMBE, DifferenceMethod::fromToken);
+                DifferenceMethod.NEWCOMBE, t -> Token.parse(DifferenceMethod.class, "--method", t));
         List<CoverageCurve<ChangeCoveragePoint>> curves = new ArrayList<>();
         boolean pair = rateBefore != null || rateAfter != null;
         if (pair == (rates != null)) {
@@ -202,7 +203,7 @@ final class CoverageCommand implements Callable<Integer> {
     private void allCrime(VarianceConvention convention) {
         refuse("--rate", rate, "--rates", rates, "--change", change);
         List<AllCrimeMethod> methods = methods(AllCrimeMethod.class, AllCrimeMethod.values(), AllCrimeMethod.WILSON,
-                AllCrimeMethod::fromToken);
+                t -> Token.parse(AllCrimeMethod.class, "--method", t));
         Cli.stdinOnce(spec, List.of(design));
         InspectionSource source = Cli.inspections(spec, design, Optional.empty(), reading.columns);
         List<SimulatedCoverage> results = new ArrayList<>();

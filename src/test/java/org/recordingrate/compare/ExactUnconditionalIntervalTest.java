@@ -257,6 +257,6 @@ class ExactUnconditionalIntervalTest {
                 () -> exact(2000, 3000, 1000, 2001, 0.95));
         assertTrue(e.getMessage().contains("at most 5000 audited in all"), e.getMessage());
         assertEquals("exact_unconditional", EXACT.token());
-        assertEquals(EXACT, DifferenceMethod.fromToken("exact-unconditional"));
+        assertEquals(EXACT, org.recordingrate.model.Token.parse(DifferenceMethod.class, "method", "exact-unconditional"));
     }
 }
