@@ -139,9 +139,9 @@ final class EstimateCommand implements Callable<Integer> {
         for (RateEstimate estimate : estimates) {
             ResultTable one = estimate.table();
             // the method known to under-cover at this size and rate: a note on its row, in every format
+            // (the output says every row note on standard error once; the text shows it here)
             CoverageCommand.underCoverage(estimate).ifPresent(note -> {
                 one.noteRow(note);
-                Cli.note(spec, note);
                 text.append("note: ").append(note).append('\n');
             });
             tables.add(one);
