@@ -88,9 +88,8 @@ final class CoverageCommand implements Callable<Integer> {
             description = "An inspection file: its audited counts and volumes are the design, its rates the true ones.")
     Path design;
 
-    @Option(names = "--variance", defaultValue = "binomial", paramLabel = "binomial|survey",
-            description = "Variance convention of the all-crime interval (default: ${DEFAULT-VALUE}).")
-    String variance;
+    @Mixin
+    VarianceOption variance;
 
     @Option(names = "--replicates", defaultValue = "10000", paramLabel = "R",
             description = "Simulated audits for --design (default: ${DEFAULT-VALUE}).")
@@ -99,13 +98,15 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed for --design (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
-            description = "Two-sided confidence level (default: ${DEFAULT-VALUE}).")
-    double confidence;
+    @Mixin
+    ConfidenceOption confidenceOption;
 
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png",
             description = "Also draw coverage against the true rate (at most 8 curves), SVG or PNG by the name.")
     Path plot;
+
+    /** The two-sided level of --confidence, checked once. */
+    private double confidence;
 
     @Mixin
     InputOptions reading;
@@ -121,7 +122,8 @@ final class CoverageCommand implements Callable<Integer> {
         if (modes != 1) {
             throw Cli.usage(spec, "give --audited N, or --audited-before and --audited-after, or --design FILE");
         }
-        VarianceConvention convention = Cli.token(spec, "--variance", variance, t -> Token.parse(VarianceConvention.class, "--variance", t));
+        VarianceConvention convention = variance.value;
+        confidence = confidenceOption.twoSided();
         output.check();
         if (plot != null) {
             String name = plot.getFileName() == null ? "" : plot.getFileName().toString().toLowerCase(Locale.ROOT);
