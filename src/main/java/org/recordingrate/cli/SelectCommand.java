@@ -16,11 +16,11 @@ import java.util.concurrent.Callable;
 
 import org.recordingrate.io.CsvInput;
 import org.recordingrate.model.Names;
-import org.recordingrate.plan.CategoryDraw;
-import org.recordingrate.plan.PlannedCategory;
-import org.recordingrate.plan.Selection;
-import org.recordingrate.plan.SelectionMethod;
-import org.recordingrate.plan.Selector;
+import org.recordingrate.select.CategoryDraw;
+import org.recordingrate.select.PlannedCategory;
+import org.recordingrate.select.Selection;
+import org.recordingrate.select.SelectionMethod;
+import org.recordingrate.select.Selector;
 import org.recordingrate.report.PlanColumns;
 
 import picocli.CommandLine.Command;

@@ -139,7 +139,7 @@ final class ColumnMap {
     }
 
     /** The cell of {@code field} in a row, or "" when the file has no such column. */
-    String cell(DelimitedInput.Row row, Field field) {
+    String cell(CsvReader.Row row, Field field) {
         Integer i = index.get(field);
         return i == null ? "" : row.cells().get(i);
     }

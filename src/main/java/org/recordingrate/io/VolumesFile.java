@@ -80,13 +80,14 @@ public final class VolumesFile {
      *                           exceeds {@link Long#MAX_VALUE}, invalid UTF-8 or an unclosed quote
      */
     public static VolumesFile read(Path file) {
-        try (DelimitedInput input = DelimitedInput.open(file)) {
+        try (CsvReader input = CsvReader.open(file)) {
             return parse(input);
         }
     }
 
     /**
-     * Reads a volumes file from a stream, which is closed; {@code name} is used in messages.
+     * Reads a volumes file from a stream to its end (not closed: it belongs to the caller); {@code
+     * name} is used in messages.
      *
      * @param name the file's name for messages, e.g. {@code "volumes.csv"}
      * @param in   the file's bytes
@@ -94,23 +95,23 @@ public final class VolumesFile {
      * @throws DataFileException as {@link #read(Path)}
      */
     public static VolumesFile read(String name, InputStream in) {
-        try (DelimitedInput input = DelimitedInput.open(name, in)) {
+        try (CsvReader input = CsvReader.open(name, in, false)) {
             return parse(input);
         }
     }
 
-    static VolumesFile parse(DelimitedInput input) {
+    static VolumesFile parse(CsvReader input) {
         ColumnMap columns = ColumnMap.of(input.name(), input.headerLine(), input.header(), "a volumes file",
                 List.of(CATEGORY, VOLUME, POPULATION, INSPECTION));
         Map<String, Design> designs = new LinkedHashMap<>();
         Map<String, Long> firstLine = new LinkedHashMap<>();
         Map<String, long[]> totals = new LinkedHashMap<>();
         long rows = 0;
-        for (DelimitedInput.Row row = input.next(); row != null; row = input.next()) {
+        for (CsvReader.Row row = input.next(); row != null; row = input.next()) {
             rows++;
             String inspection = "";
             if (columns.has(INSPECTION)) {
-                inspection = columns.cell(row, INSPECTION);
+                inspection = columns.cell(row, INSPECTION).strip();
                 if (inspection.isBlank()) {
                     throw new DataFileException(input.name(), row.line(), columns.column(INSPECTION), inspection,
                             "is blank: every row needs its inspection when the file has an inspection column");
@@ -147,7 +148,7 @@ public final class VolumesFile {
                 columns.column(CATEGORY), columns.column(POPULATION));
     }
 
-    private static Category category(String file, DelimitedInput.Row row, ColumnMap columns) {
+    private static Category category(String file, CsvReader.Row row, ColumnMap columns) {
         long volume = whole(file, row, columns, VOLUME);
         OptionalLong population = columns.cell(row, POPULATION).isBlank() ? OptionalLong.empty()
                 : OptionalLong.of(whole(file, row, columns, POPULATION));
@@ -165,19 +166,20 @@ public final class VolumesFile {
     }
 
     /** A whole number in digits only (no sign, separator, fraction or exponent). */
-    static long whole(String file, DelimitedInput.Row row, ColumnMap columns, ColumnMap.Field field) {
-        String value = columns.cell(row, field);
-        if (value.isBlank()) {
-            throw new DataFileException(file, row.line(), columns.column(field), value, "is blank: a whole number is needed");
+    static long whole(String file, CsvReader.Row row, ColumnMap columns, ColumnMap.Field field) {
+        String written = columns.cell(row, field);
+        String value = written.strip();
+        if (value.isEmpty()) {
+            throw new DataFileException(file, row.line(), columns.column(field), written, "is blank: a whole number is needed");
         }
         if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new DataFileException(file, row.line(), columns.column(field), value,
+            throw new DataFileException(file, row.line(), columns.column(field), written,
                     "is not a whole number written in digits (no separators, decimals or exponent)");
         }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new DataFileException(file, row.line(), columns.column(field), value, "is too large");
+            throw new DataFileException(file, row.line(), columns.column(field), written, "is too large");
         }
     }
 

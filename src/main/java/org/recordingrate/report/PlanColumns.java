@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.recordingrate.plan.CategoryAllocation;
-import org.recordingrate.plan.CategoryDraw;
+import org.recordingrate.select.CategoryDraw;
 import org.recordingrate.plan.PowerPoint;
 import org.recordingrate.plan.PowerSize;
 import org.recordingrate.plan.SampleSize;
-import org.recordingrate.plan.SelectedRecord;
-import org.recordingrate.plan.Selection;
-import org.recordingrate.plan.SelectionManifest;
+import org.recordingrate.select.SelectedRecord;
+import org.recordingrate.select.Selection;
+import org.recordingrate.select.SelectionManifest;
 import org.recordingrate.plan.UpperBoundSize;
 import org.recordingrate.format.ResultTable.Column;
 import org.recordingrate.format.ResultTable.Kind;

@@ -1,10 +1,10 @@
-package org.recordingrate.plan;
+package org.recordingrate.select;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.recordingrate.io.PopulationFile;
+import org.recordingrate.io.PopulationSummary;
 
 /**
  * A drawn sample: the records for the auditors and what a reviewer needs to re-run the draw.
@@ -17,7 +17,7 @@ import org.recordingrate.io.PopulationFile;
  * @param records    the sample list: the plan's categories in order, each in selection order
  */
 public record Selection(SampleSelectionMethod method, long seed, Optional<String> other,
-                        PopulationFile.Summary population, List<CategoryDraw> categories,
+                        PopulationSummary population, List<CategoryDraw> categories,
                         List<SelectedRecord> records) {
 
     /**

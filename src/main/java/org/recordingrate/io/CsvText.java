@@ -1,0 +1,342 @@
+package org.recordingrate.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The text of a CSV file as {@link CsvReader} hands it to commons-csv, held to {@link CsvRules}:
+ * UTF-8 decoded strictly, a leading byte-order mark dropped, U+FFFE passed as its stand-in, and
+ * every character followed on its way out (lines, the quoting, where each record starts and how
+ * long it is), so that a complaint names its line and column and a record's position from the
+ * parser gives the line it starts on.
+ *
+ * <p>Every complaint (a malformed byte sequence, a NUL, a record over {@value CsvRules#MAX_RECORD}
+ * characters, a quote never closed) is raised only once every character before it has been
+ * handed out, so that errors come in file order: a bad record earlier in the file is reported
+ * before bad bytes later on. Streaming: memory holds a buffer, the current record's text (at most
+ * {@value CsvRules#MAX_RECORD} characters) and the starts of records the parser has read ahead.
+ * The input stream is closed by {@link #close()} only when this reader owns it (never standard input).
+ */
+final class CsvText extends Reader {
+
+    private final String file;
+    private final InputStream in;
+    private final boolean owned;
+    private final boolean dropBom;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 13);
+    /** Decoded characters: [pos, limit) not yet handed out. */
+    private char[] buf = new char[1 << 13];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private boolean flushed;
+    private boolean started;
+    /** The bytes of a malformed sequence the decoder met; raised once the characters before it are out. */
+    private byte[] malformed;
+    /** A complaint met while handing out characters, raised by the next read (its message made then, once the header is known). */
+    private Supplier<DataFileException> pending;
+    private DataFileException failed;
+
+    private char delimiter = ',';
+    private List<String> header = List.of();
+
+    /** The line of the next character handed out. */
+    private long line;
+    private boolean lastWasCr;
+    private boolean quoted;
+    private boolean justClosed;
+    private boolean cellStart = true;
+    private boolean atRecordStart = true;
+    private long quoteOpened;
+    private long recordLine;
+    private long recordLength;
+    private final StringBuilder record = new StringBuilder();
+    /** Characters handed out so far. */
+    private long delivered;
+    /** Positions and lines of record starts the parser has not yet passed (see {@link #lineAt}). */
+    private long[] starts = new long[64];
+    private long[] startLines = new long[64];
+    private int head;
+    private int tail;
+
+    /**
+     * @param file      the name for messages
+     * @param in        the bytes
+     * @param owned     whether {@link #close()} closes {@code in}
+     * @param firstLine the number of the first line (1 for a whole file)
+     * @param dropBom   whether a byte-order mark at the start is dropped (a whole file) or kept (a record)
+     */
+    CsvText(String file, InputStream in, boolean owned, long firstLine, boolean dropBom) {
+        this.file = file;
+        this.in = in;
+        this.owned = owned;
+        this.line = firstLine;
+        this.recordLine = firstLine;
+        this.dropBom = dropBom;
+        bytes.flip();
+    }
+
+    /** Sets the delimiter (before the first character is handed out) and, once read, the header's names. */
+    void describe(char delimiter, List<String> header) {
+        this.delimiter = delimiter;
+        this.header = List.copyOf(header);
+    }
+
+    /**
+     * The first non-empty line (up to a line break outside double quotes), without handing it out:
+     * what the delimiter is detected from. Empty for an empty file; what could be decoded when a
+     * malformed sequence or the size limit comes first (the read raises those, in place).
+     */
+    String firstLine() throws IOException {
+        if (pos == limit) {
+            decodeMore();
+        }
+        // offsets from pos, which decoding more may move
+        int skip = 0;
+        while (true) {
+            while (pos + skip < limit && (buf[pos + skip] == '\n' || buf[pos + skip] == '\r')) {
+                skip++;
+            }
+            boolean open = false;
+            for (int i = pos + skip; i < limit; i++) {
+                char c = buf[i];
+                if (c == '"') {
+                    open = !open;
+                } else if (!open && (c == '\n' || c == '\r')) {
+                    return new String(buf, pos + skip, i - pos - skip);
+                }
+            }
+            if (limit - pos - skip > CsvRules.MAX_RECORD || !decodeMore()) {
+                return new String(buf, pos + skip, limit - pos - skip);
+            }
+        }
+    }
+
+    @Override
+    public int read(char[] out, int offset, int length) throws IOException {
+        if (failed != null) {
+            throw failed;
+        }
+        if (pending != null) {
+            throw fail(pending.get());
+        }
+        if (length == 0) {
+            return 0;
+        }
+        int n = 0;
+        while (n < length) {
+            if (pos == limit) {
+                if (n > 0) {
+                    break;
+                }
+                if (!decodeMore()) {
+                    if (malformed != null) {
+                        throw fail(CsvRules.notUtf8(file, line, place(), malformed));
+                    }
+                    if (quoted) {
+                        throw fail(CsvRules.unclosedQuote(file, quoteOpened));
+                    }
+                    return -1;
+                }
+                continue;
+            }
+            char c = buf[pos];
+            Supplier<DataFileException> complaint = c == '\u0000' ? () -> CsvRules.nul(file, line, place()) : follow(c);
+            if (complaint != null) {
+                if (n > 0) {
+                    // hand out what comes before it; the next read raises it
+                    pending = complaint;
+                    break;
+                }
+                throw fail(complaint.get());
+            }
+            out[offset + n++] = c == '\uFFFE' ? CsvRules.FFFE_STAND_IN : c;
+            pos++;
+        }
+        return n;
+    }
+
+    private DataFileException fail(DataFileException complaint) {
+        failed = complaint;
+        return complaint;
+    }
+
+    private CsvRules.Place place() {
+        return CsvRules.place(atRecordStart ? "" : record, delimiter, header);
+    }
+
+    /**
+     * Follows one character on its way out: lines, quoting, record starts and length.
+     *
+     * @return the complaint if the record grows past the limit, else null
+     */
+    private Supplier<DataFileException> follow(char c) {
+        long at = delivered++;
+        if (c == '\n' && lastWasCr) {
+            // the LF of a CRLF: its line was counted at the CR
+            lastWasCr = false;
+            return quoted ? append(c) : null;
+        }
+        lastWasCr = c == '\r';
+        if (c == '\r' || c == '\n') {
+            line++;
+            justClosed = false;
+            if (quoted) {
+                return append(c);
+            }
+            atRecordStart = true;
+            cellStart = true;
+            recordLength = 0;
+            record.setLength(0);
+            return null;
+        }
+        if (atRecordStart) {
+            atRecordStart = false;
+            recordLine = line;
+            rememberStart(at, line);
+        }
+        if (c == '"') {
+            if (quoted) {
+                quoted = false;
+                justClosed = true;
+            } else if (cellStart || justClosed) {
+                // a cell opens, or a doubled quote ("") continues the cell it seemed to close
+                if (!justClosed) {
+                    quoteOpened = line;
+                }
+                quoted = true;
+                justClosed = false;
+            }
+        } else {
+            justClosed = false;
+        }
+        cellStart = !quoted && c == delimiter;
+        return append(c);
+    }
+
+    private Supplier<DataFileException> append(char c) {
+        if (recordLength + 1 > CsvRules.MAX_RECORD) {
+            long at = recordLine;
+            return () -> CsvRules.tooLong(file, at);
+        }
+        recordLength++;
+        record.append(c);
+        return null;
+    }
+
+    private void rememberStart(long at, long lineNumber) {
+        if (tail == starts.length) {
+            // shift out the passed starts when they are at least half the array, else grow
+            if (head >= starts.length / 2) {
+                System.arraycopy(starts, head, starts, 0, tail - head);
+                System.arraycopy(startLines, head, startLines, 0, tail - head);
+                tail -= head;
+                head = 0;
+            } else {
+                starts = Arrays.copyOf(starts, 2 * starts.length);
+                startLines = Arrays.copyOf(startLines, 2 * startLines.length);
+            }
+        }
+        starts[tail] = at;
+        startLines[tail++] = lineNumber;
+    }
+
+    /**
+     * The line on which the record the parser places at character {@code position} starts (the
+     * parser places a record at the empty lines it skipped before it, so this is the first record
+     * start at or after the position). Positions must not decrease from call to call.
+     */
+    long lineAt(long position) {
+        while (head < tail - 1 && starts[head] < position) {
+            head++;
+        }
+        return head < tail ? startLines[head] : line;
+    }
+
+    /** Decodes more characters into the buffer; false at the end of the input or at a malformed sequence. */
+    private boolean decodeMore() throws IOException {
+        if (flushed || malformed != null) {
+            return false;
+        }
+        if (pos == limit) {
+            pos = 0;
+            limit = 0;
+        } else if (buf.length - limit < 1024) {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                pos = 0;
+            }
+            if (buf.length - limit < 1024) {
+                // only while looking ahead for the header line, which is bounded
+                buf = Arrays.copyOf(buf, 2 * buf.length);
+            }
+        }
+        CharBuffer out = CharBuffer.wrap(buf, limit, buf.length - limit);
+        while (true) {
+            if (!bytes.hasRemaining() && !eof) {
+                fill();
+            }
+            CoderResult result = decoder.decode(bytes, out, eof);
+            if (result.isError()) {
+                malformed = new byte[result.length()];
+                bytes.get(bytes.position(), malformed);
+                break;
+            }
+            if (out.position() > limit) {
+                break;
+            }
+            if (eof && !bytes.hasRemaining()) {
+                // flushed once: decoding after a flush is an IllegalStateException
+                decoder.flush(out);
+                flushed = true;
+                break;
+            }
+            if (result.isUnderflow()) {
+                fill();
+            }
+        }
+        int first = limit;
+        limit = out.position();
+        if (!started && limit > first) {
+            started = true;
+            if (dropBom && buf[first] == '\uFEFF') {
+                pos++;
+                if (pos == limit) {
+                    return decodeMore();
+                }
+            }
+        }
+        return limit > first && pos < limit;
+    }
+
+    private void fill() throws IOException {
+        bytes.compact();
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (n < 0) {
+            eof = true;
+        } else {
+            bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (owned) {
+            in.close();
+        }
+    }
+}
