@@ -2,6 +2,7 @@ package org.recordingrate.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -76,8 +77,18 @@ final class SelectCommand implements Callable<Integer> {
         if (population.toString().equals("-")) {
             throw Cli.usage(spec, "the population must be a file (it is hashed, and read twice by systematic selection)");
         }
+        if (plan.toString().equals("-")) {
+            throw Cli.usage(spec, "--plan must be a file (its SHA-256 goes into the manifest)");
+        }
+        // every output path is checked before any work, so that nothing is drawn for an output that cannot be written
         output.check();
+        if (output.out != null && (sameFile(output.out, population) || sameFile(output.out, plan))) {
+            throw Cli.usage(spec, "--out " + output.out + " is an input file: the sample list would replace it");
+        }
         Path manifestFile = manifest != null ? manifest : output.out == null ? null : beside(output.out);
+        if (manifestFile != null) {
+            checkManifest(manifestFile);
+        }
         CsvInput input = CsvInput.read(plan).require("category", "audited");
         List<PlannedCategory> planned = new ArrayList<>();
         Map<String, Long> firstLine = new HashMap<>();
@@ -103,8 +114,11 @@ final class SelectCommand implements Callable<Integer> {
             selector = selector.withOther(other);
         }
         Selection selection = selector.select(population, planned);
-        Cli.note(spec, String.format(java.util.Locale.ROOT, "read %,d records from %s (SHA-256 %s)",
-                selection.population().rows(), population, selection.population().sha256()));
+        Cli.note(spec, String.format(java.util.Locale.ROOT, "read %,d records from %s (SHA-256 %s)%s",
+                selection.population().rows(), population, selection.population().sha256(),
+                selection.population().blankRows() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                        "; %,d blank row%s skipped", selection.population().blankRows(),
+                        selection.population().blankRows() == 1 ? "" : "s")));
         if (selection.population().toOther() > 0) {
             Cli.note(spec, String.format(java.util.Locale.ROOT, "%,d records of categories not in the plan went to '%s'",
                     selection.population().toOther(), selection.other().orElse("")));
@@ -121,16 +135,54 @@ final class SelectCommand implements Callable<Integer> {
             extra.put("sample_file", output.out == null ? "(standard output)" : output.out.toString());
             try {
                 extra.put("tool", new Main.Version().getVersion()[0]);
-                Files.writeString(manifestFile, PlanColumns.manifestJson(selection.manifest(), extra));
             } catch (IOException e) {
-                throw new UncheckedIOException("--manifest " + manifestFile + ": could not be written (" + e.getMessage()
-                        + ")", e);
+                throw new UncheckedIOException("the tool's version could not be read: " + e.getMessage(), e);
             }
+            String json = PlanColumns.manifestJson(selection.manifest(), extra);
+            OutputOptions.writeWhole(manifestFile, stream -> stream.write(json.getBytes(StandardCharsets.UTF_8)));
             Cli.note(spec, "manifest: " + manifestFile);
         } else {
             Cli.note(spec, "no manifest written (give --out or --manifest): " + selection.manifest());
         }
         return 0;
+    }
+
+    /**
+     * Refuses a manifest path that cannot be written (a folder, a missing or read-only folder), as a
+     * bad path (1), or that is the sample list itself or an input, as conflicting options (2).
+     */
+    private void checkManifest(Path file) {
+        String option = manifest != null ? "--manifest " : "the manifest ";
+        if (output.out != null && sameFile(file, output.out)) {
+            throw Cli.usage(spec, option + file + " is the same file as --out " + output.out
+                    + ": the manifest would replace the sample list; give another --manifest");
+        }
+        if (sameFile(file, population) || sameFile(file, plan)) {
+            throw Cli.usage(spec, option + file + " is an input file: give another --manifest");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + file + ": is a folder, not a file");
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(option + file + ": the folder " + (folder == null ? file : folder)
+                    + " does not exist");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IllegalArgumentException(option + file + ": the folder " + folder + " cannot be written");
+        }
+    }
+
+    /** Whether two paths name one file: equal once absolute and normalised, or the same existing file. */
+    private static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** SAMPLE.csv -> SAMPLE.manifest.json, in the same folder. */

@@ -55,9 +55,10 @@ public final class VolumesFile {
     private final List<String> ignoredColumns;
     private final String categoryColumn;
     private final String populationColumn;
+    private final long blankRows;
 
     private VolumesFile(String name, boolean inspectionColumn, Map<String, Design> designs, long rows,
-                        List<String> ignoredColumns, String categoryColumn, String populationColumn) {
+                        List<String> ignoredColumns, String categoryColumn, String populationColumn, long blankRows) {
         this.name = name;
         this.inspectionColumn = inspectionColumn;
         this.designs = designs;
@@ -65,6 +66,7 @@ public final class VolumesFile {
         this.ignoredColumns = ignoredColumns;
         this.categoryColumn = categoryColumn;
         this.populationColumn = populationColumn;
+        this.blankRows = blankRows;
     }
 
     /**
@@ -145,7 +147,7 @@ public final class VolumesFile {
         Map<String, Design> frozen = new LinkedHashMap<>();
         designs.forEach((key, design) -> frozen.put(key, new Design(design.name(), List.copyOf(design.entries()))));
         return new VolumesFile(input.name(), columns.has(INSPECTION), frozen, rows, columns.ignored(),
-                columns.column(CATEGORY), columns.column(POPULATION));
+                columns.column(CATEGORY), columns.column(POPULATION), input.blankRows());
     }
 
     private static Category category(String file, CsvReader.Row row, ColumnMap columns) {
@@ -217,6 +219,15 @@ public final class VolumesFile {
      */
     public long rows() {
         return rows;
+    }
+
+    /**
+     * Rows whose every cell was blank (a spreadsheet's empty rows), skipped.
+     *
+     * @return the blank rows, 0 or more
+     */
+    public long blankRows() {
+        return blankRows;
     }
 
     /**
