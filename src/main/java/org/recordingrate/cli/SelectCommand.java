@@ -17,12 +17,11 @@ import java.util.concurrent.Callable;
 
 import org.recordingrate.io.CsvInput;
 import org.recordingrate.model.Names;
-import org.recordingrate.select.CategoryDraw;
 import org.recordingrate.select.PlannedCategory;
 import org.recordingrate.select.Selection;
+import org.recordingrate.select.SelectionColumns;
 import org.recordingrate.select.SelectionMethod;
 import org.recordingrate.select.Selector;
-import org.recordingrate.report.PlanColumns;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,19 +113,11 @@ final class SelectCommand implements Callable<Integer> {
             selector = selector.withOther(other);
         }
         Selection selection = selector.select(population, planned);
-        Cli.note(spec, String.format(java.util.Locale.ROOT, "read %,d records from %s (SHA-256 %s)%s",
-                selection.population().rows(), population, selection.population().sha256(),
-                selection.population().blankRows() == 0 ? "" : String.format(java.util.Locale.ROOT,
-                        "; %,d blank row%s skipped", selection.population().blankRows(),
-                        selection.population().blankRows() == 1 ? "" : "s")));
-        if (selection.population().toOther() > 0) {
-            Cli.note(spec, String.format(java.util.Locale.ROOT, "%,d records of categories not in the plan went to '%s'",
-                    selection.population().toOther(), selection.other().orElse("")));
-        }
-        for (CategoryDraw shortfall : selection.shortfalls()) {
-            Cli.note(spec, "shortfall: " + shortfall);
-        }
-        output.write(PlanColumns.sampleList(selection), OutputOptions.Format.CSV, false, selection.summary() + "\n",
+        Cli.note(spec, String.format(java.util.Locale.ROOT, "read %,d records from %s (SHA-256 %s)",
+                selection.population().rows(), population, selection.population().sha256()));
+        // what the table's notes say (shortfalls, the other category, blank rows), said on standard error too
+        selection.notes().forEach(note -> Cli.note(spec, note));
+        output.write(selection.table(), OutputOptions.Format.CSV, false, selection.summary() + "\n",
                 spec.commandLine().getOut());
         if (manifestFile != null) {
             Map<String, String> extra = new LinkedHashMap<>();
@@ -138,7 +129,7 @@ final class SelectCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException("the tool's version could not be read: " + e.getMessage(), e);
             }
-            String json = PlanColumns.manifestJson(selection.manifest(), extra);
+            String json = SelectionColumns.manifestJson(selection.manifest(), extra);
             OutputOptions.writeWhole(manifestFile, stream -> stream.write(json.getBytes(StandardCharsets.UTF_8)));
             Cli.note(spec, "manifest: " + manifestFile);
         } else {
