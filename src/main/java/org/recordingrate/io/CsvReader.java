@@ -65,7 +65,12 @@ final class CsvReader implements Closeable {
         if (header == null) {
             CSVRecord headerRecord = nextRecord();
             if (headerRecord == null) {
-                throw CsvRules.empty(name);
+                DataFileException complaint = text.complaint();
+                throw complaint != null ? complaint : CsvRules.empty(name);
+            }
+            DataFileException cut = text.complaintIn(headerRecord.getCharacterPosition());
+            if (cut != null) {
+                throw cut;
             }
             this.headerLine = text.lineAt(headerRecord.getCharacterPosition());
             this.header = cells(headerRecord);
@@ -203,7 +208,16 @@ final class CsvReader implements Closeable {
         while (true) {
             CSVRecord record = nextRecord();
             if (record == null) {
+                DataFileException complaint = text.complaint();
+                if (complaint != null) {
+                    throw complaint;
+                }
                 return null;
+            }
+            // a record the text ended inside (at a complaint) is cut short: the complaint stands in its place
+            DataFileException cut = text.complaintIn(record.getCharacterPosition());
+            if (cut != null) {
+                throw cut;
             }
             long line = text.lineAt(record.getCharacterPosition());
             lastLine = line;
@@ -255,6 +269,11 @@ final class CsvReader implements Closeable {
             return located;
         }
         String message = String.valueOf(cause.getMessage());
+        DataFileException complaint = text.complaint();
+        if (complaint != null && message.contains("EOF reached before encapsulated token finished")) {
+            // the text ended at the complaint inside a quoted cell
+            return complaint;
+        }
         Matcher m = PARSER_LINE.matcher(message);
         long line = lastLine + 1;
         String what = message;

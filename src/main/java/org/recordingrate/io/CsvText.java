@@ -43,11 +43,17 @@ final class CsvText extends Reader {
     private boolean eof;
     private boolean flushed;
     private boolean started;
-    /** The bytes of a malformed sequence the decoder met; raised once the characters before it are out. */
+    /** The bytes of a malformed sequence the decoder met. */
     private byte[] malformed;
-    /** A complaint met while handing out characters, raised by the next read (its message made then, once the header is known). */
-    private Supplier<DataFileException> pending;
-    private DataFileException failed;
+    /**
+     * The first complaint met (its message made when asked, once the header is known): the text
+     * ends there, as far as the parser can tell, and {@link CsvReader} raises it in its place.
+     */
+    private Supplier<DataFileException> complaint;
+    /** Where the record holding the complaint starts, or -1 when the complaint comes before any of its characters. */
+    private long complaintRecord = -1;
+    /** Where the record being handed out started. */
+    private long recordStart;
 
     private char delimiter = ',';
     private List<String> header = List.of();
@@ -124,16 +130,16 @@ final class CsvText extends Reader {
         }
     }
 
+    /**
+     * Hands out characters up to the first complaint (a malformed sequence, a NUL, a record over
+     * the size limit, a quote open at the end), where the text ends as far as the parser can tell:
+     * so every record before it is parsed and checked first, in file order, and {@link CsvReader}
+     * raises the complaint ({@link #complaint()}) where the parser meets that end.
+     */
     @Override
     public int read(char[] out, int offset, int length) throws IOException {
-        if (failed != null) {
-            throw failed;
-        }
-        if (pending != null) {
-            throw fail(pending.get());
-        }
-        if (length == 0) {
-            return 0;
+        if (complaint != null || length == 0) {
+            return complaint != null ? -1 : 0;
         }
         int n = 0;
         while (n < length) {
@@ -143,34 +149,44 @@ final class CsvText extends Reader {
                 }
                 if (!decodeMore()) {
                     if (malformed != null) {
-                        throw fail(CsvRules.notUtf8(file, line, place(), malformed));
-                    }
-                    if (quoted) {
-                        throw fail(CsvRules.unclosedQuote(file, quoteOpened));
+                        byte[] bad = malformed;
+                        complain(() -> CsvRules.notUtf8(file, line, place(), bad));
+                    } else if (quoted) {
+                        long opened = quoteOpened;
+                        complain(() -> CsvRules.unclosedQuote(file, opened));
                     }
                     return -1;
                 }
                 continue;
             }
             char c = buf[pos];
-            Supplier<DataFileException> complaint = c == '\u0000' ? () -> CsvRules.nul(file, line, place()) : follow(c);
-            if (complaint != null) {
-                if (n > 0) {
-                    // hand out what comes before it; the next read raises it
-                    pending = complaint;
-                    break;
-                }
-                throw fail(complaint.get());
+            Supplier<DataFileException> found = c == '\u0000' ? () -> CsvRules.nul(file, line, place()) : follow(c);
+            if (found != null) {
+                complain(found);
+                break;
             }
             out[offset + n++] = c == '\uFFFE' ? CsvRules.FFFE_STAND_IN : c;
             pos++;
         }
-        return n;
+        return n == 0 ? -1 : n;
     }
 
-    private DataFileException fail(DataFileException complaint) {
-        failed = complaint;
-        return complaint;
+    private void complain(Supplier<DataFileException> found) {
+        complaint = found;
+        complaintRecord = atRecordStart ? -1 : recordStart;
+    }
+
+    /** The complaint at which the text ended, or null when it ended at the end of the input. */
+    DataFileException complaint() {
+        return complaint == null ? null : complaint.get();
+    }
+
+    /**
+     * The complaint, if it lies in the record the parser places at {@code position} (a record the
+     * text ended inside: the parser's record is cut short there and must not be used).
+     */
+    DataFileException complaintIn(long position) {
+        return complaint != null && complaintRecord >= 0 && startAt(position) == complaintRecord ? complaint.get() : null;
     }
 
     private CsvRules.Place place() {
@@ -205,6 +221,7 @@ final class CsvText extends Reader {
         if (atRecordStart) {
             atRecordStart = false;
             recordLine = line;
+            recordStart = at;
             rememberStart(at, line);
         }
         if (c == '"') {
@@ -259,10 +276,20 @@ final class CsvText extends Reader {
      * start at or after the position). Positions must not decrease from call to call.
      */
     long lineAt(long position) {
+        pass(position);
+        return head < tail ? startLines[head] : line;
+    }
+
+    /** Where the record the parser places at {@code position} starts (as {@link #lineAt}). */
+    private long startAt(long position) {
+        pass(position);
+        return head < tail ? starts[head] : -1;
+    }
+
+    private void pass(long position) {
         while (head < tail - 1 && starts[head] < position) {
             head++;
         }
-        return head < tail ? startLines[head] : line;
     }
 
     /** Decodes more characters into the buffer; false at the end of the input or at a malformed sequence. */

@@ -163,7 +163,7 @@ public final class PopulationBatch {
     }
 
     /**
-     * A 64-bit hash of a record id's UTF-8 bytes, as {@link #hashRecordId} hands them over
+     * A 64-bit hash of a record id's UTF-8 bytes, as {@link PopulationBatch#hashRecordId} hands them over
      * (a permanent random number, say).
      */
     @FunctionalInterface
