@@ -59,14 +59,13 @@ public final class AuditFile {
     static final ColumnMap.Field RECORD_ID = ColumnMap.Field.required("record_id", "id", "record", "record_number",
             "record_no", "record_ref", "record_reference", "crime_id", "crime_reference", "crime_ref", "crime_number",
             "crime_no", "reference", "ref", "urn");
-    static final ColumnMap.Field CATEGORY = ColumnMap.Field.required("category", "crime_category", "crime_type",
-            "offence_category", "offence_type", "offence_group", "crime_group", "stratum");
+    static final ColumnMap.Field CATEGORY = ColumnMap.CATEGORY;
     static final ColumnMap.Field RECORDED = ColumnMap.Field.required("recorded", "crime_recorded", "recorded_as_crime",
             "was_recorded", "is_recorded", "crime_was_recorded");
     static final ColumnMap.Field SHOULD_RECORD = ColumnMap.Field.optional("should_record", "should_be_recorded",
             "should_have_been_recorded", "crime_should_be_recorded", "crime_should_have_been_recorded", "recordable",
             "in_scope");
-    static final ColumnMap.Field INSPECTION = ColumnMap.Field.optional("inspection", "inspection_name", "audit");
+    static final ColumnMap.Field INSPECTION = ColumnMap.INSPECTION;
     static final ColumnMap.Field INCIDENT = ColumnMap.Field.optional("incident_id", "incident", "incident_number",
             "incident_no", "incident_ref", "incident_reference", "log", "log_id", "log_number", "incident_log",
             "cad_number", "cad_reference");

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The one set of rules every CSV file kind is read by (inspection, cases, figures, volumes, plan,
  * forces, audit and population files), in one place, with the one wording of each complaint. Both
- * implementations of the reader follow them: {@link CsvReader} (decoded text, commons-csv) and
- * the byte-level path of population files ({@link PopulationRecords}), which hands every record it
+ * implementations of the reader follow them: {@code CsvReader} (decoded text, commons-csv) and
+ * the byte-level path of population files ({@code PopulationRecords}), which hands every record it
  * cannot read as plainly as {@code CsvReader} would to {@code CsvReader} itself.
  *
  * <ul>

@@ -85,7 +85,7 @@ final class DuplicateIds {
                     String id = new String(bytes, records.idStart, records.idEnd - records.idStart, StandardCharsets.UTF_8);
                     Long earlier = firstLine.putIfAbsent(id, records.start);
                     if (earlier != null) {
-                        throw new DataFileException(name, records.start, PopulationFile.RECORD_ID, id,
+                        throw new DataFileException(name, records.start, PopulationLayout.RECORD_ID, id,
                                 "appears twice (first on line " + earlier + "): record ids must be unique");
                     }
                 }

@@ -3,6 +3,7 @@ package org.recordingrate.io;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Consecutive data rows of a population file, as {@link PopulationFile#readBatches} hands them over: each
@@ -17,7 +18,7 @@ public final class PopulationBatch {
     static final int BYTES = 1 << 18;
 
     private final PopulationLayout layout;
-    private final PopulationBatches home;
+    private final Consumer<PopulationBatch> home;
     private boolean out = true;
     String[] names;
     byte[] data = new byte[BYTES];
@@ -32,7 +33,7 @@ public final class PopulationBatch {
     /** The rows read by commons-csv (a quote), made at once; null for a line split in place. */
     private final PopulationRow[] rows = new PopulationRow[ROWS];
 
-    PopulationBatch(PopulationLayout layout, PopulationBatches home) {
+    PopulationBatch(PopulationLayout layout, Consumer<PopulationBatch> home) {
         this.layout = layout;
         this.home = home;
     }
@@ -159,7 +160,7 @@ public final class PopulationBatch {
             throw new IllegalStateException("batch released twice");
         }
         out = false;
-        home.release(this);
+        home.accept(this);
     }
 
     /**

@@ -48,7 +48,7 @@ final class PopulationBatches implements AutoCloseable {
         PopulationBatch batch = free.poll();
         if (batch == null && made < limit) {
             made++;
-            return new PopulationBatch(layout, this);
+            return new PopulationBatch(layout, this::release);
         }
         try {
             batch = batch != null ? batch : free.take();

@@ -70,7 +70,7 @@ final class PopulationCategories {
     /** The plan's spelling of a row's category (or the other category), or a located error. */
     private String resolve(long line, String text) {
         if (text.isBlank()) {
-            throw new DataFileException(file, line, PopulationFile.CATEGORY, text, "is blank: a category is needed");
+            throw new DataFileException(file, line, PopulationLayout.CATEGORY, text, "is blank: a category is needed");
         }
         String key = Names.key(text);
         String found = resolved.get(key);
@@ -84,7 +84,7 @@ final class PopulationCategories {
         if (other.isPresent()) {
             return other.get();
         }
-        throw new DataFileException(file, line, PopulationFile.CATEGORY, text, "is not a category of the plan ("
+        throw new DataFileException(file, line, PopulationLayout.CATEGORY, text, "is not a category of the plan ("
                 + String.join(", ", plan.values()) + "); name an other category to take such records");
     }
 

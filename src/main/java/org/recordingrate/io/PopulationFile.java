@@ -58,9 +58,9 @@ import org.recordingrate.model.Names;
 public final class PopulationFile {
 
     /** The required columns. */
-    public static final String RECORD_ID = "record_id";
+    public static final String RECORD_ID = PopulationLayout.RECORD_ID;
     /** The required columns. */
-    public static final String CATEGORY = "category";
+    public static final String CATEGORY = PopulationLayout.CATEGORY;
 
     private final Path file;
     private final Map<String, String> categories;

@@ -11,6 +11,10 @@ import java.util.Map;
  * ignoring case and surrounding spaces) and which columns are carried to the sample list.
  */
 final class PopulationLayout {
+    /** The required columns' names. */
+    static final String RECORD_ID = "record_id";
+    static final String CATEGORY = "category";
+
     final String[] header;
     final int id;
     final int category;
@@ -30,8 +34,8 @@ final class PopulationLayout {
                         + " (column names are matched ignoring case and surrounding spaces)");
             }
         }
-        this.id = column(name, headerLine, index, PopulationFile.RECORD_ID);
-        this.category = column(name, headerLine, index, PopulationFile.CATEGORY);
+        this.id = column(name, headerLine, index, RECORD_ID);
+        this.category = column(name, headerLine, index, CATEGORY);
         int[] others = new int[this.header.length - 2];
         int at = 0;
         for (int i = 0; i < this.header.length; i++) {

@@ -29,12 +29,12 @@ import org.recordingrate.model.Names;
  */
 public final class VolumesFile {
 
-    static final ColumnMap.Field CATEGORY = AuditFile.CATEGORY;
+    static final ColumnMap.Field CATEGORY = ColumnMap.CATEGORY;
     static final ColumnMap.Field VOLUME = ColumnMap.Field.required("volume", "crime_volume", "recorded_crimes",
             "crimes_recorded", "recorded_volume");
     static final ColumnMap.Field POPULATION = ColumnMap.Field.optional("population", "population_size",
             "population_records");
-    static final ColumnMap.Field INSPECTION = AuditFile.INSPECTION;
+    static final ColumnMap.Field INSPECTION = ColumnMap.INSPECTION;
 
     /** A category of the design and the line it was read from. */
     record Entry(Category category, long line) {
