@@ -42,7 +42,8 @@ public final class InspectionFile {
     /**
      * Reads every inspection in {@code file}; {@code "-"} reads standard input.
      *
-     * @param file the inspection file, CSV (comma-delimited) in UTF-8
+     * @param file the inspection file: CSV in UTF-8, comma, semicolon or tab delimited (the one
+     *             reader's rules, as {@link CsvInput} lists them)
      * @return the inspections in the order first met, at least one
      * @throws DataFileException for an unreadable or empty file, a missing column, no data row, a bad
      *                           number, recorded above audited, no audited records, a volume below 1,
