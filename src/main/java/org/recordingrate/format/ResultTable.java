@@ -258,6 +258,35 @@ public final class ResultTable {
     }
 
     /**
+     * Adds notes to every row from {@code first} to the last: the rows of one result among several in
+     * a table (one inspection's rows, say), so that each result's notes stay with its own rows.
+     *
+     * @param first the first row's index, from 0; {@link #size()} notes nothing
+     * @param notes the notes, in order
+     * @return this table
+     * @throws IllegalArgumentException if {@code notes} or a note is null or blank
+     * @throws IndexOutOfBoundsException if {@code first} is negative or beyond {@link #size()}
+     */
+    public ResultTable noteRowsFrom(int first, List<String> notes) {
+        Args.notNull("notes", notes);
+        if (first < 0 || first > rows.size()) {
+            throw new IndexOutOfBoundsException("first (" + first + ") must lie between 0 and " + rows.size());
+        }
+        for (int r = first; r < rows.size(); r++) {
+            for (String note : notes) {
+                Args.notBlank("note", note);
+                if (rowNotes.get(r) == null) {
+                    rowNotes.set(r, new ArrayList<>());
+                }
+                if (!rowNotes.get(r).contains(note)) {
+                    rowNotes.get(r).add(note);
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
      * The notes about the whole table, in order.
      *
      * @return an unmodifiable list; empty when there is nothing to say

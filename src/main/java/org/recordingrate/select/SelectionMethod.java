@@ -22,7 +22,7 @@ import org.recordingrate.io.PopulationRow;
  * each draws exactly {@code min(planned, population)} records of each category, without
  * replacement.
  */
-public enum SelectionMethod implements SampleSelectionMethod {
+public enum SelectionMethod implements SampleSelectionMethod, Token {
 
     /**
      * Permanent random numbers: each record gets the number u of
@@ -201,18 +201,6 @@ public enum SelectionMethod implements SampleSelectionMethod {
         return displayName;
     }
 
-    /**
-     * The method for a token, read by the one token rule ({@link Token#parse}): ignoring case and
-     * surrounding space, with {@code -} and space read as {@code _}.
-     *
-     * @param text the token: {@code "prn"}, {@code "srs"} or {@code "systematic"}, in any case
-     * @return the method whose {@link #token()} it spells
-     * @throws IllegalArgumentException if {@code text} is null or no method's token; the message names
-     *                                  the text and lists the valid tokens
-     */
-    public static SelectionMethod fromToken(String text) {
-        return Token.parse(SelectionMethod.class, "selection method", text);
-    }
 
     /**
      * The permanent-random-number draw on {@code threads} threads: the calling thread reads the
