@@ -49,6 +49,8 @@ final class PopulationLines implements AutoCloseable {
     private int end;
     private long line;
     private boolean plain;
+    /** Whether the current record holds quotes, all closed, and no NUL, within the size limit (it may split in place). */
+    private boolean quotedRecord;
     private boolean nonAscii;
     /** Positions of the current record's delimiters (in {@link #bytes()}), {@link #delimiters()} of them. */
     private int[] delimiterAt = new int[16];
@@ -104,6 +106,15 @@ final class PopulationLines implements AutoCloseable {
     /** Whether the current record is plain (see the class comment): its cells are the bytes between delimiters. */
     boolean plain() {
         return plain;
+    }
+
+    /**
+     * Whether the current record, not plain, holds double quotes, every one closed, and no NUL,
+     * within the size limit: it may be split on bytes by the quoting rules, when it is valid UTF-8
+     * and nothing but spaces follows a closing quote.
+     */
+    boolean quotedRecord() {
+        return quotedRecord;
     }
 
     /** Whether the current record holds a byte above 0x7F. */
@@ -200,6 +211,7 @@ final class PopulationLines implements AutoCloseable {
         }
         delimiterCount = count;
         nonAscii = sawHigh;
+        quotedRecord = false;
         if (sawQuote) {
             return scanQuoted(first);
         }
@@ -235,6 +247,7 @@ final class PopulationLines implements AutoCloseable {
         boolean justClosed = false;
         boolean cellStart = true;
         boolean lastCr = false;
+        boolean nul = false;
         long units = 0;
         int breaks = 0;
         int stop = limit;
@@ -258,6 +271,7 @@ final class PopulationLines implements AutoCloseable {
                 }
             } else {
                 justClosed = false;
+                nul |= c == 0;
             }
             cellStart = !quoted && c == d;
             if ((c & 0xC0) != 0x80) {
@@ -273,12 +287,14 @@ final class PopulationLines implements AutoCloseable {
                 return false;
             }
             setIrregular(first, stop, stop, breaks);
+            quotedRecord = !quoted && !nul;
             return true;
         }
         if (b[i] == '\r' && i + 1 == stop && !eof) {
             return false;
         }
         setIrregular(first, i, b[i] == '\r' && i + 1 < stop && b[i + 1] == '\n' ? i + 2 : i + 1, breaks);
+        quotedRecord = !nul;
         return true;
     }
 

@@ -1,9 +1,11 @@
 package org.recordingrate.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +32,8 @@ final class PopulationRecords implements AutoCloseable {
     int idStart;
     int idEnd;
     private byte[] idText;
+    /** The bytes of a quoted cell being split. */
+    private final ByteArrayOutputStream scratch = new ByteArrayOutputStream();
     private long rows;
     private long blankRows;
 
@@ -119,6 +123,21 @@ final class PopulationRecords implements AutoCloseable {
                 rows++;
                 return true;
             }
+            List<String> split = lines.quotedRecord() ? splitQuoted() : null;
+            if (split != null) {
+                // a quoted record split by the rules in place: the same cells as CsvReader's, and the same checks
+                if (CsvRules.blank(split)) {
+                    blankRows++;
+                    continue;
+                }
+                if (split.size() != header.size()) {
+                    throw CsvRules.cellCount(name, lines.line(), split.size(), header.size(), delimiter);
+                }
+                cells = PopulationCells.of(split);
+                start = lines.line();
+                rows++;
+                return true;
+            }
             try (CsvReader one = CsvReader.records(name, lines.bytes(), lines.start(), lines.end(), lines.line(),
                     delimiter, header)) {
                 CsvReader.Row row = one.next();
@@ -139,6 +158,66 @@ final class PopulationRecords implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * The cells of a quoted record (all quotes closed, no NUL, within the limit), split on its bytes
+     * by the quoting rules of {@link CsvRules} (RFC 4180 as commons-csv reads it: a quote opens a
+     * cell only at its start, a doubled quote inside is a quote, spaces may follow the closing
+     * quote), or null when it is not valid UTF-8 or something other than ASCII spaces follows a
+     * closing quote: then {@link CsvReader} reads it, and says what is wrong.
+     */
+    private List<String> splitQuoted() {
+        byte[] b = lines.bytes();
+        int i = lines.start();
+        int end = lines.end();
+        if (lines.nonAscii() && PopulationLines.malformedAt(b, i, end) >= 0) {
+            return null;
+        }
+        byte d = (byte) delimiter;
+        List<String> split = new ArrayList<>(header.size());
+        while (true) {
+            String cell;
+            if (i < end && b[i] == '"') {
+                scratch.reset();
+                int from = ++i;
+                while (true) {
+                    if (i >= end) {
+                        return null;
+                    }
+                    if (b[i] == '"') {
+                        scratch.write(b, from, i - from);
+                        if (i + 1 < end && b[i + 1] == '"') {
+                            // a doubled quote: one quote, and the cell goes on
+                            from = i + 1;
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    i++;
+                }
+                cell = scratch.toString(StandardCharsets.UTF_8);
+                while (i < end && b[i] != d && isAsciiWhitespace(b[i])) {
+                    i++;
+                }
+                if (i < end && b[i] != d) {
+                    return null;
+                }
+            } else {
+                int from = i;
+                while (i < end && b[i] != d) {
+                    i++;
+                }
+                cell = new String(b, from, i - from, StandardCharsets.UTF_8);
+            }
+            split.add(cell);
+            if (i >= end) {
+                return split;
+            }
+            i++;
+        }
     }
 
     private IllegalStateException disagree() {
