@@ -68,7 +68,8 @@ final class CsvText extends Reader {
     private long quoteOpened;
     private long recordLine;
     private long recordLength;
-    private final StringBuilder record = new StringBuilder();
+    /** Where in {@link #buf} the record being handed out starts (kept there until it ends, for messages), or -1. */
+    private int recordFrom = -1;
     /** Characters handed out so far. */
     private long delivered;
     /** Positions and lines of record starts the parser has not yet passed (see {@link #lineAt}). */
@@ -159,6 +160,31 @@ final class CsvText extends Reader {
                 }
                 continue;
             }
+            if (!atRecordStart) {
+                // a run of characters that mean nothing to CSV, inside a record: handed out at once
+                int stop = Math.min(limit, pos + length - n);
+                int i = pos;
+                char d = delimiter;
+                while (i < stop) {
+                    char c = buf[i];
+                    if (c == d || c == '\uFFFE' || c <= '"' && (c == '"' || c == '\n' || c == '\r' || c == '\u0000')) {
+                        break;
+                    }
+                    i++;
+                }
+                int run = (int) Math.min(i - pos, CsvRules.MAX_RECORD - recordLength);
+                if (run > 0) {
+                    System.arraycopy(buf, pos, out, offset + n, run);
+                    n += run;
+                    pos += run;
+                    recordLength += run;
+                    delivered += run;
+                    justClosed = false;
+                    cellStart = false;
+                    lastWasCr = false;
+                    continue;
+                }
+            }
             char c = buf[pos];
             Supplier<DataFileException> found = c == '\u0000' ? () -> CsvRules.nul(file, line, place()) : follow(c);
             if (found != null) {
@@ -190,7 +216,7 @@ final class CsvText extends Reader {
     }
 
     private CsvRules.Place place() {
-        return CsvRules.place(atRecordStart ? "" : record, delimiter, header);
+        return CsvRules.place(atRecordStart ? "" : new String(buf, recordFrom, pos - recordFrom), delimiter, header);
     }
 
     /**
@@ -215,13 +241,14 @@ final class CsvText extends Reader {
             atRecordStart = true;
             cellStart = true;
             recordLength = 0;
-            record.setLength(0);
+            recordFrom = -1;
             return null;
         }
         if (atRecordStart) {
             atRecordStart = false;
             recordLine = line;
             recordStart = at;
+            recordFrom = pos;
             rememberStart(at, line);
         }
         if (c == '"') {
@@ -249,7 +276,6 @@ final class CsvText extends Reader {
             return () -> CsvRules.tooLong(file, at);
         }
         recordLength++;
-        record.append(c);
         return null;
     }
 
@@ -297,19 +323,17 @@ final class CsvText extends Reader {
         if (flushed || malformed != null) {
             return false;
         }
-        if (pos == limit) {
-            pos = 0;
-            limit = 0;
-        } else if (buf.length - limit < 1024) {
-            if (pos > 0) {
-                System.arraycopy(buf, pos, buf, 0, limit - pos);
-                limit -= pos;
-                pos = 0;
-            }
-            if (buf.length - limit < 1024) {
-                // only while looking ahead for the header line, which is bounded
-                buf = Arrays.copyOf(buf, 2 * buf.length);
-            }
+        // keep what is not handed out, and the record being handed out (for messages: at most the size limit)
+        int keep = recordFrom >= 0 ? Math.min(recordFrom, pos) : pos;
+        if (keep > 0 && (keep == limit || buf.length - limit < 1024)) {
+            System.arraycopy(buf, keep, buf, 0, limit - keep);
+            limit -= keep;
+            pos -= keep;
+            recordFrom -= recordFrom >= 0 ? keep : 0;
+        }
+        if (buf.length - limit < 1024) {
+            // a long record, or the header line looked ahead for: both bounded by the size limit
+            buf = Arrays.copyOf(buf, 2 * buf.length);
         }
         CharBuffer out = CharBuffer.wrap(buf, limit, buf.length - limit);
         while (true) {
