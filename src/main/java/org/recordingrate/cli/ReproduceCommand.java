@@ -408,6 +408,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     + String.join("; ", figure.check().notes()));
         }
         Cli.note(spec, report.toString());
+        output.notesSaidByCommand();
         output.write(report.table(), OutputOptions.Format.CSV, false, report.summary(), spec.commandLine().getOut());
     }
 

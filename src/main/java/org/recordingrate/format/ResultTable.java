@@ -486,20 +486,32 @@ public final class ResultTable {
     }
 
     /**
-     * The notes as a reader's footnotes: a line {@code "Note: ..."} per note of the table, then
-     * {@code "Note (row N): ..."} per note of a row (rows counted from 1); empty when there are none.
+     * The notes as a reader's footnotes: a line {@code "Note: ..."} per note of the table (or of every
+     * row), then {@code "Note (row N): ..."} per other note of a row (rows counted from 1); empty when
+     * there are none.
      *
      * @return the footnotes, each line ending with {@code \n}
      */
     public String footnotes() {
         StringBuilder text = new StringBuilder();
-        for (String note : notes) {
+        // a note every row carries is said once, as a note of the table
+        List<String> everywhere = new ArrayList<>(notes);
+        if (!rows.isEmpty() && rowNotes.get(0) != null) {
+            for (String note : rowNotes.get(0)) {
+                if (rowNotes.stream().allMatch(n -> n != null && n.contains(note)) && !everywhere.contains(note)) {
+                    everywhere.add(note);
+                }
+            }
+        }
+        for (String note : everywhere) {
             text.append("Note: ").append(note).append('\n');
         }
         for (int r = 0; r < rows.size(); r++) {
             if (rowNotes.get(r) != null) {
                 for (String note : rowNotes.get(r)) {
-                    text.append("Note (row ").append(r + 1).append("): ").append(note).append('\n');
+                    if (!everywhere.contains(note)) {
+                        text.append("Note (row ").append(r + 1).append("): ").append(note).append('\n');
+                    }
                 }
             }
         }
