@@ -15,10 +15,10 @@ import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.DecimalText;
 
 /**
- * A CSV file with a header, read whole into located rows by the one reader ({@link CsvReader},
- * under {@link CsvRules}): UTF-8 strictly, comma, semicolon or tab as detected from the header,
- * LF, CRLF or CR, the last line with or without a line break, quoting as RFC 4180, at most
- * {@value CsvRules#MAX_RECORD} characters a record.
+ * A CSV file with a header, read whole into located rows by the one reader ({@code CsvReader},
+ * under the rules of {@code CsvRules}): UTF-8 strictly, comma, semicolon or tab as detected from
+ * the header, LF, CRLF or CR, the last line with or without a line break, quoting as RFC 4180, at
+ * most 1,048,576 characters (1 MiB) a record.
  *
  * <ul>
  *   <li>Every record becomes a row: a record with a different number of cells than the header
@@ -28,7 +28,7 @@ import org.recordingrate.internal.DecimalText;
  *       unchanged; numbers are read from them with surrounding spaces ignored.</li>
  *   <li>Column names are matched ignoring case and surrounding spaces; a name that appears twice
  *       (so matched) is an error. A byte-order mark is ignored, also before a quoted first name.</li>
- *   <li>Numbers are plain decimals, read strictly ({@link DecimalText}): {@code 12d}, {@code 0x1p4},
+ *   <li>Numbers are plain decimals, read strictly ({@code DecimalText}): {@code 12d}, {@code 0x1p4},
  *       {@code 1e-400} or {@code 2.9999999999999999} as a whole number are errors, not guesses.</li>
  * </ul>
  * Line numbers count every line of the file from 1, the header's, blank lines included.
@@ -246,7 +246,7 @@ public final class CsvInput {
         }
 
         /**
-         * The cell as a whole number, read strictly ({@link DecimalText#whole}): {@code 188} and
+         * The cell as a whole number, read strictly ({@code DecimalText.whole}): {@code 188} and
          * {@code 188.0} are 188, {@code 2.9999999999999999} is refused; surrounding spaces ignored.
          *
          * @param column the column's name, matched as {@link CsvInput#has(String)}
@@ -265,7 +265,7 @@ public final class CsvInput {
         }
 
         /**
-         * The cell as a finite number, read strictly ({@link DecimalText#number}): the decimal written,
+         * The cell as a finite number, read strictly ({@code DecimalText.number}): the decimal written,
          * rounded once; a non-zero value too small for a double is refused, not read as 0.
          *
          * @param column the column's name, matched as {@link CsvInput#has(String)}
