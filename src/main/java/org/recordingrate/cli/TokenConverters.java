@@ -12,7 +12,7 @@ import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.model.Token;
 import org.recordingrate.plan.Allocation;
 import org.recordingrate.plan.PowerMethod;
-import org.recordingrate.plan.SelectionMethod;
+import org.recordingrate.select.SelectionMethod;
 import org.recordingrate.report.FunnelLimits;
 import org.recordingrate.resample.BootstrapInterval;
 import org.recordingrate.resample.Enumeration;

@@ -1,10 +1,13 @@
-package org.recordingrate.plan;
+package org.recordingrate.select;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.recordingrate.io.PopulationFile;
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.io.PopulationSummary;
+import org.recordingrate.model.Result;
 
 /**
  * A drawn sample: the records for the auditors and what a reviewer needs to re-run the draw.
@@ -17,8 +20,8 @@ import org.recordingrate.io.PopulationFile;
  * @param records    the sample list: the plan's categories in order, each in selection order
  */
 public record Selection(SampleSelectionMethod method, long seed, Optional<String> other,
-                        PopulationFile.Summary population, List<CategoryDraw> categories,
-                        List<SelectedRecord> records) {
+                        PopulationSummary population, List<CategoryDraw> categories,
+                        List<SelectedRecord> records) implements Result {
 
     /**
      * Copies the lists, so the selection is immutable; nothing else is checked.
@@ -75,11 +78,48 @@ public record Selection(SampleSelectionMethod method, long seed, Optional<String
     }
 
     /**
+     * The sample list for the auditors ({@link SelectionColumns#sampleList}):
+     * {@code record_id,category,selection_order}, then the population file's other columns exactly
+     * as written, a row per record in the sample's order; the notes with it.
+     *
+     * @return a new table
+     */
+    @Override
+    public ResultTable table() {
+        return SelectionColumns.sampleList(this);
+    }
+
+    /**
+     * What a reader of the sample must know: each category with fewer records than planned (taken
+     * whole), the records that went to the other category, and the blank rows of the population
+     * file that were skipped.
+     *
+     * @return the notes, in that order; empty when there is nothing to say
+     */
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        for (CategoryDraw shortfall : shortfalls()) {
+            notes.add("shortfall: " + shortfall);
+        }
+        if (population.toOther() > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d records of categories not in the plan went to '%s'",
+                    population.toOther(), other.orElse("")));
+        }
+        if (population.blankRows() > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d blank row%s of %s skipped", population.blankRows(),
+                    population.blankRows() == 1 ? "" : "s", population.file()));
+        }
+        return notes;
+    }
+
+    /**
      * The one-line description ({@link #toString()}), then a line per category, indented by two
      * spaces.
      *
      * @return the summary, lines separated by {@code \n}
      */
+    @Override
     public String summary() {
         StringBuilder text = new StringBuilder(toString());
         categories.forEach(c -> text.append("\n  ").append(c));

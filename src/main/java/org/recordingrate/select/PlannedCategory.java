@@ -1,4 +1,4 @@
-package org.recordingrate.plan;
+package org.recordingrate.select;
 
 import org.recordingrate.internal.Args;
 import org.recordingrate.error.ArgumentException;

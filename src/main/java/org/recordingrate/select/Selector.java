@@ -1,4 +1,4 @@
-package org.recordingrate.plan;
+package org.recordingrate.select;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,4 @@
-package org.recordingrate.plan;
-
-import org.recordingrate.model.Token;
+package org.recordingrate.select;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import java.util.stream.Collectors;
 
-import org.recordingrate.internal.Args;
 import org.recordingrate.io.PopulationFile;
+import org.recordingrate.model.Token;
+import org.recordingrate.io.PopulationSummary;
+import org.recordingrate.io.PopulationBatch;
+import org.recordingrate.io.PopulationRow;
 
 /**
  * The published ways of drawing records for the audit. Each reads the population file as a
@@ -81,7 +81,7 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
         @Override
         public Draw draw(PopulationFile population, List<PlannedCategory> plan, long seed) {
             SplittableRandom random = new SplittableRandom(seed);
-            Map<String, List<PopulationFile.Row>> reservoirs = new HashMap<>();
+            Map<String, List<PopulationRow>> reservoirs = new HashMap<>();
             Map<String, long[]> seen = new HashMap<>();
             for (PlannedCategory category : plan) {
                 reservoirs.put(category.category(), new ArrayList<>((int) Math.min(category.audited(), 1 << 12)));
@@ -89,8 +89,8 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
                 seen.put(category.category(), new long[] {0, category.audited()});
             }
             PlanIndex<long[]> counters = new PlanIndex<>(seen);
-            PlanIndex<List<PopulationFile.Row>> reservoirOf = new PlanIndex<>(reservoirs);
-            PopulationFile.Summary summary = population.readBatches(1, batch -> {
+            PlanIndex<List<PopulationRow>> reservoirOf = new PlanIndex<>(reservoirs);
+            PopulationSummary summary = population.readBatches(1, batch -> {
                 try {
                     for (int r = 0; r < batch.size(); r++) {
                         long[] counter = counters.of(batch, r);
@@ -111,12 +111,12 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
             });
             Map<String, List<SelectedRecord>> records = new LinkedHashMap<>();
             for (PlannedCategory category : plan) {
-                List<PopulationFile.Row> reservoir = reservoirs.get(category.category());
+                List<PopulationRow> reservoir = reservoirs.get(category.category());
                 for (int i = reservoir.size() - 1; i > 0; i--) {
                     Collections.swap(reservoir, i, random.nextInt(i + 1));
                 }
                 List<SelectedRecord> drawn = new ArrayList<>(reservoir.size());
-                for (PopulationFile.Row row : reservoir) {
+                for (PopulationRow row : reservoir) {
                     drawn.add(selected(row, drawn.size() + 1, OptionalDouble.empty()));
                 }
                 records.put(category.category(), drawn);
@@ -148,7 +148,7 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
 
         @Override
         public Draw draw(PopulationFile population, List<PlannedCategory> plan, long seed) {
-            PopulationFile.Summary first = population.readBatches(1, PopulationFile.Batch::release);
+            PopulationSummary first = population.readBatches(1, PopulationBatch::release);
             SplittableRandom random = new SplittableRandom(seed);
             Map<String, double[]> design = new HashMap<>();
             Map<String, List<SelectedRecord>> records = new LinkedHashMap<>();
@@ -164,7 +164,7 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
             PlanIndex<double[]> designOf = new PlanIndex<>(design);
             PlanIndex<List<SelectedRecord>> drawnOf = new PlanIndex<>(records);
             // the second pass checks that the file's SHA-256 is the first pass's
-            PopulationFile.Summary second = population.reread(first, 1, batch -> {
+            PopulationSummary second = population.reread(first, 1, batch -> {
                 try {
                     for (int r = 0; r < batch.size(); r++) {
                         double[] d = designOf.of(batch, r);
@@ -213,7 +213,7 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
         for (PlannedCategory category : plan) {
             heaps.put(category.category(), new SelectionHeap(category.audited()));
         }
-        PopulationFile.Summary summary;
+        PopulationSummary summary;
         if (threads <= 1) {
             Ranker ranker = new Ranker(seed, heaps);
             summary = population.readBatches(1, batch -> {
@@ -239,9 +239,9 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
     }
 
     /** One thread's work for {@link #PRN}: each row's number, and the row offered to its category's heap if it may enter. */
-    private static final class Ranker implements java.util.function.Consumer<PopulationFile.Batch> {
+    private static final class Ranker implements java.util.function.Consumer<PopulationBatch> {
         private final PermanentRandomNumber numbers;
-        private final PopulationFile.IdHash hash;
+        private final PopulationBatch.IdHash hash;
         private final PlanIndex<SelectionHeap> heaps;
 
         Ranker(long seed, Map<String, SelectionHeap> heaps) {
@@ -251,7 +251,7 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
         }
 
         @Override
-        public void accept(PopulationFile.Batch batch) {
+        public void accept(PopulationBatch batch) {
             for (int i = 0; i < batch.size(); i++) {
                 SelectionHeap heap = heaps.of(batch, i);
                 if (heap.capacity() == 0) {
@@ -278,7 +278,7 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
         }
 
         @SuppressWarnings("unchecked")
-        T of(PopulationFile.Batch batch, int row) {
+        T of(PopulationBatch batch, int row) {
             int index = batch.category(row);
             if (index >= byIndex.length) {
                 byIndex = Arrays.copyOf(byIndex, Math.max(2 * byIndex.length, index + 1));
@@ -297,7 +297,7 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
         }
     }
 
-    private static SelectedRecord selected(PopulationFile.Row row, long order, OptionalDouble prn) {
+    private static SelectedRecord selected(PopulationRow row, long order, OptionalDouble prn) {
         return new SelectedRecord(row.recordId(), row.category(), order, row.line(), row.carried(), prn);
     }
 

@@ -1,4 +1,4 @@
-package org.recordingrate.plan;
+package org.recordingrate.select;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,22 +1,25 @@
-package org.recordingrate.plan;
+package org.recordingrate.select;
 
 import java.util.List;
 import java.util.Map;
 
 import org.recordingrate.io.PopulationFile;
+import org.recordingrate.io.PopulationSummary;
+import org.recordingrate.model.Token;
 
 /**
  * A way of drawing each category's planned records, without replacement, from a population file.
  * {@link SelectionMethod} holds the published ones; implementations are immutable and seeded, so
  * the same seed and the same file give the same sample.
  */
-public interface SampleSelectionMethod {
+public interface SampleSelectionMethod extends Token {
 
     /**
      * The command-line token, which the manifest records so a reviewer can re-run the draw.
      *
      * @return the lower-case token, e.g. {@code prn}
      */
+    @Override
     String token();
 
     /**
@@ -24,6 +27,7 @@ public interface SampleSelectionMethod {
      *
      * @return the display name, e.g. {@code "permanent random numbers (sequential Poisson sampling)"}
      */
+    @Override
     String displayName();
 
     /**
@@ -53,6 +57,6 @@ public interface SampleSelectionMethod {
      * @param population what was read
      * @param records    per category of the plan, in its order: the records drawn, in selection order
      */
-    record Draw(PopulationFile.Summary population, Map<String, List<SelectedRecord>> records) {
+    record Draw(PopulationSummary population, Map<String, List<SelectedRecord>> records) {
     }
 }

@@ -1,4 +1,4 @@
-package org.recordingrate.report;
+package org.recordingrate.select;
 
 import org.recordingrate.format.ResultTable;
 import org.recordingrate.format.ResultColumns;
@@ -8,20 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.recordingrate.plan.CategoryDraw;
-import org.recordingrate.plan.SelectedRecord;
-import org.recordingrate.plan.Selection;
-import org.recordingrate.plan.SelectionManifest;
 import org.recordingrate.format.ResultTable.Column;
 import org.recordingrate.format.ResultTable.Kind;
 
 /**
- * The columns of the selection results: per category of a draw, the sample list and the manifest.
- * (The planning results' columns are beside them, in {@code plan.PlanningColumns}.)
+ * The columns of the selection results, defined once beside them: per category of a draw, the
+ * sample list ({@link Selection#table()}) and the manifest as JSON.
  */
-public final class PlanColumns {
+public final class SelectionColumns {
 
-    private PlanColumns() {
+    private SelectionColumns() {
     }
 
     /** Per category of a draw: {@code category,planned,population,drawn,shortfall}. */
@@ -52,7 +48,7 @@ public final class PlanColumns {
             taken.add(unique.strip().toLowerCase(java.util.Locale.ROOT));
             columns.add(new Column(unique, Kind.TEXT));
         }
-        ResultTable table = new ResultTable(columns);
+        ResultTable table = new ResultTable(columns).notes(selection.notes());
         for (SelectedRecord record : selection.records()) {
             List<Object> values = new ArrayList<>(List.of(record.recordId(), record.category(), record.selectionOrder()));
             values.addAll(record.carried());

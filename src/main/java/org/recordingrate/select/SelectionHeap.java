@@ -1,10 +1,10 @@
-package org.recordingrate.plan;
+package org.recordingrate.select;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.recordingrate.io.PopulationFile;
+import org.recordingrate.io.PopulationRow;
 
 /**
  * The k records of one category with the smallest permanent random numbers offered so far, for
@@ -22,7 +22,7 @@ final class SelectionHeap {
 
     private final long k;
     private long[] keys;
-    private PopulationFile.Row[] rows;
+    private PopulationRow[] rows;
     private int size;
     /** A key above this cannot enter: the top's once the heap is full, until then the largest key. */
     private volatile long threshold = Long.MAX_VALUE;
@@ -32,7 +32,7 @@ final class SelectionHeap {
         this.k = k;
         int capacity = (int) Math.min(Math.max(k, 1), 1 << 12);
         keys = new long[capacity];
-        rows = new PopulationFile.Row[capacity];
+        rows = new PopulationRow[capacity];
     }
 
     /** The key of a number: its bits with the sign flipped (signed order of keys = unsigned order of bits). */
@@ -54,7 +54,7 @@ final class SelectionHeap {
     }
 
     /** Keeps the record if it is among the k smallest so far. */
-    synchronized void offer(long key, PopulationFile.Row row) {
+    synchronized void offer(long key, PopulationRow row) {
         if (size < k) {
             if (size == keys.length) {
                 int capacity = (int) Math.min(k, 2L * size);
@@ -88,16 +88,16 @@ final class SelectionHeap {
     }
 
     /** A record kept, with its number's bits. */
-    record Ranked(long bits, PopulationFile.Row row) {
+    record Ranked(long bits, PopulationRow row) {
     }
 
-    private static boolean less(long key, PopulationFile.Row row, long otherKey, PopulationFile.Row other) {
+    private static boolean less(long key, PopulationRow row, long otherKey, PopulationRow other) {
         return key != otherKey ? key < otherKey : row.recordId().compareTo(other.recordId()) < 0;
     }
 
     private void up(int i) {
         long key = keys[i];
-        PopulationFile.Row row = rows[i];
+        PopulationRow row = rows[i];
         while (i > 0) {
             int parent = (i - 1) >>> 1;
             if (!less(keys[parent], rows[parent], key, row)) {
@@ -113,7 +113,7 @@ final class SelectionHeap {
 
     private void down(int i) {
         long key = keys[i];
-        PopulationFile.Row row = rows[i];
+        PopulationRow row = rows[i];
         int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;

@@ -1,4 +1,4 @@
-package org.recordingrate.plan;
+package org.recordingrate.select;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.recordingrate.io.PopulationFile;
+import org.recordingrate.io.PopulationSummary;
+import org.recordingrate.io.PopulationBatch;
 
 /**
  * A population file read on the calling thread with its batches of rows worked on by other
@@ -34,15 +36,15 @@ final class SelectionThreads {
      *
      * @return what the read found
      */
-    static PopulationFile.Summary read(PopulationFile population, int threads,
-                                       Supplier<? extends Consumer<PopulationFile.Batch>> work) {
+    static PopulationSummary read(PopulationFile population, int threads,
+                                       Supplier<? extends Consumer<PopulationBatch>> work) {
         int batches = 2 * threads + 2;
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(batches + threads);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
-                Consumer<PopulationFile.Batch> mine = null;
+                Consumer<PopulationBatch> mine = null;
                 while (true) {
                     Object next;
                     try {
@@ -54,7 +56,7 @@ final class SelectionThreads {
                     if (next == END) {
                         return;
                     }
-                    PopulationFile.Batch batch = (PopulationFile.Batch) next;
+                    PopulationBatch batch = (PopulationBatch) next;
                     try {
                         if (failure.get() == null) {
                             if (mine == null) {
@@ -73,7 +75,7 @@ final class SelectionThreads {
             workers.add(worker);
             worker.start();
         }
-        PopulationFile.Summary summary;
+        PopulationSummary summary;
         try {
             summary = population.readBatches(batches, batch -> {
                 if (failure.get() != null) {

@@ -1,4 +1,4 @@
-package org.recordingrate.plan;
+package org.recordingrate.select;
 
 import java.util.List;
 import java.util.OptionalDouble;

@@ -1,4 +1,4 @@
-package org.recordingrate.plan;
+package org.recordingrate.select;
 
 /**
  * How one category's draw went.
