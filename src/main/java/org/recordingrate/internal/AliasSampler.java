@@ -195,9 +195,12 @@ public final class AliasSampler {
 
     /**
      * The masses of the 32-bit table per value index (value {@code lowest() + i}), in units of
-     * 2<sup>-32</sup>: what {@link #sample32} draws, exactly; they sum to 2<sup>32</sup>.
+     * 2<sup>-32</sup>: what {@link #sample32} draws, exactly; they sum to 2<sup>32</sup>. (A tally of
+     * many draws can be drawn at once from these as a multinomial, with the same distribution.)
+     *
+     * @return a new array, one mass per value
      */
-    private long[] masses32() {
+    public long[] masses32() {
         long[] mass = new long[size];
         long capacity = 1L << (32 - bits);
         for (int c = 0; c < thresholds32.length; c++) {

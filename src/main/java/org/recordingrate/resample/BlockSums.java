@@ -29,6 +29,28 @@ final class BlockSums {
         equal[block] = equalCount;
     }
 
+    /** Replicates not kept, found again by {@code replay}, with the combined sums. */
+    MonteCarloDistribution distribution(MonteCarloDistribution.Selection replay, int replicates, double estimate,
+                                        double acceleration, double observedSe, double lowest, double highest) {
+        double[] total = totals();
+        return new MonteCarloDistribution(replay, replicates, estimate, total[0], total[1], (long) total[2],
+                (long) total[3], acceleration, observedSe, lowest, highest);
+    }
+
+    private double[] totals() {
+        double s1 = 0;
+        double s2 = 0;
+        long lo = 0;
+        long eq = 0;
+        for (int b = 0; b < sums.length; b++) {
+            s1 += sums[b];
+            s2 += squares[b];
+            lo += below[b];
+            eq += equal[b];
+        }
+        return new double[] {s1, s2, lo, eq};
+    }
+
     /** The replicates with the combined sums. */
     MonteCarloDistribution distribution(double[] values, double estimate, double acceleration, double observedSe,
                                         double lowest, double highest, OrderStatistics.Histogram histogram) {

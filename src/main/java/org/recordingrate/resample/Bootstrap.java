@@ -16,6 +16,7 @@ import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.internal.Rational;
 import org.recordingrate.model.AuditedCategory;
+import org.recordingrate.model.Incidents;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Interval;
 import org.recordingrate.model.NamePairing;
@@ -306,7 +307,10 @@ public final class Bootstrap implements RateIntervalMethod {
      */
     public BootstrapEstimate estimate(Tally tally) {
         Args.notNull("tally", tally);
-        return run(LinearStatistic.of(tally), tally.rate(), Blocks.source(seed).split());
+        Args.countInRange("audited", tally.audited());
+        Incidents crimes = Incidents.ofSingleCrimes(tally);
+        return run(LinearStatistic.of(tally), tally.rate(), Blocks.source(seed).split())
+                .withNotes(categoryNotes("", crimes));
     }
 
     /**
@@ -339,16 +343,23 @@ public final class Bootstrap implements RateIntervalMethod {
 
     /** The rows of {@link #estimate(Inspection)}, each statistic resampled by {@code resampler}. */
     BootstrapInspectionEstimate estimate(Inspection inspection, Resampler resampler) {
+        checkCounts(inspection);
         SplittableGenerator source = Blocks.source(seed);
         List<BootstrapRow> rows = new ArrayList<>();
+        List<String> edge = new ArrayList<>();
         for (AuditedCategory category : inspection.categories()) {
             Tally tally = category.tally();
-            BootstrapEstimate rate = resampler.category(category, tally.rate(), source.split());
+            List<String> notes = categoryNotes(category.name(), IncidentResampler.incidents(category));
+            if (!notes.isEmpty()) {
+                edge.add(category.name());
+            }
+            BootstrapEstimate rate = resampler.category(category, tally.rate(), source.split()).withNotes(notes);
             rows.add(new BootstrapRow(RowKind.CATEGORY, category.name(), tally.recorded(), tally.audited(),
                     category.volume(), rate, unrecorded(category.volume(), Rational.of(tally.recorded(), tally.audited()),
                     rate)));
         }
-        BootstrapEstimate all = resampler.allCrime(inspection, weightedRate(inspection), source.split());
+        BootstrapEstimate all = resampler.allCrime(inspection, weightedRate(inspection), source.split())
+                .withNotes(edge.isEmpty() ? List.of() : List.of(Edge.allCrimeNote(edge)));
         rows.add(new BootstrapRow(RowKind.ALL_CRIME, Names.ALL_CRIME, inspection.totalRecorded(),
                 inspection.totalAudited(), inspection.totalVolume(), all,
                 unrecorded(inspection.totalVolume(), exactRate(inspection), all)));
@@ -410,7 +421,10 @@ public final class Bootstrap implements RateIntervalMethod {
     public BootstrapEstimate compare(Tally before, Tally after) {
         Args.notNull("before", before);
         Args.notNull("after", after);
-        return run(LinearStatistic.change(before, after), after.rate() - before.rate(), Blocks.source(seed).split());
+        Args.countInRange("audited before", before.audited());
+        Args.countInRange("audited after", after.audited());
+        return run(LinearStatistic.change(before, after), after.rate() - before.rate(), Blocks.source(seed).split())
+                .withNotes(changeNotes("", Incidents.ofSingleCrimes(before), Incidents.ofSingleCrimes(after)));
     }
 
     /**
@@ -436,6 +450,8 @@ public final class Bootstrap implements RateIntervalMethod {
 
     /** {@link #compare(Inspection, Inspection)} resampled by {@code resampler}. */
     BootstrapInspectionChange compare(Inspection before, Inspection after, Resampler resampler) {
+        checkCounts(before);
+        checkCounts(after);
         SplittableGenerator source = Blocks.source(seed);
         NamePairing<AuditedCategory> pairing = NamePairing.byName(before.categories(), after.categories(),
                 AuditedCategory::name);
@@ -443,14 +459,27 @@ public final class Bootstrap implements RateIntervalMethod {
         for (NamePairing.Pair<AuditedCategory> pair : pairing.pairs()) {
             double b = pair.before().tally().rate();
             double a = pair.after().tally().rate();
+            List<String> notes = changeNotes(pair.after().name(), IncidentResampler.incidents(pair.before()),
+                    IncidentResampler.incidents(pair.after()));
             rows.add(new BootstrapChangeRow(RowKind.CATEGORY, pair.after().name(), b, a,
-                    resampler.change(pair.before(), pair.after(), a - b, source.split())));
+                    resampler.change(pair.before(), pair.after(), a - b, source.split()).withNotes(notes)));
+        }
+        List<String> edge = new ArrayList<>();
+        for (Inspection inspection : List.of(before, after)) {
+            for (AuditedCategory c : inspection.categories()) {
+                if (!categoryNotes(c.name(), IncidentResampler.incidents(c)).isEmpty()) {
+                    edge.add(c.name() + " in " + inspection.name());
+                }
+            }
         }
         double rateBefore = weightedRate(before);
         double rateAfter = weightedRate(after);
         rows.add(new BootstrapChangeRow(RowKind.ALL_CRIME, Names.ALL_CRIME, rateBefore, rateAfter,
-                resampler.change(before, after, rateAfter - rateBefore, source.split())));
-        return new BootstrapInspectionChange(before.name(), after.name(), rows);
+                resampler.change(before, after, rateAfter - rateBefore, source.split())
+                        .withNotes(edge.isEmpty() ? List.of() : List.of(Edge.allCrimeNote(edge)))));
+        return new BootstrapInspectionChange(before.name(), after.name(), rows,
+                pairing.onlyBefore().stream().map(AuditedCategory::name).toList(),
+                pairing.onlyAfter().stream().map(AuditedCategory::name).toList());
     }
 
     /**
@@ -512,12 +541,7 @@ public final class Bootstrap implements RateIntervalMethod {
     private Resampler resampler(Inspection... inspections) {
         for (Inspection inspection : inspections) {
             if (hasIncidents(inspection)) {
-                if (interval == BootstrapInterval.STUDENTIZED || interval == BootstrapInterval.EXACT) {
-                    throw new ArgumentException("interval", "interval (" + interval.token() + ") is not offered for"
-                            + " inspection '" + inspection.name() + "', whose categories carry incidents: the bootstrap"
-                            + " over incidents gives percentile, basic, normal or bca");
-                }
-                return RecordBootstrap.withDefaults().with(this).unitResampler();
+                return new IncidentResampler(this);
             }
         }
         return sufficient();
@@ -534,6 +558,37 @@ public final class Bootstrap implements RateIntervalMethod {
     public static boolean hasIncidents(Inspection inspection) {
         Args.notNull("inspection", inspection);
         return inspection.categories().stream().anyMatch(c -> c.incidents().isPresent());
+    }
+
+    /**
+     * The note on a category whose bootstrap distribution is degenerate or nearly so, with the
+     * Wilson interval offered instead (see {@link Edge}); empty otherwise.
+     */
+    private List<String> categoryNotes(String name, Incidents incidents) {
+        return Edge.check(name, incidents, confidence).map(f -> List.of(Edge.categoryNote(f, incidents, confidence)))
+                .orElse(List.of());
+    }
+
+    /** The note on a change whose two bootstrap distributions include one at the edge; empty otherwise. */
+    private List<String> changeNotes(String name, Incidents before, Incidents after) {
+        Optional<Edge.Finding> b = Edge.check(name, before, confidence);
+        Optional<Edge.Finding> a = Edge.check(name, after, confidence);
+        if (b.isEmpty() && a.isEmpty()) {
+            return List.of();
+        }
+        return List.of(Edge.changeNote(name, b, a, before, after, confidence));
+    }
+
+    /**
+     * Refuses an inspection whose counts exceed the supported 2<sup>53</sup> per category and in all
+     * ({@link Args#countInRange}), as the estimates do.
+     */
+    private static void checkCounts(Inspection inspection) {
+        long audited = 0;
+        for (AuditedCategory category : inspection.categories()) {
+            audited += Args.countInRange("audited of category '" + category.name() + "'", category.tally().audited());
+            Args.countInRange("audited in all of inspection '" + inspection.name() + "'", audited);
+        }
     }
 
     /** The cheap all-crime point estimate. */
