@@ -215,6 +215,17 @@ public final class Comparison {
                 Verdict.of(change, result.pValue(), significance));
     }
 
+    /** {@link #compare(Tally, Tally)} for two categories, their test given the categories (a test may use their incidents). */
+    private Change compare(AuditedCategory before, AuditedCategory after) {
+        Tally b = before.tally();
+        Tally a = after.tally();
+        double change = a.rate() - b.rate();
+        Interval interval = method.interval(b, a, confidence);
+        TestResult result = test.test(before, after, alternative);
+        return new Change(b, a, change, method, confidence, interval, result, significance,
+                Verdict.of(change, result.pValue(), significance));
+    }
+
     /**
      * Compares two inspections: each category audited in both (matched by name under
      * {@link org.recordingrate.model.Names}: case and spacing ignored), with p-values adjusted
@@ -223,8 +234,10 @@ public final class Comparison {
      * categories (with continuity correction).
      *
      * <p>The category intervals and tests use the tallies alone: crimes that came in incidents
-     * count as independent there, and in the Cochran-Mantel-Haenszel test. Only the all-crime change
-     * under {@link VarianceConvention#SURVEY} estimates over incidents.
+     * count as independent there, and in the Cochran-Mantel-Haenszel test; except a test that reads
+     * the categories themselves ({@link ChangeTestMethod#test(AuditedCategory, AuditedCategory,
+     * Alternative)}: the permutation test moves whole incidents). Only the all-crime change under
+     * {@link VarianceConvention#SURVEY} estimates over incidents.
      *
      * @param before the earlier inspection
      * @param after  the later inspection
@@ -243,7 +256,7 @@ public final class Comparison {
                 AuditedCategory::name);
         List<Change> changes = new ArrayList<>();
         for (NamePairing.Pair<AuditedCategory> pair : pairing.pairs()) {
-            changes.add(compare(pair.before().tally(), pair.after().tally()));
+            changes.add(compare(pair.before(), pair.after()));
         }
         double[] adjusted = adjustment.adjust(changes.stream().mapToDouble(c -> c.test().pValue()).toArray());
         List<CategoryChange> categories = new ArrayList<>();

@@ -11,8 +11,12 @@ import org.recordingrate.internal.Args;
  * @param before the earlier inspection's name
  * @param after  the later inspection's name
  * @param rows   the rows
+ * @param onlyBefore categories audited only in the earlier inspection: no row, and constants of the
+ *                   all-crime statistic (not permuted)
+ * @param onlyAfter  categories audited only in the later inspection
  */
-public record PermutationInspectionResult(String before, String after, List<PermutationRow> rows) {
+public record PermutationInspectionResult(String before, String after, List<PermutationRow> rows,
+                                          List<String> onlyBefore, List<String> onlyAfter) {
 
     /**
      * Validates the components.
@@ -20,11 +24,15 @@ public record PermutationInspectionResult(String before, String after, List<Perm
      * @param before the earlier inspection's name
      * @param after the later inspection's name
      * @param rows the rows
+     * @param onlyBefore categories audited only in the earlier inspection
+     * @param onlyAfter categories audited only in the later inspection
      * @throws IllegalArgumentException if a reference is null or the last row is not all crime
      */
     public PermutationInspectionResult {
         Args.notNull("before", before);
         Args.notNull("after", after);
+        onlyBefore = List.copyOf(Args.notNull("onlyBefore", onlyBefore));
+        onlyAfter = List.copyOf(Args.notNull("onlyAfter", onlyAfter));
         rows = List.copyOf(Args.notNull("rows", rows));
         if (rows.isEmpty() || !rows.get(rows.size() - 1).isAllCrime()) {
             throw new IllegalArgumentException("rows must end with the all-crime row");
@@ -41,14 +49,52 @@ public record PermutationInspectionResult(String before, String after, List<Perm
     }
 
     /**
-     * One line per row.
+     * Tests with every category audited in both.
      *
-     * @return the inspections' names, then a line per row
+     * @param before the earlier inspection's name
+     * @param after the later inspection's name
+     * @param rows the rows
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public PermutationInspectionResult(String before, String after, List<PermutationRow> rows) {
+        this(before, after, rows, List.of(), List.of());
+    }
+
+    /**
+     * What a reader must be told beside the rows: categories audited in one inspection only (not
+     * tested by category; constants of the all-crime statistic), then the rows' own notes, each
+     * once (whole incidents permuted, say).
+     *
+     * @return the notes, in order; empty when there is nothing to say
+     */
+    public List<String> notes() {
+        java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
+        for (String category : onlyBefore) {
+            notes.add("category '" + category + "' was audited only in " + before
+                    + ": not tested by category (a constant of the all-crime change, not permuted)");
+        }
+        for (String category : onlyAfter) {
+            notes.add("category '" + category + "' was audited only in " + after
+                    + ": not tested by category (a constant of the all-crime change, not permuted)");
+        }
+        for (PermutationRow row : rows) {
+            notes.addAll(row.result().notes());
+        }
+        return List.copyOf(notes);
+    }
+
+    /**
+     * One line per row, then the notes.
+     *
+     * @return the inspections' names, then a line per row and a line per note
      */
     public String summary() {
         StringBuilder text = new StringBuilder(before).append(" -> ").append(after).append('\n');
         for (PermutationRow row : rows) {
             text.append("  ").append(row).append('\n');
+        }
+        for (String note : notes()) {
+            text.append("  note: ").append(note).append('\n');
         }
         return text.toString().stripTrailing();
     }

@@ -1,5 +1,6 @@
 package org.recordingrate.resample;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,9 +19,11 @@ import org.recordingrate.internal.Args;
  * @param method      Monte Carlo or exact enumeration
  * @param monteCarlo  replicates, seed and the Monte Carlo standard error sqrt(p(1 - p)/B) when
  *                    drawn; empty when enumerated
+ * @param notes       what a reader must be told beside the p-value (that whole incidents were
+ *                    permuted, say); empty when there is nothing to say
  */
 public record PermutationResult(double change, Alternative alternative, double pValue, PermutationMethod method,
-                                Optional<MonteCarlo> monteCarlo) {
+                                Optional<MonteCarlo> monteCarlo, List<String> notes) {
 
     /**
      * Validates the components.
@@ -32,10 +35,17 @@ public record PermutationResult(double change, Alternative alternative, double p
      * @param method Monte Carlo or exact enumeration
      * @param monteCarlo replicates, seed and the Monte Carlo standard error sqrt(p(1 - p)/B) when
      *                   drawn; empty when enumerated
-     * @throws IllegalArgumentException for a null reference, a NaN change, a p-value outside [0, 1],
-     *                                  or Monte Carlo details present exactly when enumerated
+     * @param notes the notes, in order (copied)
+     * @throws IllegalArgumentException for a null reference, a null or blank note, a NaN change, a
+     *                                  p-value outside [0, 1], or Monte Carlo details present exactly
+     *                                  when enumerated
      */
     public PermutationResult {
+        Args.notNull("notes", notes);
+        for (String note : notes) {
+            Args.notBlank("note", note);
+        }
+        notes = List.copyOf(notes);
         Args.notNull("alternative", alternative);
         Args.notNull("method", method);
         Args.notNull("monteCarlo", monteCarlo);
@@ -46,6 +56,21 @@ public record PermutationResult(double change, Alternative alternative, double p
         if (monteCarlo.isPresent() != (method == PermutationMethod.MONTE_CARLO)) {
             throw new IllegalArgumentException("Monte Carlo details go with the Monte Carlo method only");
         }
+    }
+
+    /**
+     * A result without notes.
+     *
+     * @param change the observed change
+     * @param alternative the alternative hypothesis
+     * @param pValue the p-value, in (0, 1]
+     * @param method Monte Carlo or exact enumeration
+     * @param monteCarlo replicates, seed and Monte Carlo error when drawn; empty when enumerated
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public PermutationResult(double change, Alternative alternative, double pValue, PermutationMethod method,
+                             Optional<MonteCarlo> monteCarlo) {
+        this(change, alternative, pValue, method, monteCarlo, List.of());
     }
 
     /**
