@@ -1,5 +1,8 @@
 package org.recordingrate.resample;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.List;
 
 import org.recordingrate.internal.Args;
@@ -16,7 +19,7 @@ import org.recordingrate.internal.Args;
  * @param onlyAfter  categories audited only in the later inspection
  */
 public record PermutationInspectionResult(String before, String after, List<PermutationRow> rows,
-                                          List<String> onlyBefore, List<String> onlyAfter) {
+                                          List<String> onlyBefore, List<String> onlyAfter) implements Result {
 
     /**
      * Validates the components.
@@ -88,6 +91,7 @@ public record PermutationInspectionResult(String before, String after, List<Perm
      *
      * @return the inspections' names, then a line per row and a line per note
      */
+    @Override
     public String summary() {
         StringBuilder text = new StringBuilder(before).append(" -> ").append(after).append('\n');
         for (PermutationRow row : rows) {
@@ -102,5 +106,15 @@ public record PermutationInspectionResult(String before, String after, List<Perm
     @Override
     public String toString() {
         return before + " -> " + after + ": " + allCrime();
+    }
+
+    /**
+     * As the command line writes it: a row per category and all crime, with {@link #notes()}.
+     *
+     * @return a new table
+     */
+    @Override
+    public ResultTable table() {
+        return ResampleColumns.permutations(java.util.List.of(this));
     }
 }

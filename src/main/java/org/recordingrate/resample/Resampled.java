@@ -9,6 +9,15 @@ final class Resampled {
     private Resampled() {
     }
 
+    /** A line "note: ..." per note, each ending with a line end; empty for none. */
+    static String noteLines(List<String> notes) {
+        StringBuilder text = new StringBuilder();
+        for (String note : notes) {
+            text.append("note: ").append(note).append('\n');
+        }
+        return text.toString();
+    }
+
     /**
      * The notes on categories audited in one inspection only, as {@code compare} says them:
      * "category 'fraud' was audited only in CDI 2017: not compared by category (it counts in that
