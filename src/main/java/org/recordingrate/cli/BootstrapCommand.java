@@ -109,21 +109,24 @@ final class BootstrapCommand implements Callable<Integer> {
         if (single) {
             Tally tally = new Tally(recorded, audited);
             BootstrapEstimate e = bootstrap.estimate(tally);
-            write(ResampleColumns.tally(tally, e), true, e + "\n" + footer(method, start));
+            notes(e.notes());
+            write(ResampleColumns.tally(tally, e), true, e + "\n" + Resampling.noteLines(e.notes())
+                    + footer(method, start));
         } else if (pair) {
             Tally b = tallies.before(spec);
             Tally a = tallies.after(spec);
             BootstrapEstimate e = bootstrap.compare(b, a);
+            notes(e.notes());
             write(ResampleColumns.change(b, a, e), true, "change " + b + " -> " + a + ": "
-                    + e.changeSummary() + "\n" + footer(method, start));
+                    + e.changeSummary() + "\n" + Resampling.noteLines(e.notes()) + footer(method, start));
         } else if (files.size() == 1) {
             List<Inspection> all = resampling.inspections(spec, files.get(0), reading);
-            checkIncidents(method, all);
             List<BootstrapInspectionEstimate> estimates = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             for (Inspection inspection : all) {
                 noteIncidents(inspection, text);
                 BootstrapInspectionEstimate e = bootstrap.estimate(inspection);
+                notes(e.notes());
                 estimates.add(e);
                 text.append(e.summary()).append('\n');
             }
@@ -131,36 +134,27 @@ final class BootstrapCommand implements Callable<Integer> {
         } else {
             List<Inspection> earlier = resampling.inspections(spec, files.get(0), reading);
             List<Inspection> later = resampling.inspections(spec, files.get(1), reading);
-            checkIncidents(method, earlier);
-            checkIncidents(method, later);
             List<BootstrapInspectionChange> changes = new ArrayList<>();
             StringBuilder text = new StringBuilder();
-            for (NamePairing.Pair<Inspection> p : Resampling.pairs(spec, earlier, later)) {
+            List<String> unpaired = new ArrayList<>();
+            for (NamePairing.Pair<Inspection> p : Resampling.pairs(spec, earlier, later, files, unpaired)) {
                 noteIncidents(p.before(), text);
                 noteIncidents(p.after(), text);
                 BootstrapInspectionChange c = bootstrap.compare(p.before(), p.after());
+                notes(c.notes());
                 changes.add(c);
                 text.append(c.summary()).append('\n');
             }
-            write(ResampleColumns.inspectionChanges(changes), false, text + footer(method, start));
+            write(ResampleColumns.inspectionChanges(changes).notes(unpaired), false,
+                    text + Resampling.noteLines(unpaired) + footer(method, start));
         }
         return 0;
     }
 
-    /**
-     * A usage error for an interval that the bootstrap over incidents does not offer, when an
-     * inspection carries incidents (before any resampling, so nothing is half done).
-     */
-    private void checkIncidents(BootstrapInterval method, List<Inspection> inspections) {
-        if (method != BootstrapInterval.STUDENTIZED && method != BootstrapInterval.EXACT) {
-            return;
-        }
-        for (Inspection inspection : inspections) {
-            if (Bootstrap.hasIncidents(inspection)) {
-                throw Cli.usage(spec, "--interval " + method.token() + " is not offered when incidents are resampled:"
-                        + " inspection '" + inspection.name() + "' names its incidents (incident_id), so it is"
-                        + " resampled by incident; use --interval percentile, basic, normal or bca");
-            }
+    /** Says the results' notes on standard error (the tables carry them in every format). */
+    private void notes(List<String> notes) {
+        for (String note : notes) {
+            Cli.note(spec, note);
         }
     }
 

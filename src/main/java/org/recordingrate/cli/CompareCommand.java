@@ -340,7 +340,8 @@ final class CompareCommand implements Callable<Integer> {
         for (String line : unmatched) {
             Cli.note(spec, line + ": not compared");
         }
-        Optional<String> incidents = incidentNote(all, VarianceConvention.fromToken(variance));
+        Optional<String> incidents = incidentNote(all, VarianceConvention.fromToken(variance),
+                comparison.test() instanceof org.recordingrate.resample.PermutationTest);
         if (incidents.isPresent()) {
             Cli.note(spec, incidents.get());
             text.append(incidents.get()).append('\n');
@@ -355,11 +356,19 @@ final class CompareCommand implements Callable<Integer> {
      * and only the all-crime row under the survey convention uses the incidents; a reader of the
      * p-values must know that clustered crimes make those too small. Empty without incidents.
      */
-    static Optional<String> incidentNote(InspectionComparisons all, VarianceConvention variance) {
+    static Optional<String> incidentNote(InspectionComparisons all, VarianceConvention variance, boolean permutation) {
         boolean any = all.changes().stream().anyMatch(c -> Bootstrap.hasIncidents(c.before())
                 || Bootstrap.hasIncidents(c.after()));
         if (!any) {
             return Optional.empty();
+        }
+        if (permutation) {
+            return Optional.of("incidents: the category tests permute whole incidents (--test permutation), but the"
+                    + " category intervals and the Cochran-Mantel-Haenszel test count crimes as independent, so those"
+                    + " are too narrow or too small where an incident's crimes are recorded together;"
+                    + (variance == VarianceConvention.SURVEY ? " the all-crime row uses the incidents (--variance survey);"
+                            : " the all-crime row uses them only with --variance survey;")
+                    + " bootstrap BEFORE AFTER --volumes FILE resamples incidents in every row");
         }
         return Optional.of("incidents: the category rows and the Cochran-Mantel-Haenszel test count crimes as"
                 + " independent, so their p-values are too small where an incident's crimes are recorded together;"

@@ -132,9 +132,8 @@ public final class ResampleColumns {
                 rows.add(new Row(e.inspection(), row));
             }
         }
-        ResultTable table = columns.table(rows);
-        estimates.forEach(e -> table.notes(e.notes()));
-        return table;
+        // each row carries its own notes (a category's bootstrap at the edge is said on its row)
+        return withRowNotes(columns, rows, r -> r.row().rate().notes());
     }
 
     private record ChangeRow(String before, String after, BootstrapChangeRow row) {
@@ -162,8 +161,21 @@ public final class ResampleColumns {
                 rows.add(new ChangeRow(c.before(), c.after(), row));
             }
         }
-        ResultTable table = columns.table(rows);
-        changes.forEach(c -> table.notes(c.notes()));
+        ResultTable table = withRowNotes(columns, rows, r -> r.row().change().notes());
+        changes.forEach(c -> table.notes(Resampled.unmatched(c.before(), c.after(), c.onlyBefore(), c.onlyAfter())));
+        return table;
+    }
+
+    /** A table of a row per result, each row with the notes {@code notes} gives it (footnotes in text). */
+    private static <T> ResultTable withRowNotes(ResultColumns<T> columns, List<T> rows,
+                                                java.util.function.Function<T, List<String>> notes) {
+        ResultTable table = new ResultTable(columns.columns());
+        for (T row : rows) {
+            table.row(columns.values(row).toArray());
+            for (String note : notes.apply(row)) {
+                table.noteRow(note);
+            }
+        }
         return table;
     }
 
