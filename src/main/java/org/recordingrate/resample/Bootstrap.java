@@ -49,13 +49,25 @@ import org.recordingrate.model.Tally;
  * inspection's categories carry their {@link AuditedCategory#incidents() incidents} (several
  * crimes of one log, sampled together), the inspection methods ({@link #estimate(Inspection)},
  * {@link #allCrime(Inspection)}, {@link #unrecorded(Inspection)},
- * {@link #compare(Inspection, Inspection)}) resample incidents within each category instead, by
- * {@link RecordBootstrap} with multinomial weights (the stratified cluster bootstrap, Davison and
- * Hinkley 1997, section 3.8), with the same rows, estimates and generators. Routing here rather
- * than in each caller means no caller can have its incidents silently ignored; the price is that
- * the studentized and exact intervals, which that path does not offer, are refused for such an
- * inspection ({@link #hasIncidents(Inspection)} tells beforehand). Tallies ({@link #estimate(Tally)},
- * {@link #compare(Tally, Tally)}) carry no incidents and are always drawn through the counts.
+ * {@link #compare(Inspection, Inspection)}) resample incidents within each category instead (the
+ * stratified cluster bootstrap, Davison and Hinkley 1997, section 3.8), with the same rows,
+ * estimates and generators, and at the same speed: incidents with the same (crimes, recorded)
+ * pattern are exchangeable, so each category's bootstrap distribution of its sums (R*, A*) is
+ * computed once, exactly, and a replicate is one table look-up per category (or the tally of all
+ * replicates is drawn at once), never one random index per incident ({@code IncidentResampler},
+ * {@code ClusterSums}). Every interval is offered: the BCa acceleration is the cluster jackknife
+ * (each incident left out once, stratified), the studentized interval uses the linearisation
+ * standard error of each replicate's drawn incidents, and the exact interval convolves the
+ * categories' distributions. Routing here rather than in each caller means no caller can have its
+ * incidents silently ignored ({@link #hasIncidents(Inspection)} tells which path runs). Tallies
+ * ({@link #estimate(Tally)}, {@link #compare(Tally, Tally)}) carry no incidents and are always
+ * drawn through the counts.
+ *
+ * <p><b>At the edge.</b> A category whose bootstrap distribution is degenerate (every or no crime
+ * recorded) or nearly so (fewer than {@code Edge.FEW_VALUES} likely values) gets a note on its
+ * estimate ({@link BootstrapEstimate#notes()}) saying so and giving Wilson's interval for it
+ * (Newcombe's for a change), which covers where the bootstrap does not; the all-crime row says
+ * which categories it takes little uncertainty from.
  *
  * <p><b>Reproducible on any number of threads.</b> The seed makes a generator
  * (java.util.random's L64X128MixRandom); each statistic of a call (each row, in output order)
@@ -302,7 +314,9 @@ public final class Bootstrap implements RateIntervalMethod {
      *
      * @param tally recorded of audited
      * @return the bootstrap estimate of x/n
-     * @throws IllegalArgumentException if {@code tally} is null
+     * @throws IllegalArgumentException if {@code tally} is null, its audited count exceeds
+     *                                  2<sup>53</sup> (as the estimates), or (argument {@code interval})
+     *                                  the exact interval meets a category too large to hold
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapEstimate estimate(Tally tally) {
@@ -321,19 +335,19 @@ public final class Bootstrap implements RateIntervalMethod {
      *
      * <p>When a category of the inspection carries {@link AuditedCategory#incidents() incidents},
      * the tallies are no longer sufficient (an incident's crimes were sampled together), so the
-     * whole inspection is resampled by incident, as {@link RecordBootstrap#estimate(Inspection)}
-     * does with multinomial weights: incidents drawn with replacement within each category
-     * (categories without incidents as single crimes), the stratified cluster bootstrap of Davison
-     * and Hinkley (1997, section 3.8). Its replicates are drawn differently, so the same seed does
-     * not give the sufficient-statistics path's numbers, even when every incident holds one crime
-     * (the distribution is then the same).
+     * whole inspection is resampled by incident: incidents drawn with replacement within each
+     * category (categories without incidents as single crimes), the stratified cluster bootstrap
+     * of Davison and Hinkley (1997, section 3.8), drawn through each category's sums (see the class
+     * comment). Its replicates are drawn differently, so the same seed does not give the
+     * sufficient-statistics path's numbers, even when every incident holds one crime (the
+     * distribution is then the same).
      *
      * @param inspection the inspection
      * @return a row per category, then the all-crime row
-     * @throws IllegalArgumentException if {@code inspection} is null, or it carries incidents and
-     *                                  the interval is {@link BootstrapInterval#STUDENTIZED} or
-     *                                  {@link BootstrapInterval#EXACT} (argument {@code interval}),
-     *                                  which the bootstrap over incidents does not offer
+     * @throws IllegalArgumentException if {@code inspection} is null, a count exceeds 2<sup>53</sup>,
+     *                                  or (argument {@code interval}) the interval is studentized and a
+     *                                  category of incidents has only one, or exact and a category's
+     *                                  distribution is too large to hold
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapInspectionEstimate estimate(Inspection inspection) {
@@ -374,8 +388,7 @@ public final class Bootstrap implements RateIntervalMethod {
      *
      * @param inspection the inspection
      * @return the bootstrap of sum W<sub>h</sub> p<sub>h</sub>
-     * @throws IllegalArgumentException if {@code inspection} is null, or it carries incidents and
-     *                                  the interval is studentized or exact (argument {@code interval})
+     * @throws IllegalArgumentException as {@link #estimate(Inspection)}
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapEstimate allCrime(Inspection inspection) {
@@ -415,7 +428,9 @@ public final class Bootstrap implements RateIntervalMethod {
      * @param before the earlier tally
      * @param after  the later tally
      * @return the bootstrap of x<sub>a</sub>/n<sub>a</sub> - x<sub>b</sub>/n<sub>b</sub>, in [-1, 1]
-     * @throws IllegalArgumentException if a tally is null
+     * @throws IllegalArgumentException if a tally is null, an audited count exceeds 2<sup>53</sup>,
+     *                                  or (argument {@code interval}) the exact interval meets a
+     *                                  category too large to hold
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapEstimate compare(Tally before, Tally after) {
@@ -438,8 +453,7 @@ public final class Bootstrap implements RateIntervalMethod {
      * @param before the earlier inspection
      * @param after  the later inspection
      * @return a row per category audited in both, then the all-crime row
-     * @throws IllegalArgumentException if an inspection is null, or either carries incidents and
-     *                                  the interval is studentized or exact (argument {@code interval})
+     * @throws IllegalArgumentException if an inspection is null, or as {@link #estimate(Inspection)}
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapInspectionChange compare(Inspection before, Inspection after) {
@@ -532,11 +546,8 @@ public final class Bootstrap implements RateIntervalMethod {
     }
 
     /**
-     * The resampler for these inspections: by incident (multinomial weights) when any carries
+     * The resampler for these inspections: by incident ({@link IncidentResampler}) when any carries
      * incidents, else through the sufficient statistics.
-     *
-     * @throws ArgumentException (argument {@code interval}) if incidents are present and the
-     *                           interval is studentized or exact
      */
     private Resampler resampler(Inspection... inspections) {
         for (Inspection inspection : inspections) {

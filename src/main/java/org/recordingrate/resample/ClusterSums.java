@@ -86,8 +86,36 @@ final class ClusterSums {
         if (estimatedCells(incidents) > MAX_CELLS || estimatedWork(incidents) > MAX_WORK) {
             return null;
         }
-        return convolution(incidents);
+        synchronized (RECENT) {
+            ClusterSums known = RECENT.get(incidents);
+            if (known != null) {
+                return known;
+            }
+        }
+        ClusterSums sums = convolution(incidents);
+        if (sums != null) {
+            synchronized (RECENT) {
+                RECENT.put(incidents, sums);
+                recentAtoms += sums.size();
+                var oldest = RECENT.entrySet().iterator();
+                while (recentAtoms > RECENT_ATOMS && RECENT.size() > 1) {
+                    recentAtoms -= oldest.next().getValue().size();
+                    oldest.remove();
+                }
+            }
+        }
+        return sums;
     }
+
+    /**
+     * The distributions computed last, by their incidents (equal incidents, equal distribution):
+     * a session that bootstraps one inspection again and again computes each category's once. At
+     * most {@link #RECENT_ATOMS} values in all (about 64 MB), the least recently used dropped.
+     */
+    private static final java.util.LinkedHashMap<Incidents, ClusterSums> RECENT =
+            new java.util.LinkedHashMap<>(16, 0.75f, true);
+    private static final long RECENT_ATOMS = 1L << 21;
+    private static long recentAtoms;
 
     /**
      * The bootstrap distribution of a rate x/n whose n crimes were sampled one by one: R* is
@@ -280,7 +308,9 @@ final class ClusterSums {
             long r = lo[i] + cursor[i];
             long a = aLow + i;
             double p = rows[i][cursor[i]];
-            if (d > 0 && r * denominators[d - 1] == numerators[d - 1] * a) {
+            if (p == 0) {
+                // a cell inside a row's window that no draw reaches: not a value of the distribution
+            } else if (d > 0 && r * denominators[d - 1] == numerators[d - 1] * a) {
                 probabilities[d - 1] += p;
             } else {
                 long g = gcd(r, a);

@@ -94,6 +94,11 @@ final class IncidentResampler implements Bootstrap.Resampler {
         return strata;
     }
 
+    /** The all-crime statistic of an inspection, every category by incident (tests use it). */
+    IncidentStatistic statistic(Inspection inspection) {
+        return new IncidentStatistic(strata(inspection, 1), 0, 1);
+    }
+
     @Override
     public BootstrapEstimate category(AuditedCategory category, double estimate, SplittableGenerator stream) {
         return run(new IncidentStatistic(List.of(stratum(category, 1, 1, 1)), 0, 1), estimate, stream);
@@ -159,7 +164,17 @@ final class IncidentResampler implements Bootstrap.Resampler {
                 summary(statistic, estimate, studentized));
     }
 
-    private static ReplicateRuns.Summary summary(IncidentStatistic statistic, double estimate, boolean studentized) {
+    /** The replicate-by-replicate kernel of {@code statistic} (every stratum's sums present), for tests. */
+    static ReplicateRuns.Kernel atomsKernel(IncidentStatistic statistic, double estimate) {
+        return new AtomsKernel(statistic, estimate);
+    }
+
+    /** The pattern-by-pattern kernel of {@code statistic}, for tests. */
+    static ReplicateRuns.Kernel patternsKernel(IncidentStatistic statistic, double estimate, boolean studentized) {
+        return new PatternsKernel(statistic, estimate, studentized);
+    }
+
+    static ReplicateRuns.Summary summary(IncidentStatistic statistic, double estimate, boolean studentized) {
         double se = Math.sqrt(statistic.linearisedVariance());
         return new ReplicateRuns.Summary(estimate, studentized ? 0 : estimate, studentized ? 1 : statistic.spread(),
                 statistic.acceleration(), Double.isNaN(se) ? statistic.spread() : se, statistic.lowest(),

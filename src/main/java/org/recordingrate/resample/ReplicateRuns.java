@@ -69,9 +69,16 @@ final class ReplicateRuns {
      */
     static MonteCarloDistribution run(Supplier<Kernel> kernels, int replicates, long runSeed, int threads,
                                       ProgressListener progress, Cancellation cancellation, Summary summary) {
+        return run(kernels, replicates, runSeed, threads, progress, cancellation, summary, STORE);
+    }
+
+    /** The same, keeping the replicates only up to {@code storeAtMost} (tests lower it to try the replay). */
+    static MonteCarloDistribution run(Supplier<Kernel> kernels, int replicates, long runSeed, int threads,
+                                      ProgressListener progress, Cancellation cancellation, Summary summary,
+                                      int storeAtMost) {
         int blocks = Blocks.count(replicates);
         BlockSums partials = new BlockSums(blocks);
-        boolean store = replicates <= STORE;
+        boolean store = replicates <= storeAtMost;
         double[] values = store ? new double[replicates] : null;
         double estimate = summary.estimate();
         double low = summary.center() - 12 * summary.spread();
