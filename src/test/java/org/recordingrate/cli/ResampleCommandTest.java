@@ -141,4 +141,30 @@ class ResampleCommandTest {
         assertEquals(2, CliRun.of("bootstrap", "--recorded", "1", "--audited", "2", "--volumes",
                 "examples/data/volumes.csv").status());
     }
+
+    /**
+     * Categories audited in one file only are said in every format, as compare says them: the
+     * bootstrap counts them in that inspection's all-crime rate, the permutation test holds them
+     * constant.
+     */
+    @Test
+    void categoriesInOneFileOnlyAreSaid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path later = dir.resolve("later.csv");
+        java.nio.file.Files.writeString(later, "category,recorded,audited,volume\nviolence,180,202,25000\n"
+                + "other crime,211,220,35000\nfraud,40,50,900\n");
+        CliRun boot = CliRun.of("bootstrap", CDI, later.toString(), "--replicates", "2000", "--format", "csv");
+        assertEquals(0, boot.status(), boot.toString());
+        String note = "category 'sexual offences' was audited only in cdi-2017: not compared by category";
+        assertTrue(boot.err().contains(note), boot.err());
+        assertTrue(boot.out().lines().skip(1).allMatch(l -> l.contains(note)), boot.out());
+        assertTrue(boot.out().contains("category 'fraud' was audited only in later"), boot.out());
+        CliRun json = CliRun.of("bootstrap", CDI, later.toString(), "--replicates", "2000", "--format", "json");
+        assertTrue(json.out().contains(note), json.out());
+        CliRun text = CliRun.of("bootstrap", CDI, later.toString(), "--replicates", "2000", "--format", "text");
+        assertTrue(text.out().contains("note: " + note), text.out());
+        CliRun permute = CliRun.of("permute", CDI, later.toString(), "--replicates", "2000", "--format", "csv");
+        assertEquals(0, permute.status(), permute.toString());
+        String held = "category 'sexual offences' was audited only in cdi-2017: not tested by category";
+        assertTrue(permute.err().contains(held) && permute.out().contains(held), permute.toString());
+    }
 }
