@@ -50,6 +50,7 @@ final class ClusterSums {
     private final double[] probabilities;
     private final int observed;
     private AliasSampler sampler;
+    private double[] packed;
 
     private ClusterSums(long[] numerators, long[] denominators, double[] probabilities, long x, long n) {
         this.numerators = numerators;
@@ -112,6 +113,14 @@ final class ClusterSums {
      * a session that bootstraps one inspection again and again computes each category's once. At
      * most {@link #RECENT_ATOMS} values in all (about 64 MB), the least recently used dropped.
      */
+    /** Forgets the distributions computed so far (benchmarks time the computation with it). */
+    static void forget() {
+        synchronized (RECENT) {
+            RECENT.clear();
+            recentAtoms = 0;
+        }
+    }
+
     private static final java.util.LinkedHashMap<Incidents, ClusterSums> RECENT =
             new java.util.LinkedHashMap<>(16, 0.75f, true);
     private static final long RECENT_ATOMS = 1L << 21;
@@ -450,5 +459,13 @@ final class ClusterSums {
             sampler = AliasSampler.of(0, probabilities);
         }
         return sampler;
+    }
+
+    /** The same table packed with the rates ({@link AliasSampler#packed32}; built once). */
+    synchronized double[] packed() {
+        if (packed == null) {
+            packed = sampler().packed32(values);
+        }
+        return packed;
     }
 }

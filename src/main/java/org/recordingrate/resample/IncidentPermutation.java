@@ -30,10 +30,19 @@ import org.recordingrate.model.Incidents;
  *
  * <p>Immutable; one instance per category pair.
  */
+@SuppressWarnings("unchecked")
 final class IncidentPermutation {
 
-    /** Patterns with at most this many pooled incidents are drawn incident by incident. */
+    /** Patterns with at most this many pooled incidents are drawn incident by incident (without tables). */
     static final int SMALL = 24;
+
+    /** The most tables of conditional draws kept for one category; beyond, each draw is computed. */
+    static final long MAX_TABLES = 1 << 15;
+
+    /** Per pattern, the table of K_g for each number of incidents left to place (built when first needed). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<org.recordingrate.internal.AliasSampler>[] tables;
+    private final long[] lowLeft;
+    private final boolean tabled;
 
     private final String name;
     private final long[] crimes;
@@ -72,6 +81,21 @@ final class IncidentPermutation {
         }
         this.incidents = a.count() + b.count();
         this.after = a.count();
+        // the tables of K_g given the incidents left to place: pattern g meets rest_g incidents
+        // (its own and the later patterns'), of which left go after, left within [lowLeft, highLeft]
+        tables = new java.util.concurrent.atomic.AtomicReferenceArray[g];
+        lowLeft = new long[g];
+        long rest = incidents;
+        long count = 0;
+        for (int i = 0; i < g; i++) {
+            lowLeft[i] = Math.max(0, this.after - (incidents - rest));
+            long highLeft = Math.min(this.after, rest);
+            count += highLeft - lowLeft[i] + 1;
+            tables[i] = new java.util.concurrent.atomic.AtomicReferenceArray<>((int) Math.min(Integer.MAX_VALUE - 8,
+                    Math.max(0, highLeft - lowLeft[i] + 1)));
+            rest -= pooled[i];
+        }
+        tabled = count <= MAX_TABLES;
         this.totalRecorded = a.recorded() + b.recorded();
         this.totalCrimes = a.crimes() + b.crimes();
         this.observedRecorded = a.recorded();
@@ -131,6 +155,10 @@ final class IncidentPermutation {
             long n = pooled[g];
             if (n == rest) {
                 k = left;
+            } else if (left == rest) {
+                k = n;
+            } else if (tabled) {
+                k = table(g, left, rest).sample(random.nextLong());
             } else if (n <= SMALL) {
                 // few incidents of this pattern: each goes after with probability left/rest, in turn
                 k = 0;
@@ -153,6 +181,22 @@ final class IncidentPermutation {
         }
         out[0] = r;
         out[1] = a;
+    }
+
+    /**
+     * The alias table of K_g, the incidents of pattern g among the {@code left} drawn from the
+     * {@code rest} that pattern g and the later ones hold: Hypergeometric(rest, n_g, left), built
+     * the first time it is needed (every thread builds the same table, so which one keeps it does
+     * not matter).
+     */
+    private org.recordingrate.internal.AliasSampler table(int g, long left, long rest) {
+        int slot = (int) (left - lowLeft[g]);
+        org.recordingrate.internal.AliasSampler table = tables[g].get(slot);
+        if (table == null) {
+            table = org.recordingrate.internal.AliasSampler.hypergeometric(left, rest - left, pooled[g]);
+            tables[g].compareAndSet(slot, null, table);
+        }
+        return table;
     }
 
     /**
