@@ -71,7 +71,8 @@ public record BootstrapInspectionChange(String before, String after, List<Bootst
      * @return the notes, in order; empty when there is nothing to say
      */
     public List<String> notes() {
-        List<String> notes = new java.util.ArrayList<>(Resampled.unmatched(before, after, onlyBefore, onlyAfter));
+        List<String> notes = new java.util.ArrayList<>(Resampled.unmatched(before, after, onlyBefore, onlyAfter,
+                Resampled.COUNTED));
         for (BootstrapChangeRow row : rows) {
             notes.addAll(row.change().notes());
         }

@@ -230,18 +230,29 @@ final class CountTally {
                      Cancellation cancellation) {
         int[] counts = new int[cells];
         RandomGenerator random = source.split();
-        drawGroup(counts, 0, replicates, 0, random, progress, cancellation);
+        drawChain(counts, masses, massOffsets, 0, replicates, 0, random, progress, cancellation);
         return counts;
     }
 
-    private void drawGroup(int[] counts, int group, long replicates, int base, RandomGenerator random,
-                           ProgressListener progress, Cancellation cancellation) {
+    /**
+     * Adds to {@code counts} a multinomial draw of {@code replicates} over the cells that group
+     * {@code group} and the later ones span: the group's tuples in the order given (decreasing
+     * mass), tuple t taking Binomial(left, m<sub>t</sub>&#47;R) of the replicates left (R the mass not
+     * yet used, 2<sup>32</sup> in all, exact integers), then within it the next group's the same
+     * way; each tuple adds {@code offsets[group][t]} to the cell index. One uniform per binomial from
+     * {@code random}, in this fixed order. Progress is told and cancellation checked at the first
+     * group's tuples. Shared by the incidents' tallies.
+     *
+     * @throws java.util.concurrent.CancellationException if cancelled or the thread is interrupted
+     */
+    static void drawChain(int[] counts, long[][] masses, int[][] offsets, int group, long replicates, int base,
+                          RandomGenerator random, ProgressListener progress, Cancellation cancellation) {
         if (group == masses.length) {
             counts[base] += (int) replicates;
             return;
         }
         long[] mass = masses[group];
-        int[] offset = massOffsets[group];
+        int[] offset = offsets[group];
         long left = replicates;
         long rest = 1L << 32;
         for (int t = 0; t < mass.length && left > 0; t++) {
@@ -255,7 +266,7 @@ final class CountTally {
             rest -= m;
             left -= x;
             if (x > 0) {
-                drawGroup(counts, group + 1, x, base + offset[t], random, progress, cancellation);
+                drawChain(counts, masses, offsets, group + 1, x, base + offset[t], random, progress, cancellation);
             }
             if (group == 0) {
                 progress.progress(replicates - left, replicates);

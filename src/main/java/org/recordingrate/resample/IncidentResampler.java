@@ -267,37 +267,9 @@ final class IncidentResampler implements Bootstrap.Resampler {
             }
         }
         int[] counts = new int[cells];
-        RandomGenerator random = stream.split();
-        drawGroup(counts, masses, offsets, 0, replicates, 0, random, replicates);
+        CountTally.drawChain(counts, masses, offsets, 0, replicates, 0, stream.split(), settings.progress(),
+                settings.cancellation());
         return counts;
-    }
-
-    private void drawGroup(int[] counts, long[][] masses, int[][] offsets, int h, long replicates, int base,
-                           RandomGenerator random, int total) {
-        if (h == masses.length) {
-            counts[base] += (int) replicates;
-            return;
-        }
-        long[] mass = masses[h];
-        long left = replicates;
-        long rest = 1L << 32;
-        for (int t = 0; t < mass.length && left > 0; t++) {
-            if (h == 0 && (settings.cancellation().isCancelled() || Thread.currentThread().isInterrupted())) {
-                throw new java.util.concurrent.CancellationException("resampling cancelled after "
-                        + (replicates - left) + " of " + replicates + " replicates");
-            }
-            long m = mass[t];
-            long x = m == rest ? left : InversionSampler.binomialDraw(left, (double) m / rest,
-                    (double) (rest - m) / rest, (random.nextLong() >>> 11) * 0x1.0p-53);
-            rest -= m;
-            left -= x;
-            if (x > 0) {
-                drawGroup(counts, masses, offsets, h + 1, x, base + offsets[h][t], random, total);
-            }
-            if (h == 0) {
-                settings.progress().progress(replicates - left, total);
-            }
-        }
     }
 
     /** The counts over the cells, replicate by replicate, in fixed blocks (integer sums: the same on any threads). */

@@ -71,15 +71,8 @@ public record PermutationInspectionResult(String before, String after, List<Perm
      * @return the notes, in order; empty when there is nothing to say
      */
     public List<String> notes() {
-        java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
-        for (String category : onlyBefore) {
-            notes.add("category '" + category + "' was audited only in " + before
-                    + ": not tested by category (a constant of the all-crime change, not permuted)");
-        }
-        for (String category : onlyAfter) {
-            notes.add("category '" + category + "' was audited only in " + after
-                    + ": not tested by category (a constant of the all-crime change, not permuted)");
-        }
+        java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>(Resampled.unmatched(before, after,
+                onlyBefore, onlyAfter, Resampled.HELD));
         for (PermutationRow row : rows) {
             notes.addAll(row.result().notes());
         }

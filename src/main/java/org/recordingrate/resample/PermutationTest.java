@@ -679,12 +679,8 @@ public final class PermutationTest implements ChangeTestMethod {
             ups[block] = up;
             downs[block] = down;
         });
-        long up = 0;
-        long down = 0;
-        for (int i = 0; i < blocks; i++) {
-            up += ups[i];
-            down += downs[i];
-        }
+        long up = Resampled.total(ups);
+        long down = Resampled.total(downs);
         double p = pick(alternative, (up + 1.0) / (replicates + 1.0), (down + 1.0) / (replicates + 1.0));
         return new PermutationResult(change, alternative, p, PermutationMethod.MONTE_CARLO,
                 Optional.of(new MonteCarlo(replicates, seed, Math.sqrt(p * (1 - p) / replicates))), notes);

@@ -22,8 +22,8 @@ import org.recordingrate.internal.OrderStatistics;
  */
 final class ReplicateRuns {
 
-    /** The most replicates kept one double each (32 MiB). */
-    static final int STORE = 1 << 22;
+    /** The most replicates kept one double each (16,777,216: 128 MiB). */
+    static final int STORE = 1 << 24;
 
     /** The most values gathered in one further pass. */
     static final long GATHER = 1 << 22;

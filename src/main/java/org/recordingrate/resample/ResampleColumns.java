@@ -162,7 +162,8 @@ public final class ResampleColumns {
             }
         }
         ResultTable table = withRowNotes(columns, rows, r -> r.row().change().notes());
-        changes.forEach(c -> table.notes(Resampled.unmatched(c.before(), c.after(), c.onlyBefore(), c.onlyAfter())));
+        changes.forEach(c -> table.notes(Resampled.unmatched(c.before(), c.after(), c.onlyBefore(), c.onlyAfter(),
+                Resampled.COUNTED)));
         return table;
     }
 

@@ -20,19 +20,32 @@ final class Resampled {
 
     /**
      * The notes on categories audited in one inspection only, as {@code compare} says them:
-     * "category 'fraud' was audited only in CDI 2017: not compared by category (it counts in that
-     * inspection's all-crime rate)".
+     * "category 'fraud' was audited only in CDI 2017: " then what became of it ({@code consequence}).
      */
-    static List<String> unmatched(String before, String after, List<String> onlyBefore, List<String> onlyAfter) {
+    static List<String> unmatched(String before, String after, List<String> onlyBefore, List<String> onlyAfter,
+                                  String consequence) {
         List<String> notes = new ArrayList<>();
         for (String category : onlyBefore) {
-            notes.add("category '" + category + "' was audited only in " + before
-                    + ": not compared by category (it counts in that inspection's all-crime rate)");
+            notes.add("category '" + category + "' was audited only in " + before + ": " + consequence);
         }
         for (String category : onlyAfter) {
-            notes.add("category '" + category + "' was audited only in " + after
-                    + ": not compared by category (it counts in that inspection's all-crime rate)");
+            notes.add("category '" + category + "' was audited only in " + after + ": " + consequence);
         }
         return notes;
+    }
+
+    /** What becomes of a category in one inspection only in a bootstrap of the change. */
+    static final String COUNTED = "not compared by category (it counts in that inspection's all-crime rate)";
+
+    /** What becomes of it in a permutation test. */
+    static final String HELD = "not tested by category (a constant of the all-crime change, not permuted)";
+
+    /** The sum of the blocks' counts. */
+    static long total(long[] blocks) {
+        long total = 0;
+        for (long b : blocks) {
+            total += b;
+        }
+        return total;
     }
 }

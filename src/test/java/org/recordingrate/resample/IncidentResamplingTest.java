@@ -375,6 +375,25 @@ class IncidentResamplingTest {
         assertEquals(all.bootstrapVariance(), patterns.variance(), 0.05 * v);
     }
 
+    /**
+     * The packed table the replicate-by-replicate kernel reads draws, for every 32 random bits,
+     * the rate of the index the alias table draws: the same distribution as the tally kernels,
+     * which draw from the same table's masses.
+     */
+    @Test
+    void packedTableDrawsWhatTheAliasTableDraws() {
+        ClusterSums sums = ClusterSums.of(referenceInspections().get("cambridgeshire-like").categories().get(0)
+                .incidents().orElseThrow());
+        double[] packed = sums.packed();
+        int bits = Integer.numberOfTrailingZeros(packed.length / 3);
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < 200_000; i++) {
+            int r = random.nextInt();
+            assertEquals(sums.value((int) sums.sampler().sample32(r)),
+                    org.recordingrate.internal.AliasSampler.samplePacked32(packed, bits, r));
+        }
+    }
+
     /** Replicates not kept (found again by drawing them anew) give the same quantiles as kept ones. */
     @Test
     void replayedReplicatesGiveTheKeptOnesQuantiles() {
