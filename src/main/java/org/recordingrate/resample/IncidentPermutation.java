@@ -36,6 +36,9 @@ final class IncidentPermutation {
     /** Patterns with at most this many pooled incidents are drawn incident by incident (without tables). */
     static final int SMALL = 24;
 
+    /** The most pooled incidents of a category whose arrangements are enumerated (a log-factorial table each). */
+    static final long MAX_ENUMERATED_INCIDENTS = 1 << 20;
+
     /** The most tables of conditional draws kept for one category; beyond, each draw is computed. */
     static final long MAX_TABLES = 1 << 15;
 
@@ -260,6 +263,10 @@ final class IncidentPermutation {
 
     /** The number of arrangement vectors K (each 0..n<sub>g</sub>, summing to m<sub>after</sub>), capped at {@code cap} + 1. */
     double vectors(double cap) {
+        if (incidents > MAX_ENUMERATED_INCIDENTS) {
+            // too many incidents to enumerate in bounded memory, however few their arrangements
+            return cap + 1;
+        }
         // ways[j]: the number of vectors over the patterns so far taking j incidents
         double[] ways = new double[(int) Math.min(after, Integer.MAX_VALUE - 8) + 1];
         ways[0] = 1;
