@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.model.Token;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +45,13 @@ final class PermuteCommand implements Callable<Integer> {
     @Mixin
     BeforeAfter tallies;
 
-    @Option(names = "--alternative", defaultValue = "two_sided", paramLabel = "two_sided|improved|deteriorated",
-            description = "Alternative hypothesis (default: ${DEFAULT-VALUE}).")
-    String alternative;
+    @Mixin
+    AlternativeOption alternative;
 
     @Option(names = "--enumerate", defaultValue = "auto", paramLabel = "auto|always|never",
             description = "Enumerate every arrangement: auto (when cheap), always, never (Monte Carlo) "
                     + "(default: ${DEFAULT-VALUE}).")
-    String enumerate;
+    Enumeration enumerate;
 
     @Mixin
     Resampling resampling;
@@ -68,13 +69,14 @@ final class PermuteCommand implements Callable<Integer> {
             throw Cli.usage(spec, "give --before and --after, or two inspection files");
         }
         tallies.checkBoth(spec);
+        Cli.atMost(spec, files, 2, "permute takes two inspection files (earlier, later)");
         if (!files.isEmpty() && files.size() != 2) {
             throw Cli.usage(spec, "give two inspection files: the earlier, then the later");
         }
         resampling.checkInputs(spec, files, reading);
         resampling.check(spec);
-        Alternative alt = Cli.token(spec, "--alternative", alternative, Alternative::fromToken);
-        Enumeration enumeration = Cli.token(spec, "--enumerate", enumerate, Enumeration::fromToken);
+        Alternative alt = alternative.value;
+        Enumeration enumeration = enumerate;
         output.check();
         PermutationTest test = PermutationTest.withDefaults().with(enumeration).withReplicates(resampling.replicates)
                 .withSeed(resampling.seed).withThreads(resampling.threads())
@@ -104,15 +106,11 @@ final class PermuteCommand implements Callable<Integer> {
             }
             for (NamePairing.Pair<Inspection> p : pairs) {
                 PermutationInspectionResult r = test.permuteAll(p.before(), p.after(), alt);
-                for (String note : r.notes()) {
-                    Cli.note(spec, note);
-                }
                 results.add(r);
                 text.append(r.summary()).append('\n');
             }
             output.write(ResampleColumns.permutations(results).notes(unpaired), OutputOptions.Format.CSV, false,
-                    text + Resampling.noteLines(unpaired)
-                            + Resampling.timing(resampling.replicates, System.nanoTime() - start) + "\n",
+                    text + Resampling.timing(resampling.replicates, System.nanoTime() - start) + "\n",
                     spec.commandLine().getOut());
         }
         return 0;

@@ -116,8 +116,8 @@ final class Resampling {
 
     /**
      * The inspections of two files paired: the two when each file holds one, otherwise by name;
-     * those without a partner are reported on standard error and added to {@code unpaired}, for the
-     * table's notes.
+     * those without a partner are added to {@code unpaired}, for the table's notes (which the
+     * output says on standard error and in every format).
      */
     static List<NamePairing.Pair<Inspection>> pairs(CommandSpec spec, List<Inspection> before, List<Inspection> after,
                                                     List<java.nio.file.Path> files, List<String> unpaired) {
@@ -130,9 +130,6 @@ final class Resampling {
         }
         for (Inspection i : pairing.onlyAfter()) {
             unpaired.add("inspection '" + i.name() + "' is in " + files.get(1) + " only: not compared");
-        }
-        for (String note : unpaired) {
-            Cli.note(spec, note);
         }
         if (pairing.pairs().isEmpty()) {
             throw new IllegalArgumentException("no inspection of the earlier file has the name of one in the later file");
@@ -163,15 +160,6 @@ final class Resampling {
         return Optional.of(String.format(Locale.ROOT, "resampling incidents, not crimes: %,d incidents holding %,d"
                 + " crimes in inspection %s%s", incidents, crimes, inspection.name(),
                 without.isEmpty() ? "" : " (crimes resampled one by one in " + String.join(", ", without) + ")"));
-    }
-
-    /** A line "note: ..." per note, for text output. */
-    static String noteLines(List<String> notes) {
-        StringBuilder text = new StringBuilder();
-        for (String note : notes) {
-            text.append("note: ").append(note).append('\n');
-        }
-        return text.toString();
     }
 
     /** "1,000,000 replicates in 23 ms" for text output. */

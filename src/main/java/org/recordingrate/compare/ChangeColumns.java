@@ -141,16 +141,20 @@ public final class ChangeColumns {
 
     /**
      * The table of inspections comparisons ({@link #INSPECTION_CHANGE}), a row per
-     * {@link #changeRows} row, with each comparison's notes.
+     * {@link #changeRows} row, each comparison's notes on its own rows.
      *
      * @param changes the comparisons, in order
      * @return the table; no rows for no comparisons
      * @throws NullPointerException if {@code changes} is null or holds null
      */
     public static ResultTable inspectionChanges(List<InspectionChange> changes) {
-        ResultTable table = INSPECTION_CHANGE.table(changeRows(changes));
+        ResultTable table = new ResultTable(INSPECTION_CHANGE.columns());
         for (InspectionChange change : changes) {
-            table.notes(change.notes());
+            int first = table.size();
+            for (ChangeRow row : changeRows(List.of(change))) {
+                table.row(INSPECTION_CHANGE.values(row).toArray());
+            }
+            table.noteRowsFrom(first, change.notes());
         }
         return table;
     }

@@ -1,6 +1,8 @@
 package org.recordingrate.compare;
 
 import org.recordingrate.model.AuditedCategory;
+import org.recordingrate.model.Token;
+
 import org.recordingrate.model.Tally;
 
 /**
@@ -9,7 +11,7 @@ import org.recordingrate.model.Tally;
  * implementation, so that {@link Comparison}, the command line and the reports take either.
  * Implementations are immutable and thread-safe (a randomised test fixes its seed).
  */
-public interface ChangeTestMethod {
+public interface ChangeTestMethod extends Token {
 
     /**
      * The command-line token, e.g. {@code fisher_exact}: lower case with underscores, also written in
@@ -17,6 +19,7 @@ public interface ChangeTestMethod {
      *
      * @return the token
      */
+    @Override
     String token();
 
     /**
@@ -24,6 +27,7 @@ public interface ChangeTestMethod {
      *
      * @return the display name
      */
+    @Override
     String displayName();
 
     /**
@@ -47,6 +51,17 @@ public interface ChangeTestMethod {
      *                                  test supports
      */
     TestResult test(Tally before, Tally after, Alternative alternative);
+
+    /**
+     * Whether {@link #test(AuditedCategory, AuditedCategory, Alternative)} uses the incidents the
+     * categories carry (the permutation test moves whole incidents), so that its p-values allow for
+     * crimes recorded together. By default false: the test of the tallies.
+     *
+     * @return true if the test of two categories is made over their incidents
+     */
+    default boolean usesIncidents() {
+        return false;
+    }
 
     /**
      * Tests whether the recording rate of one category changed between two inspections, given the

@@ -270,7 +270,7 @@ public final class Comparison {
         return new InspectionChange(before, after, categories,
                 pairing.onlyBefore().stream().map(AuditedCategory::name).toList(),
                 pairing.onlyAfter().stream().map(AuditedCategory::name).toList(), allCrime(before, after), cmh,
-                adjustment);
+                adjustment, variance);
     }
 
     /**

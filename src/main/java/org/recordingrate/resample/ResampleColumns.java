@@ -3,7 +3,6 @@ package org.recordingrate.resample;
 import org.recordingrate.format.ResultTable;
 import org.recordingrate.format.ResultColumns;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.recordingrate.compare.MonteCarlo;
@@ -126,14 +125,15 @@ public final class ResampleColumns {
                 .then(RATE_VALUES.<Row>from(r -> r.row().rate()))
                 .then(EstimateColumns.unrecorded(unit).<Row>from(r -> r.row().unrecorded()))
                 .then(RESAMPLING.<Row>from(r -> r.row().rate()));
-        List<Row> rows = new ArrayList<>();
+        ResultTable table = new ResultTable(columns.columns());
         for (BootstrapInspectionEstimate e : estimates) {
             for (BootstrapRow row : e.rows()) {
-                rows.add(new Row(e.inspection(), row));
+                table.row(columns.values(new Row(e.inspection(), row)).toArray());
+                // a category's bootstrap at the edge is said on its own row
+                row.rate().notes().forEach(table::noteRow);
             }
         }
-        // each row carries its own notes (a category's bootstrap at the edge is said on its row)
-        return withRowNotes(columns, rows, r -> r.row().rate().notes());
+        return table;
     }
 
     private record ChangeRow(String before, String after, BootstrapChangeRow row) {
@@ -155,27 +155,16 @@ public final class ResampleColumns {
                 .add("rate_before", Kind.FRACTION, r -> r.row().before())
                 .add("rate_after", Kind.FRACTION, r -> r.row().after())
                 .then(CHANGE.<ChangeRow>from(r -> r.row().change()));
-        List<ChangeRow> rows = new ArrayList<>();
-        for (BootstrapInspectionChange c : changes) {
-            for (BootstrapChangeRow row : c.rows()) {
-                rows.add(new ChangeRow(c.before(), c.after(), row));
-            }
-        }
-        ResultTable table = withRowNotes(columns, rows, r -> r.row().change().notes());
-        changes.forEach(c -> table.notes(Resampled.unmatched(c.before(), c.after(), c.onlyBefore(), c.onlyAfter(),
-                Resampled.COUNTED)));
-        return table;
-    }
-
-    /** A table of a row per result, each row with the notes {@code notes} gives it (footnotes in text). */
-    private static <T> ResultTable withRowNotes(ResultColumns<T> columns, List<T> rows,
-                                                java.util.function.Function<T, List<String>> notes) {
         ResultTable table = new ResultTable(columns.columns());
-        for (T row : rows) {
-            table.row(columns.values(row).toArray());
-            for (String note : notes.apply(row)) {
-                table.noteRow(note);
+        for (BootstrapInspectionChange c : changes) {
+            int first = table.size();
+            for (BootstrapChangeRow row : c.rows()) {
+                table.row(columns.values(new ChangeRow(c.before(), c.after(), row)).toArray());
+                row.change().notes().forEach(table::noteRow);
             }
+            // the categories of one inspection only concern the whole comparison: on each of its rows
+            table.noteRowsFrom(first, Resampled.unmatched(c.before(), c.after(), c.onlyBefore(), c.onlyAfter(),
+                    Resampled.COUNTED));
         }
         return table;
     }
@@ -230,14 +219,14 @@ public final class ResampleColumns {
                 .add("rate_after", Kind.FRACTION, r -> r.row().after())
                 .add("alternative", Kind.TEXT, r -> r.row().result().alternative().token())
                 .then(PERMUTATION.<PermutationLine>from(r -> r.row().result()));
-        List<PermutationLine> rows = new ArrayList<>();
+        ResultTable table = new ResultTable(columns.columns());
         for (PermutationInspectionResult r : results) {
+            int first = table.size();
             for (PermutationRow row : r.rows()) {
-                rows.add(new PermutationLine(r.before(), r.after(), row));
+                table.row(columns.values(new PermutationLine(r.before(), r.after(), row)).toArray());
             }
+            table.noteRowsFrom(first, r.notes());
         }
-        ResultTable table = columns.table(rows);
-        results.forEach(r -> table.notes(r.notes()));
         return table;
     }
 }
