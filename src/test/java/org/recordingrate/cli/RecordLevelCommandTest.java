@@ -76,7 +76,12 @@ class RecordLevelCommandTest {
         assertTrue(binomial.out().contains("the all-crime row uses them only under the survey variance (--variance survey)"), binomial.out());
         CliRun survey = CliRun.of("compare", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--variance", "survey",
                 "--format", "text");
-        assertTrue(survey.out().contains("the all-crime row uses the incidents (survey variance)"), survey.out());
+        assertTrue(survey.out().contains("every row uses the survey variance over incidents"), survey.out());
+        // the category rows are then tested on their survey standard errors, as all crime is
+        CliRun surveyCsv = CliRun.of("compare", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--variance", "survey",
+                "--format", "csv");
+        assertEquals(org.recordingrate.compare.SurveyChange.TOKEN,
+                EstimateCommandTest.csv(surveyCsv.out()).get(0).get("test"), surveyCsv.out());
         CliRun csv = CliRun.of("compare", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--format", "csv");
         assertEquals(0, csv.status(), csv.toString());
         assertTrue(csv.err().contains("incidents: the category rows"), csv.err());
