@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 "  permute --before 512/640 --after 188/202 [--replicates B] [--seed S] [--alternative ...]",
                 "  permute BEFORE.csv AFTER.csv ...   (each category, then all crime stratified by category)",
                 "Where the arrangements are few they are enumerated (one category: Fisher's test; across "
-                        + "categories: the exact conditional test) and the method column says so."})
+                        + "categories: the exact conditional test) and the method column says so.",
+                "Record-level audit files with incident_id: whole incidents are permuted within each category."})
 final class PermuteCommand implements Callable<Integer> {
 
     @Spec

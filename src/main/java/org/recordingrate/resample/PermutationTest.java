@@ -47,6 +47,23 @@ import org.recordingrate.model.Tally;
  * test: the convolution of the categories' hypergeometric distributions, visited table by table
  * for all categories but the largest, whose tail is summed in closed form.
  *
+ * <p><b>Incidents.</b> When the categories carry their incidents (record-level audit files with
+ * {@code incident_id}) and some incident holds several crimes, whole incidents are permuted: within
+ * a category the incidents of both inspections are pooled and m<sub>after</sub> of them, at random
+ * without replacement, form the later inspection (each inspection keeps its number of incidents,
+ * not of crimes; the crimes of an incident stay together). What is exchangeable under the null
+ * hypothesis is then the incident: within a category the patterns (crimes, recorded) of the two
+ * inspections' incidents come from one distribution, the incidents independent of one another.
+ * (A change in how large incidents are, with recording unchanged, is outside that null too, but
+ * the statistic, the change in the rate, is little moved by it.) The statistic is the change in
+ * the rate, R<sub>a</sub>&#47;A<sub>a</sub> - R<sub>b</sub>&#47;A<sub>b</sub> for a category and the
+ * volume-weighted one across the categories audited in both; improved P(D* &gt;= d), deteriorated
+ * P(D* &lt;= d), two-sided twice the smaller (for a category too: with incidents the outcomes are
+ * pairs (recorded, crimes) and no ordering by probability is natural). Enumerated when the
+ * arrangements of incidents are few ({@code IncidentPermutation}: every vector of pattern counts,
+ * with its multivariate hypergeometric probability), drawn otherwise. A category whose incidents
+ * all hold one crime is the crimes' test above, which it then equals (tested).
+ *
  * <p><b>Monte Carlo p-values are never 0</b>: (b + 1)/(B + 1) for b of B replicates at least as
  * extreme, Phipson and Smyth (2010), "Permutation p-values should never be zero", SAGMB 9(1).
  *
@@ -296,6 +313,16 @@ public final class PermutationTest implements ChangeTestMethod {
     public TestResult test(AuditedCategory before, AuditedCategory after, Alternative alternative) {
         PermutationResult r = permute(before, after, alternative);
         return new TestResult(this, alternative, OptionalDouble.of(r.change()), r.pValue(), r.monteCarlo());
+    }
+
+    /**
+     * True: the test of two categories moves whole incidents when they carry them.
+     *
+     * @return true
+     */
+    @Override
+    public boolean usesIncidents() {
+        return true;
     }
 
     /**

@@ -433,5 +433,7 @@ class IncidentPermutationTest {
             assertEquals(test.permute(before().categories().get(i), after().categories().get(i), Alternative.TWO_SIDED)
                     .pValue(), change.categories().get(i).change().test().pValue(), 0.0);
         }
+        assertTrue(change.notes().stream().anyMatch(n -> n.startsWith("incidents: the category tests permute whole"
+                + " incidents")), change.notes().toString());
     }
 }
