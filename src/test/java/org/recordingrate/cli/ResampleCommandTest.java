@@ -167,4 +167,22 @@ class ResampleCommandTest {
         String held = "category 'sexual offences' was audited only in cdi-2017: not tested by category";
         assertTrue(permute.err().contains(held) && permute.out().contains(held), permute.toString());
     }
+
+    /**
+     * One limit for counts, 2^53, as estimate; the exact bootstrap of one tally at that size in
+     * bounded memory, of two such refused naming the option and the limit.
+     */
+    @Test
+    void limitsAreTheLibrarysOwn() {
+        CliRun huge = CliRun.of("bootstrap", "--recorded", "5", "--audited", "9007199254740993");
+        assertEquals(1, huge.status(), huge.toString());
+        assertTrue(huge.err().contains("audited (9007199254740993) exceeds the supported limit 2^53"), huge.err());
+        CliRun exact = CliRun.of("bootstrap", "--recorded", "4503599627370496", "--audited", "9007199254740992",
+                "--interval", "exact", "--format", "csv");
+        assertEquals(0, exact.status(), exact.toString());
+        CliRun two = CliRun.of("bootstrap", "--before", "4503599627370496/9007199254740992", "--after", "1/2",
+                "--interval", "exact");
+        assertEquals(1, two.status(), two.toString());
+        assertTrue(two.err().contains("interval (exact)") && two.err().contains("4,194,304"), two.err());
+    }
 }
