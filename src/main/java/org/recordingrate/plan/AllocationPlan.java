@@ -94,31 +94,42 @@ public record AllocationPlan(Allocation allocation, double confidence, double ta
     public java.util.List<String> notes() {
         java.util.List<String> notes = new java.util.ArrayList<>();
         for (CategoryAllocation c : categories) {
-            long capacity = c.population().orElse(c.volume());
-            if (c.audited() >= capacity) {
-                notes.add(String.format(Locale.ROOT, "%s: all %,d records audited (its %s): a category is never asked "
-                        + "for more records than it has", c.category(), capacity,
-                        c.population().isPresent() ? "population" : "volume, no population given"));
-            }
+            notes.addAll(notes(c));
         }
-        for (CategoryAllocation c : categories) {
-            if (c.margin() > 2 * targetMargin) {
-                notes.add(String.format(Locale.ROOT, "%s: %,d audited gives +/- %s, more than twice the target +/- %s;"
-                        + " set a minimum per category (--minimum N, or withMinimum(N))", c.category(), c.audited(),
-                        Percent.format(c.margin(), 1), Percent.format(targetMargin, 1)));
-            }
+        return notes;
+    }
+
+    /** The notes about one category: audited whole, or looser than twice the target. */
+    private java.util.List<String> notes(CategoryAllocation c) {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        long capacity = c.population().orElse(c.volume());
+        if (c.audited() >= capacity) {
+            notes.add(String.format(Locale.ROOT, "%s: all %,d records audited (its %s): a category is never asked "
+                    + "for more records than it has", c.category(), capacity,
+                    c.population().isPresent() ? "population" : "volume, no population given"));
+        }
+        if (c.margin() > 2 * targetMargin) {
+            notes.add(String.format(Locale.ROOT, "%s: %,d audited gives +/- %s, more than twice the target +/- %s;"
+                    + " set a minimum per category (--minimum N, or withMinimum(N))", c.category(), c.audited(),
+                    Percent.format(c.margin(), 1), Percent.format(targetMargin, 1)));
         }
         return notes;
     }
 
     /**
      * The plan as the command line writes it (the PLAN file that {@code select} reads): a row per
-     * category then all crime ({@link PlanningColumns#ALLOCATION}), with {@link #notes()}.
+     * category then all crime ({@link PlanningColumns#ALLOCATION}), each category's notes on its row.
      *
      * @return a new table
      */
     @Override
     public ResultTable table() {
-        return PlanningColumns.ALLOCATION.table(rows()).notes(notes());
+        ResultTable table = new ResultTable(PlanningColumns.ALLOCATION.columns());
+        for (CategoryAllocation row : rows()) {
+            table.row(PlanningColumns.ALLOCATION.values(row).toArray());
+            // each category's notes on its own row (all crime has none of its own)
+            table.noteRowsFrom(table.size() - 1, row == allCrime ? java.util.List.of() : notes(row));
+        }
+        return table;
     }
 }

@@ -213,17 +213,22 @@ public final class AllocationPlanner {
         List<CategoryAllocation> rows = new ArrayList<>();
         boolean allPopulations = true;
         long totalPopulation = 0;
-        double expected = 0;
+        // the all-crime expected rate, sum volume x expected / total volume, in decimal arithmetic: the
+        // expected rates came as decimals (89.1), so the result has no binary noise (0.9148, not 0.91480000000001)
+        java.math.BigDecimal weighted = java.math.BigDecimal.ZERO;
         for (int i = 0; i < h; i++) {
             PlanningCategory c = categories.get(i);
             OptionalLong population = c.category().population();
             allPopulations &= population.isPresent();
             totalPopulation += population.orElse(0);
-            expected += weight[i] * c.expected();
+            weighted = weighted.add(java.math.BigDecimal.valueOf(c.category().volume())
+                    .multiply(java.math.BigDecimal.valueOf(c.expectedPercent())));
             double own = term(c.expected() * (1 - c.expected()), n[i], population);
             rows.add(new CategoryAllocation(c.name(), c.category().volume(), population, c.expected(), n[i],
                     z * Math.sqrt(own)));
         }
+        double expected = weighted.divide(java.math.BigDecimal.valueOf(totalVolume).scaleByPowerOfTen(2),
+                java.math.MathContext.DECIMAL64).doubleValue();
         CategoryAllocation allCrime = new CategoryAllocation(Names.ALL_CRIME, totalVolume,
                 allPopulations ? OptionalLong.of(totalPopulation) : OptionalLong.empty(), expected, total,
                 z * Math.sqrt(allCrimeVariance(weight, n, categories)));

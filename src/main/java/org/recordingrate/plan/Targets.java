@@ -7,7 +7,7 @@ import org.recordingrate.internal.Units;
 /**
  * Planning targets as the planners take them: in percent (a margin of 2.5 points, an expected
  * rate of 90, a change of 3 points, a tolerable share of 5), under the library's one units rule
- * ({@link Units}: a call whose every target looks like a fraction is refused with the hint), or,
+ * ({@code Units}: a call whose every target looks like a fraction is refused with the hint), or,
  * for a planner set to fractions, as fractions; either way turned into the fractions the
  * computations and the results use.
  */

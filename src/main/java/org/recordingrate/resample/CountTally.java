@@ -17,7 +17,7 @@ import org.recordingrate.internal.InversionSampler;
  * categories are drawn in groups ({@link #GROUP_TUPLES} joint values at most, in category
  * order; the issue's three categories make two groups: violence with sexual offences, 702
  * pairs of counts, and other crime, 34 counts), each group's counts together from 32 random
- * bits by one {@link InversionSampler.IndexTable32}, which returns the group's part of the cell
+ * bits by one {@code InversionSampler.IndexTable32}, which returns the group's part of the cell
  * index directly. So a replicate of those three categories costs one random {@code long}, two
  * look-ups and one increment: no floating point and no store of a replicate in the loop.
  *
