@@ -54,17 +54,8 @@ final class BlockSums {
     /** The replicates with the combined sums. */
     MonteCarloDistribution distribution(double[] values, double estimate, double acceleration, double observedSe,
                                         double lowest, double highest, OrderStatistics.Histogram histogram) {
-        double s1 = 0;
-        double s2 = 0;
-        long lo = 0;
-        long eq = 0;
-        for (int b = 0; b < sums.length; b++) {
-            s1 += sums[b];
-            s2 += squares[b];
-            lo += below[b];
-            eq += equal[b];
-        }
-        return new MonteCarloDistribution(values, estimate, s1, s2, lo, eq, acceleration, observedSe, lowest, highest,
-                histogram);
+        double[] total = totals();
+        return new MonteCarloDistribution(values, estimate, total[0], total[1], (long) total[2], (long) total[3],
+                acceleration, observedSe, lowest, highest, histogram);
     }
 }

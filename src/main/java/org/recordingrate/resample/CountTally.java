@@ -202,10 +202,15 @@ final class CountTally {
         int workers = (int) Math.max(1, Math.min(threads, 2L * replicates / cells));
         List<int[]> counts = Blocks.run(replicates, source, threads, workers, progress, cancellation,
                 () -> new int[cells], this::block);
+        return sum(counts);
+    }
+
+    /** The workers' counts added up, cell by cell (into the first array): the same whichever worker ran which block. */
+    static int[] sum(List<int[]> counts) {
         int[] total = counts.get(0);
         for (int w = 1; w < counts.size(); w++) {
             int[] other = counts.get(w);
-            for (int c = 0; c < cells; c++) {
+            for (int c = 0; c < total.length; c++) {
                 total[c] += other[c];
             }
         }

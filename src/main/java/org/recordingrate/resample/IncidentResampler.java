@@ -298,14 +298,7 @@ final class IncidentResampler implements Bootstrap.Resampler {
                         }
                     }
                 });
-        int[] total = all.get(0);
-        for (int w = 1; w < all.size(); w++) {
-            int[] other = all.get(w);
-            for (int c = 0; c < cells; c++) {
-                total[c] += other[c];
-            }
-        }
-        return total;
+        return CountTally.sum(all);
     }
 
     /**
