@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 
 import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
-import org.recordingrate.report.FunnelLimits;
+import org.recordingrate.forces.FunnelLimits;
+import org.recordingrate.model.Token;
 import org.recordingrate.report.FunnelPlot;
 import org.recordingrate.report.Plot;
 import org.recordingrate.report.Report;
@@ -168,7 +169,7 @@ final class PlotCommand implements Runnable {
         @Override
         public Integer call() {
             picture.check(spec);
-            FunnelLimits chosen = Cli.token(spec, "--limits", limits, FunnelLimits::fromToken);
+            FunnelLimits chosen = Cli.token(spec, "--limits", limits, t -> Token.parse(FunnelLimits.class, "limits", t));
             InspectionSource source = Cli.inspections(spec, forces, Optional.ofNullable(volumes), reading.columns);
             Cli.note(spec, source.toString());
             List<Inspection> all = source.inspections();

@@ -1,11 +1,11 @@
-package org.recordingrate.report;
+package org.recordingrate.forces;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.List;
 
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Beta;
 import org.recordingrate.internal.Normal;
+import org.recordingrate.model.Token;
 
 /**
  * Control limits of a funnel plot for a proportion: where a force's rate would fall with
@@ -13,8 +13,12 @@ import org.recordingrate.internal.Normal;
  * audited count n. Reference: Spiegelhalter, "Funnel plots for comparing institutional
  * performance", Statistics in Medicine 24 (2005) 1185-1202; the 95% and 99.8% limits (about 2 and
  * 3 standard deviations) are his.
+ *
+ * <p>These are the limits without over-dispersion (the null hypothesis that every force records at
+ * the national rate, its spread binomial); {@link Forces} widens them for over-dispersion
+ * ({@link Overdispersion}).
  */
-public enum FunnelLimits {
+public enum FunnelLimits implements Token {
 
     /**
      * Exact binomial limits with Spiegelhalter's interpolation (2005, appendix A.1.1): with F the
@@ -73,10 +77,12 @@ public enum FunnelLimits {
     abstract double limit(double theta, double n, double p);
 
     /**
-     * The command-line token, the spelling {@link #fromToken} accepts.
+     * The command-line token, as {@link Token#parse} reads it ({@code exact} is accepted for
+     * {@link #EXACT_BINOMIAL}).
      *
      * @return {@code exact_binomial} or {@code normal}
      */
+    @Override
     public String token() {
         return token;
     }
@@ -86,8 +92,19 @@ public enum FunnelLimits {
      *
      * @return {@code "exact binomial"} or {@code "normal approximation"}
      */
+    @Override
     public String displayName() {
         return displayName;
+    }
+
+    /**
+     * {@code exact} for {@link #EXACT_BINOMIAL}.
+     *
+     * @return the other tokens read for these limits
+     */
+    @Override
+    public List<String> aliases() {
+        return this == EXACT_BINOMIAL ? List.of("exact") : List.of();
     }
 
     /**
@@ -141,25 +158,5 @@ public enum FunnelLimits {
 
     private static double clip(double value) {
         return Math.max(0, Math.min(1, value));
-    }
-
-    /**
-     * The limits for a token, ignoring case and surrounding space, with {@code -} and space read as
-     * {@code _}; {@code exact} is accepted for {@link #EXACT_BINOMIAL}.
-     *
-     * @param token the token, e.g. {@code "exact_binomial"}, {@code "exact"} or {@code "normal"}
-     * @return the limits whose {@link #token()} it spells
-     * @throws IllegalArgumentException if {@code token} is null or no limits' token; the message names
-     *                                  the token and the valid ones
-     */
-    public static FunnelLimits fromToken(String token) {
-        String normalized = Args.token(token);
-        for (FunnelLimits limits : values()) {
-            if (limits.token.equals(normalized) || (limits == EXACT_BINOMIAL && normalized.equals("exact"))) {
-                return limits;
-            }
-        }
-        throw new IllegalArgumentException("limits ('" + token + "') must be one of "
-                + Arrays.stream(values()).map(FunnelLimits::token).collect(Collectors.joining(", ")));
     }
 }

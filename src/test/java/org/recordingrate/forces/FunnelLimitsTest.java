@@ -1,4 +1,4 @@
-package org.recordingrate.report;
+package org.recordingrate.forces;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.recordingrate.model.Token;
 
 /**
  * Funnel-plot control limits against funnel/funnel-limits.csv, made by the committed
@@ -88,10 +89,10 @@ class FunnelLimitsTest {
 
     @Test
     void tokensAndArguments() {
-        assertEquals(FunnelLimits.EXACT_BINOMIAL, FunnelLimits.fromToken("Exact-Binomial"));
-        assertEquals(FunnelLimits.EXACT_BINOMIAL, FunnelLimits.fromToken("exact"));
-        assertEquals(FunnelLimits.NORMAL, FunnelLimits.fromToken("normal"));
-        assertThrows(IllegalArgumentException.class, () -> FunnelLimits.fromToken("poisson"));
+        assertEquals(FunnelLimits.EXACT_BINOMIAL, Token.parse(FunnelLimits.class, "limits", "Exact-Binomial"));
+        assertEquals(FunnelLimits.EXACT_BINOMIAL, Token.parse(FunnelLimits.class, "limits", "exact"));
+        assertEquals(FunnelLimits.NORMAL, Token.parse(FunnelLimits.class, "limits", "normal"));
+        assertThrows(IllegalArgumentException.class, () -> Token.parse(FunnelLimits.class, "limits", "poisson"));
         assertThrows(IllegalArgumentException.class, () -> FunnelLimits.NORMAL.lower(1.0, 10, 0.95));
         assertThrows(IllegalArgumentException.class, () -> FunnelLimits.NORMAL.lower(0.9, 0, 0.95));
         assertThrows(IllegalArgumentException.class, () -> FunnelLimits.NORMAL.lower(0.9, Double.POSITIVE_INFINITY, 0.95));
