@@ -3,7 +3,7 @@ package org.recordingrate.forces;
 import java.util.Arrays;
 import java.util.Locale;
 
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.special.Gamma;
 import org.recordingrate.internal.Args;
 
 /**
@@ -106,9 +106,9 @@ public record Dispersion(int forces, double winsorise, double lowerZ, double upp
         double excess = count * phi - (count - 1);
         double denominator = w - w2 / w;
         double tau2 = excess > 0 && denominator > 0 ? excess / denominator : 0;
-        double p = count < 2 ? 1
-                : new ChiSquaredDistribution(null, count - 1).cumulativeProbability(count * phi);
-        return new Dispersion(count, winsorise, lower, upper, phi, tau2, count < 2 ? 1 : Math.max(0, Math.min(1, 1 - p)));
+        // the upper tail directly (Q(k/2, x/2), a continued fraction in the tail), not 1 - CDF, which is 0 below 1e-16
+        double p = count < 2 ? 1 : Gamma.regularizedGammaQ((count - 1) / 2.0, count * phi / 2);
+        return new Dispersion(count, winsorise, lower, upper, phi, tau2, Math.max(0, Math.min(1, p)));
     }
 
     /**
