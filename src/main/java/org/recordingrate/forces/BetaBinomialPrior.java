@@ -27,13 +27,14 @@ import org.recordingrate.model.Tally;
  *   <li>{@link #maximumLikelihood}: ebbr's default {@code method = "mle"}: the alpha and beta that
  *       maximise the beta-binomial log-likelihood sum [ln B(x<sub>i</sub> + alpha, n<sub>i</sub> -
  *       x<sub>i</sub> + beta) - ln B(alpha, beta)] (plus terms free of them). Found here by Newton's
- *       method on (ln alpha, ln beta) with the exact gradient and Hessian (digamma and trigamma
- *       functions; for whole counts as the exact sums sum 1/(a + j)) from the method-of-moments start, to a relative change below 1e-13; ebbr's
+ *       method on (ln alpha, ln beta) from the method-of-moments start, with the exact gradient and
+ *       Hessian (digamma and trigamma differences, as the finite sums sum<sub>j &lt; x</sub> 1/(a + j)
+ *       for counts up to a million), to a relative change below 1e-13; ebbr's
  *       {@code stats4::mle(method = "L-BFGS-B")} stops at its optimiser's default tolerance, so its
- *       values agree with these to about four digits (the tests show both). When the tallies vary no
- *       more than binomial sampling would make them (under-dispersion), the likelihood rises without
- *       bound as alpha + beta grows: there is no maximum, and the fit is refused with that
- *       explanation.</li>
+ *       values agree with these to about five digits (the tests show both). When the tallies vary no
+ *       more than binomial sampling would make them (Tarone's 1979 score for over-dispersion is not
+ *       positive), the likelihood rises as alpha + beta grows: there is no maximum, and the fit is
+ *       refused with that explanation.</li>
  * </ul>
  *
  * @param alpha         the prior's first shape, above 0
