@@ -377,7 +377,8 @@ public final class FunnelPlot extends Plot {
                 throw new IllegalArgumentException("forces (" + input.inspections().size() + ") hold no inspection"
                         + category.map(c -> " with category '" + c + "'").orElse("") + " to plot");
             }
-            result = procedure.analyse(figures);
+            result = procedure.analyse(new ForcesFile("forces", ForcesFile.Kind.INSPECTIONS,
+                    Optional.of(category.orElse(Names.ALL_CRIME)), List.of(), figures, List.of(), List.of()));
         } else if (input.file().isPresent()) {
             result = procedure.analyse(input.file().get());
         } else {
