@@ -1,17 +1,14 @@
 package org.recordingrate.cli;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.recordingrate.io.InspectionSource;
-import org.recordingrate.model.Inspection;
-import org.recordingrate.forces.FunnelLimits;
-import org.recordingrate.model.Token;
+import org.recordingrate.forces.ForcesFile;
+import org.recordingrate.forces.ForcesResult;
 import org.recordingrate.report.FunnelPlot;
+import org.recordingrate.report.RanksPlot;
 import org.recordingrate.report.Plot;
 import org.recordingrate.report.Report;
 
@@ -28,10 +25,12 @@ import picocli.CommandLine.Spec;
  * {@code --out}), drawn with the JDK alone (PNG headless).
  */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = {PlotCommand.Forest.class, PlotCommand.Funnel.class},
+        subcommands = {PlotCommand.Forest.class, PlotCommand.Funnel.class, PlotCommand.Ranks.class},
         description = {"Pictures, SVG or PNG by the name of --out:",
                 "  plot forest BEFORE.csv AFTER.csv --out forest.svg   (each category and all crime, both inspections)",
-                "  plot funnel FORCES.csv --out funnel.png             (every force against the national rate)"})
+                "  plot funnel FORCES.csv --out funnel.png             (every force against the target, over-dispersion"
+                        + " allowed for)",
+                "  plot ranks FORCES.csv --out ranks.svg               (every force's rank with its intervals)"})
 final class PlotCommand implements Runnable {
 
     @Spec
@@ -39,7 +38,7 @@ final class PlotCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a plot: forest or funnel");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a plot: forest, funnel or ranks");
     }
 
     /** Draws without a display; set before AWT starts, so a machine without one (CI, a server) draws too. */
@@ -52,8 +51,8 @@ final class PlotCommand implements Runnable {
     /** The --out option of a plot: required, ending .svg or .png (a usage error otherwise). */
     static final class Picture {
 
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.svg|FILE.png",
-                description = "The picture; its format from the name.")
+        @Option(names = {"-o", "--out"}, paramLabel = "FILE.svg|FILE.png",
+                description = "The picture; its format from the name (required).")
         Path out;
 
         @Option(names = "--scale", defaultValue = "1", paramLabel = "S",
@@ -61,6 +60,9 @@ final class PlotCommand implements Runnable {
         double scale;
 
         void check(CommandSpec spec) {
+            if (out == null) {
+                throw Cli.usage(spec, "missing --out FILE.svg|FILE.png: the picture's file, its format from the name");
+            }
             String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!name.endsWith(".svg") && !name.endsWith(".png")) {
                 throw Cli.usage(spec, "invalid value for --out: '" + out + "' must end .svg or .png (the picture's format)");
@@ -124,78 +126,175 @@ final class PlotCommand implements Runnable {
         }
     }
 
+    /**
+     * The output of a plot of many forces: the picture ({@code --out FILE.svg|FILE.png}), or with
+     * {@code --format csv|json} the table behind it ({@code forces}' table), to {@code --out} or
+     * standard output.
+     */
+    static final class PictureOrTable {
+
+        @Mixin
+        Picture picture;
+
+        @Option(names = "--format", paramLabel = "csv|json",
+                description = "Write the table behind the picture (the forces command's) instead of the picture.")
+        String format;
+
+        @Option(names = "--digits", paramLabel = "N",
+                description = "Significant digits of numbers in the table (default: full precision).")
+        Integer digits;
+
+        private OutputOptions.Format table;
+
+        void check(CommandSpec spec) {
+            if (format != null) {
+                table = Cli.token(spec, "--format", format, t -> switch (org.recordingrate.internal.Args.token(t)) {
+                    case "csv" -> OutputOptions.Format.CSV;
+                    case "json" -> OutputOptions.Format.JSON;
+                    default -> throw new IllegalArgumentException("format ('" + t + "') must be csv or json (the table"
+                            + " behind the picture); a picture's format comes from the name of --out");
+                });
+                if (picture.out != null) {
+                    OutputOptions.checkWritable(picture.out);
+                }
+                if (digits != null && (digits < 1 || digits > 17)) {
+                    throw Cli.usage(spec, "invalid value for --digits: " + digits + " (1 to 17 significant digits)");
+                }
+                return;
+            }
+            if (digits != null) {
+                throw Cli.usage(spec, "--digits is for the table (--format csv|json), not the picture");
+            }
+            picture.check(spec);
+        }
+
+        void write(CommandSpec spec, Plot plot, ForcesResult result) {
+            if (table == null) {
+                picture.write(spec, plot);
+                return;
+            }
+            OutputOptions output = new OutputOptions();
+            output.spec = spec;
+            output.format = table;
+            output.out = picture.out;
+            output.digits = digits;
+            output.write(result.table(), table, false, null, spec.commandLine().getOut());
+        }
+    }
+
     /** {@code plot funnel}. */
     @Command(name = "funnel", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"The funnel plot of many forces (Spiegelhalter 2005): each force's rate against its "
-                    + "(effective) audited count, the national rate, 95% and 99.8% limits; forces beyond them labelled.",
-                "  plot funnel FORCES.csv --out funnel.svg [--category violence] [--limits exact_binomial|normal]"})
+                    + "(effective) audited count, the target, 95% and 99.8% limits widened for over-dispersion "
+                    + "(additive by default, as FunnelPlotR), phi and tau2 in the legend; forces beyond the limits labelled.",
+                "  plot funnel FORCES.csv --out funnel.svg [--category violence] [--highlight NAME] [--unadjusted]",
+                "  plot funnel FIGURES.csv --columns force=Force,rate=Rate,margin=CI --format csv   (the table behind it)"})
     static final class Funnel implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FORCES.csv", description = "Every force's inspection: an inspection file with an "
-                + "inspection column.")
+        @Parameters(arity = "1", paramLabel = "FORCES.csv", description = "Every force's figure: published figures "
+                + "(rate,margin in percent), tallies, an inspection file, or an audit file with --volumes.")
         Path forces;
 
-        @Option(names = "--category", paramLabel = "NAME",
-                description = "One category's rates against audited counts (default: all crime, volume-weighted).")
-        String category;
-
-        @Option(names = "--limits", defaultValue = "exact_binomial", paramLabel = "exact_binomial|normal",
-                description = "Control limits (default: ${DEFAULT-VALUE}, with Spiegelhalter's interpolation).")
-        String limits;
-
-        @Option(names = "--target", paramLabel = "PERCENT",
-                description = "The national rate in percent (default: all forces' volume-weighted rate).")
-        BigDecimal target;
-
-        @Option(names = "--highlight", paramLabel = "NAME", description = "Mark and label this force.")
+        @Option(names = "--highlight", paramLabel = "NAME",
+                description = "Mark this force and say where it lies (an unknown name is an error listing the nearest).")
         String highlight;
+
+        @Option(names = "--unadjusted", description = "Draw the limits without allowance too, in grey.")
+        boolean unadjusted;
 
         @Option(names = "--title", paramLabel = "TEXT", description = "The picture's title.")
         String title;
 
-        @Option(names = "--volumes", paramLabel = "VOLUMES.csv",
-                description = "The volumes of a record-level audit file of every force.")
-        Path volumes;
+        @Mixin
+        ForcesOptions choices;
 
         @Mixin
         InputOptions reading;
 
         @Mixin
-        Picture picture;
+        PictureOrTable output;
 
         @Override
         public Integer call() {
-            picture.check(spec);
-            FunnelLimits chosen = Cli.token(spec, "--limits", limits, t -> Token.parse(FunnelLimits.class, "limits", t));
-            InspectionSource source = Cli.inspections(spec, forces, Optional.ofNullable(volumes), reading.columns);
-            Cli.note(spec, source.toString());
-            List<Inspection> all = source.inspections();
-            FunnelPlot plot = FunnelPlot.of(all).with(chosen);
-            if (category != null) {
-                plot = plot.category(category);
-            }
-            if (target != null) {
-                if (target.signum() <= 0 || target.compareTo(BigDecimal.valueOf(100)) >= 0) {
-                    throw new IllegalArgumentException("--target (" + target.toPlainString()
-                            + ") must lie strictly between 0 and 100 percent");
-                }
-                plot = plot.withTarget(target.movePointLeft(2).doubleValue());
-            }
+            output.check(spec);
+            choices.parse(reading.columns);
+            ForcesFile file = choices.read(forces);
+            FunnelPlot plot = FunnelPlot.of(file).with(choices.procedure()).withUnadjusted(unadjusted);
             if (highlight != null) {
-                plot = plot.highlight(highlight);
+                plot = plot.highlight(highlighted(spec, plot.result(), highlight));
             }
             if (title != null) {
                 plot = plot.withTitle(title);
             }
-            for (String name : plot.leftOut()) {
-                Cli.note(spec, "'" + name + "' did not audit " + category + ": left out");
+            for (String note : plot.result().notes()) {
+                Cli.note(spec, note);
             }
             Cli.note(spec, plot.caption());
-            picture.write(spec, plot);
+            output.write(spec, plot, plot.result());
             return 0;
         }
+    }
+
+    /** {@code plot ranks}. */
+    @Command(name = "ranks", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"The caterpillar plot of the forces' ranks (1 = the highest rate): each rank with its 95% "
+                    + "interval and the simultaneous one for all forces (Mogstad, Romano, Shaikh and Wilhelm 2024).",
+                "  plot ranks FORCES.csv --out ranks.svg [--category violence] [--highlight NAME] [--replicates N]"})
+    static final class Ranks implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1", paramLabel = "FORCES.csv", description = "Every force's figure, as for plot funnel.")
+        Path forces;
+
+        @Option(names = "--highlight", paramLabel = "NAME",
+                description = "Mark this force's row (an unknown name is an error listing the nearest).")
+        String highlight;
+
+        @Option(names = "--title", paramLabel = "TEXT", description = "The picture's title.")
+        String title;
+
+        @Mixin
+        ForcesOptions choices;
+
+        @Mixin
+        InputOptions reading;
+
+        @Mixin
+        PictureOrTable output;
+
+        @Override
+        public Integer call() {
+            output.check(spec);
+            choices.parse(reading.columns);
+            ForcesResult result = choices.procedure().analyse(choices.read(forces));
+            RanksPlot plot = RanksPlot.of(result);
+            if (highlight != null) {
+                plot = plot.highlight(highlighted(spec, result, highlight));
+            }
+            if (title != null) {
+                plot = plot.withTitle(title);
+            }
+            for (String note : result.notes()) {
+                Cli.note(spec, note);
+            }
+            Cli.note(spec, result.ranks() + " (Mogstad, Romano, Shaikh and Wilhelm 2024)");
+            output.write(spec, plot, result);
+            return 0;
+        }
+    }
+
+    /** The force a --highlight names; an unknown name is a usage error naming it and the nearest names. */
+    static String highlighted(CommandSpec spec, ForcesResult result, String name) {
+        if (name.isBlank()) {
+            throw Cli.usage(spec, "invalid value for --highlight: a force's name, not blank");
+        }
+        return result.force(name).map(f -> f.name()).orElseThrow(() -> Cli.usage(spec, "invalid value for --highlight: '"
+                + name + "' names no force of the " + result.forces().size() + " in the file; nearest: "
+                + String.join(", ", result.near(name, 5))));
     }
 }

@@ -239,13 +239,18 @@ public record ForcesFile(String file, Kind kind, Optional<String> category, List
         Args.notNull("options", options);
         CsvInput raw = CsvInput.read(file);
         CsvInput input = options.columns().isEmpty() ? raw : raw.withColumns(options.columns());
-        if (input.has("rate") && input.has("margin")) {
-            return rows(input, Kind.PUBLISHED_FIGURES, options);
+        Kind kind = input.has("rate") && input.has("margin") ? Kind.PUBLISHED_FIGURES
+                : input.has("recorded") && input.has("audited") && !(input.has("category") && input.has("volume"))
+                ? Kind.TALLIES : input.has("audited") ? Kind.INSPECTIONS : Kind.AUDIT;
+        if (kind != Kind.AUDIT && options.volumes().isPresent()) {
+            throw new DataFileException(input.name(), 1, null, null, "is " + (kind == Kind.INSPECTIONS ? "an " : "a file of ")
+                    + kind.displayName() + ", which has its figures: a volumes file (" + options.volumes().get()
+                    + ") is for record-level audit files");
         }
-        if (input.has("recorded") && input.has("audited") && !(input.has("category") && input.has("volume"))) {
-            return rows(input, Kind.TALLIES, options);
+        if (kind == Kind.PUBLISHED_FIGURES || kind == Kind.TALLIES) {
+            return rows(input, kind, options);
         }
-        if (input.has("audited")) {
+        if (kind == Kind.INSPECTIONS) {
             return inspections(input, file.toString(), Kind.INSPECTIONS, InspectionFile.parse(input), options);
         }
         InspectionSource source = InspectionSource.read(file, options.volumes(), options.columns());
