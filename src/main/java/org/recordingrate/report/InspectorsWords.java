@@ -203,9 +203,11 @@ public final class InspectorsWords {
         Args.notNull("result", result);
         Args.notNull("force", force);
         int count = result.forces().size();
-        Optional<String> category = result.category().filter(c -> !Names.isAllCrime(c));
-        String subject = category.map(c -> "reported " + c).orElse(result.category().isPresent() ? "all reported crime"
-                : "reported crime");
+        // "all crime (excluding fraud)", as the inspectorate names it, is all crime too
+        Optional<String> category = result.category().filter(c -> !Names.key(c).startsWith(Names.ALL_CRIME));
+        String subject = category.map(c -> "reported " + c).orElse(result.category()
+                .map(c -> "all reported crime" + c.strip().substring(Math.min(c.strip().length(), Names.ALL_CRIME.length())))
+                .orElse("reported crime"));
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Among the %d forces, %s's recording rate of"
                 + " %s, %s percent, is ", count, this.force, subject, percent(force.rate())));
         ForceResult.Limits l = force.limits();

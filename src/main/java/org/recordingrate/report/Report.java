@@ -618,14 +618,16 @@ public final class Report implements Result {
         }
         Inspection renamed = new Inspection(name, after.categories());
         String of = file.category().orElse(Names.ALL_CRIME);
+        // the inspectorate's "all crime (excluding fraud)" is the all-crime figure
+        boolean allCrime = Names.key(of).startsWith(Names.ALL_CRIME);
         int given = file.figures().size();
-        if (!Names.isAllCrime(of) && renamed.category(of).isEmpty()) {
+        if (!allCrime && renamed.category(of).isEmpty()) {
             notes.add(name + " is not among the " + given + " forces given, and its inspection did not audit " + of
                     + ": it is not set among them.");
             return new Among(null, null, notes);
         }
         List<ForceFigure> figures = new ArrayList<>(file.figures());
-        figures.add(Names.isAllCrime(of) ? ForceFigure.of(renamed) : ForceFigure.of(renamed, of));
+        figures.add(allCrime ? ForceFigure.of(renamed) : ForceFigure.of(renamed, of));
         notes.add(name + " is not among the " + given + " forces given: its " + after.name() + " inspection was added to"
                 + " them, so " + figures.size() + " forces are compared.");
         ForcesResult result = procedure.analyse(new ForcesFile(file.file(), file.kind(), file.category(), List.of(),
