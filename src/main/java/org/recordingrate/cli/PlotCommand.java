@@ -182,16 +182,13 @@ final class PlotCommand implements Runnable {
         }
     }
 
-    /** {@code plot funnel}. */
-    @Command(name = "funnel", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"The funnel plot of many forces (Spiegelhalter 2005): each force's rate against its "
-                    + "(effective) audited count, the target, 95% and 99.8% limits widened for over-dispersion "
-                    + "(additive by default, as FunnelPlotR), phi and tau2 in the legend; forces beyond the limits labelled.",
-                "  plot funnel FORCES.csv --out funnel.svg [--category violence] [--highlight NAME] [--unadjusted]",
-                "  plot funnel FIGURES.csv --columns force=Force,rate=Rate,margin=CI --format csv   (the table behind it)"})
-    static final class Funnel implements Callable<Integer> {
+    /**
+     * What {@code plot funnel} and {@code plot ranks} share: the forces file and its options, the
+     * highlighted force, the title, and the picture or the table behind it.
+     */
+    static final class ForcesPlot {
 
-        @Spec
+        @Spec(Spec.Target.MIXEE)
         CommandSpec spec;
 
         @Parameters(arity = "1", paramLabel = "FORCES.csv", description = "Every force's figure: published figures "
@@ -199,11 +196,8 @@ final class PlotCommand implements Runnable {
         Path forces;
 
         @Option(names = "--highlight", paramLabel = "NAME",
-                description = "Mark this force and say where it lies (an unknown name is an error listing the nearest).")
+                description = "Mark this force (an unknown name is an error listing the nearest).")
         String highlight;
-
-        @Option(names = "--unadjusted", description = "Draw the limits without allowance too, in grey.")
-        boolean unadjusted;
 
         @Option(names = "--title", paramLabel = "TEXT", description = "The picture's title.")
         String title;
@@ -217,23 +211,51 @@ final class PlotCommand implements Runnable {
         @Mixin
         PictureOrTable output;
 
-        @Override
-        public Integer call() {
+        /** Checks the options, then reads the file: the forces as read. */
+        ForcesFile read() {
             output.check(spec);
             choices.parse(reading.columns);
-            ForcesFile file = choices.read(forces);
-            FunnelPlot plot = FunnelPlot.of(file).with(choices.procedure()).withUnadjusted(unadjusted);
-            if (highlight != null) {
-                plot = plot.highlight(highlighted(spec, plot.result(), highlight));
-            }
-            if (title != null) {
-                plot = plot.withTitle(title);
-            }
-            for (String note : plot.result().notes()) {
+            return choices.read(forces);
+        }
+
+        /** The highlighted force's name as the result spells it, if one was named. */
+        java.util.Optional<String> highlighted(ForcesResult result) {
+            return java.util.Optional.ofNullable(highlight).map(h -> PlotCommand.highlighted(spec, result, h));
+        }
+
+        /** Says the result's notes and {@code what} on standard error, then writes the picture or the table. */
+        void write(Plot plot, ForcesResult result, String what) {
+            for (String note : result.notes()) {
                 Cli.note(spec, note);
             }
-            Cli.note(spec, plot.caption());
-            output.write(spec, plot, plot.result());
+            Cli.note(spec, what);
+            output.write(spec, plot, result);
+        }
+    }
+
+    /** {@code plot funnel}. */
+    @Command(name = "funnel", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"The funnel plot of many forces (Spiegelhalter 2005): each force's rate against its "
+                    + "(effective) audited count, the target, 95% and 99.8% limits widened for over-dispersion "
+                    + "(additive by default, as FunnelPlotR), phi and tau2 in the legend; forces beyond the limits labelled.",
+                "  plot funnel FORCES.csv --out funnel.svg [--category violence] [--highlight NAME] [--unadjusted]",
+                "  plot funnel FIGURES.csv --columns force=Force,rate=Rate,margin=CI --format csv   (the table behind it)"})
+    static final class Funnel implements Callable<Integer> {
+
+        @Mixin
+        ForcesPlot plotting;
+
+        @Option(names = "--unadjusted", description = "Draw the limits without allowance too, in grey.")
+        boolean unadjusted;
+
+        @Override
+        public Integer call() {
+            ForcesFile file = plotting.read();
+            FunnelPlot plot = FunnelPlot.of(file).with(plotting.choices.procedure()).withUnadjusted(unadjusted);
+            ForcesResult result = plot.result();
+            plot = plotting.highlighted(result).map(plot::highlight).orElse(plot);
+            plot = plotting.title == null ? plot : plot.withTitle(plotting.title);
+            plotting.write(plot, result, plot.caption());
             return 0;
         }
     }
@@ -245,45 +267,17 @@ final class PlotCommand implements Runnable {
                 "  plot ranks FORCES.csv --out ranks.svg [--category violence] [--highlight NAME] [--replicates N]"})
     static final class Ranks implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(arity = "1", paramLabel = "FORCES.csv", description = "Every force's figure, as for plot funnel.")
-        Path forces;
-
-        @Option(names = "--highlight", paramLabel = "NAME",
-                description = "Mark this force's row (an unknown name is an error listing the nearest).")
-        String highlight;
-
-        @Option(names = "--title", paramLabel = "TEXT", description = "The picture's title.")
-        String title;
-
         @Mixin
-        ForcesOptions choices;
-
-        @Mixin
-        InputOptions reading;
-
-        @Mixin
-        PictureOrTable output;
+        ForcesPlot plotting;
 
         @Override
         public Integer call() {
-            output.check(spec);
-            choices.parse(reading.columns);
-            ForcesResult result = choices.procedure().analyse(choices.read(forces));
+            ForcesFile file = plotting.read();
+            ForcesResult result = plotting.choices.procedure().analyse(file);
             RanksPlot plot = RanksPlot.of(result);
-            if (highlight != null) {
-                plot = plot.highlight(highlighted(spec, result, highlight));
-            }
-            if (title != null) {
-                plot = plot.withTitle(title);
-            }
-            for (String note : result.notes()) {
-                Cli.note(spec, note);
-            }
-            Cli.note(spec, result.ranks() + " (Mogstad, Romano, Shaikh and Wilhelm 2024)");
-            output.write(spec, plot, result);
+            plot = plotting.highlighted(result).map(plot::highlight).orElse(plot);
+            plot = plotting.title == null ? plot : plot.withTitle(plotting.title);
+            plotting.write(plot, result, result.ranks() + " (Mogstad, Romano, Shaikh and Wilhelm 2024)");
             return 0;
         }
     }

@@ -39,7 +39,7 @@ import org.recordingrate.resample.ProgressListener;
  *
  * <p><b>Seeded and identical for any thread count.</b> Replicates run in the fixed blocks of
  * {@link Blocks}, each block with its own generator split from the seed's, in batches of
- * {@value #BATCH} replicates whose pairwise maxima the JIT vectorises (in single precision: 7 significant
+ * 512 replicates whose pairwise maxima the JIT vectorises (in single precision: 7 significant
  * digits, where the Monte Carlo error of a critical value is about 1e-3). The quantiles are exact order
  * statistics of all replicates: each worker keeps only the values that can still be among the largest
  * K = R - floor((R - 1) level) of its replicates (a threshold that only rises), and the union of the

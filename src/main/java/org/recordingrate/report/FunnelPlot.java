@@ -466,7 +466,7 @@ public final class FunnelPlot extends Plot {
     @Override
     public String title() {
         return customTitle.orElse("Recording rates of " + points().size() + " forces"
-                + category.map(c -> ": " + c).orElse(""));
+                + category.or(() -> result().category()).map(c -> ": " + c).orElse(""));
     }
 
     /**

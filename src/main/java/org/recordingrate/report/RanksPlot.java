@@ -123,8 +123,19 @@ public final class RanksPlot extends Plot {
         return rows;
     }
 
+    /** The rank dots' centres (x, y, colour), in row order, pixels at scale 1 (for the tests of the pictures). */
+    List<double[]> dots() {
+        List<double[]> dots = new ArrayList<>();
+        draw(new SvgCanvas(WIDTH, height(), title(), "ranks"), dots);
+        return dots;
+    }
+
     @Override
     void draw(Canvas c) {
+        draw(c, new ArrayList<>());
+    }
+
+    private void draw(Canvas c, List<double[]> dots) {
         int count = result.forces().size();
         Type titleType = new Type(TITLE, true, Anchor.START, Palette.BLACK);
         Type text = new Type(TEXT, false, Anchor.START, Palette.BLACK);
@@ -206,6 +217,7 @@ public final class RanksPlot extends Plot {
             double m1 = axis.px(r.upper() + 0.3);
             c.rect(m0, centre - 2, m1 - m0, 4, marked ? Palette.VERMILLION : Palette.BLUE, null);
             c.circle(axis.px(r.rank()), centre, 3.5, Palette.BLACK, Pen.solid(Palette.WHITE, 1));
+            dots.add(new double[] {axis.px(r.rank()), centre, Palette.BLACK});
         }
 
         // legend

@@ -154,4 +154,51 @@ class ForcesCommandTest {
         assertTrue(CliRun.of("forces", FORCES, "--winsorise", "10").err().contains("did you mean 0.1?"));
         assertFalse(Files.exists(out), "nothing written on an error");
     }
+
+    /** README's forces commands, run again: what they print is what README shows. */
+    @Test
+    void readmeShowsWhatTheCommandsPrint() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String prefix = "java -jar target/recording-rate-cli.jar forces ";
+        List<String> commands = readme.lines().map(String::strip).filter(l -> l.startsWith(prefix)).toList();
+        assertEquals(2, commands.size(), commands.toString());
+        for (String command : commands) {
+            String[] args = words(command.substring("java -jar target/recording-rate-cli.jar ".length()));
+            String out = ok(args).out();
+            // the published example in full; the bundled forces' summary (the lines before the first blank)
+            String shown = command.contains("published-forces") ? out.strip() : out.substring(0, out.indexOf("\n\n"));
+            assertTrue(readme.contains(shown), "README should show the output of " + command + ":\n" + shown);
+        }
+        String[] csv = words("forces examples/data/published-forces.csv --columns \"" + COLUMNS + "\" --category "
+                + "\"all crime (excluding fraud)\" --by Region --digits 4");
+        List<String> lines = ok(csv).out().lines().limit(2).toList();
+        assertTrue(readme.contains(lines.get(0) + "\n" + lines.get(1) + "\n"), "README shows the CSV's first row");
+    }
+
+    /** Words as a shell splits them: spaces separate, double quotes group. */
+    private static String[] words(String line) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (c == ' ' && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                }
+                word.setLength(0);
+                any = false;
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words.toArray(new String[0]);
+    }
 }
