@@ -106,6 +106,20 @@ public final class Forces {
     }
 
     /**
+     * Every force of a file of any kind, read with the default options, analysed with the defaults:
+     * {@code Forces.of(Path.of("examples/data/forces-2022.csv"))}.
+     *
+     * @param file published figures, tallies or an inspection file (all crime); other options, and
+     *             record-level audit files with their volumes, through
+     *             {@link ForcesFile#read(Path, ForcesFile.Options)}
+     * @return the analysis
+     * @throws IllegalArgumentException as {@link ForcesFile#read(Path)} and {@link #analyse(ForcesFile)}
+     */
+    public static ForcesResult of(Path file) {
+        return withDefaults().analyse(ForcesFile.read(file));
+    }
+
+    /**
      * Every force's all-crime rate with the defaults: {@code withDefaults().analyse(inspections)}.
      *
      * @param inspections every force's inspection
