@@ -236,7 +236,7 @@ final class PlotCommand implements Runnable {
     /** {@code plot funnel}. */
     @Command(name = "funnel", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"The funnel plot of many forces (Spiegelhalter 2005): each force's rate against its "
-                    + "(effective) audited count, the target, 95% and 99.8% limits widened for over-dispersion "
+                    + "(effective) audited count, the target, 95%% and 99.8%% limits widened for over-dispersion "
                     + "(additive by default, as FunnelPlotR), phi and tau2 in the legend; forces beyond the limits labelled.",
                 "  plot funnel FORCES.csv --out funnel.svg [--category violence] [--highlight NAME] [--unadjusted]",
                 "  plot funnel FIGURES.csv --columns force=Force,rate=Rate,margin=CI --format csv   (the table behind it)"})
@@ -262,7 +262,7 @@ final class PlotCommand implements Runnable {
 
     /** {@code plot ranks}. */
     @Command(name = "ranks", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"The caterpillar plot of the forces' ranks (1 = the highest rate): each rank with its 95% "
+            description = {"The caterpillar plot of the forces' ranks (1 = the highest rate): each rank with its 95%% "
                     + "interval and the simultaneous one for all forces (Mogstad, Romano, Shaikh and Wilhelm 2024).",
                 "  plot ranks FORCES.csv --out ranks.svg [--category violence] [--highlight NAME] [--replicates N]"})
     static final class Ranks implements Callable<Integer> {

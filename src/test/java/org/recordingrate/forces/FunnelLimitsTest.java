@@ -1,5 +1,7 @@
 package org.recordingrate.forces;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
