@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Many forces at once: funnel with over-dispersion, shrunken rates, rank intervals, national rate.",
                 "  forces FORCES.csv   (published figures rate,margin in percent; tallies recorded,audited;"
                         + " an inspection file; or an audit file with --volumes)",
-                "  forces FIGURES.csv --columns force=Force,rate=\"Rate (%)\",margin=\"+/- (%)\" --category \"all crime\""
+                "  forces FIGURES.csv --columns force=Force,rate=\"Rate (%%)\",margin=\"+/- (%%)\" --category \"all crime\""
                         + " --by region",
                 "A row per force, the input columns kept: rate, se, effective_audited, target, z, z_adjusted, phi, tau2, "
                         + "overdispersion, lower95..upper998, outlier, shrunken..., rank, rank_lower, rank_upper, "

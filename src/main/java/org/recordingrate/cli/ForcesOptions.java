@@ -2,17 +2,16 @@ package org.recordingrate.cli;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.recordingrate.forces.Forces;
 import org.recordingrate.forces.ForcesFile;
 import org.recordingrate.forces.FunnelLimits;
 import org.recordingrate.forces.Overdispersion;
 import org.recordingrate.forces.Shrinkage;
-import org.recordingrate.internal.Args;
-import org.recordingrate.model.Token;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,16 +19,13 @@ import picocli.CommandLine.Spec;
 /**
  * The options of every command about many forces ({@code forces}, {@code plot funnel}, {@code plot
  * ranks}), declared once: how the forces file is read ({@link ForcesFile.Options}) and how they are
- * analysed ({@link Forces}).
+ * analysed ({@link Forces}); the shared ones ({@code --confidence}, and {@code --replicates},
+ * {@code --seed}, {@code --threads}, {@code --volumes} of {@link Resampling}) from their mixins.
  */
 final class ForcesOptions {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
-
-    @Option(names = "--volumes", paramLabel = "VOLUMES.csv",
-            description = "The volumes of a record-level audit file of every force.")
-    Path volumes;
 
     @Option(names = "--category", paramLabel = "NAME",
             description = "One category's rates (default: all crime for inspection and audit files; every row of a "
@@ -42,12 +38,7 @@ final class ForcesOptions {
 
     @Option(names = "--units", defaultValue = "percent", paramLabel = "percent|fraction",
             description = "How published rates and margins are given (default: ${DEFAULT-VALUE}, as published).")
-    String units;
-
-    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
-            description = "Level of the shrunken, rank and national intervals, a fraction (default: ${DEFAULT-VALUE}); "
-                    + "published margins are taken at 95%% unless a confidence column says.")
-    double confidence;
+    ReproduceCommand.Units units;
 
     @Option(names = "--target", paramLabel = "PERCENT",
             description = "The funnel's target in percent (default: the pooled rate, sum of n x rate over sum of n).")
@@ -55,7 +46,7 @@ final class ForcesOptions {
 
     @Option(names = "--overdispersion", defaultValue = "additive", paramLabel = "none|multiplicative|additive",
             description = "Allowance for over-dispersion (Spiegelhalter 2005; default: ${DEFAULT-VALUE}, as FunnelPlotR).")
-    String overdispersion;
+    Overdispersion overdispersion;
 
     @Option(names = "--winsorise", defaultValue = "0.1", paramLabel = "FRACTION",
             description = "Share of z-scores winsorised at each end for phi and tau2 (default: ${DEFAULT-VALUE}).")
@@ -63,50 +54,36 @@ final class ForcesOptions {
 
     @Option(names = "--limits", defaultValue = "exact_binomial", paramLabel = "exact_binomial|normal",
             description = "Limits without allowance (default: ${DEFAULT-VALUE}, with Spiegelhalter's interpolation).")
-    String limits;
+    FunnelLimits limits;
 
     @Option(names = "--shrinkage", defaultValue = "dersimonian_laird",
             paramLabel = "dersimonian_laird|beta_binomial|beta_binomial_moments",
             description = "Empirical Bayes shrinkage (default: ${DEFAULT-VALUE}, as metafor's blup(rma(method = \"DL\"))); "
                     + "beta_binomial (as ebbr) needs tallies.")
-    String shrinkage;
+    Shrinkage shrinkage;
 
-    @Option(names = "--replicates", defaultValue = "100000", paramLabel = "N",
-            description = "Bootstrap replicates of the rank intervals (default: ${DEFAULT-VALUE}).")
-    int replicates;
+    /** The level of the shrunken, rank and national intervals (published margins: 95% unless a column says). */
+    @Mixin
+    ConfidenceOption confidence;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "Seed of the rank bootstrap (default: ${DEFAULT-VALUE}); the same for any --threads.")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Threads of the rank bootstrap (default: every processor; the results do not depend on it).")
-    Integer threads;
+    /** The rank bootstrap's replicates, seed and threads, and the volumes of a record-level audit file. */
+    @Mixin
+    Resampling resampling;
 
     private Forces procedure;
     private ForcesFile.Options reading;
 
     /**
-     * Reads the choices before any file is read: an unknown token is a usage error (exit 2), a value
-     * out of range bad data (exit 1), as in the other commands.
+     * Reads the choices before any file is read: a count or thread below 1 is a usage error (exit 2),
+     * a value out of range bad data (exit 1), as in the other commands.
      */
     void parse(Map<String, String> columns) {
-        boolean fractions = Cli.token(spec, "--units", units, t -> switch (Args.token(t)) {
-            case "percent" -> false;
-            case "fraction", "fractions" -> true;
-            default -> throw new IllegalArgumentException("units ('" + t + "') must be one of percent, fraction");
-        });
-        Overdispersion allowance = Cli.token(spec, "--overdispersion", overdispersion,
-                t -> Token.parse(Overdispersion.class, "overdispersion", t));
-        FunnelLimits binomial = Cli.token(spec, "--limits", limits, t -> Token.parse(FunnelLimits.class, "limits", t));
-        Shrinkage shrunk = Cli.token(spec, "--shrinkage", shrinkage, t -> Token.parse(Shrinkage.class, "shrinkage", t));
-        if (threads != null && threads < 1) {
-            throw Cli.usage(spec, "invalid value for --threads: " + threads + " (at least 1)");
-        }
-        Forces p = Forces.withDefaults().with(allowance).with(binomial).with(shrunk).withWinsorising(winsorise)
-                .withConfidence(confidence).withReplicates(replicates).withSeed(seed);
-        if (threads != null) {
-            p = p.withThreads(threads);
+        resampling.check(spec);
+        Forces p = Forces.withDefaults().with(overdispersion).with(limits).with(shrinkage).withWinsorising(winsorise)
+                .withConfidence(confidence.twoSided()).withReplicates((int) resampling.replicates)
+                .withSeed(resampling.seed);
+        if (resampling.threads != null) {
+            p = p.withThreads(resampling.threads);
         }
         if (target != null) {
             if (target.signum() <= 0 || target.compareTo(BigDecimal.valueOf(100)) >= 0) {
@@ -116,9 +93,10 @@ final class ForcesOptions {
             p = p.withTarget(target.movePointLeft(2).doubleValue());
         }
         procedure = p;
-        ForcesFile.Options options = ForcesFile.Options.defaults().withColumns(columns).withFractions(fractions);
-        if (volumes != null) {
-            options = options.withVolumes(volumes);
+        ForcesFile.Options options = ForcesFile.Options.defaults().withColumns(columns)
+                .withFractions(units == ReproduceCommand.Units.FRACTION);
+        if (resampling.volumes != null) {
+            options = options.withVolumes(resampling.volumes);
         }
         if (category != null) {
             options = options.withCategory(category);
@@ -136,14 +114,9 @@ final class ForcesOptions {
 
     /** Reads the forces file ({@link #parse} first), telling on standard error what was read. */
     ForcesFile read(Path file) {
-        Cli.stdinOnce(spec, volumes == null ? java.util.List.of(file) : java.util.List.of(file, volumes));
+        Cli.stdinOnce(spec, resampling.volumes == null ? List.of(file) : List.of(file, resampling.volumes));
         ForcesFile read = ForcesFile.read(file, reading);
         Cli.note(spec, "read " + read);
         return read;
-    }
-
-    /** The category chosen, if any. */
-    Optional<String> category() {
-        return Optional.ofNullable(category);
     }
 }

@@ -48,6 +48,14 @@ final class PlotCommand implements Runnable {
         }
     }
 
+    /** The --scale option of a PNG picture. */
+    static final class Scale {
+
+        @Option(names = "--scale", defaultValue = "1", paramLabel = "S",
+                description = "PNG pixels per layout pixel, 0.25 to 8 (default: ${DEFAULT-VALUE}; 2 for sharp screens).")
+        double scale;
+    }
+
     /** The --out option of a plot: required, ending .svg or .png (a usage error otherwise). */
     static final class Picture {
 
@@ -55,35 +63,44 @@ final class PlotCommand implements Runnable {
                 description = "The picture; its format from the name (required).")
         Path out;
 
-        @Option(names = "--scale", defaultValue = "1", paramLabel = "S",
-                description = "PNG pixels per layout pixel, 0.25 to 8 (default: ${DEFAULT-VALUE}; 2 for sharp screens).")
-        double scale;
+        @Mixin
+        Scale scale;
 
         void check(CommandSpec spec) {
-            if (out == null) {
-                throw Cli.usage(spec, "missing --out FILE.svg|FILE.png: the picture's file, its format from the name");
-            }
-            String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".svg") && !name.endsWith(".png")) {
-                throw Cli.usage(spec, "invalid value for --out: '" + out + "' must end .svg or .png (the picture's format)");
-            }
-            if (!(scale >= 0.25 && scale <= 8)) {
-                throw Cli.usage(spec, "invalid value for --scale: " + scale + " (0.25 to 8)");
-            }
-            OutputOptions.checkWritable(out);
+            checkPicture(spec, out, scale.scale);
         }
 
         void write(CommandSpec spec, Plot plot) {
-            boolean png = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
-            if (png) {
-                headless();
-            }
-            byte[] bytes = png ? plot.png(scale) : plot.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            ReportCommand.write(spec, out, bytes, "");
-            Cli.note(spec, String.format(Locale.ROOT, "wrote %s (%s, %d x %d pixels)", out, png ? "PNG" : "SVG",
-                    png ? (int) Math.ceil(plot.width() * scale) : plot.width(),
-                    png ? (int) Math.ceil(plot.height() * scale) : plot.height()));
+            writePicture(spec, out, scale.scale, plot);
         }
+    }
+
+    /** Checks a picture's file and scale before any work: usage errors for a missing or misnamed file. */
+    static void checkPicture(CommandSpec spec, Path out, double scale) {
+        if (out == null) {
+            throw Cli.usage(spec, "missing --out FILE.svg|FILE.png: the picture's file, its format from the name");
+        }
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".svg") && !name.endsWith(".png")) {
+            throw Cli.usage(spec, "invalid value for --out: '" + out + "' must end .svg or .png (the picture's format)");
+        }
+        if (!(scale >= 0.25 && scale <= 8)) {
+            throw Cli.usage(spec, "invalid value for --scale: " + scale + " (0.25 to 8)");
+        }
+        OutputOptions.checkWritable(out);
+    }
+
+    /** Writes a picture whole, SVG or PNG by the file's name, and says so on standard error. */
+    static void writePicture(CommandSpec spec, Path out, double scale, Plot plot) {
+        boolean png = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+        if (png) {
+            headless();
+        }
+        byte[] bytes = png ? plot.png(scale) : plot.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ReportCommand.write(spec, out, bytes, "");
+        Cli.note(spec, String.format(Locale.ROOT, "wrote %s (%s, %d x %d pixels)", out, png ? "PNG" : "SVG",
+                png ? (int) Math.ceil(plot.width() * scale) : plot.width(),
+                png ? (int) Math.ceil(plot.height() * scale) : plot.height()));
     }
 
     /** {@code plot forest}. */
@@ -129,56 +146,37 @@ final class PlotCommand implements Runnable {
     /**
      * The output of a plot of many forces: the picture ({@code --out FILE.svg|FILE.png}), or with
      * {@code --format csv|json} the table behind it ({@code forces}' table), to {@code --out} or
-     * standard output.
+     * standard output, with the output options every table has ({@link OutputOptions}).
      */
     static final class PictureOrTable {
 
         @Mixin
-        Picture picture;
+        OutputOptions output;
 
-        @Option(names = "--format", paramLabel = "csv|json",
-                description = "Write the table behind the picture (the forces command's) instead of the picture.")
-        String format;
-
-        @Option(names = "--digits", paramLabel = "N",
-                description = "Significant digits of numbers in the table (default: full precision).")
-        Integer digits;
-
-        private OutputOptions.Format table;
+        @Mixin
+        Scale scale;
 
         void check(CommandSpec spec) {
-            if (format != null) {
-                table = Cli.token(spec, "--format", format, t -> switch (org.recordingrate.internal.Args.token(t)) {
-                    case "csv" -> OutputOptions.Format.CSV;
-                    case "json" -> OutputOptions.Format.JSON;
-                    default -> throw new IllegalArgumentException("format ('" + t + "') must be csv or json (the table"
-                            + " behind the picture); a picture's format comes from the name of --out");
-                });
-                if (picture.out != null) {
-                    OutputOptions.checkWritable(picture.out);
+            if (output.format == null) {
+                if (output.digits != null) {
+                    throw Cli.usage(spec, "--digits is for the table (--format csv|json), not the picture");
                 }
-                if (digits != null && (digits < 1 || digits > 17)) {
-                    throw Cli.usage(spec, "invalid value for --digits: " + digits + " (1 to 17 significant digits)");
-                }
+                checkPicture(spec, output.out, scale.scale);
                 return;
             }
-            if (digits != null) {
-                throw Cli.usage(spec, "--digits is for the table (--format csv|json), not the picture");
+            if (output.format == OutputOptions.Format.TEXT) {
+                throw Cli.usage(spec, "invalid value for --format: text; a plot writes its picture (--out FILE.svg|FILE.png)"
+                        + " or the table behind it (--format csv|json)");
             }
-            picture.check(spec);
+            output.check();
         }
 
         void write(CommandSpec spec, Plot plot, ForcesResult result) {
-            if (table == null) {
-                picture.write(spec, plot);
-                return;
+            if (output.format == null) {
+                writePicture(spec, output.out, scale.scale, plot);
+            } else {
+                output.write(result.table(), output.format, false, null, spec.commandLine().getOut());
             }
-            OutputOptions output = new OutputOptions();
-            output.spec = spec;
-            output.format = table;
-            output.out = picture.out;
-            output.digits = digits;
-            output.write(result.table(), table, false, null, spec.commandLine().getOut());
         }
     }
 
