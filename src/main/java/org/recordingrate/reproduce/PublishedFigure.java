@@ -10,6 +10,7 @@ import org.recordingrate.compare.Alternative;
 import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.format.Percent;
 import org.recordingrate.internal.Args;
+import org.recordingrate.internal.Units;
 import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.model.Interval;
@@ -110,14 +111,8 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     public static PublishedFigure fromPercent(BigDecimal ratePercent, BigDecimal marginPercent, double confidence) {
         Args.notNull("rate", ratePercent);
         Args.notNull("margin", marginPercent);
-        if (ratePercent.compareTo(BigDecimal.ONE) <= 0 && marginPercent.compareTo(BigDecimal.ONE) <= 0) {
-            throw new ArgumentException("rate", "rate (" + ratePercent.toPlainString() + ") and margin ("
-                    + marginPercent.toPlainString() + ") look like fractions, but published figures are taken in "
-                    + "percent: write " + ratePercent.multiply(HUNDRED).stripTrailingZeros().toPlainString() + " and "
-                    + marginPercent.multiply(HUNDRED).stripTrailingZeros().toPlainString()
-                    + "; if they are fractions, or the rate is truly below 1 percent, give them as fractions"
-                    + " (PublishedFigure.fromFractions, or --units fraction on the command line)");
-        }
+        Units.requirePercent("published figures", "PublishedFigure.fromFractions, or --units fraction on the command line",
+                new Units.Figure("rate", ratePercent, true), new Units.Figure("margin", marginPercent, true));
         return new PublishedFigure(ratePercent, marginPercent, confidence);
     }
 
