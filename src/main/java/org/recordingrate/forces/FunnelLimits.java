@@ -1,13 +1,11 @@
-package org.recordingrate.report;
+package org.recordingrate.forces;
 
-import org.recordingrate.model.Token;
-
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.List;
 
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Beta;
 import org.recordingrate.internal.Normal;
+import org.recordingrate.model.Token;
 
 /**
  * Control limits of a funnel plot for a proportion: where a force's rate would fall with
@@ -15,6 +13,10 @@ import org.recordingrate.internal.Normal;
  * audited count n. Reference: Spiegelhalter, "Funnel plots for comparing institutional
  * performance", Statistics in Medicine 24 (2005) 1185-1202; the 95% and 99.8% limits (about 2 and
  * 3 standard deviations) are his.
+ *
+ * <p>These are the limits without over-dispersion (the null hypothesis that every force records at
+ * the national rate, its spread binomial); {@link Forces} widens them for over-dispersion
+ * ({@link Overdispersion}).
  */
 public enum FunnelLimits implements Token {
 
@@ -75,7 +77,8 @@ public enum FunnelLimits implements Token {
     abstract double limit(double theta, double n, double p);
 
     /**
-     * The command-line token, the spelling {@link Token#parse} accepts.
+     * The command-line token, as {@link Token#parse} reads it ({@code exact} is accepted for
+     * {@link #EXACT_BINOMIAL}).
      *
      * @return {@code exact_binomial} or {@code normal}
      */
@@ -89,19 +92,19 @@ public enum FunnelLimits implements Token {
      *
      * @return {@code "exact binomial"} or {@code "normal approximation"}
      */
-    /**
-     * Also read: {@code exact} for the exact binomial limits.
-     *
-     * @return the aliases of these limits
-     */
-    @Override
-    public java.util.List<String> aliases() {
-        return this == EXACT_BINOMIAL ? java.util.List.of("exact") : java.util.List.of();
-    }
-
     @Override
     public String displayName() {
         return displayName;
+    }
+
+    /**
+     * {@code exact} for {@link #EXACT_BINOMIAL}.
+     *
+     * @return the other tokens read for these limits
+     */
+    @Override
+    public List<String> aliases() {
+        return this == EXACT_BINOMIAL ? List.of("exact") : List.of();
     }
 
     /**
@@ -156,5 +159,4 @@ public enum FunnelLimits implements Token {
     private static double clip(double value) {
         return Math.max(0, Math.min(1, value));
     }
-
 }

@@ -1,4 +1,4 @@
-package org.recordingrate.report;
+package org.recordingrate.forces;
 
 import org.recordingrate.model.Token;
 
@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.recordingrate.model.Token;
 
 /**
  * Funnel-plot control limits against funnel/funnel-limits.csv, made by the committed
