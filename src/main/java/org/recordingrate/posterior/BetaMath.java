@@ -70,14 +70,14 @@ final class BetaMath {
 
     /**
      * The distribution of D = X<sub>after</sub> - X<sub>before</sub> for independent Beta variables,
-     * by quadrature over the probability scale of the narrower of the two (so the other's
-     * distribution function is smooth across it): with X the narrower,
-     * P(D &le; d) = &int;<sub>0</sub><sup>1</sup> G(F<sub>X</sub><sup>-1</sup>(u), d) du, where G is the
-     * other's distribution function (or survival function) at the matching point. The integral is
-     * taken by the tanh-sinh rule (Takahasi and Mori 1974), whose nodes crowd towards u = 0 and 1
-     * where F<sup>-1</sup> is singular, halving the step until two levels agree to 1e-13; the
-     * quantiles at the nodes are computed once and kept, so each further d costs only the other's
-     * distribution function at the nodes.
+     * by quadrature over the narrower of the two (its density f; the other's distribution function G
+     * is smooth across it): P(D &le; d) = P(mass where G is 1) + &int; f(x) G(x, d) dx over the x where G
+     * lies strictly between 0 and 1, cut to where f holds all but 1e-25 of its mass. With X the later
+     * rate G(x, d) = P(before &ge; x - d), 1 for x &le; d and 0 for x &ge; 1 + d; with X the earlier rate
+     * G(x, d) = P(after &le; x + d). Cutting the range where G reaches 0 or 1 puts its kinks at the ends,
+     * where the tanh-sinh rule (Takahasi and Mori 1974) is at its best, as it is with the density's
+     * singularities at 0 or 1 (a shape below 1). The step is halved until two levels agree to 1e-13, from
+     * the fourth level on.
      */
     static final class Difference {
 
@@ -86,9 +86,13 @@ final class BetaMath {
         /** The coarsest step of the rule. */
         private static final double FIRST_STEP = 0.5;
         /** Levels of halving, at most. */
-        private static final int LEVELS = 10;
+        private static final int LEVELS = 12;
+        /** The first level whose agreement with the one before ends the halving. */
+        private static final int FIRST_LEVEL = 4;
         /** Two successive levels that differ by less than this end the halving. */
         private static final double TOLERANCE = 1e-13;
+        /** Mass of the integration variable left out at each end. */
+        private static final double TAIL = 1e-25;
 
         private final double aBefore;
         private final double bBefore;
@@ -96,9 +100,11 @@ final class BetaMath {
         private final double bAfter;
         /** Whether the integration variable is the later rate (narrower or as narrow as the earlier). */
         private final boolean overAfter;
-        /** Nodes by level: the quantile of the integration variable at each node, and the weight. */
-        private final double[][] quantiles = new double[LEVELS + 1][];
-        private final double[][] weights = new double[LEVELS + 1][];
+        private final double a;
+        private final double b;
+        private final double logBeta;
+        private final double low;
+        private final double high;
 
         Difference(double aBefore, double bBefore, double aAfter, double bAfter) {
             this.aBefore = aBefore;
@@ -106,6 +112,11 @@ final class BetaMath {
             this.aAfter = aAfter;
             this.bAfter = bAfter;
             this.overAfter = variance(aAfter, bAfter) <= variance(aBefore, bBefore);
+            this.a = overAfter ? aAfter : aBefore;
+            this.b = overAfter ? bAfter : bBefore;
+            this.logBeta = Beta.logBeta(a, b);
+            this.low = Beta.quantile(TAIL, a, b);
+            this.high = Beta.complementQuantile(TAIL, a, b);
         }
 
         static double variance(double a, double b) {
@@ -115,95 +126,85 @@ final class BetaMath {
 
         /** P(D &le; d), or P(D &gt; d) when {@code upper}. */
         double probability(double d, boolean upper) {
-            double previous = Double.NaN;
-            double sum = 0;
-            double h = FIRST_STEP;
-            for (int level = 0; level <= LEVELS; level++) {
-                ensure(level);
-                double[] q = quantiles[level];
-                double[] w = weights[level];
-                double add = 0;
-                for (int i = 0; i < q.length; i++) {
-                    if (w[i] != 0) {
-                        add += w[i] * other(q[i], d, upper);
-                    }
-                }
-                // level 0 holds every node of step FIRST_STEP; each later level the odd multiples of h
-                sum = level == 0 ? add : sum + add;
-                double estimate = sum * h;
-                if (level >= 3 && Math.abs(estimate - previous) <= TOLERANCE) {
-                    return clamp(estimate);
-                }
-                previous = estimate;
-                h /= 2;
+            double from;
+            double to;
+            double mass;
+            if (overAfter) {
+                // G = 1 below x = d, 0 above x = 1 + d
+                from = Math.max(0, d);
+                to = Math.min(1, 1 + d);
+                mass = upper ? (d < 0 ? Beta.regularizedComplement(1 + d, a, b) : 0)
+                        : (d > 0 ? Beta.regularized(d, a, b) : 0);
+            } else {
+                // G = 0 below x = -d, 1 above x = 1 - d
+                from = Math.max(0, -d);
+                to = Math.min(1, 1 - d);
+                mass = upper ? (d < 0 ? Beta.regularized(-d, a, b) : 0)
+                        : (d > 0 ? Beta.regularizedComplement(1 - d, a, b) : 0);
             }
-            return clamp(previous);
+            from = Math.max(from, low);
+            to = Math.min(to, high);
+            if (!(to > from)) {
+                return clamp(mass);
+            }
+            return clamp(mass + integral(from, to, d, upper));
         }
 
         private static double clamp(double p) {
             return Math.min(1, Math.max(0, p));
         }
 
+        /** &int; f(x) G(x, d) dx over [from, to] by the tanh-sinh rule, halving the step to agreement. */
+        private double integral(double from, double to, double d, boolean upper) {
+            double width = to - from;
+            double sum = 0;
+            double previous = Double.NaN;
+            double h = FIRST_STEP;
+            for (int level = 0; level <= LEVELS; level++) {
+                int steps = (int) Math.ceil(T_MAX / h);
+                for (int k = -steps; k <= steps; k++) {
+                    if (level > 0 && k % 2 == 0) {
+                        continue;
+                    }
+                    double t = k * h;
+                    double s = Math.PI / 2 * Math.sinh(t);
+                    double cosh = Math.cosh(s);
+                    double weight = Math.PI / 4 * Math.cosh(t) / (cosh * cosh);
+                    // the distance from the nearer end, as a share of the width: 1 / (1 + e^{2|s|})
+                    double small = 1 / (1 + Math.exp(2 * Math.abs(s)));
+                    if (weight == 0 || small == 0) {
+                        continue;
+                    }
+                    double x = t < 0 ? from + width * small : to - width * small;
+                    if (!(x > 0 && x < 1)) {
+                        continue;
+                    }
+                    double density = Math.exp((a == 1 ? 0 : (a - 1) * Math.log(x))
+                            + (b == 1 ? 0 : (b - 1) * Math.log1p(-x)) - logBeta);
+                    sum += weight * width * density * other(x, d, upper);
+                }
+                double estimate = sum * h;
+                if (level >= FIRST_LEVEL && Math.abs(estimate - previous) <= TOLERANCE) {
+                    return estimate;
+                }
+                previous = estimate;
+                h /= 2;
+            }
+            return previous;
+        }
+
         /**
          * The other variable's probability at the integration variable's value x: with X the later
-         * rate, P(X - before &le; d) given X = x is P(before &ge; x - d); with X the earlier rate,
-         * P(after - X &le; d) given X = x is P(after &le; x + d). {@code upper} gives the complements.
+         * rate, P(before &ge; x - d); with X the earlier rate, P(after &le; x + d). {@code upper} gives the
+         * complements. The caller keeps x where the answer lies strictly between 0 and 1.
          */
         private double other(double x, double d, boolean upper) {
             if (overAfter) {
-                double y = x - d;
-                // P(before >= y), or P(before < y) for the upper tail
-                if (y <= 0) {
-                    return upper ? 0 : 1;
-                }
-                if (y >= 1) {
-                    return upper ? 1 : 0;
-                }
+                double y = Math.min(1, Math.max(0, x - d));
                 return upper ? Beta.regularized(y, aBefore, bBefore) : Beta.regularizedComplement(y, aBefore, bBefore);
             }
-            double y = x + d;
-            // P(after <= y), or P(after > y)
-            if (y <= 0) {
-                return upper ? 1 : 0;
-            }
-            if (y >= 1) {
-                return upper ? 0 : 1;
-            }
+            double y = Math.min(1, Math.max(0, x + d));
             return upper ? Beta.regularizedComplement(y, aAfter, bAfter) : Beta.regularized(y, aAfter, bAfter);
-        }
-
-        /** The nodes and weights of a level: u(t) = (1 + tanh(pi/2 sinh t)) / 2, weight u'(t). */
-        private void ensure(int level) {
-            if (quantiles[level] != null) {
-                return;
-            }
-            double h = FIRST_STEP / (1 << level);
-            int steps = (int) Math.ceil(T_MAX / h);
-            double a = overAfter ? aAfter : aBefore;
-            double b = overAfter ? bAfter : bBefore;
-            double[] q = new double[2 * steps + 1];
-            double[] w = new double[2 * steps + 1];
-            int n = 0;
-            for (int k = -steps; k <= steps; k++) {
-                if (level > 0 && k % 2 == 0) {
-                    continue;
-                }
-                double t = k * h;
-                double s = Math.PI / 2 * Math.sinh(t);
-                double cosh = Math.cosh(s);
-                double weight = Math.PI / 4 * Math.cosh(t) / (cosh * cosh);
-                // the smaller of u and 1 - u, to full relative precision: 1 / (1 + e^{2|s|})
-                double small = 1 / (1 + Math.exp(2 * Math.abs(s)));
-                if (weight == 0 || small == 0) {
-                    q[n] = 0;
-                    w[n++] = 0;
-                    continue;
-                }
-                q[n] = t < 0 ? Beta.quantile(small, a, b) : Beta.complementQuantile(small, a, b);
-                w[n++] = weight;
-            }
-            quantiles[level] = java.util.Arrays.copyOf(q, n);
-            weights[level] = java.util.Arrays.copyOf(w, n);
         }
     }
 }

@@ -202,6 +202,33 @@ public final class TrendAnalysis {
         return fixedEffect(sorted, what);
     }
 
+    /**
+     * The trend of every series a file gave ({@link TrendFile}), each named by its force and category. A
+     * method fixed to {@link TrendMethod#COCHRAN_ARMITAGE} applies to the series of tallies; the others (all
+     * crime, published figures) take {@link TrendMethod#FIXED_EFFECT}.
+     *
+     * @param read the series
+     * @return the trends, a row per series
+     * @throws IllegalArgumentException as {@link #trend(List)} for a series, the message naming it; or a null
+     *                                  argument
+     */
+    public Trends trends(TrendFile.Read read) {
+        Args.notNull("read", read);
+        List<List<String>> keys = new ArrayList<>();
+        List<Trend> trends = new ArrayList<>();
+        for (TrendFile.Series series : read.series()) {
+            keys.add(series.key());
+            TrendAnalysis named = about(series.force().orElse(null), series.category().orElse(null));
+            boolean tallies = series.observations().stream().allMatch(o -> o.tally().isPresent());
+            // a method chosen for tallies leaves the series without tallies (all crime, figures) to theirs
+            if (!tallies && method.isPresent() && method.get() == TrendMethod.COCHRAN_ARMITAGE) {
+                named = new TrendAnalysis(Optional.empty(), confidence, significance, unit, named.force, named.category);
+            }
+            trends.add(named.trend(series.observations()));
+        }
+        return new Trends(read.columns(), keys, trends, read.notes());
+    }
+
     private Trend cochranArmitage(List<Observation> sorted) {
         int k = sorted.size();
         double total = 0;
