@@ -1,4 +1,4 @@
-"""Reference values for org.recordingrate.posterior (PosteriorReferenceTest), at 40 significant digits.
+"""Reference values for org.recordingrate.posterior (PosteriorReferenceTest), computed with 30-digit arithmetic.
 
 Run: python3 make-posterior-reference.py   (mpmath 1.3.0)
 Writes beta-posterior.csv and beta-change.csv beside this script.
@@ -7,15 +7,16 @@ Each number is computed from its definition with mpmath's own incomplete beta fu
 (tanh-sinh, with break points at the densities' quantiles) and root finding, not with the library's
 methods:
   - equal-tailed bounds: betaincinv at (1 -/+ level) / 2;
-  - highest-density interval: the l < mode < u with f(l) = f(u) and I_u - I_l = level (findroot on
-    both equations), or [0, q(level)] / [q(1 - level), 1] when a <= 1 / b <= 1;
+  - highest-density interval: [q(t), q(t + level)] with the lower tail t found by bisection until the
+    densities at both ends are equal, or [0, q(level)] / [q(1 - level), 1] when a <= 1 / b <= 1;
+  - quantiles q: bisection on mpmath's betainc, then the Illinois method;
   - P(after > before) = int_0^1 f_after(x) I_x(a_before, b_before) dx;
   - the change's bounds: the d with P(after - before <= d) = (1 -/+ level) / 2, where
     P(after - before <= d) = I_d(after) [d > 0] + int_{max(0,d)}^{min(1,1+d)} f_after(x) (1 - I_{x-d}(before)) dx.
 """
 import mpmath as mp
 
-mp.mp.dps = 40
+mp.mp.dps = 30
 
 
 def pdf(x, a, b):
@@ -31,15 +32,17 @@ def cdf(x, a, b):
 
 
 def quantile(p, a, b):
-    # bisection on the regularized incomplete beta, then Newton polish
+    # bisection on the regularized incomplete beta to a bracket of 2^-60, then the Illinois method in it
     lo, hi = mp.mpf(0), mp.mpf(1)
-    for _ in range(200):
+    for _ in range(60):
         mid = (lo + hi) / 2
         if cdf(mid, a, b) < p:
             lo = mid
         else:
             hi = mid
-    return (lo + hi) / 2
+    if cdf(lo, a, b) == p:
+        return lo
+    return mp.findroot(lambda x: cdf(x, a, b) - p, (lo, hi), solver='illinois', tol=mp.mpf(10) ** -55)
 
 
 def hpd(a, b, level):
@@ -49,7 +52,7 @@ def hpd(a, b, level):
         return quantile(1 - level, a, b), mp.mpf(1)
     # bisection on the lower tail t: log f(upper) - log f(lower) falls through 0
     lo, hi = mp.mpf(0), 1 - level
-    for _ in range(160):
+    for _ in range(110):
         t = (lo + hi) / 2
         l, u = quantile(t, a, b), quantile(t + level, a, b)
         if pdf(u, a, b) > pdf(l, a, b):
@@ -76,22 +79,29 @@ def p_improvement(a1, b1, a2, b2):
     return mp.quad(lambda x: pdf(x, a2, b2) * cdf(x, a1, b1), points(a2, b2))
 
 
+POINTS = {}
+
+
 def change_cdf(d, a1, b1, a2, b2):
     lo, hi = max(mp.mpf(0), d), min(mp.mpf(1), 1 + d)
-    pts = [p for p in points(a2, b2) if lo < p < hi]
+    if (a2, b2) not in POINTS:
+        POINTS[(a2, b2)] = points(a2, b2)
+    pts = [p for p in POINTS[(a2, b2)] if lo < p < hi]
     head = cdf(d, a2, b2) if d > 0 else mp.mpf(0)
     return head + mp.quad(lambda x: pdf(x, a2, b2) * (1 - cdf(x - d, a1, b1)), [lo] + pts + [hi])
 
 
 def change_bound(target, a1, b1, a2, b2):
+    # bisection to a bracket of 2^-12, then the Illinois method in it
     lo, hi = mp.mpf(-1), mp.mpf(1)
-    for _ in range(70):
+    for _ in range(12):
         mid = (lo + hi) / 2
         if change_cdf(mid, a1, b1, a2, b2) < target:
             lo = mid
         else:
             hi = mid
-    return (lo + hi) / 2
+    return mp.findroot(lambda d: change_cdf(d, a1, b1, a2, b2) - target, (lo, hi), solver='illinois',
+                       tol=mp.mpf(10) ** -40)
 
 
 PRIORS = {'jeffreys': (mp.mpf('0.5'), mp.mpf('0.5')), 'uniform': (mp.mpf(1), mp.mpf(1))}
