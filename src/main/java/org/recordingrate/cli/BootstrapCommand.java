@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.NamePairing;
 import org.recordingrate.model.Tally;
-import org.recordingrate.report.ResampleColumns;
+import org.recordingrate.resample.ResampleColumns;
 import org.recordingrate.resample.Bootstrap;
 import org.recordingrate.resample.BootstrapEstimate;
 import org.recordingrate.resample.BootstrapInspectionChange;

@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.compare.ChangeColumns;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +24,8 @@ import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.io.CsvInput;
 import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Tally;
-import org.recordingrate.report.Columns;
 import org.recordingrate.format.ResultColumns;
 import org.recordingrate.format.ResultTable;
-import org.recordingrate.report.Tables;
 import org.recordingrate.resample.Bootstrap;
 
 import picocli.CommandLine.Command;
@@ -209,7 +209,7 @@ final class CompareCommand implements Callable<Integer> {
             changes.add(change);
             text.append(change).append('\n');
         }
-        output.write(Columns.CHANGE_INPUTS.then(Columns.CHANGE).table(changes), OutputOptions.Format.TEXT,
+        output.write(ResultTable.concat(changes.stream().map(Change::table).toList()), OutputOptions.Format.TEXT,
                 changes.size() == 1, changes.size() == 1 ? changes.get(0).summary() : text.toString(),
                 spec.commandLine().getOut());
     }
@@ -220,7 +220,7 @@ final class CompareCommand implements Callable<Integer> {
         boolean all = methods.size() > 1 || tests.size() > 1;
         ResultColumns<Change> columns = all ? ResultColumns.<Change>of()
                 .add("method", ResultTable.Kind.TEXT, c -> c.method().token())
-                .add("test", ResultTable.Kind.TEXT, c -> c.test().test().token()).then(Columns.CHANGE) : Columns.CHANGE;
+                .add("test", ResultTable.Kind.TEXT, c -> c.test().test().token()).then(ChangeColumns.CHANGE) : ChangeColumns.CHANGE;
         ResultTable table = ResultTable.withInputs(input.header(), columns.columns());
         Map<String, Comparison> configured = new HashMap<>();
         List<Comparison> everyComparison = every(defaults);
@@ -255,7 +255,7 @@ final class CompareCommand implements Callable<Integer> {
     private void pairedCases(Comparison comparison) {
         CsvInput input = reading.read(cases).require("recorded", "audited");
         Pairing<Tally> pairing = new Pairing<>(input, pairBy);
-        List<ResultTable.Column> columns = new ArrayList<>(Columns.CHANGE.columns());
+        List<ResultTable.Column> columns = new ArrayList<>(ChangeColumns.CHANGE.columns());
         columns.add(new ResultTable.Column("paired_with_line", ResultTable.Kind.COUNT));
         ResultTable table = ResultTable.withInputs(input.header(), columns);
         List<Object> blank = new ArrayList<>(java.util.Collections.nCopies(columns.size(), null));
@@ -270,7 +270,7 @@ final class CompareCommand implements Callable<Integer> {
                 continue;
             }
             Change change = row.construct(Map.of(), () -> comparison.compare(previous.get().value(), tally));
-            List<Object> values = new ArrayList<>(Columns.CHANGE.values(change));
+            List<Object> values = new ArrayList<>(ChangeColumns.CHANGE.values(change));
             values.add(previous.get().line());
             table.row(row.cells(), values);
         }
@@ -345,7 +345,7 @@ final class CompareCommand implements Callable<Integer> {
             Cli.note(spec, incidents.get());
             text.append(incidents.get()).append('\n');
         }
-        output.write(Tables.inspectionChanges(all.changes()), OutputOptions.Format.CSV, false, text.toString(),
+        output.write(all.table(), OutputOptions.Format.CSV, false, text.toString(),
                 spec.commandLine().getOut());
     }
 

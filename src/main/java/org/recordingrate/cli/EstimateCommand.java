@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.estimate.EstimateColumns;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,10 +21,8 @@ import org.recordingrate.io.CsvInput;
 import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Tally;
-import org.recordingrate.report.Columns;
 import org.recordingrate.format.ResultColumns;
 import org.recordingrate.format.ResultTable;
-import org.recordingrate.report.Tables;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -140,7 +140,7 @@ final class EstimateCommand implements Callable<Integer> {
         if (estimates.size() == 1) {
             text.append(estimates.get(0).summary());
         }
-        ResultTable table = Columns.RATE_INPUTS.then(Columns.RATE).table(estimates);
+        ResultTable table = ResultTable.concat(estimates.stream().map(RateEstimate::table).toList());
         output.write(table, OutputOptions.Format.TEXT, estimates.size() == 1, text.toString(),
                 spec.commandLine().getOut());
     }
@@ -151,8 +151,8 @@ final class EstimateCommand implements Callable<Integer> {
         CsvInput input = reading.read(cases).require("recorded", "audited");
         ResultColumns<RateEstimate> columns = every
                 ? ResultColumns.<RateEstimate>of().add("method", ResultTable.Kind.TEXT, e -> e.method().token())
-                        .then(Columns.RATE)
-                : Columns.RATE;
+                        .then(EstimateColumns.RATE)
+                : EstimateColumns.RATE;
         ResultTable table = ResultTable.withInputs(input.header(), columns.columns());
         // Estimators cache their critical values: keep one per (method, confidence) met in the file.
         Map<String, RateEstimator> estimators = new HashMap<>();
@@ -192,7 +192,7 @@ final class EstimateCommand implements Callable<Integer> {
             }
         }
         Cli.note(spec, source.toString());
-        output.write(Tables.inspectionEstimates(estimates, unit, methods.size() > 1), OutputOptions.Format.CSV, false,
+        output.write(EstimateColumns.inspectionEstimates(estimates, unit, methods.size() > 1), OutputOptions.Format.CSV, false,
                 text.toString(), spec.commandLine().getOut());
     }
 }

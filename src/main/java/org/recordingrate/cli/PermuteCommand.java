@@ -9,7 +9,7 @@ import org.recordingrate.compare.Alternative;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.NamePairing;
 import org.recordingrate.model.Tally;
-import org.recordingrate.report.ResampleColumns;
+import org.recordingrate.resample.ResampleColumns;
 import org.recordingrate.resample.Bootstrap;
 import org.recordingrate.resample.Enumeration;
 import org.recordingrate.resample.PermutationInspectionResult;

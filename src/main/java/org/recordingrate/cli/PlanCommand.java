@@ -28,7 +28,7 @@ import org.recordingrate.plan.SampleSize;
 import org.recordingrate.plan.SampleSizePlanner;
 import org.recordingrate.plan.UpperBoundPlanner;
 import org.recordingrate.plan.UpperBoundSize;
-import org.recordingrate.report.PlanColumns;
+import org.recordingrate.plan.PlanningColumns;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -177,7 +177,7 @@ final class PlanCommand implements Callable<Integer> {
         double m = percent("--margin", margin, false);
         double p = percent("--expected", expected, true);
         SampleSize size = population == null ? planner.plan(m, p) : planner.plan(m, p, population);
-        output.write(PlanColumns.SAMPLE_SIZE.table(size), OutputOptions.Format.TEXT, true, size + "\n",
+        output.write(PlanningColumns.SAMPLE_SIZE.table(size), OutputOptions.Format.TEXT, true, size + "\n",
                 spec.commandLine().getOut());
     }
 
@@ -230,7 +230,7 @@ final class PlanCommand implements Callable<Integer> {
             planner = planner.withMinimum(minimum);
         }
         AllocationPlan plan = planner.plan(categories, m);
-        output.write(PlanColumns.ALLOCATION.table(plan.rows()), OutputOptions.Format.CSV, false, plan.summary() + "\n",
+        output.write(PlanningColumns.ALLOCATION.table(plan.rows()), OutputOptions.Format.CSV, false, plan.summary() + "\n",
                 spec.commandLine().getOut());
     }
 
@@ -267,13 +267,13 @@ final class PlanCommand implements Callable<Integer> {
             for (double change : changes) {
                 sizes.add(planner.plan(before, change, power));
             }
-            output.write(PlanColumns.POWER_SIZE.table(sizes), sizes.size() == 1 ? OutputOptions.Format.TEXT
+            output.write(PlanningColumns.POWER_SIZE.table(sizes), sizes.size() == 1 ? OutputOptions.Format.TEXT
                             : OutputOptions.Format.CSV, sizes.size() == 1,
                     sizes.stream().map(PowerSize::toString).collect(Collectors.joining("\n")) + "\n",
                     spec.commandLine().getOut());
         } else {
             List<PowerPoint> curve = planner.curve(before, changes, audited);
-            output.write(PlanColumns.POWER.table(curve), curve.size() == 1 ? OutputOptions.Format.TEXT
+            output.write(PlanningColumns.POWER.table(curve), curve.size() == 1 ? OutputOptions.Format.TEXT
                             : OutputOptions.Format.CSV, curve.size() == 1,
                     curve.stream().map(PowerPoint::toString).collect(Collectors.joining("\n")) + "\n",
                     spec.commandLine().getOut());
@@ -289,7 +289,7 @@ final class PlanCommand implements Callable<Integer> {
         UpperBoundPlanner planner = UpperBoundPlanner.withDefaults().withConfidence(confidence);
         UpperBoundSize size = population == null ? planner.plan(tolerable, errors)
                 : planner.plan(tolerable, errors, population);
-        output.write(PlanColumns.UPPER_BOUND.table(size), OutputOptions.Format.TEXT, true, size + "\n",
+        output.write(PlanningColumns.UPPER_BOUND.table(size), OutputOptions.Format.TEXT, true, size + "\n",
                 spec.commandLine().getOut());
     }
 

@@ -14,11 +14,10 @@ import org.recordingrate.io.CsvInput;
 import org.recordingrate.reproduce.PublishedComparison;
 import org.recordingrate.reproduce.PublishedFigure;
 import org.recordingrate.reproduce.PublishedFigure.VolumeRange;
-import org.recordingrate.report.Columns;
-import org.recordingrate.report.Columns.FigureResult;
+import org.recordingrate.reproduce.FigureColumns;
+import org.recordingrate.reproduce.FigureResult;
 import org.recordingrate.format.ResultColumns;
 import org.recordingrate.format.ResultTable;
-import org.recordingrate.report.Tables;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -162,13 +161,13 @@ final class ReproduceCommand implements Callable<Integer> {
         Optional<PublishedFigure> previous = previousRate == null ? Optional.empty()
                 : Optional.of(figure(previousRate, previousMargin, confidence));
         FigureResult result = result(current, previous, Optional.ofNullable(volume), Optional.ofNullable(moreThan), unit);
-        output.write(Tables.figures(List.of(result), unit), OutputOptions.Format.TEXT, true, text(result),
+        output.write(FigureColumns.figures(List.of(result), unit), OutputOptions.Format.TEXT, true, text(result),
                 spec.commandLine().getOut());
     }
 
     private void cases(long unit) {
         CsvInput input = reading.read(cases).require("rate", "margin");
-        ResultColumns<FigureResult> columns = Columns.figure(unit);
+        ResultColumns<FigureResult> columns = FigureColumns.figure(unit);
         List<ResultTable.Column> resultColumns = new ArrayList<>(columns.columns());
         Pairing<PublishedFigure> pairing = null;
         if (!pairBy.isEmpty()) {

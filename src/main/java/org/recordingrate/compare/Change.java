@@ -1,5 +1,8 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import org.recordingrate.model.Interval;
 import org.recordingrate.model.Tally;
 import org.recordingrate.format.Percent;
@@ -19,7 +22,7 @@ import org.recordingrate.format.Percent;
  * @param verdict      the verdict from the test's p-value and the sign of the change
  */
 public record Change(Tally before, Tally after, double change, ChangeIntervalMethod method, double confidence,
-                     Interval interval, TestResult test, double significance, Verdict verdict) {
+                     Interval interval, TestResult test, double significance, Verdict verdict) implements Result {
 
     /**
      * {@code "+5.4 points (95% CI +1.2 to +9.6, Newcombe); z-test (pooled variance) p = 0.0123: statistically
@@ -44,6 +47,7 @@ public record Change(Tally before, Tally after, double change, ChangeIntervalMet
      *
      * @return multi-line text, each line ending in the platform's line separator
      */
+    @Override
     public String summary() {
         return String.format(java.util.Locale.ROOT, "%-12s%s (%s)%n%-12s%s (%s)%n%-12s%s (%s CI %s to %s, %s)%n"
                         + "%-12s%s%n%-12s%s%n",
@@ -51,5 +55,16 @@ public record Change(Tally before, Tally after, double change, ChangeIntervalMet
                 "change", Percent.points(change), Percent.level(confidence),
                 Percent.signed(interval.lower()), Percent.signed(interval.upper()), method.displayName(),
                 "test", test, "verdict", verdict + " (at " + Percent.level(significance) + " significance)");
+    }
+
+    /**
+     * The change as the command line writes it: one row of {@link ChangeColumns#CHANGE_INPUTS} then
+     * {@link ChangeColumns#CHANGE}.
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return ChangeColumns.CHANGE_INPUTS.then(ChangeColumns.CHANGE).table(this);
     }
 }

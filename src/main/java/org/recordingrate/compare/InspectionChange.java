@@ -1,5 +1,10 @@
 package org.recordingrate.compare;
 
+import java.util.ArrayList;
+
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +31,7 @@ import org.recordingrate.model.Inspection;
  */
 public record InspectionChange(Inspection before, Inspection after, List<CategoryChange> categories, List<String> onlyBefore,
                                List<String> onlyAfter, AllCrimeChange allCrime, Optional<MantelHaenszel> mantelHaenszel,
-                               PValueAdjustment adjustment) {
+                               PValueAdjustment adjustment) implements Result {
 
     /**
      * Checks for nulls and copies the lists (the record is immutable).
@@ -62,10 +67,47 @@ public record InspectionChange(Inspection before, Inspection after, List<Categor
         return onlyBefore.isEmpty() && onlyAfter.isEmpty();
     }
 
-    /** One line: the all-crime change and its verdict. */
+    /**
+     * One line: the all-crime change and its verdict, then the categories audited in one inspection
+     * only, so that a one-line view never hides them.
+     */
     @Override
     public String toString() {
-        return after.name() + " vs " + before.name() + ": " + allCrime;
+        StringBuilder text = new StringBuilder(after.name() + " vs " + before.name() + ": " + allCrime);
+        for (String note : notes()) {
+            text.append("; ").append(note);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The categories audited in one inspection only, which are not compared one by one (each still
+     * weighs in its own inspection's all-crime rate).
+     *
+     * @return "audited only in NAME: a, b (not compared)" for each side that has some; empty when every
+     *         category matched
+     */
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        if (!onlyBefore.isEmpty()) {
+            notes.add("audited only in " + before.name() + ": " + String.join(", ", onlyBefore) + " (not compared)");
+        }
+        if (!onlyAfter.isEmpty()) {
+            notes.add("audited only in " + after.name() + ": " + String.join(", ", onlyAfter) + " (not compared)");
+        }
+        return notes;
+    }
+
+    /**
+     * The comparison as the command line writes it ({@link ChangeColumns#INSPECTION_CHANGE}): a row
+     * per category compared and one for all crime, with {@link #notes()}.
+     *
+     * @return a new table
+     */
+    @Override
+    public ResultTable table() {
+        return ChangeColumns.inspectionChanges(List.of(this));
     }
 
     /**
@@ -77,6 +119,7 @@ public record InspectionChange(Inspection before, Inspection after, List<Categor
      *
      * @return a title line, the table and the notes; rates in percent, changes in points
      */
+    @Override
     public String summary() {
         boolean adjusted = adjustment != PValueAdjustment.NONE;
         TextTable table = adjusted
@@ -97,11 +140,8 @@ public record InspectionChange(Inspection before, Inspection after, List<Categor
         StringBuilder out = new StringBuilder(after.name() + " compared with " + before.name() + "\n").append(table.render());
         mantelHaenszel.ifPresent(cmh -> out.append(String.format(Locale.ROOT, "Cochran-Mantel-Haenszel across %d "
                 + "categories: chi-square %.3f, p = %s%n", cmh.categories(), cmh.statistic(), Percent.pValue(cmh.pValue()))));
-        if (!onlyBefore.isEmpty()) {
-            out.append("audited only in ").append(before.name()).append(": ").append(String.join(", ", onlyBefore)).append('\n');
-        }
-        if (!onlyAfter.isEmpty()) {
-            out.append("audited only in ").append(after.name()).append(": ").append(String.join(", ", onlyAfter)).append('\n');
+        for (String note : notes()) {
+            out.append(note).append('\n');
         }
         return out.toString();
     }

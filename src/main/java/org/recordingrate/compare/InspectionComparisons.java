@@ -1,5 +1,10 @@
 package org.recordingrate.compare;
 
+import java.util.ArrayList;
+
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.List;
 
 import org.recordingrate.internal.Args;
@@ -12,7 +17,8 @@ import org.recordingrate.internal.Args;
  * @param onlyBefore names of earlier inspections with no later partner (not compared)
  * @param onlyAfter  names of later inspections with no earlier partner (not compared)
  */
-public record InspectionComparisons(List<InspectionChange> changes, List<String> onlyBefore, List<String> onlyAfter) {
+public record InspectionComparisons(List<InspectionChange> changes, List<String> onlyBefore, List<String> onlyAfter)
+        implements Result {
 
     /**
      * Copies the lists (the record is immutable).
@@ -38,20 +44,54 @@ public record InspectionComparisons(List<InspectionChange> changes, List<String>
         return onlyBefore.isEmpty() && onlyAfter.isEmpty();
     }
 
-    /** One line per comparison. */
+    /** One line per comparison, then the inspections left unpaired. */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
         for (InspectionChange change : changes) {
             text.append(change).append('\n');
         }
-        if (!onlyBefore.isEmpty()) {
-            text.append("no later inspection for: ").append(String.join(", ", onlyBefore)).append('\n');
-        }
-        if (!onlyAfter.isEmpty()) {
-            text.append("no earlier inspection for: ").append(String.join(", ", onlyAfter)).append('\n');
+        for (String note : unpaired()) {
+            text.append(note).append('\n');
         }
         return text.toString();
+    }
+
+    private List<String> unpaired() {
+        List<String> notes = new ArrayList<>();
+        if (!onlyBefore.isEmpty()) {
+            notes.add("no later inspection for: " + String.join(", ", onlyBefore) + " (not compared)");
+        }
+        if (!onlyAfter.isEmpty()) {
+            notes.add("no earlier inspection for: " + String.join(", ", onlyAfter) + " (not compared)");
+        }
+        return notes;
+    }
+
+    /**
+     * The inspections left unpaired, then each comparison's notes (categories audited in one
+     * inspection only).
+     *
+     * @return the notes; empty when everything paired
+     */
+    @Override
+    public List<String> notes() {
+        List<String> notes = unpaired();
+        for (InspectionChange change : changes) {
+            notes.addAll(change.notes());
+        }
+        return notes;
+    }
+
+    /**
+     * Every comparison as the command line writes it ({@link ChangeColumns#inspectionChanges}), with
+     * {@link #notes()}.
+     *
+     * @return a new table; no rows when nothing paired
+     */
+    @Override
+    public ResultTable table() {
+        return ChangeColumns.inspectionChanges(changes).notes(unpaired());
     }
 
     /**
@@ -59,16 +99,14 @@ public record InspectionComparisons(List<InspectionChange> changes, List<String>
      *
      * @return multi-line text
      */
+    @Override
     public String summary() {
         StringBuilder text = new StringBuilder();
         for (InspectionChange change : changes) {
             text.append(change.summary()).append('\n');
         }
-        if (!onlyBefore.isEmpty()) {
-            text.append("no later inspection for: ").append(String.join(", ", onlyBefore)).append('\n');
-        }
-        if (!onlyAfter.isEmpty()) {
-            text.append("no earlier inspection for: ").append(String.join(", ", onlyAfter)).append('\n');
+        for (String note : unpaired()) {
+            text.append(note).append('\n');
         }
         return text.toString();
     }

@@ -1,5 +1,8 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -23,7 +26,7 @@ import org.recordingrate.internal.Args;
  *                    resampling; empty for exact and asymptotic tests
  */
 public record TestResult(ChangeTestMethod test, Alternative alternative, OptionalDouble statistic, double pValue,
-                         Optional<MonteCarlo> monteCarlo) {
+                         Optional<MonteCarlo> monteCarlo) implements Result {
 
     /**
      * Validates the result.
@@ -108,7 +111,26 @@ public record TestResult(ChangeTestMethod test, Alternative alternative, Optiona
      *
      * @return the line, ending in {@code "\n"}
      */
+    @Override
     public String summary() {
         return this + "\n";
+    }
+
+    /**
+     * As a table: {@code test,alternative,statistic,p_value,replicates,seed} (the last two for a
+     * resampled p-value only).
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return org.recordingrate.format.ResultColumns.<TestResult>of()
+                .add("test", ResultTable.Kind.TEXT, r -> r.test().token())
+                .add("alternative", ResultTable.Kind.TEXT, r -> r.alternative().token())
+                .add("statistic", ResultTable.Kind.NUMBER, TestResult::statistic)
+                .add("p_value", ResultTable.Kind.PVALUE, TestResult::pValue)
+                .add("replicates", ResultTable.Kind.COUNT, r -> r.monteCarlo().map(MonteCarlo::replicates))
+                .add("seed", ResultTable.Kind.COUNT, r -> r.monteCarlo().map(MonteCarlo::seed))
+                .table(this);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.recordingrate.format.Percent;
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
 import org.recordingrate.internal.Args;
 import org.recordingrate.format.TextTable;
 
@@ -19,7 +21,8 @@ import org.recordingrate.format.TextTable;
  * @param allCrime   the combined estimate
  */
 public record InspectionEstimate(String inspection, AllCrimeMethod method, VarianceConvention variance,
-                                 double confidence, List<CategoryEstimate> categories, CategoryEstimate allCrime) {
+                                 double confidence, List<CategoryEstimate> categories, CategoryEstimate allCrime)
+        implements Result {
 
     /**
      * Copies the category list (the record is immutable); nothing else is checked.
@@ -95,8 +98,9 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
      * ({@link UnrecordedCrimes#unit()}: 100 from an estimate of 1,000, 10 from 100, else 1), or
      * "unbounded" when nothing was recorded. Rates in percent with one decimal.
      *
-     * @return a title line naming the method and the variance, then the table
+     * @return a title line naming the method and the variance, then the table, then the notes
      */
+    @Override
     public String summary() {
         return summary(0);
     }
@@ -131,10 +135,41 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
             }
             table.row(cells.toArray(new String[0]));
         }
+        StringBuilder notes = new StringBuilder();
+        for (String note : notes()) {
+            notes.append("Note: ").append(note).append('\n');
+        }
         return inspection + " (" + method.displayName() + " intervals, " + varianceText() + ")\n"
-                + (hasIncidents() && variance == VarianceConvention.BINOMIAL
-                        ? "binomial variance treats every crime as an independent draw, ignoring that crimes came in"
-                        + " incidents (the survey convention estimates over them)\n" : "")
-                + table.render();
+                + table.render() + notes;
+    }
+
+    /**
+     * What a reader must be told: when the records named their incidents but the binomial variance
+     * was chosen, that it treats every crime as an independent draw.
+     *
+     * @return the notes; empty when there is nothing to say
+     */
+    @Override
+    public List<String> notes() {
+        if (hasIncidents() && variance == VarianceConvention.BINOMIAL) {
+            return List.of(BINOMIAL_WITH_INCIDENTS);
+        }
+        return List.of();
+    }
+
+    /** The note for a clustered file analysed with the binomial variance. */
+    static final String BINOMIAL_WITH_INCIDENTS = "binomial variance treats every crime as an independent draw,"
+            + " ignoring that crimes came in incidents (the survey convention estimates over them: --variance survey)";
+
+    /**
+     * The estimate as the command line writes it: a row per category and all crime
+     * ({@link EstimateColumns#inspectionEstimates}), {@code more_than} at each row's default unit, and
+     * {@link #notes()}.
+     *
+     * @return a new table
+     */
+    @Override
+    public ResultTable table() {
+        return EstimateColumns.inspectionEstimates(List.of(this), 0, false);
     }
 }

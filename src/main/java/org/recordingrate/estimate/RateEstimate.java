@@ -1,6 +1,8 @@
 package org.recordingrate.estimate;
 
+import org.recordingrate.format.ResultTable;
 import org.recordingrate.model.Interval;
+import org.recordingrate.model.Result;
 import org.recordingrate.model.Tally;
 import org.recordingrate.format.Percent;
 
@@ -20,7 +22,7 @@ import org.recordingrate.format.Percent;
  *                      publish, whatever the interval method
  */
 public record RateEstimate(Tally tally, RateIntervalMethod method, double confidence, double rate, double lower,
-                           double upper, double standardError, double margin) {
+                           double upper, double standardError, double margin) implements Result {
 
     /**
      * The interval as a value.
@@ -46,6 +48,7 @@ public record RateEstimate(Tally tally, RateIntervalMethod method, double confid
      *
      * @return multi-line text, each line ending in the platform's line separator
      */
+    @Override
     public String summary() {
         String ci = Percent.level(confidence) + " CI";
         return String.format(java.util.Locale.ROOT,
@@ -54,5 +57,16 @@ public record RateEstimate(Tally tally, RateIntervalMethod method, double confid
                 "recording rate", Percent.format(rate, 2), tally, ci, Percent.format(lower, 2), Percent.format(upper, 2),
                 method.displayName(), "margin", Percent.format(margin, 2), "standard error",
                 Percent.format(standardError, 3));
+    }
+
+    /**
+     * The estimate as the command line writes it: one row of {@link EstimateColumns#RATE_INPUTS} then
+     * {@link EstimateColumns#RATE} ({@code recorded,audited,method,confidence,rate,lower,upper,margin,se}).
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return EstimateColumns.RATE_INPUTS.then(EstimateColumns.RATE).table(this);
     }
 }

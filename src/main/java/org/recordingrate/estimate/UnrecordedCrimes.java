@@ -1,5 +1,8 @@
 package org.recordingrate.estimate;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -30,7 +33,7 @@ import org.recordingrate.model.Interval;
  *
  * <p>Immutable; equal when volume, counts and exact rate are equal.
  */
-public final class UnrecordedCrimes {
+public final class UnrecordedCrimes implements Result {
 
     private final long volume;
     private final double estimate;
@@ -247,6 +250,7 @@ public final class UnrecordedCrimes {
      *
      * @return multi-line text, each line ending in the platform's line separator
      */
+    @Override
     public String summary() {
         if (isUnbounded()) {
             return String.format(Locale.ROOT, "volume      %,d%nunrecorded  unbounded (no crime recorded)%n", volume);
@@ -254,5 +258,18 @@ public final class UnrecordedCrimes {
         return String.format(Locale.ROOT, "volume      %,d%nunrecorded  %,.0f (%,.0f to %s)%nmore than   %,d (unit %d)%n",
                 volume, estimate, lower, Double.isInfinite(upper) ? "unbounded" : String.format(Locale.ROOT, "%,.0f", upper),
                 roundedDown(unit()), unit());
+    }
+
+    /**
+     * As the command line writes it: {@code volume} then {@link EstimateColumns#unrecorded(long)}
+     * ({@code unrecorded,unrecorded_lower,unrecorded_upper,more_than} at the default unit).
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return org.recordingrate.format.ResultColumns.<UnrecordedCrimes>of()
+                .add("volume", ResultTable.Kind.COUNT, UnrecordedCrimes::volume)
+                .then(EstimateColumns.unrecorded(0)).table(this);
     }
 }

@@ -1,5 +1,8 @@
 package org.recordingrate.plan;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +19,7 @@ import org.recordingrate.format.Percent;
  * @param allCrime     the all-crime row: total volume, sum W_h p_h, total audited, expected margin
  */
 public record AllocationPlan(Allocation allocation, double confidence, double targetMargin,
-                             List<CategoryAllocation> categories, CategoryAllocation allCrime) {
+                             List<CategoryAllocation> categories, CategoryAllocation allCrime) implements Result {
 
     /**
      * Copies the list, so the plan is immutable. No other check: the plan is built by
@@ -67,9 +70,45 @@ public record AllocationPlan(Allocation allocation, double confidence, double ta
      *
      * @return the summary, lines separated by {@code \n}
      */
+    @Override
     public String summary() {
         StringBuilder text = new StringBuilder(toString());
         categories.forEach(c -> text.append("\n  ").append(c));
+        for (String note : notes()) {
+            text.append("\nNote: ").append(note);
+        }
         return text.toString();
+    }
+
+    /**
+     * A warning for each category whose margin would be more than twice the all-crime target: an
+     * optimal allocation gives few records to a small or near-certain category, and its own figure is
+     * then too loose to publish (a minimum per category, {@code withMinimum} or {@code --minimum},
+     * fixes that).
+     *
+     * @return one note per such category; empty when every category is within twice the target
+     */
+    @Override
+    public java.util.List<String> notes() {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        for (CategoryAllocation c : categories) {
+            if (c.margin() > 2 * targetMargin) {
+                notes.add(String.format(Locale.ROOT, "%s: %,d audited gives +/- %s, more than twice the target +/- %s;"
+                        + " set a minimum per category (--minimum N, or withMinimum(N))", c.category(), c.audited(),
+                        Percent.format(c.margin(), 1), Percent.format(targetMargin, 1)));
+            }
+        }
+        return notes;
+    }
+
+    /**
+     * The plan as the command line writes it (the PLAN file that {@code select} reads): a row per
+     * category then all crime ({@link PlanningColumns#ALLOCATION}), with {@link #notes()}.
+     *
+     * @return a new table
+     */
+    @Override
+    public ResultTable table() {
+        return PlanningColumns.ALLOCATION.table(rows()).notes(notes());
     }
 }

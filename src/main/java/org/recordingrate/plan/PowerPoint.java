@@ -1,5 +1,8 @@
 package org.recordingrate.plan;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,7 +27,7 @@ import org.recordingrate.model.Tally;
  * @param monteCarlo   replicates, seed and standard error when simulated
  */
 public record PowerPoint(ChangeTestMethod test, PowerMethod method, Alternative alternative, double significance,
-                         Tally previous, double change, long audited, double power, Optional<MonteCarlo> monteCarlo) {
+                         Tally previous, double change, long audited, double power, Optional<MonteCarlo> monteCarlo) implements Result {
 
     /**
      * The rate the planned audit is assumed to meet, p_a = p_b + delta.
@@ -43,5 +46,25 @@ public record PowerPoint(ChangeTestMethod test, PowerMethod method, Alternative 
                 alternative.token().replace('_', '-'), Percent.level(significance),
                 monteCarlo.map(mc -> String.format(Locale.ROOT, ", %,d replicates, seed %d, MC error %.2g",
                         mc.replicates(), mc.seed(), mc.standardError())).orElse(""));
+    }
+
+    /**
+     * The same as {@link #toString()}: one line says all of it.
+     *
+     * @return the line, with a line end
+     */
+    @Override
+    public String summary() {
+        return this + "\n";
+    }
+
+    /**
+     * The point of the power curve as the command line writes it, one row.
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return PlanningColumns.POWER.table(this);
     }
 }

@@ -1,5 +1,8 @@
 package org.recordingrate.plan;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,7 +14,7 @@ import java.util.Optional;
  * @param achieved    the power at the planned count ({@code achieved.audited()}), at least the target
  * @param oneFewer    the power at one fewer, below the target (empty at 1)
  */
-public record PowerSize(double targetPower, PowerPoint achieved, Optional<PowerPoint> oneFewer) {
+public record PowerSize(double targetPower, PowerPoint achieved, Optional<PowerPoint> oneFewer) implements Result {
 
     /**
      * The planned audited count, the smallest the search found to reach the target power.
@@ -27,5 +30,25 @@ public record PowerSize(double targetPower, PowerPoint achieved, Optional<PowerP
     public String toString() {
         return String.format(Locale.ROOT, "%,d audited for power %.2f: %s%s", audited(), targetPower, achieved,
                 oneFewer.map(p -> String.format(Locale.ROOT, "; %.4f at %,d", p.power(), p.audited())).orElse(""));
+    }
+
+    /**
+     * The same as {@link #toString()}: one line says all of it.
+     *
+     * @return the line, with a line end
+     */
+    @Override
+    public String summary() {
+        return this + "\n";
+    }
+
+    /**
+     * The audited count for the power as the command line writes it, one row.
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return PlanningColumns.POWER_SIZE.table(this);
     }
 }

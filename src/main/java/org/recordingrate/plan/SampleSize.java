@@ -1,5 +1,8 @@
 package org.recordingrate.plan;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -25,7 +28,7 @@ import org.recordingrate.format.Percent;
  */
 public record SampleSize(IntervalMethod method, double confidence, double expected, double targetMargin,
                          OptionalLong population, long audited, long expectedRecorded, double margin,
-                         OptionalDouble marginOneFewer) {
+                         OptionalDouble marginOneFewer) implements Result {
 
     /** {@code "554 audited for +/- 2.5% at 90.0% expected (95% Wald; +/- 2.50% at 554, 2.50% at 553)"}. */
     @Override
@@ -36,5 +39,25 @@ public record SampleSize(IntervalMethod method, double confidence, double expect
                         ? String.format(Locale.ROOT, ", population %,d", population.getAsLong()) : "",
                 Percent.format(margin, 3), marginOneFewer.isPresent()
                         ? ", " + Percent.format(marginOneFewer.getAsDouble(), 3) + " at one fewer" : "");
+    }
+
+    /**
+     * The same as {@link #toString()}: one line says all of it.
+     *
+     * @return the line, with a line end
+     */
+    @Override
+    public String summary() {
+        return this + "\n";
+    }
+
+    /**
+     * The sample size as the command line writes it, one row.
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return PlanningColumns.SAMPLE_SIZE.table(this);
     }
 }

@@ -1,5 +1,8 @@
 package org.recordingrate.plan;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -27,7 +30,7 @@ import org.recordingrate.format.Percent;
  */
 public record UpperBoundSize(double confidence, double tolerable, long expectedErrors, OptionalLong population,
                              OptionalLong tolerableCount, long audited, double risk, OptionalDouble riskOneFewer,
-                             double upperBound) {
+                             double upperBound) implements Result {
 
     /** {@code "59 audited to show under 5.0% unrecorded with 0 found (95% one-sided; risk 0.0485)"}. */
     @Override
@@ -38,5 +41,25 @@ public record UpperBoundSize(double confidence, double tolerable, long expectedE
                         ? String.format(Locale.ROOT, ", population %,d", population.getAsLong()) : "",
                 risk, audited, riskOneFewer.isPresent()
                         ? String.format(Locale.ROOT, ", %.4g at %,d", riskOneFewer.getAsDouble(), audited - 1) : "");
+    }
+
+    /**
+     * The same as {@link #toString()}: one line says all of it.
+     *
+     * @return the line, with a line end
+     */
+    @Override
+    public String summary() {
+        return this + "\n";
+    }
+
+    /**
+     * The attribute sample size as the command line writes it, one row.
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return PlanningColumns.UPPER_BOUND.table(this);
     }
 }

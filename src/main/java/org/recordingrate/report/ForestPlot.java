@@ -18,7 +18,8 @@ import org.recordingrate.model.RowKind;
 import org.recordingrate.report.Canvas.Anchor;
 import org.recordingrate.report.Canvas.Pen;
 import org.recordingrate.report.Canvas.Type;
-import org.recordingrate.report.Tables.ChangeRow;
+import org.recordingrate.compare.ChangeColumns;
+import org.recordingrate.compare.ChangeColumns.ChangeRow;
 
 /**
  * The forest plot of two inspections: for each category and for all crime (last, set apart), the
@@ -133,7 +134,7 @@ public final class ForestPlot extends Plot {
                 .withConfidence(confidence);
         InspectionEstimate before = estimator.estimate(change.before());
         InspectionEstimate after = estimator.estimate(change.after());
-        List<ChangeRow> changes = Tables.changeRows(List.of(change));
+        List<ChangeRow> changes = ChangeColumns.changeRows(List.of(change));
         List<Row> rows = new ArrayList<>();
         for (CategoryEstimate a : after.rows()) {
             Optional<CategoryEstimate> b = a.isAllCrime() ? Optional.of(before.allCrime())

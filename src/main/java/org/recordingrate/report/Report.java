@@ -1,5 +1,7 @@
 package org.recordingrate.report;
 
+import org.recordingrate.model.Result;
+
 import org.recordingrate.format.ResultTable;
 
 import java.io.StringWriter;
@@ -32,7 +34,8 @@ import org.recordingrate.report.InspectorsWords.Earlier;
 import org.recordingrate.report.InspectorsWords.Quote;
 import org.recordingrate.report.InspectorsWords.TestWords;
 import org.recordingrate.report.InspectorsWords.Unrecorded;
-import org.recordingrate.report.Tables.ChangeRow;
+import org.recordingrate.compare.ChangeColumns;
+import org.recordingrate.compare.ChangeColumns.ChangeRow;
 
 /**
  * The inspectors' report on one force: two inspections estimated and compared, said in their words
@@ -60,7 +63,7 @@ import org.recordingrate.report.Tables.ChangeRow;
  * only earlier is listed in {@link #notes()}. Immutable and thread-safe; the results are computed
  * once, when first asked for.
  */
-public final class Report {
+public final class Report implements Result {
 
     private final Inspection before;
     private final Inspection after;
@@ -426,6 +429,7 @@ public final class Report {
      * @return the lines, the earlier-only categories first; empty when the categories match
      * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
      */
+    @Override
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
         for (String category : change().onlyBefore()) {
@@ -465,13 +469,15 @@ public final class Report {
     }
 
     /**
-     * The full table (for CSV and JSON): {@link ReportColumns#full(long)} at this report's unit.
+     * The full table (for CSV and JSON): {@link ReportColumns#full(long)} at this report's unit, with
+     * {@link #notes()}.
      *
      * @return a row per {@link #rows()} row, every column
      * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
      */
+    @Override
     public ResultTable table() {
-        return ReportColumns.full(settings.unit).table(rows());
+        return ReportColumns.full(settings.unit).table(rows()).notes(notes());
     }
 
     /**
@@ -519,6 +525,7 @@ public final class Report {
      *
      * @return the paragraphs and the table as text
      */
+    @Override
     public String summary() {
         return text();
     }
@@ -576,10 +583,15 @@ public final class Report {
         return ReportDocument.html(this);
     }
 
-    /** The force and the two inspections' names; computes nothing. */
+    /**
+     * The force, the two inspections and the all-crime paragraph, as the report opens: {@code
+     * "Cambridgeshire, PEEL 2021/22 vs 2017: We estimate that the force is recording 93.3 percent ..."}.
+     *
+     * @throws IllegalArgumentException as {@link #rows()}, when the results are first computed
+     */
     @Override
     public String toString() {
-        return "Report[" + force() + ": " + after.name() + " vs " + before.name() + "]";
+        return force() + ", " + after.name() + " vs " + before.name() + ": " + paragraphs().get(0).text();
     }
 
     private Findings findings() {
@@ -608,7 +620,7 @@ public final class Report {
             before = estimator.estimate(Report.this.before);
             after = estimator.estimate(Report.this.after);
             change = comparison().compare(Report.this.before, Report.this.after);
-            List<ChangeRow> changeRows = Tables.changeRows(List.of(change));
+            List<ChangeRow> changeRows = ChangeColumns.changeRows(List.of(change));
             InspectorsWords words = InspectorsWords.about(force()).since(previousLabel());
             List<ReportRow> list = new ArrayList<>();
             for (CategoryEstimate row : after.rows()) {

@@ -10,13 +10,14 @@ import java.util.function.ToDoubleFunction;
 
 import org.recordingrate.estimate.CategoryEstimate;
 import org.recordingrate.format.ResultTable.Kind;
-import org.recordingrate.report.Tables.ChangeRow;
+import org.recordingrate.estimate.EstimateColumns;
+import org.recordingrate.compare.ChangeColumns.ChangeRow;
 
 /**
  * The columns of the inspectors' report, defined once: the full set for CSV and JSON, and the
  * narrower set shown beside the paragraphs in text, markdown and HTML (made of the same columns).
  * Names follow {@code estimate} and {@code compare}: the later inspection's columns carry the names
- * of {@link Columns#inspectionRow(long)}, the earlier one's the suffix {@code _before}, and the
+ * of {@link EstimateColumns#inspectionRow(long)}, the earlier one's the suffix {@code _before}, and the
  * change's interval is {@code change_lower,change_upper} (its {@code lower,upper} in {@code compare}).
  */
 public final class ReportColumns {
@@ -80,7 +81,7 @@ public final class ReportColumns {
 
     /**
      * Every column of a report row, for CSV and JSON: {@code force,inspection,inspection_before},
-     * the later inspection's {@link Columns#inspectionRow(long)} ({@code category,recorded,audited,
+     * the later inspection's {@link EstimateColumns#inspectionRow(long)} ({@code category,recorded,audited,
      * volume,rate,lower,upper,margin,se,unrecorded,unrecorded_lower,unrecorded_upper,more_than}),
      * the earlier one's {@code recorded_before,audited_before,volume_before,rate_before,lower_before,
      * upper_before,margin_before,se_before}, the change {@code change,change_lower,change_upper,
@@ -90,7 +91,7 @@ public final class ReportColumns {
      * @return the columns
      */
     public static ResultColumns<ReportRow> full(long unit) {
-        return NAMES.then(Columns.inspectionRow(unit).from(ReportRow::after))
+        return NAMES.then(EstimateColumns.inspectionRow(unit).from(ReportRow::after))
                 .then(COUNTS_BEFORE).then(RATE_BEFORE).then(BOUNDS_BEFORE).then(MARGIN_BEFORE).then(SE_BEFORE)
                 .then(CHANGE).then(STATISTIC).then(P_VALUE).then(P_ADJUSTED).then(VERDICT).then(PARAGRAPH);
     }

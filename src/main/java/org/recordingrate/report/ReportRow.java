@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.recordingrate.estimate.CategoryEstimate;
 import org.recordingrate.internal.Args;
 import org.recordingrate.model.RowKind;
-import org.recordingrate.report.Tables.ChangeRow;
+import org.recordingrate.compare.ChangeColumns;
+import org.recordingrate.compare.ChangeColumns.ChangeRow;
 
 /**
  * One row of the inspectors' report: a category of the later inspection, or all crime, with its

@@ -1,5 +1,8 @@
 package org.recordingrate.reproduce;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import org.recordingrate.model.Interval;
 import org.recordingrate.compare.Alternative;
 import org.recordingrate.compare.Verdict;
@@ -26,7 +29,7 @@ import org.recordingrate.format.Percent;
  */
 public record PublishedComparison(PublishedFigure previous, PublishedFigure current, double change,
                                   double standardError, double z, double pValue, Alternative alternative,
-                                  double significance, Verdict verdict) {
+                                  double significance, Verdict verdict) implements Result {
 
     /** The level of the inspectors' "statistically significant": 5%. */
     public static final double DEFAULT_SIGNIFICANCE = 0.05;
@@ -98,13 +101,25 @@ public record PublishedComparison(PublishedFigure previous, PublishedFigure curr
      *
      * @return multi-line text, each line ending in the platform's line separator
      */
+    @Override
     public String summary() {
         Interval interval = changeInterval(0.95);
         return String.format(java.util.Locale.ROOT, "%-12s%s%n%-12s%s%n%-12s%s (se %s, 95%% CI %s)%n%-12sz = %.2f, "
                         + "p = %s (%s)%n%-12s%s (at %s significance)%n",
                 "now", current, "previous", previous, "change", Percent.points(change),
-                Percent.format(standardError, 2), Percent.range(interval.lower(), interval.upper()),
+                String.format(java.util.Locale.ROOT, "%.2f points", 100 * standardError), Percent.range(interval.lower(), interval.upper()),
                 "test", z, Percent.pValue(pValue), alternative.token().replace('_', '-'), "verdict", verdict,
                 Percent.level(significance));
+    }
+
+    /**
+     * The comparison as the command line writes it ({@link FigureColumns}): the current figure's row
+     * with the previous figure and the change, z, p-value and verdict.
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return new FigureResult(current, java.util.Optional.of(this)).table();
     }
 }

@@ -1,5 +1,8 @@
 package org.recordingrate.reproduce;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -36,7 +39,7 @@ import org.recordingrate.model.Interval;
  * @param marginPercent the published half-width in percent, in [1e-7, 100]
  * @param confidence    the confidence level of the margin; reports use 0.95
  */
-public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, double confidence) {
+public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, double confidence) implements Result {
 
     /** The confidence of published figures unless stated: 95%. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
@@ -349,6 +352,13 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
      * @param upper the largest volume; empty when unbounded
      */
     public record VolumeRange(long lower, java.util.OptionalLong upper) {
+
+        /** {@code "61,194 to 63,548"}, or {@code "61,194 or more"} when unbounded. */
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%,d", lower) + (upper.isPresent()
+                    ? String.format(java.util.Locale.ROOT, " to %,d", upper.getAsLong()) : " or more");
+        }
     }
 
     /** {@code "93.2% (+/- 2.3%)"}, the numbers as given, with the level when it is not 95%. */
@@ -364,10 +374,22 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
      *
      * @return multi-line text, each line ending in the platform's line separator
      */
+    @Override
     public String summary() {
         return String.format(java.util.Locale.ROOT, "published figure  %s%nstandard error    %s%% (margin / %.6f)%n"
                         + "implied audited   about %.0f (Wald; an effective sample size for all crime)%n",
                 this, new BigDecimal(100 * standardError()).round(new MathContext(4)).toPlainString(), criticalValue(),
                 impliedAudited());
+    }
+
+    /**
+     * The figure as the command line writes it ({@link FigureColumns}): its inputs, standard error,
+     * interval and implied audited count, one row.
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return new FigureResult(this, java.util.Optional.empty()).table();
     }
 }

@@ -1,5 +1,8 @@
 package org.recordingrate.resample;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -30,7 +33,7 @@ import org.recordingrate.model.Interval;
  */
 public record BootstrapEstimate(double estimate, Interval interval, BootstrapInterval method, double confidence,
                                 double standardError, double bias, Optional<MonteCarlo> monteCarlo,
-                                OptionalDouble latticeError) {
+                                OptionalDouble latticeError) implements Result {
 
     /**
      * Validates the components.
@@ -131,5 +134,27 @@ public record BootstrapEstimate(double estimate, Interval interval, BootstrapInt
                 .orElseGet(() -> latticeError.getAsDouble() == 0 ? "no Monte Carlo error"
                         : String.format(Locale.ROOT, "lattice error below %.1g", latticeError.getAsDouble()));
         return value + " (" + level + " " + bounds + ", " + method.displayName() + ", " + how + ")";
+    }
+
+    /**
+     * The one line, then the bias and standard error: a bootstrap estimate alone does not know
+     * whether it is a rate or a change ({@link TallyBootstrap} and {@link ChangeBootstrap} do).
+     *
+     * @return a few lines
+     */
+    @Override
+    public String summary() {
+        return this + String.format(Locale.ROOT, "%nstandard error %.6g, bias %.3g (fractions)%n", standardError, bias);
+    }
+
+    /**
+     * The estimate alone as a table ({@link ResampleColumns#ESTIMATE}): {@code estimate,lower,upper,
+     * margin,se,interval,replicates,seed}, in fractions.
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return ResampleColumns.ESTIMATE.table(this);
     }
 }

@@ -1,5 +1,8 @@
 package org.recordingrate.resample;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.List;
 
 import org.recordingrate.internal.Args;
@@ -12,7 +15,7 @@ import org.recordingrate.internal.Args;
  * @param after  the later inspection's name
  * @param rows   the category rows, then the all-crime row
  */
-public record BootstrapInspectionChange(String before, String after, List<BootstrapChangeRow> rows) {
+public record BootstrapInspectionChange(String before, String after, List<BootstrapChangeRow> rows) implements Result {
 
     /**
      * Validates the components.
@@ -45,6 +48,7 @@ public record BootstrapInspectionChange(String before, String after, List<Bootst
      *
      * @return the inspections' names, then a line per row
      */
+    @Override
     public String summary() {
         StringBuilder text = new StringBuilder(before).append(" -> ").append(after).append('\n');
         for (BootstrapChangeRow row : rows) {
@@ -56,5 +60,15 @@ public record BootstrapInspectionChange(String before, String after, List<Bootst
     @Override
     public String toString() {
         return before + " -> " + after + ": " + allCrime();
+    }
+
+    /**
+     * As the command line writes it: a row per category and all crime, with {@link #notes()}.
+     *
+     * @return a new table
+     */
+    @Override
+    public ResultTable table() {
+        return ResampleColumns.inspectionChanges(java.util.List.of(this));
     }
 }

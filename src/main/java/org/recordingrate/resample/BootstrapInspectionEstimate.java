@@ -1,5 +1,8 @@
 package org.recordingrate.resample;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.List;
 
 import org.recordingrate.internal.Args;
@@ -11,7 +14,7 @@ import org.recordingrate.internal.Args;
  * @param inspection the inspection's name
  * @param rows       the category rows in the inspection's order, then the all-crime row
  */
-public record BootstrapInspectionEstimate(String inspection, List<BootstrapRow> rows) {
+public record BootstrapInspectionEstimate(String inspection, List<BootstrapRow> rows) implements Result {
 
     /**
      * Validates the components.
@@ -51,6 +54,7 @@ public record BootstrapInspectionEstimate(String inspection, List<BootstrapRow> 
      *
      * @return the inspection's name, a line per row and the unrecorded crimes of all crime
      */
+    @Override
     public String summary() {
         StringBuilder text = new StringBuilder(inspection).append('\n');
         for (BootstrapRow row : rows) {
@@ -64,5 +68,15 @@ public record BootstrapInspectionEstimate(String inspection, List<BootstrapRow> 
     @Override
     public String toString() {
         return inspection + ": " + allCrime();
+    }
+
+    /**
+     * As the command line writes it: a row per category and all crime, with {@link #notes()}.
+     *
+     * @return a new table
+     */
+    @Override
+    public ResultTable table() {
+        return ResampleColumns.inspections(java.util.List.of(this), 0);
     }
 }

@@ -1,5 +1,8 @@
 package org.recordingrate.resample;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.List;
 
 import org.recordingrate.internal.Args;
@@ -12,7 +15,7 @@ import org.recordingrate.internal.Args;
  * @param after  the later inspection's name
  * @param rows   the rows
  */
-public record PermutationInspectionResult(String before, String after, List<PermutationRow> rows) {
+public record PermutationInspectionResult(String before, String after, List<PermutationRow> rows) implements Result {
 
     /**
      * Validates the components.
@@ -45,6 +48,7 @@ public record PermutationInspectionResult(String before, String after, List<Perm
      *
      * @return the inspections' names, then a line per row
      */
+    @Override
     public String summary() {
         StringBuilder text = new StringBuilder(before).append(" -> ").append(after).append('\n');
         for (PermutationRow row : rows) {
@@ -56,5 +60,15 @@ public record PermutationInspectionResult(String before, String after, List<Perm
     @Override
     public String toString() {
         return before + " -> " + after + ": " + allCrime();
+    }
+
+    /**
+     * As the command line writes it: a row per category and all crime, with {@link #notes()}.
+     *
+     * @return a new table
+     */
+    @Override
+    public ResultTable table() {
+        return ResampleColumns.permutations(java.util.List.of(this));
     }
 }

@@ -1,5 +1,8 @@
 package org.recordingrate.resample;
 
+import org.recordingrate.format.ResultTable;
+import org.recordingrate.model.Result;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,7 +23,7 @@ import org.recordingrate.internal.Args;
  *                    drawn; empty when enumerated
  */
 public record PermutationResult(double change, Alternative alternative, double pValue, PermutationMethod method,
-                                Optional<MonteCarlo> monteCarlo) {
+                                Optional<MonteCarlo> monteCarlo) implements Result {
 
     /**
      * Validates the components.
@@ -64,5 +67,28 @@ public record PermutationResult(double change, Alternative alternative, double p
                 + " (" + method.words() + monteCarlo.map(mc -> String.format(Locale.ROOT,
                 ", %,d replicates, seed %d, MC error %.2g", mc.replicates(), mc.seed(), mc.standardError())).orElse("")
                 + ")";
+    }
+
+    /**
+     * The one line: it says all of it.
+     *
+     * @return the line, with a line end
+     */
+    @Override
+    public String summary() {
+        return this + "\n";
+    }
+
+    /**
+     * The test alone as a table: {@code alternative} then {@link ResampleColumns#PERMUTATION}
+     * ({@link TallyPermutation} adds the tallies).
+     *
+     * @return a new table of one row
+     */
+    @Override
+    public ResultTable table() {
+        return org.recordingrate.format.ResultColumns.<PermutationResult>of()
+                .add("alternative", org.recordingrate.format.ResultTable.Kind.TEXT, r -> r.alternative().token())
+                .then(ResampleColumns.PERMUTATION).table(this);
     }
 }

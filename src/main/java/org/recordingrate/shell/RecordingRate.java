@@ -1,5 +1,7 @@
 package org.recordingrate.shell;
 
+import org.recordingrate.model.Result;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,6 @@ import org.recordingrate.plan.SampleSize;
 import org.recordingrate.plan.SampleSizePlanner;
 import org.recordingrate.report.Report;
 import org.recordingrate.format.ResultTable;
-import org.recordingrate.report.Tables;
 import org.recordingrate.reproduce.PublishedComparison;
 import org.recordingrate.reproduce.PublishedFigure;
 
@@ -423,20 +424,42 @@ public final class RecordingRate {
     }
 
     /**
-     * Writes a result with the command line's columns: CSV, or JSON when the file ends in
-     * {@code .json}. Accepts what {@link Tables#of(Object)} accepts: an estimate, a change, a
-     * published figure or comparison, a plan, or a list of them. An existing file is replaced.
+     * Writes a result with the command line's columns (its {@link Result#table()}, notes included):
+     * CSV, or JSON when the file ends in {@code .json}. Any result: an estimate, a change, a published
+     * figure, a plan, a bootstrap or permutation result, a report. An existing file is replaced.
      *
      * @param result the result to write
      * @param file   the file's path; ending in {@code .json} (any case) writes JSON, anything else CSV,
      *               UTF-8 either way
      * @return the file's absolute path, for the JShell feedback line
-     * @throws IllegalArgumentException for a blank file name, a result without a table (null, another
-     *                                  type, an empty list), or a file that cannot be written
+     * @throws IllegalArgumentException for a null result, a blank file name, or a file that cannot be
+     *                                  written
      */
-    public static Path save(Object result, String file) {
+    public static Path save(Result result, String file) {
+        Args.notNull("result", result);
+        return write(result.table(), file);
+    }
+
+    /**
+     * Writes several results of one kind as one table (their rows in order), as {@link #save(Result, String)}.
+     *
+     * @param results the results, all with the same columns (estimates of tallies, say)
+     * @param file    the file's path; {@code .json} writes JSON, anything else CSV
+     * @return the file's absolute path
+     * @throws IllegalArgumentException for a null or empty list, a null element, results whose columns
+     *                                  differ, a blank file name, or a file that cannot be written
+     */
+    public static Path save(List<? extends Result> results, String file) {
+        Args.notNull("results", results);
+        List<ResultTable> tables = new java.util.ArrayList<>();
+        for (Result result : results) {
+            tables.add(Args.notNull("result", result).table());
+        }
+        return write(ResultTable.concat(tables), file);
+    }
+
+    private static Path write(ResultTable table, String file) {
         Path path = Path.of(Args.notBlank("file", file));
-        ResultTable table = Tables.of(result);
         StringWriter text = new StringWriter();
         if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
             table.writeJson(text);
@@ -452,26 +475,17 @@ public final class RecordingRate {
     }
 
     /**
-     * Prints a result's {@code summary()} (or its {@code toString()} when it has no public
-     * {@code summary()}) to standard output, ending the text with a line break if it has none.
+     * Prints a result's {@link Result#summary()} to standard output, ending the text with a line
+     * break if it has none.
      *
      * @param result any result
      * @throws IllegalArgumentException if {@code result} is null
-     * @throws IllegalStateException    if calling {@code summary()} fails, for example because it throws
-     *                                  (the cause is kept) or its class is not accessible
      */
-    public static void show(Object result) {
-        Args.notNull("result", result);
-        try {
-            Object summary = result.getClass().getMethod("summary").invoke(result);
-            System.out.print(summary);
-            if (!summary.toString().endsWith("\n")) {
-                System.out.println();
-            }
-        } catch (NoSuchMethodException e) {
-            System.out.println(result);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("summary() of " + result.getClass().getSimpleName() + " failed", e);
+    public static void show(Result result) {
+        String summary = Args.notNull("result", result).summary();
+        System.out.print(summary);
+        if (!summary.endsWith("\n")) {
+            System.out.println();
         }
     }
 }

@@ -97,6 +97,9 @@ class RecordingRateTest {
         String text = printed.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains(reproduce(93.2, 2.3, 87.8, 1.7).summary()), text);
         assertTrue(text.contains("save(result, \"out.csv\")") && text.contains("plan(2.5, 90)"), text);
-        assertThrows(IllegalArgumentException.class, () -> save("not a result", dir.resolve("x.csv").toString()));
+        // anything but a result is refused by the compiler now (save takes a Result); null is refused by name
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> save((org.recordingrate.model.Result) null, dir.resolve("x.csv").toString()));
+        assertTrue(none.getMessage().contains("result"), none.getMessage());
     }
 }

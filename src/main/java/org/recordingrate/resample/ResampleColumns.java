@@ -1,4 +1,4 @@
-package org.recordingrate.report;
+package org.recordingrate.resample;
 
 import org.recordingrate.format.ResultTable;
 import org.recordingrate.format.ResultColumns;
@@ -7,19 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.recordingrate.compare.MonteCarlo;
+import org.recordingrate.estimate.EstimateColumns;
 import org.recordingrate.model.Tally;
 import org.recordingrate.format.ResultTable.Kind;
-import org.recordingrate.resample.BootstrapChangeRow;
-import org.recordingrate.resample.BootstrapEstimate;
-import org.recordingrate.resample.BootstrapInspectionChange;
-import org.recordingrate.resample.BootstrapInspectionEstimate;
-import org.recordingrate.resample.BootstrapRow;
-import org.recordingrate.resample.PermutationInspectionResult;
-import org.recordingrate.resample.PermutationResult;
-import org.recordingrate.resample.PermutationRow;
 
 /**
- * The columns of the resampling results, defined once for the command line, JShell and reports.
+ * The columns of the resampling results, defined once beside them for the command line, JShell and
+ * reports.
  * The bootstrap's columns are {@code estimate}'s with {@code interval,replicates,seed} after them
  * ({@code se} is the bootstrap standard error and {@code margin} z x se); the permutation test's
  * are {@code change,p_value,replicates,seed,method}. For the exact bootstrap and for exact
@@ -36,6 +30,18 @@ public final class ResampleColumns {
             .add("interval", Kind.TEXT, e -> e.method().token())
             .add("replicates", Kind.COUNT, e -> e.monteCarlo().map(MonteCarlo::replicates))
             .add("seed", Kind.COUNT, e -> e.monteCarlo().map(MonteCarlo::seed));
+
+    /**
+     * A bootstrap estimate alone, rate or change: {@code estimate,lower,upper,margin,se}, then
+     * {@link #RESAMPLING}; {@link #tally} and {@link #change} name the estimate and add the inputs.
+     */
+    public static final ResultColumns<BootstrapEstimate> ESTIMATE = ResultColumns.<BootstrapEstimate>of()
+            .add("estimate", Kind.NUMBER, BootstrapEstimate::estimate)
+            .add("lower", Kind.NUMBER, BootstrapEstimate::lower)
+            .add("upper", Kind.NUMBER, BootstrapEstimate::upper)
+            .add("margin", Kind.NUMBER, BootstrapEstimate::margin)
+            .add("se", Kind.NUMBER, BootstrapEstimate::standardError)
+            .then(RESAMPLING);
 
     /** A rate's bootstrap estimate: {@code rate,lower,upper,margin,se}, as {@code estimate}'s columns. */
     public static final ResultColumns<BootstrapEstimate> RATE_VALUES = ResultColumns.<BootstrapEstimate>of()
@@ -118,7 +124,7 @@ public final class ResampleColumns {
                 .add("audited", Kind.COUNT, r -> r.row().audited())
                 .add("volume", Kind.COUNT, r -> r.row().volume())
                 .then(RATE_VALUES.<Row>from(r -> r.row().rate()))
-                .then(Columns.unrecorded(unit).<Row>from(r -> r.row().unrecorded()))
+                .then(EstimateColumns.unrecorded(unit).<Row>from(r -> r.row().unrecorded()))
                 .then(RESAMPLING.<Row>from(r -> r.row().rate()));
         List<Row> rows = new ArrayList<>();
         for (BootstrapInspectionEstimate e : estimates) {
@@ -126,7 +132,9 @@ public final class ResampleColumns {
                 rows.add(new Row(e.inspection(), row));
             }
         }
-        return columns.table(rows);
+        ResultTable table = columns.table(rows);
+        estimates.forEach(e -> table.notes(e.notes()));
+        return table;
     }
 
     private record ChangeRow(String before, String after, BootstrapChangeRow row) {
@@ -154,7 +162,9 @@ public final class ResampleColumns {
                 rows.add(new ChangeRow(c.before(), c.after(), row));
             }
         }
-        return columns.table(rows);
+        ResultTable table = columns.table(rows);
+        changes.forEach(c -> table.notes(c.notes()));
+        return table;
     }
 
     /** {@code change,p_value,replicates,seed,method}. */
@@ -213,6 +223,8 @@ public final class ResampleColumns {
                 rows.add(new PermutationLine(r.before(), r.after(), row));
             }
         }
-        return columns.table(rows);
+        ResultTable table = columns.table(rows);
+        results.forEach(r -> table.notes(r.notes()));
+        return table;
     }
 }
