@@ -175,12 +175,15 @@ final class BetaMath {
                     if (weight == 0 || small == 0) {
                         continue;
                     }
+                    // near the upper end 1 - x is kept apart from x, which may round to 1: the density of a
+                    // shape b below 1 is unbounded there, and its mass within 1e-16 of 1 is not negligible
                     double x = t < 0 ? from + width * small : to - width * small;
-                    if (!(x > 0 && x < 1)) {
+                    double oneMinus = t < 0 ? 1 - x : (1 - to) + width * small;
+                    if (!(x > 0 && oneMinus > 0)) {
                         continue;
                     }
                     double density = Math.exp((a == 1 ? 0 : (a - 1) * Math.log(x))
-                            + (b == 1 ? 0 : (b - 1) * Math.log1p(-x)) - logBeta);
+                            + (b == 1 ? 0 : (b - 1) * Math.log(oneMinus)) - logBeta);
                     sum += weight * width * density * other(x, d, upper);
                 }
                 double estimate = sum * h;

@@ -20,11 +20,11 @@ import org.recordingrate.model.Tally;
 /**
  * Beta posteriors and the change between two against independent computations:
  * <ul>
- *   <li>{@code src/test/resources/posterior/beta-posterior.csv} and {@code beta-change.csv}, made at 40
- *       significant digits by {@code make-posterior-reference.py} (mpmath 1.3.0; its docstring gives each
- *       definition: bisection on mpmath's incomplete beta for quantiles and the highest-density interval,
- *       mpmath's tanh-sinh quadrature with break points at the quantiles for P(after &gt; before) and the
- *       change's distribution);</li>
+ *   <li>{@code src/test/resources/posterior/beta-posterior.csv}, made with 30-digit arithmetic by
+ *       {@code make-posterior-reference.py} (mpmath 1.3.0: bisection and the Illinois method on mpmath's
+ *       incomplete beta for the quantiles and the highest-density interval);</li>
+ *   <li>{@code beta-change.csv}, made by {@code make-change-reference.py} (scipy 1.17.1: QUADPACK's adaptive
+ *       Gauss-Kronrod quadrature to 1e-14 with Cephes' incomplete beta, Brent's method for the bounds);</li>
  *   <li>for whole-number shapes, P(after &gt; before) in exact rational arithmetic by the finite sum of
  *       Miller (2015, "Formulas for Bayesian A/B testing", evanmiller.org):
  *       sum<sub>i=0</sub><sup>a<sub>B</sub>-1</sup> B(a<sub>A</sub> + i, b<sub>A</sub> + b<sub>B</sub>) / ((b<sub>B</sub>
@@ -84,7 +84,7 @@ class PosteriorReferenceTest {
     }
 
     @Test
-    void change_matchesMpmath() throws IOException {
+    void change_matchesAdaptiveQuadrature() throws IOException {
         List<CSVRecord> rows = read("beta-change.csv");
         assertEquals(9, rows.size());
         for (CSVRecord row : rows) {
