@@ -1,5 +1,7 @@
 package org.recordingrate.benchmarks;
 
+import org.recordingrate.model.Token;
+
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -57,7 +59,7 @@ public class CommonsMathIntervalBenchmark {
         String[] parts = tally.split("/");
         recorded = Integer.parseInt(parts[0]);
         audited = Integer.parseInt(parts[1]);
-        ours = RateEstimator.withDefaults().with(IntervalMethod.fromToken(method));
+        ours = RateEstimator.withDefaults().with(Token.parse(IntervalMethod.class, "method", method));
         switch (method) {
             case "wald":
                 commons = new NormalApproximationInterval();

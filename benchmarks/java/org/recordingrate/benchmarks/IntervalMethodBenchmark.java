@@ -1,5 +1,7 @@
 package org.recordingrate.benchmarks;
 
+import org.recordingrate.model.Token;
+
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +46,7 @@ public class IntervalMethodBenchmark {
 
     @Setup
     public void setUp() {
-        intervalMethod = IntervalMethod.fromToken(method);
+        intervalMethod = Token.parse(IntervalMethod.class, "method", method);
         estimator = RateEstimator.withDefaults().with(intervalMethod);
         parsed = Tally.parse(tally);
     }

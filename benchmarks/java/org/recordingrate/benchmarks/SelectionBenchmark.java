@@ -1,5 +1,7 @@
 package org.recordingrate.benchmarks;
 
+import org.recordingrate.model.Token;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +101,7 @@ public class SelectionBenchmark {
             case "naive":
                 return naive();
             default:
-                return Selector.withSeed(2022).with(SelectionMethod.fromToken(method)).select(file, PLAN).drawn();
+                return Selector.withSeed(2022).with(Token.parse(SelectionMethod.class, "method", method)).select(file, PLAN).drawn();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.recordingrate;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,8 +61,8 @@ class ValidationTest {
             fails(() -> method.lowerBound(1, 10, -0.1), "confidence", "-0.1");
             fails(() -> method.upperBound(20, 10, 0.95), "recorded (20)");
         }
-        fails(() -> IntervalMethod.fromToken("wilsom"), "method", "'wilsom'", "wilson");
-        fails(() -> IntervalMethod.fromToken(null), "method", "'null'");
+        fails(() -> Token.parse(IntervalMethod.class, "method", "wilsom"), "method", "'wilsom'", "wilson");
+        fails(() -> Token.parse(IntervalMethod.class, "method", null), "method", "(null)");
         fails(() -> RateEstimator.withDefaults().withConfidence(95), "confidence", "95");
         fails(() -> RateEstimator.withDefaults().with((IntervalMethod) null), "method");
         fails(() -> RateEstimator.withDefaults().estimate(null), "tally");
@@ -81,8 +83,8 @@ class ValidationTest {
         fails(() -> AuditedCategory.of("all crime", 1, 2, 5), "reserved");
         fails(() -> new AuditedCategory(new Category("", 5, OptionalLong.empty()), Tally.of(1, 2)), "category name");
         fails(() -> Category.of("violence", 5, 0), "population", "0");
-        fails(() -> AllCrimeMethod.fromToken("jeffreys"), "'jeffreys'", "korn_graubard");
-        fails(() -> VarianceConvention.fromToken("srs"), "'srs'", "binomial");
+        fails(() -> Token.parse(AllCrimeMethod.class, "method", "jeffreys"), "'jeffreys'", "korn_graubard");
+        fails(() -> Token.parse(VarianceConvention.class, "variance", "srs"), "'srs'", "binomial");
         fails(() -> InspectionEstimator.withDefaults().withConfidence(Double.NaN), "confidence", "NaN");
         fails(() -> InspectionEstimator.withDefaults().estimate(null), "inspection");
         Inspection single = Inspection.builder("one record").category("violence", 1, 1, 100).build();
@@ -106,10 +108,10 @@ class ValidationTest {
 
     @Test
     void comparisons() {
-        fails(() -> DifferenceMethod.fromToken("newcomb"), "'newcomb'", "newcombe");
+        fails(() -> Token.parse(DifferenceMethod.class, "method", "newcomb"), "'newcomb'", "newcombe");
         fails(() -> DifferenceMethod.NEWCOMBE.interval(null, Tally.of(1, 2), 0.95), "before");
         fails(() -> DifferenceMethod.NEWCOMBE.interval(Tally.of(1, 2), Tally.of(1, 2), 2), "confidence", "2");
-        fails(() -> Alternative.fromToken("up"), "'up'", "improved");
+        fails(() -> Token.parse(Alternative.class, "alternative", "up"), "'up'", "improved");
         fails(() -> Verdict.of(0.1, 1.5, 0.05), "p-value", "1.5");
         fails(() -> Verdict.of(0.1, 0.01, 1), "significance", "1");
         fails(() -> new Interval(0.5, 0.4), "0.5", "0.4");

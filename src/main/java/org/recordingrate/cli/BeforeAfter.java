@@ -5,7 +5,7 @@ import org.recordingrate.model.Tally;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** The {@code --before X/N --after X/N} pair of tallies that {@code bootstrap} and {@code permute} take. */
+/** The {@code --before X/N --after X/N} pair of tallies that {@code compare}, {@code bootstrap} and {@code permute} take. */
 final class BeforeAfter {
 
     @Option(names = "--before", paramLabel = "X/N", description = "The earlier tally, e.g. 512/640.")
@@ -27,21 +27,10 @@ final class BeforeAfter {
     }
 
     Tally before(CommandSpec spec) {
-        return tally(spec, "--before", before);
+        return Cli.tally(spec, "--before", before);
     }
 
     Tally after(CommandSpec spec) {
-        return tally(spec, "--after", after);
-    }
-
-    /**
-     * A tally option: text not shaped like {@code 188/202} is a usage error (2); counts shaped
-     * right but invalid, such as {@code 205/202}, are bad data (1).
-     */
-    private static Tally tally(CommandSpec spec, String option, String text) {
-        if (!text.strip().matches("[0-9]+\\s*(/|of)\\s*[0-9]+")) {
-            throw Cli.usage(spec, "invalid value for " + option + ": '" + text + "' must look like 188/202");
-        }
-        return Tally.parse(text);
+        return Cli.tally(spec, "--after", after);
     }
 }

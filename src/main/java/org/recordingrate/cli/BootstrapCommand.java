@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.model.Token;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,31 +51,28 @@ final class BootstrapCommand implements Callable<Integer> {
     @Parameters(arity = "0..2", paramLabel = "FILE", description = "An inspection file, or two (earlier, later).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--recorded", paramLabel = "N", description = "Audited reports recorded as crimes.")
-    Long recorded;
 
-    @Option(names = "--audited", paramLabel = "N", description = "Reports audited.")
-    Long audited;
+
+    @Mixin
+    CountOptions counts;
 
     @Mixin
     BeforeAfter tallies;
 
     @Option(names = "--interval", defaultValue = "bca", paramLabel = "METHOD",
             description = "percentile, basic, normal, bca, studentized or exact (default: ${DEFAULT-VALUE}).")
-    String interval;
+    BootstrapInterval interval;
 
-    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
-            description = "Two-sided confidence level (default: ${DEFAULT-VALUE}).")
-    double confidence;
+    @Mixin
+    ConfidenceOption confidence;
 
     @Option(names = "--ties", defaultValue = "half", paramLabel = "half|strictly_below",
             description = "How replicates equal to the estimate count in BCa's bias correction: half (as scipy) "
                     + "or not at all (as R's boot.ci) (default: ${DEFAULT-VALUE}).")
-    String ties;
+    TieCounting ties;
 
-    @Option(names = "--precision", defaultValue = "auto", paramLabel = "N|auto",
-            description = "Round 'more than N unrecorded crimes' down to a multiple of N (default: ${DEFAULT-VALUE}).")
-    String precision;
+    @Mixin
+    PrecisionOption precision;
 
     @Mixin
     Resampling resampling;
@@ -86,28 +85,27 @@ final class BootstrapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean single = recorded != null || audited != null;
+        boolean single = counts.given();
         boolean pair = tallies.given();
         int modes = (single ? 1 : 0) + (pair ? 1 : 0) + (files.isEmpty() ? 0 : 1);
         if (modes != 1) {
             throw Cli.usage(spec, "give --recorded and --audited, or --before and --after, or one or two inspection files");
         }
-        if (single && (recorded == null || audited == null)) {
-            throw Cli.usage(spec, "--recorded and --audited go together");
-        }
+        counts.checkBoth(spec);
         tallies.checkBoth(spec);
         resampling.checkInputs(spec, files, reading);
         resampling.check(spec);
-        BootstrapInterval method = Cli.token(spec, "--interval", interval, BootstrapInterval::fromToken);
-        TieCounting tieRule = Cli.token(spec, "--ties", ties, TieCounting::fromToken);
-        long unit = Precision.parse(spec, precision);
+        Cli.atMost(spec, files, 2, "bootstrap takes one inspection file, or two (earlier, later)");
+        BootstrapInterval method = interval;
+        TieCounting tieRule = ties;
+        long unit = precision.unit();
         output.check();
-        Bootstrap bootstrap = Bootstrap.withDefaults().with(method).with(tieRule).withConfidence(confidence)
+        Bootstrap bootstrap = Bootstrap.withDefaults().with(method).with(tieRule).withConfidence(confidence.twoSided())
                 .withReplicates(resampling.replicates).withSeed(resampling.seed).withThreads(resampling.threads())
                 .withProgress(Resampling.progress(spec, "bootstrap"));
         long start = System.nanoTime();
         if (single) {
-            Tally tally = new Tally(recorded, audited);
+            Tally tally = counts.tally();
             BootstrapEstimate e = bootstrap.estimate(tally);
             write(ResampleColumns.tally(tally, e), true, e + "\n" + footer(method, start));
         } else if (pair) {

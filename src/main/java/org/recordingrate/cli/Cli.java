@@ -8,6 +8,8 @@ import java.util.function.Function;
 
 import org.recordingrate.io.CsvInput;
 import org.recordingrate.io.InspectionSource;
+import org.recordingrate.model.Tally;
+import org.recordingrate.model.Token;
 import org.recordingrate.format.ResultTable;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +22,10 @@ final class Cli {
     }
 
     /**
-     * Parses an option's token; an unknown token is a usage error (exit 2) with the parser's
-     * message, which lists the valid tokens.
+     * Parses an option's value with {@code parser}; an {@link IllegalArgumentException} is a usage
+     * error (exit 2) naming the option. For values that are not one enum's tokens (compare's
+     * {@code --test}, which also takes {@code permutation}); enum options are typed fields read by
+     * {@link TokenConverters}.
      */
     static <T> T token(CommandSpec spec, String option, String text, Function<String, T> parser) {
         try {
@@ -32,14 +36,56 @@ final class Cli {
     }
 
     /**
-     * An option's token or {@code all}: the list of every constant for {@code all}, else the one
-     * the token names (an unknown token is a usage error).
+     * An option's token of {@code type}, or {@code all} for every constant: the options that take
+     * {@code METHOD|all}. An unknown token is a usage error (exit 2) listing the valid ones.
+     *
+     * @return every constant for {@code all}, else the one named
      */
-    static <T> List<T> tokens(CommandSpec spec, String option, String text, Function<String, T> parser, T[] all) {
+    static <E extends Enum<E> & Token> List<E> choices(CommandSpec spec, String option, String text, Class<E> type) {
         if (text != null && text.strip().equalsIgnoreCase("all")) {
-            return List.of(all);
+            return List.of(type.getEnumConstants());
         }
-        return List.of(token(spec, option, text, parser));
+        return List.of(choice(spec, option, text, type));
+    }
+
+    /** An option's token of {@code type}; an unknown token is a usage error (exit 2) listing the valid ones. */
+    static <E extends Enum<E> & Token> E choice(CommandSpec spec, String option, String text, Class<E> type) {
+        try {
+            return Token.parse(type, option, text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "invalid value for " + option + ": '" + text
+                    + "' must be one of " + Token.tokens(type));
+        }
+    }
+
+    /**
+     * Refuses more positional files than a command takes: {@code bootstrap A B C} is a usage error,
+     * never a silently ignored {@code C}.
+     */
+    static void atMost(CommandSpec spec, List<?> files, int most, String what) {
+        if (files != null && files.size() > most) {
+            throw usage(spec, "too many files: " + files.size() + " given, " + what + " ("
+                    + files.subList(most, files.size()).stream().map(Object::toString)
+                            .map(f -> "'" + f + "'").collect(java.util.stream.Collectors.joining(", ")) + " extra)");
+        }
+    }
+
+    /**
+     * A tally given as an option's value, {@code 188/202} (or {@code 188 of 202}): text not shaped so,
+     * ASCII digits only, is a usage error (exit 2); counts shaped right but impossible, such as
+     * {@code 641/640}, are bad data (exit 1) with the option named:
+     * {@code "--before 641/640: recorded (641) must not exceed audited (640)"}. Every command reads
+     * its tally options here.
+     */
+    static Tally tally(CommandSpec spec, String option, String text) {
+        if (text == null || !text.strip().matches("[0-9]+\\s*(/|of)\\s*[0-9]+")) {
+            throw usage(spec, "invalid value for " + option + ": '" + text + "' must look like 188/202");
+        }
+        try {
+            return Tally.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " " + text.strip() + ": " + e.getMessage(), e);
+        }
     }
 
     /** A usage error (exit 2). */

@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.compare.ChangeColumns;
 
 import java.nio.file.Path;
@@ -64,11 +66,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "[,inspection] (with an inspection column, one file serves both).")
     Path volumes;
 
-    @Option(names = "--before", paramLabel = "X/N", description = "The earlier tally, e.g. 512/640.")
-    String before;
-
-    @Option(names = "--after", paramLabel = "X/N", description = "The later tally, e.g. 188/202.")
-    String after;
+    @Mixin
+    BeforeAfter tallies;
 
     @Option(names = "--cases", paramLabel = "FILE", description = "A CSV of pairs of tallies, one comparison per row.")
     Path cases;
@@ -90,25 +89,22 @@ final class CompareCommand implements Callable<Integer> {
             description = "Seed of --test permutation (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--alternative", defaultValue = "two_sided", paramLabel = "two_sided|improved|deteriorated",
-            description = "Alternative hypothesis (default: ${DEFAULT-VALUE}).")
-    String alternative;
+    @Mixin
+    AlternativeOption alternative;
 
-    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
-            description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
-    double confidence;
+    @Mixin
+    ConfidenceOption confidence;
 
-    @Option(names = "--significance", defaultValue = "0.05", paramLabel = "ALPHA",
-            description = "Significance level of the verdicts (default: ${DEFAULT-VALUE}).")
-    double significance;
+    @Mixin
+    SignificanceOption significance;
 
-    @Option(names = "--variance", defaultValue = "binomial", paramLabel = "binomial|survey",
-            description = "Variance convention for the all-crime change (default: ${DEFAULT-VALUE}).")
-    String variance;
+    @Mixin
+    VarianceOption variance;
+
 
     @Option(names = "--adjust", defaultValue = "holm", paramLabel = "none|bonferroni|holm|bh",
             description = "Adjustment of the categories' p-values for their number (default: ${DEFAULT-VALUE}).")
-    String adjust;
+    PValueAdjustment adjust;
 
     @Option(names = "--pair-by", paramLabel = "COL[,COL...]", split = ",",
             description = "With --cases of one tally per row (columns recorded,audited): compare each row with the "
@@ -130,19 +126,18 @@ final class CompareCommand implements Callable<Integer> {
         if (org.recordingrate.internal.Args.token(token).equals("permutation")) {
             return org.recordingrate.resample.PermutationTest.withDefaults().withReplicates(replicates).withSeed(seed);
         }
-        return ChangeTest.fromToken(token);
+        return Token.parse(ChangeTest.class, "test", token);
     }
 
     @Override
     public Integer call() {
-        boolean single = before != null || after != null;
+        boolean single = tallies.given();
         int modes = (single ? 1 : 0) + (cases != null ? 1 : 0) + (files.isEmpty() ? 0 : 1);
         if (modes != 1) {
             throw Cli.usage(spec, "give --before and --after, or --cases FILE, or two inspection files");
         }
-        if (single && (before == null || after == null)) {
-            throw Cli.usage(spec, "--before and --after go together");
-        }
+        tallies.checkBoth(spec);
+        Cli.atMost(spec, files, 2, "compare takes two inspection files (earlier, later)");
         if (!files.isEmpty() && files.size() != 2) {
             throw Cli.usage(spec, "give two inspection files: the earlier, then the later");
         }
@@ -157,21 +152,22 @@ final class CompareCommand implements Callable<Integer> {
         if (!pairBy.isEmpty() && cases == null) {
             throw Cli.usage(spec, "--pair-by goes with --cases FILE");
         }
-        methods = Cli.tokens(spec, "--method", method, DifferenceMethod::fromToken, DifferenceMethod.values());
+        methods = Cli.choices(spec, "--method", method, DifferenceMethod.class);
         if (replicates < 1) {
             throw Cli.usage(spec, "invalid value for --replicates: " + replicates + " (must be at least 1)");
         }
-        tests = Cli.tokens(spec, "--test", test, this::testMethod, (ChangeTestMethod[]) ChangeTest.values());
+        tests = test != null && test.strip().equalsIgnoreCase("all") ? List.of(ChangeTest.values())
+                : List.of(Cli.token(spec, "--test", test, this::testMethod));
         if ((methods.size() > 1 || tests.size() > 1) && !files.isEmpty()) {
             throw Cli.usage(spec, "--method all and --test all go with --before/--after or --cases");
         }
         Comparison comparison = Comparison.withDefaults()
                 .with(methods.get(0))
                 .with(tests.get(0))
-                .with(Cli.token(spec, "--alternative", alternative, Alternative::fromToken))
-                .with(Cli.token(spec, "--variance", variance, VarianceConvention::fromToken))
-                .with(Cli.token(spec, "--adjust", adjust, PValueAdjustment::fromToken))
-                .withConfidence(confidence).withSignificance(significance);
+                .with(alternative.value)
+                .with(variance.value)
+                .with(adjust)
+                .withConfidence(confidence.twoSided()).withSignificance(significance.value());
         output.check();
         if (single) {
             single(comparison);
@@ -200,8 +196,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void single(Comparison comparison) {
-        Tally earlier = tally("--before", before);
-        Tally later = tally("--after", after);
+        Tally earlier = tallies.before(spec);
+        Tally later = tallies.after(spec);
         List<Change> changes = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (Comparison each : every(comparison)) {
@@ -232,11 +228,11 @@ final class CompareCommand implements Callable<Integer> {
                 if (!all && (!row.isBlank("method") || !row.isBlank("test") || !row.isBlank("confidence")
                         || !row.isBlank("alternative"))) {
                     ChangeIntervalMethod m = row.isBlank("method") ? base.method()
-                            : row.located("method", () -> DifferenceMethod.fromToken(row.text("method").strip()));
+                            : row.located("method", () -> Token.parse(DifferenceMethod.class, "method", row.text("method").strip()));
                     ChangeTestMethod t = row.isBlank("test") ? base.test()
                             : row.located("test", () -> testMethod(row.text("test").strip()));
                     Alternative a = row.isBlank("alternative") ? base.alternative()
-                            : row.located("alternative", () -> Alternative.fromToken(row.text("alternative").strip()));
+                            : row.located("alternative", () -> Token.parse(Alternative.class, "alternative", row.text("alternative").strip()));
                     double c = row.number("confidence", base.confidence());
                     comparison = configured.computeIfAbsent(m.token() + "|" + t.token() + "|" + a + "|" + c,
                             key -> row.located("confidence", () -> base.with(m).with(t).with(a).withConfidence(c)));
@@ -283,13 +279,6 @@ final class CompareCommand implements Callable<Integer> {
      * A tally option: text not shaped like {@code 188/202} is a usage error (2); counts that
      * are shaped right but invalid, such as {@code 205/202}, are bad data (1).
      */
-    private Tally tally(String option, String text) {
-        if (!text.strip().matches("[0-9]+\\s*(/|of)\\s*[0-9]+")) {
-            throw Cli.usage(spec, "invalid value for " + option + ": '" + text + "' must look like 188/202");
-        }
-        return Tally.parse(text);
-    }
-
     private static Tally tally(CsvInput.Row row, String which) {
         long recorded = row.whole("recorded_" + which);
         long audited = row.whole("audited_" + which);
@@ -340,7 +329,7 @@ final class CompareCommand implements Callable<Integer> {
         for (String line : unmatched) {
             Cli.note(spec, line + ": not compared");
         }
-        Optional<String> incidents = incidentNote(all, VarianceConvention.fromToken(variance));
+        Optional<String> incidents = incidentNote(all, variance.value);
         if (incidents.isPresent()) {
             Cli.note(spec, incidents.get());
             text.append(incidents.get()).append('\n');

@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.estimate.EstimateColumns;
 
 import java.nio.file.Path;
@@ -64,11 +66,7 @@ final class EstimateCommand implements Callable<Integer> {
                     + "[,inspection].")
     Path volumes;
 
-    @Option(names = "--recorded", paramLabel = "N", description = "Audited reports recorded as crimes.")
-    Long recorded;
 
-    @Option(names = "--audited", paramLabel = "N", description = "Reports audited.")
-    Long audited;
 
     @Option(names = "--cases", paramLabel = "FILE", description = "A CSV of tallies, one estimate per row.")
     Path cases;
@@ -77,18 +75,18 @@ final class EstimateCommand implements Callable<Integer> {
             description = "Interval method, or all for a row per method (default: wilson).")
     String method;
 
-    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
-            description = "Two-sided confidence level (default: ${DEFAULT-VALUE}).")
-    double confidence;
+    @Mixin
+    CountOptions counts;
 
-    @Option(names = "--variance", defaultValue = "binomial", paramLabel = "binomial|survey",
-            description = "Variance convention for inspection files (default: ${DEFAULT-VALUE}).")
-    String variance;
+    @Mixin
+    ConfidenceOption confidence;
 
-    @Option(names = "--precision", defaultValue = "auto", paramLabel = "N|auto",
-            description = "Round 'more than N unrecorded crimes' down to a multiple of N; auto: 100 from 1,000, "
-                    + "10 from 100, else 1 (default: ${DEFAULT-VALUE}).")
-    String precision;
+    @Mixin
+    VarianceOption variance;
+
+
+    @Mixin
+    PrecisionOption precision;
 
     @Mixin
     InputOptions reading;
@@ -98,42 +96,39 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean single = recorded != null || audited != null;
+        boolean single = counts.given();
         int modes = (single ? 1 : 0) + (cases != null ? 1 : 0) + (inspections != null ? 1 : 0);
         if (modes != 1) {
             throw Cli.usage(spec, "give --recorded and --audited, or --cases FILE, or one inspection FILE");
         }
-        if (single && (recorded == null || audited == null)) {
-            throw Cli.usage(spec, "--recorded and --audited go together");
-        }
+        counts.checkBoth(spec);
         if (volumes != null && inspections == null) {
             throw Cli.usage(spec, "--volumes goes with a record-level audit FILE");
         }
         // every token is checked whatever the mode, so a typo is never silently ignored
-        VarianceConvention convention = Cli.token(spec, "--variance", variance, VarianceConvention::fromToken);
-        long unit = Precision.parse(spec, precision);
+        long unit = precision.unit();
+        double level = confidence.twoSided();
         output.check();
         if (single) {
-            single();
+            single(level);
         } else if (cases != null) {
-            cases();
+            cases(level);
         } else {
-            inspections(convention, unit);
+            inspections(variance.value, unit, level);
         }
         return 0;
     }
 
     private List<IntervalMethod> intervalMethods() {
-        return Cli.tokens(spec, "--method", method == null ? "wilson" : method, IntervalMethod::fromToken,
-                IntervalMethod.values());
+        return Cli.choices(spec, "--method", method == null ? "wilson" : method, IntervalMethod.class);
     }
 
-    private void single() {
+    private void single(double confidence) {
         List<RateEstimate> estimates = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (IntervalMethod chosen : intervalMethods()) {
             RateEstimate estimate = RateEstimator.withDefaults().with(chosen).withConfidence(confidence)
-                    .estimate(new Tally(recorded, audited));
+                    .estimate(counts.tally());
             estimates.add(estimate);
             text.append(estimate).append('\n');
         }
@@ -145,7 +140,7 @@ final class EstimateCommand implements Callable<Integer> {
                 spec.commandLine().getOut());
     }
 
-    private void cases() {
+    private void cases(double confidence) {
         List<IntervalMethod> defaultMethods = intervalMethods();
         boolean every = defaultMethods.size() > 1;
         CsvInput input = reading.read(cases).require("recorded", "audited");
@@ -158,7 +153,7 @@ final class EstimateCommand implements Callable<Integer> {
         Map<String, RateEstimator> estimators = new HashMap<>();
         for (CsvInput.Row row : input.rows()) {
             List<IntervalMethod> rowMethods = row.isBlank("method") || every ? defaultMethods
-                    : List.of(row.located("method", () -> IntervalMethod.fromToken(row.text("method").strip())));
+                    : List.of(row.located("method", () -> Token.parse(IntervalMethod.class, "method", row.text("method").strip())));
             double rowConfidence = row.number("confidence", confidence);
             long x = row.whole("recorded");
             long n = row.whole("audited");
@@ -175,9 +170,8 @@ final class EstimateCommand implements Callable<Integer> {
         output.write(table, OutputOptions.Format.CSV, false, null, spec.commandLine().getOut());
     }
 
-    private void inspections(VarianceConvention convention, long unit) {
-        List<AllCrimeMethod> methods = Cli.tokens(spec, "--method", method == null ? "wilson" : method,
-                AllCrimeMethod::fromToken, AllCrimeMethod.values());
+    private void inspections(VarianceConvention convention, long unit, double confidence) {
+        List<AllCrimeMethod> methods = Cli.choices(spec, "--method", method == null ? "wilson" : method, AllCrimeMethod.class);
         Cli.stdinOnce(spec, volumes == null ? List.of(inspections) : List.of(inspections, volumes));
         InspectionSource source = Cli.inspections(spec, inspections, Optional.ofNullable(volumes), reading.columns);
         List<InspectionEstimate> estimates = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 
 import picocli.CommandLine;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.DecimalText;
 
 /**
@@ -97,6 +100,11 @@ public final class Main implements Runnable {
         commandLine.registerConverter(Integer.class, Main::smallWholeNumber);
         commandLine.registerConverter(Integer.TYPE, Main::smallWholeNumber);
         commandLine.registerConverter(java.math.BigDecimal.class, Main::decimal);
+        TokenConverters.register(commandLine);
+        // -V and --version answer on every command, not only at the top
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            versionEverywhere(sub);
+        }
         commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> badData(e, cmd));
         return commandLine;
@@ -140,10 +148,28 @@ public final class Main implements Runnable {
         return (int) value;
     }
 
+    private static void versionEverywhere(CommandLine command) {
+        command.getCommandSpec().versionProvider(new Version());
+        for (CommandLine sub : command.getSubcommands().values()) {
+            versionEverywhere(sub);
+        }
+    }
+
+    /**
+     * A usage error, one line. An unknown option is named first, even when picocli also misses a
+     * required one: {@code report --frobnicate} says that {@code --frobnicate} is unknown, not only
+     * that {@code --force} is missing.
+     */
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("recording-rate: " + e.getMessage() + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
+        String message = e.getMessage();
+        List<String> unmatched = cmd.getUnmatchedArguments();
+        if (!(e instanceof UnmatchedArgumentException) && !unmatched.isEmpty()) {
+            message = "unknown option or extra argument: " + String.join(" ", unmatched.stream()
+                    .map(a -> "'" + a + "'").toList()) + "; " + message;
+        }
+        err.println("recording-rate: " + message + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
         err.flush();
         return USAGE;
     }
@@ -151,7 +177,7 @@ public final class Main implements Runnable {
     private static int badData(Exception e, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
-            err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + optionNamed(e, cmd));
             err.flush();
             return BAD_DATA;
         }
@@ -160,6 +186,25 @@ public final class Main implements Runnable {
         e.printStackTrace(err);
         err.flush();
         return 3;
+    }
+
+    /**
+     * The message of a domain error in the user's words: when a bad argument has an option of the
+     * command spelled after it ({@code moreThan} is {@code --more-than}, {@code confidence} is
+     * {@code --confidence}) and the message opens with the argument's name, the option's name replaces
+     * it, so that {@code reproduce --more-than -5} blames {@code --more-than}, not {@code moreThan}.
+     */
+    static String optionNamed(Exception e, CommandLine cmd) {
+        String message = e.getMessage();
+        if (e instanceof ArgumentException bad && bad.argument() != null && message != null
+                && message.startsWith(bad.argument())) {
+            String option = "--" + bad.argument().replaceAll("([a-z0-9])([A-Z])", "$1-$2").replace(' ', '-')
+                    .toLowerCase(java.util.Locale.ROOT);
+            if (cmd.getCommandSpec().findOption(option) != null) {
+                return option + message.substring(bad.argument().length());
+            }
+        }
+        return message;
     }
 
     /** Reads the version Maven wrote into version.properties. */

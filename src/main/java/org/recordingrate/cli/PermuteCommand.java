@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.model.Token;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,14 +46,13 @@ final class PermuteCommand implements Callable<Integer> {
     @Mixin
     BeforeAfter tallies;
 
-    @Option(names = "--alternative", defaultValue = "two_sided", paramLabel = "two_sided|improved|deteriorated",
-            description = "Alternative hypothesis (default: ${DEFAULT-VALUE}).")
-    String alternative;
+    @Mixin
+    AlternativeOption alternative;
 
     @Option(names = "--enumerate", defaultValue = "auto", paramLabel = "auto|always|never",
             description = "Enumerate every arrangement: auto (when cheap), always, never (Monte Carlo) "
                     + "(default: ${DEFAULT-VALUE}).")
-    String enumerate;
+    Enumeration enumerate;
 
     @Mixin
     Resampling resampling;
@@ -69,13 +70,14 @@ final class PermuteCommand implements Callable<Integer> {
             throw Cli.usage(spec, "give --before and --after, or two inspection files");
         }
         tallies.checkBoth(spec);
+        Cli.atMost(spec, files, 2, "permute takes two inspection files (earlier, later)");
         if (!files.isEmpty() && files.size() != 2) {
             throw Cli.usage(spec, "give two inspection files: the earlier, then the later");
         }
         resampling.checkInputs(spec, files, reading);
         resampling.check(spec);
-        Alternative alt = Cli.token(spec, "--alternative", alternative, Alternative::fromToken);
-        Enumeration enumeration = Cli.token(spec, "--enumerate", enumerate, Enumeration::fromToken);
+        Alternative alt = alternative.value;
+        Enumeration enumeration = enumerate;
         output.check();
         PermutationTest test = PermutationTest.withDefaults().with(enumeration).withReplicates(resampling.replicates)
                 .withSeed(resampling.seed).withThreads(resampling.threads())

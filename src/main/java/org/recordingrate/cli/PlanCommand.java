@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.model.Token;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,18 +72,17 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "METHOD",
             description = "Interval whose margin is planned: wald, wilson, clopper_pearson, jeffreys, mid_p, ... "
                     + "(default: wilson).")
-    String method;
+    IntervalMethod method;
 
-    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
-            description = "Confidence level: two-sided for margins, one-sided for --upper-bound (default: ${DEFAULT-VALUE}).")
-    double confidence;
+    @Mixin
+    ConfidenceOption confidence;
 
     @Option(names = "--volumes", paramLabel = "FILE", description = "Categories with volumes, for an all-crime margin.")
     Path volumes;
 
     @Option(names = "--allocation", paramLabel = "METHOD",
             description = "optimal (smallest total), neyman or proportional (default: optimal).")
-    String allocation;
+    Allocation allocation;
 
     @Option(names = "--minimum", paramLabel = "N",
             description = "Fewest records per category without its own minimum (default: 1).")
@@ -104,19 +105,17 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "TEST",
             description = "The test the inspection will use: z_pooled, z_unpooled, fisher_exact, boschloo, ... "
                     + "(default: z_pooled).")
-    String test;
+    ChangeTest test;
 
     @Option(names = "--power-method", paramLabel = "normal|exact|simulation",
             description = "How power is computed (default: normal for the z-tests, exact otherwise).")
-    String powerMethod;
+    PowerMethod powerMethod;
 
-    @Option(names = "--significance", defaultValue = "0.05", paramLabel = "ALPHA",
-            description = "Level of the test (default: ${DEFAULT-VALUE}).")
-    double significance;
+    @Mixin
+    SignificanceOption significance;
 
-    @Option(names = "--alternative", paramLabel = "two_sided|improved|deteriorated",
-            description = "The test's alternative (default: two_sided).")
-    String alternative;
+    @Mixin
+    AlternativeOption alternative;
 
     @Option(names = "--replicates", defaultValue = "10000", paramLabel = "R",
             description = "Replicates for --power-method simulation (default: ${DEFAULT-VALUE}).")
@@ -127,7 +126,7 @@ final class PlanCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--upper-bound", paramLabel = "PERCENT",
-            description = "Attribute sample: the unrecorded share to rule out, e.g. 5 for 'under 5% unrecorded'.")
+            description = "Attribute sample: the unrecorded share to rule out, e.g. 5 for 'under 5%% unrecorded'.")
     Double upperBound;
 
     @Option(names = "--expected-errors", paramLabel = "N",
@@ -160,20 +159,19 @@ final class PlanCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void refuse(String mode, Object... optionAndValue) {
-        for (int i = 0; i < optionAndValue.length; i += 2) {
-            if (optionAndValue[i + 1] != null) {
-                throw Cli.usage(spec, optionAndValue[i] + " does not go with " + mode);
+    /** A usage error for any of {@code options} given on the command line: they do not go with {@code mode}. */
+    private void refuse(String mode, String... options) {
+        for (String option : options) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw Cli.usage(spec, option + " does not go with " + mode);
             }
         }
     }
 
     private void single() {
-        refuse("--margin and --expected", "--allocation", allocation, "--minimum", minimum, "--detect", detect,
-                "--power", power, "--audited", audited, "--test", test, "--power-method", powerMethod,
-                "--alternative", alternative, "--expected-errors", expectedErrors);
-        IntervalMethod chosen = Cli.token(spec, "--method", method == null ? "wilson" : method, IntervalMethod::fromToken);
-        SampleSizePlanner planner = SampleSizePlanner.withDefaults().with(chosen).withConfidence(confidence);
+        refuse("--margin and --expected", "--allocation", "--minimum", "--detect", "--power", "--audited", "--test", "--power-method", "--alternative", "--expected-errors");
+        IntervalMethod chosen = method == null ? IntervalMethod.WILSON : method;
+        SampleSizePlanner planner = SampleSizePlanner.withDefaults().with(chosen).withConfidence(confidence.twoSided());
         double m = percent("--margin", margin, false);
         double p = percent("--expected", expected, true);
         SampleSize size = population == null ? planner.plan(m, p) : planner.plan(m, p, population);
@@ -182,14 +180,11 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private void allocation() {
-        refuse("--volumes", "--population", population, "--method", method, "--detect", detect, "--power", power,
-                "--audited", audited, "--test", test, "--power-method", powerMethod, "--alternative", alternative,
-                "--expected-errors", expectedErrors);
+        refuse("--volumes", "--population", "--method", "--detect", "--power", "--audited", "--test", "--power-method", "--alternative", "--expected-errors");
         if (margin == null) {
             throw Cli.usage(spec, "--volumes needs --margin (the all-crime margin wanted, in percent)");
         }
-        Allocation chosen = Cli.token(spec, "--allocation", allocation == null ? "optimal" : allocation,
-                Allocation::fromToken);
+        Allocation chosen = allocation == null ? Allocation.OPTIMAL : allocation;
         double m = percent("--margin", margin, false);
         Double fallback = expected == null ? null : percent("--expected", expected, true);
         CsvInput input = CsvInput.read(volumes).require("category", "volume");
@@ -225,7 +220,7 @@ final class PlanCommand implements Callable<Integer> {
             categories.add(row.construct(columns, () -> new PlanningCategory(new Category(name, volume, cap), rate, own)));
         }
         Cli.readNotice(spec, input, "category row");
-        AllocationPlanner planner = AllocationPlanner.withDefaults().with(chosen).withConfidence(confidence);
+        AllocationPlanner planner = AllocationPlanner.withDefaults().with(chosen).withConfidence(confidence.twoSided());
         if (minimum != null) {
             planner = planner.withMinimum(minimum);
         }
@@ -235,9 +230,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private void power() {
-        refuse("--previous", "--margin", margin, "--expected", expected, "--population", population,
-                "--method", method, "--allocation", allocation, "--minimum", minimum,
-                "--expected-errors", expectedErrors);
+        refuse("--previous", "--margin", "--expected", "--population", "--method", "--allocation", "--minimum", "--expected-errors");
         if (detect == null || detect.isEmpty()) {
             throw Cli.usage(spec, "--previous needs --detect (the change to detect, in points)");
         }
@@ -245,14 +238,13 @@ final class PlanCommand implements Callable<Integer> {
             throw Cli.usage(spec, "--previous needs one of --power (the audited count for that power) or --audited "
                     + "(the power of those counts)");
         }
-        Tally before = Cli.token(spec, "--previous", previous, Tally::parse);
+        Tally before = Cli.tally(spec, "--previous", previous);
         PowerPlanner planner = PowerPlanner.withDefaults()
-                .with(Cli.token(spec, "--test", test == null ? "z_pooled" : test, ChangeTest::fromToken))
-                .with(Cli.token(spec, "--alternative", alternative == null ? "two_sided" : alternative,
-                        Alternative::fromToken))
-                .withSignificance(significance).withSimulation(replicates, seed);
+                .with(test == null ? ChangeTest.Z_POOLED : test)
+                .with(alternative.value)
+                .withSignificance(significance.value()).withSimulation(replicates, seed);
         if (powerMethod != null) {
-            planner = planner.with(Cli.token(spec, "--power-method", powerMethod, PowerMethod::fromToken));
+            planner = planner.with(powerMethod);
         }
         List<Double> changes = new ArrayList<>();
         for (double points : detect) {
@@ -281,12 +273,10 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private void upperBound() {
-        refuse("--upper-bound", "--margin", margin, "--expected", expected, "--method", method,
-                "--allocation", allocation, "--minimum", minimum, "--detect", detect, "--power", power,
-                "--audited", audited, "--test", test, "--power-method", powerMethod, "--alternative", alternative);
+        refuse("--upper-bound", "--margin", "--expected", "--method", "--allocation", "--minimum", "--detect", "--power", "--audited", "--test", "--power-method", "--alternative");
         double tolerable = percent("--upper-bound", upperBound, false);
         long errors = expectedErrors == null ? 0 : expectedErrors;
-        UpperBoundPlanner planner = UpperBoundPlanner.withDefaults().withConfidence(confidence);
+        UpperBoundPlanner planner = UpperBoundPlanner.withDefaults().withConfidence(confidence.oneSided());
         UpperBoundSize size = population == null ? planner.plan(tolerable, errors)
                 : planner.plan(tolerable, errors, population);
         output.write(PlanningColumns.UPPER_BOUND.table(size), OutputOptions.Format.TEXT, true, size + "\n",

@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.model.Token;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -126,7 +128,7 @@ final class PlotCommand implements Runnable {
     /** {@code plot funnel}. */
     @Command(name = "funnel", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"The funnel plot of many forces (Spiegelhalter 2005): each force's rate against its "
-                    + "(effective) audited count, the national rate, 95% and 99.8% limits; forces beyond them labelled.",
+                    + "(effective) audited count, the national rate, 95%% and 99.8%% limits; forces beyond them labelled.",
                 "  plot funnel FORCES.csv --out funnel.svg [--category violence] [--limits exact_binomial|normal]"})
     static final class Funnel implements Callable<Integer> {
 
@@ -143,7 +145,7 @@ final class PlotCommand implements Runnable {
 
         @Option(names = "--limits", defaultValue = "exact_binomial", paramLabel = "exact_binomial|normal",
                 description = "Control limits (default: ${DEFAULT-VALUE}, with Spiegelhalter's interpolation).")
-        String limits;
+        FunnelLimits limits;
 
         @Option(names = "--target", paramLabel = "PERCENT",
                 description = "The national rate in percent (default: all forces' volume-weighted rate).")
@@ -168,7 +170,7 @@ final class PlotCommand implements Runnable {
         @Override
         public Integer call() {
             picture.check(spec);
-            FunnelLimits chosen = Cli.token(spec, "--limits", limits, FunnelLimits::fromToken);
+            FunnelLimits chosen = limits;
             InspectionSource source = Cli.inspections(spec, forces, Optional.ofNullable(volumes), reading.columns);
             Cli.note(spec, source.toString());
             List<Inspection> all = source.inspections();

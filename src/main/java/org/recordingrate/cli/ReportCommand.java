@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"The inspectors' report on one force: the paragraphs, a table per category, the forest plot.",
                 "  report BEFORE.csv AFTER.csv --force NAME [--previous-label 2017] "
                         + "[--format text|markdown|csv|json|html] [--out FILE]",
-                "Defaults are the published convention: the Wald margin as \"+/-\", the two-sample z-test at 5%, "
+                "Defaults are the published convention: the Wald margin as \"+/-\", the two-sample z-test at 5%%, "
                         + "no adjustment across categories; the sentences name any other choice."})
 final class ReportCommand implements Callable<Integer> {
 
@@ -101,6 +101,7 @@ final class ReportCommand implements Callable<Integer> {
      * {@code --volumes}, one volumes file serving both when it has an {@code inspection} column).
      */
     static Report read(CommandSpec spec, List<Path> files, Path volumes, String force, InputOptions reading) {
+        Cli.atMost(spec, files, 2, "give two inspection files: the earlier, then the later");
         Cli.stdinOnce(spec, volumes == null ? files : List.of(files.get(0), files.get(1), volumes));
         boolean[] audit = {Cli.isAuditFile(files.get(0), reading.columns), Cli.isAuditFile(files.get(1), reading.columns)};
         if (volumes != null && !audit[0] && !audit[1]) {

@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.model.Token;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,17 +81,14 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " a rate below 1 percent.")
     Units units;
 
-    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
-            description = "Confidence level of the published margins (default: ${DEFAULT-VALUE}).")
-    double confidence;
+    @Mixin
+    ConfidenceOption confidenceOption;
 
-    @Option(names = "--significance", defaultValue = "0.05", paramLabel = "ALPHA",
-            description = "Significance level of the verdict (default: ${DEFAULT-VALUE}).")
-    double significance;
+    @Mixin
+    SignificanceOption significanceOption;
 
-    @Option(names = "--alternative", defaultValue = "two_sided", paramLabel = "two_sided|improved|deteriorated",
-            description = "Alternative hypothesis of the comparison (default: ${DEFAULT-VALUE}).")
-    String alternative;
+    @Mixin
+    AlternativeOption alternative;
 
     @Option(names = "--more-than", paramLabel = "N",
             description = "A published 'didn't record more than N crimes': gives the volumes consistent with it "
@@ -101,10 +100,8 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " columns, in file order) instead of reading previous_rate,previous_margin.")
     List<String> pairBy = new ArrayList<>();
 
-    @Option(names = "--precision", defaultValue = "auto", paramLabel = "N|auto",
-            description = "Round 'more than N unrecorded crimes' down to a multiple of N; auto: 100 from 1,000, "
-                    + "10 from 100, else 1 (default: ${DEFAULT-VALUE}).")
-    String precision;
+    @Mixin
+    PrecisionOption precision;
 
     @Mixin
     InputOptions reading;
@@ -124,8 +121,10 @@ final class ReproduceCommand implements Callable<Integer> {
         if (single && (previousRate == null) != (previousMargin == null)) {
             throw Cli.usage(spec, "--previous-rate and --previous-margin go together");
         }
-        long unit = Precision.parse(spec, precision);
-        alternativeHypothesis = Cli.token(spec, "--alternative", alternative, Alternative::fromToken);
+        long unit = precision.unit();
+        alternativeHypothesis = alternative.value;
+        confidence = confidenceOption.twoSided();
+        significance = significanceOption.value();
         if (!pairBy.isEmpty() && cases == null) {
             throw Cli.usage(spec, "--pair-by goes with --cases FILE");
         }
@@ -146,6 +145,8 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private Alternative alternativeHypothesis;
+    private double confidence;
+    private double significance;
 
     private FigureResult result(PublishedFigure current, Optional<PublishedFigure> previous, Optional<Long> figureVolume,
                                 Optional<Long> publishedMoreThan, long unit) {

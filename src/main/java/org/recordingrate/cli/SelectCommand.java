@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.model.Token;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,7 +60,7 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "prn|srs|systematic",
             description = "prn: permanent random numbers (default; independent of row order); srs: seeded reservoir; "
                     + "systematic: every N/k-th record in file order from a random start.")
-    String method;
+    SelectionMethod method;
 
     @Option(names = "--other", paramLabel = "CATEGORY",
             description = "The plan's category that takes records of categories not in the plan (else they are errors).")
@@ -72,7 +74,7 @@ final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SelectionMethod chosen = Cli.token(spec, "--method", method == null ? "prn" : method, SelectionMethod::fromToken);
+        SelectionMethod chosen = method == null ? SelectionMethod.PRN : method;
         if (population.toString().equals("-")) {
             throw Cli.usage(spec, "the population must be a file (it is hashed, and read twice by systematic selection)");
         }

@@ -1,5 +1,7 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;
 
@@ -7,7 +9,7 @@ import org.recordingrate.internal.Normal;
  * The alternative hypothesis of a test of change between two inspections, in the inspectors'
  * terms: the change is {@code after - before}.
  */
-public enum Alternative {
+public enum Alternative implements Token {
     /** The rate changed, in either direction. */
     TWO_SIDED("two_sided"),
     /** The later rate is higher: {@code after > before} (scipy's and R's "greater" for group after). */
@@ -42,35 +44,24 @@ public enum Alternative {
      *
      * @return {@code two_sided}, {@code improved} or {@code deteriorated}
      */
+    @Override
     public String token() {
         return token;
     }
 
     /**
-     * Parses a token, ignoring case and surrounding white space, with {@code -} and space read as
-     * {@code _}; also accepts {@code greater} and {@code less} (after relative to before, as R and
-     * scipy name them with the later group first), {@code two-sided} and {@code twosided}.
+     * Also read: {@code twosided} for two-sided; {@code greater} and {@code less} (after relative to
+     * before, as R and scipy name them with the later group first) for improved and deteriorated.
      *
-     * @param text the token
-     * @return the alternative
-     * @throws IllegalArgumentException naming the unknown value and the accepted tokens, also for null
+     * @return the aliases of this alternative
      */
-    public static Alternative fromToken(String text) {
-        if (text != null) {
-            switch (Args.token(text)) {
-                case "two_sided":
-                case "twosided":
-                    return TWO_SIDED;
-                case "improved":
-                case "greater":
-                    return IMPROVED;
-                case "deteriorated":
-                case "less":
-                    return DETERIORATED;
-                default:
-                    break;
-            }
-        }
-        throw new IllegalArgumentException("alternative ('" + text + "') must be one of two_sided, improved, deteriorated");
+    @Override
+    public java.util.List<String> aliases() {
+        return switch (this) {
+            case TWO_SIDED -> java.util.List.of("twosided");
+            case IMPROVED -> java.util.List.of("greater");
+            case DETERIORATED -> java.util.List.of("less");
+        };
     }
+
 }

@@ -1,5 +1,7 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.model.Interval;
 import org.recordingrate.model.Tally;
 
@@ -9,7 +11,7 @@ import org.recordingrate.model.Tally;
  * published formulas; a bootstrap interval is one more implementation. Implementations are
  * immutable and thread-safe.
  */
-public interface ChangeIntervalMethod {
+public interface ChangeIntervalMethod extends Token {
 
     /**
      * The command-line token, e.g. {@code newcombe}: lower case with underscores, also written in CSV
@@ -17,6 +19,7 @@ public interface ChangeIntervalMethod {
      *
      * @return the token
      */
+    @Override
     String token();
 
     /**
@@ -24,6 +27,7 @@ public interface ChangeIntervalMethod {
      *
      * @return the display name
      */
+    @Override
     String displayName();
 
     /**

@@ -1,5 +1,7 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.model.Token;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -257,34 +259,5 @@ public enum ChangeTest implements ChangeTestMethod {
     /** The computation of this test, arguments already checked. */
     abstract TestResult compute(Tally before, Tally after, Alternative alternative);
 
-    /**
-     * Parses a token, ignoring case and surrounding space, with {@code -} read as {@code _}
-     * (so {@code Fisher-Exact} is {@link #FISHER_EXACT}).
-     *
-     * @param text the token
-     * @return the test
-     * @throws IllegalArgumentException naming the text and listing the valid tokens if it is
-     *                                  null or unknown
-     */
-    public static ChangeTest fromToken(String text) {
-        if (text != null) {
-            String wanted = Args.token(text);
-            for (ChangeTest test : values()) {
-                if (test.token.equals(wanted)) {
-                    return test;
-                }
-            }
-        }
-        throw new IllegalArgumentException("test (" + (text == null ? "null" : "'" + text + "'")
-                + ") must be one of " + tokens());
-    }
 
-    /**
-     * The valid tokens, for messages and help.
-     *
-     * @return the tokens in declaration order, separated by {@code ", "}
-     */
-    public static String tokens() {
-        return Arrays.stream(values()).map(ChangeTest::token).collect(Collectors.joining(", "));
-    }
 }

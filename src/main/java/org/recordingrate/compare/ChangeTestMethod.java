@@ -1,5 +1,7 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.model.Tally;
 
 /**
@@ -8,7 +10,7 @@ import org.recordingrate.model.Tally;
  * implementation, so that {@link Comparison}, the command line and the reports take either.
  * Implementations are immutable and thread-safe (a randomised test fixes its seed).
  */
-public interface ChangeTestMethod {
+public interface ChangeTestMethod extends Token {
 
     /**
      * The command-line token, e.g. {@code fisher_exact}: lower case with underscores, also written in
@@ -16,6 +18,7 @@ public interface ChangeTestMethod {
      *
      * @return the token
      */
+    @Override
     String token();
 
     /**
@@ -23,6 +26,7 @@ public interface ChangeTestMethod {
      *
      * @return the display name
      */
+    @Override
     String displayName();
 
     /**

@@ -1,5 +1,7 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.model.Token;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -200,32 +202,7 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
                 Normal.twoSidedCritical(confidence));
     }
 
-    /**
-     * The method for a token: case and surrounding white space ignored, {@code -} or space read as
-     * {@code _}, so {@code Miettinen-Nurminen} gives {@link #MIETTINEN_NURMINEN}.
-     *
-     * @param token the token; null matches nothing
-     * @return the method
-     * @throws IllegalArgumentException naming the token and the valid ones
-     */
-    public static DifferenceMethod fromToken(String token) {
-        String normalized = Args.token(token);
-        for (DifferenceMethod method : values()) {
-            if (method.token.equals(normalized)) {
-                return method;
-            }
-        }
-        throw new IllegalArgumentException("method ('" + token + "') must be one of " + tokens());
-    }
 
-    /**
-     * The valid tokens, for messages and help.
-     *
-     * @return the tokens in declaration order, separated by {@code ", "}
-     */
-    public static String tokens() {
-        return Arrays.stream(values()).map(DifferenceMethod::token).collect(Collectors.joining(", "));
-    }
 
     private static Interval clipped(double lower, double upper) {
         return new Interval(Math.max(-1.0, lower), Math.min(1.0, upper));

@@ -1,5 +1,7 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.model.Token;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -10,7 +12,7 @@ import org.recordingrate.internal.Args;
  * Adjustments of several p-values for multiple comparisons (several categories compared at once),
  * as R's {@code p.adjust}.
  */
-public enum PValueAdjustment {
+public enum PValueAdjustment implements Token {
 
     /** No adjustment. */
     NONE("none") {
@@ -84,8 +86,19 @@ public enum PValueAdjustment {
      *
      * @return {@code none}, {@code bonferroni}, {@code holm} or {@code benjamini_hochberg}
      */
+    @Override
     public String token() {
         return token;
+    }
+
+    /**
+     * Also read: {@code bh} and {@code fdr} for Benjamini-Hochberg (R's {@code p.adjust} names).
+     *
+     * @return the aliases of this adjustment
+     */
+    @Override
+    public java.util.List<String> aliases() {
+        return this == BENJAMINI_HOCHBERG ? java.util.List.of("bh", "fdr") : java.util.List.of();
     }
 
     /**
@@ -116,28 +129,4 @@ public enum PValueAdjustment {
         return adjusted;
     }
 
-    /**
-     * The adjustment for a token, ignoring case and surrounding white space, {@code -} and space
-     * read as {@code _}; {@code bh} and {@code fdr} name Benjamini-Hochberg.
-     *
-     * @param token the token; null matches nothing
-     * @return the adjustment
-     * @throws IllegalArgumentException naming the token and the valid ones
-     */
-    public static PValueAdjustment fromToken(String token) {
-        String t = Args.token(token);
-        switch (t) {
-            case "bh":
-            case "fdr":
-                return BENJAMINI_HOCHBERG;
-            default:
-                for (PValueAdjustment adjustment : values()) {
-                    if (adjustment.token.equals(t)) {
-                        return adjustment;
-                    }
-                }
-                throw new IllegalArgumentException(
-                        "adjustment ('" + token + "') must be one of none, bonferroni, holm, benjamini_hochberg (bh)");
-        }
-    }
 }

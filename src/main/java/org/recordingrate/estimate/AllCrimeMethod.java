@@ -1,5 +1,7 @@
 package org.recordingrate.estimate;
 
+import org.recordingrate.model.Token;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -27,7 +29,7 @@ import org.recordingrate.internal.Wilson;
  * 1 - 10<sup>-9</sup> and at most 2<sup>53</sup> audited per category and in all (checked by
  * {@link InspectionEstimator#estimate}).
  */
-public enum AllCrimeMethod {
+public enum AllCrimeMethod implements Token {
 
     /** Wald: p &plusmn; z sqrt(V), clipped to [0, 1]. Reference: Cochran (1977), section 5.3. */
     WALD("wald", "Wald") {
@@ -129,6 +131,7 @@ public enum AllCrimeMethod {
      *
      * @return the token
      */
+    @Override
     public String token() {
         return token;
     }
@@ -138,37 +141,12 @@ public enum AllCrimeMethod {
      *
      * @return the display name
      */
+    @Override
     public String displayName() {
         return displayName;
     }
 
-    /**
-     * The method for a token: case and surrounding white space ignored, {@code -} or space read as
-     * {@code _}, so {@code Korn-Graubard} gives {@link #KORN_GRAUBARD}.
-     *
-     * @param token the token; null matches nothing
-     * @return the method
-     * @throws IllegalArgumentException naming the token and the valid ones
-     */
-    public static AllCrimeMethod fromToken(String token) {
-        String normalized = Args.token(token);
-        for (AllCrimeMethod method : values()) {
-            if (method.token.equals(normalized)) {
-                return method;
-            }
-        }
-        throw new IllegalArgumentException("method ('" + token + "') must be one of " + tokens()
-                + " for an inspection (categories weighted by volume)");
-    }
 
-    /**
-     * The valid tokens, for messages and help.
-     *
-     * @return the tokens in declaration order, separated by {@code ", "}
-     */
-    public static String tokens() {
-        return Arrays.stream(values()).map(AllCrimeMethod::token).collect(Collectors.joining(", "));
-    }
 
     /** Clopper-Pearson bounds with real-valued x and n, 0 &lt;= x &lt;= n. */
     static Interval clopperPearson(double x, double n, double tail) {

@@ -1,5 +1,7 @@
 package org.recordingrate.estimate;
 
+import org.recordingrate.model.Token;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -414,33 +416,7 @@ public enum IntervalMethod implements RateIntervalMethod {
         return upper(recorded, audited, tail, -Normal.quantile(tail));
     }
 
-    /**
-     * The method for a command-line token: case is ignored and {@code -} or a space is read as
-     * {@code _}, so {@code clopper_pearson}, {@code Clopper-Pearson} and {@code CLOPPER_PEARSON} all
-     * work.
-     *
-     * @param token the token; surrounding white space is ignored, null matches nothing
-     * @return the method
-     * @throws IllegalArgumentException naming the token and listing the valid ones
-     */
-    public static IntervalMethod fromToken(String token) {
-        String normalized = Args.token(token);
-        for (IntervalMethod method : values()) {
-            if (method.token.equals(normalized)) {
-                return method;
-            }
-        }
-        throw new IllegalArgumentException("method ('" + token + "') must be one of " + tokens());
-    }
 
-    /**
-     * The valid tokens, for messages and help.
-     *
-     * @return the tokens in declaration order, separated by {@code ", "}
-     */
-    public static String tokens() {
-        return Arrays.stream(values()).map(IntervalMethod::token).collect(Collectors.joining(", "));
-    }
 
     static double expit(double t) {
         return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));

@@ -1,5 +1,7 @@
 package org.recordingrate.estimate;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.model.Interval;
 import org.recordingrate.model.Tally;
 
@@ -9,7 +11,7 @@ import org.recordingrate.model.Tally;
  * more implementation, so that {@link RateEstimator} and the reports take either. Implementations
  * are immutable and thread-safe.
  */
-public interface RateIntervalMethod {
+public interface RateIntervalMethod extends Token {
 
     /**
      * The command-line token, e.g. {@code clopper_pearson}: lower case with underscores, unique among
@@ -17,6 +19,7 @@ public interface RateIntervalMethod {
      *
      * @return the token
      */
+    @Override
     String token();
 
     /**
@@ -25,6 +28,7 @@ public interface RateIntervalMethod {
      *
      * @return the display name
      */
+    @Override
     String displayName();
 
     /**

@@ -1,5 +1,7 @@
 package org.recordingrate.estimate;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.internal.Args;
 import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Incidents;
@@ -14,7 +16,7 @@ import org.recordingrate.model.Incidents;
  * the grouping (every crime an independent draw); estimates report the design effect, the ratio of
  * the two variances, so the cost of ignoring it is in plain sight.
  */
-public enum VarianceConvention {
+public enum VarianceConvention implements Token {
 
     /**
      * v<sub>h</sub> = p<sub>h</sub>(1 - p<sub>h</sub>)/n<sub>h</sub>: each category a binomial sample,
@@ -126,24 +128,9 @@ public enum VarianceConvention {
      *
      * @return {@code binomial} or {@code survey}
      */
+    @Override
     public String token() {
         return token;
     }
 
-    /**
-     * The convention for a token, ignoring case and surrounding white space.
-     *
-     * @param token {@code binomial} or {@code survey}; null matches nothing
-     * @return the convention
-     * @throws IllegalArgumentException naming the token and the valid ones
-     */
-    public static VarianceConvention fromToken(String token) {
-        String normalized = Args.token(token);
-        for (VarianceConvention convention : values()) {
-            if (convention.token.equals(normalized)) {
-                return convention;
-            }
-        }
-        throw new IllegalArgumentException("variance ('" + token + "') must be one of binomial, survey");
-    }
 }

@@ -65,7 +65,8 @@ public interface Token {
                 return constant;
             }
         }
-        throw new ArgumentException(argument, argument + " ('" + text + "') must be one of " + tokens(type));
+        throw new ArgumentException(argument, argument + " (" + (text == null ? "null" : "'" + text + "'")
+                + ") must be one of " + tokens(type));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.recordingrate.plan;
 
+import org.recordingrate.model.Token;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -18,7 +20,7 @@ import org.recordingrate.internal.Args;
  * V = sum W_h^2 S_h^2 (1/n_h - 1/N_h), which is sum W_h^2 p_h(1-p_h)/n_h (N_h-n_h)/(N_h-1), or
  * sum W_h^2 p_h(1-p_h)/n_h without populations.
  */
-public enum Allocation {
+public enum Allocation implements Token {
 
     /**
      * Proportional to the weights, n_h ~ W_h: the next record goes to the category with the
@@ -77,10 +79,11 @@ public enum Allocation {
     abstract double priority(double weight, double sd, long n);
 
     /**
-     * The command-line token, the spelling {@link #fromToken} accepts and plan files record.
+     * The command-line token, the spelling {@link Token#parse} accepts and plan files record.
      *
      * @return the lower-case token, e.g. {@code "neyman"}
      */
+    @Override
     public String token() {
         return token;
     }
@@ -90,27 +93,9 @@ public enum Allocation {
      *
      * @return the display name, e.g. {@code "Neyman"} or {@code "smallest total (exact optimum)"}
      */
+    @Override
     public String displayName() {
         return displayName;
     }
 
-    /**
-     * The allocation for a token, ignoring case and surrounding space, with {@code -} and space read
-     * as {@code _}.
-     *
-     * @param text the token, e.g. {@code "Neyman"} or {@code "optimal"}
-     * @return the allocation whose {@link #token()} it spells
-     * @throws IllegalArgumentException if {@code text} is null or no allocation's token; the message
-     *                                  names the text and lists the valid tokens
-     */
-    public static Allocation fromToken(String text) {
-        String wanted = Args.token(text);
-        for (Allocation allocation : values()) {
-            if (allocation.token.equals(wanted)) {
-                return allocation;
-            }
-        }
-        throw new IllegalArgumentException("allocation (" + (text == null ? "null" : "'" + text + "'")
-                + ") must be one of " + Arrays.stream(values()).map(Allocation::token).collect(Collectors.joining(", ")));
-    }
 }

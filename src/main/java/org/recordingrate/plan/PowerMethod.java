@@ -1,5 +1,7 @@
 package org.recordingrate.plan;
 
+import org.recordingrate.model.Token;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +25,7 @@ import org.recordingrate.model.Tally;
  * the direction of delta: p &lt;= alpha and, for a two-sided test, the observed change of the same
  * sign (the inspectors' "statistically significant improvement").
  */
-public enum PowerMethod {
+public enum PowerMethod implements Token {
 
     /**
      * The normal approximation in closed form, for the z-tests: with
@@ -130,10 +132,11 @@ public enum PowerMethod {
     abstract PowerPoint power(PowerPlanner planner, Tally previous, double change, int audited);
 
     /**
-     * The command-line token, the spelling {@link #fromToken} accepts.
+     * The command-line token, the spelling {@link Token#parse} accepts.
      *
      * @return the lower-case token, e.g. {@code "exact"}
      */
+    @Override
     public String token() {
         return token;
     }
@@ -143,29 +146,11 @@ public enum PowerMethod {
      *
      * @return the display name, e.g. {@code "exact enumeration"}
      */
+    @Override
     public String displayName() {
         return displayName;
     }
 
-    /**
-     * The method for a token, ignoring case and surrounding space, with {@code -} and space read as
-     * {@code _}.
-     *
-     * @param text the token: {@code "normal"}, {@code "exact"} or {@code "simulation"}, in any case
-     * @return the method whose {@link #token()} it spells
-     * @throws IllegalArgumentException if {@code text} is null or no method's token; the message names
-     *                                  the text and lists the valid tokens
-     */
-    public static PowerMethod fromToken(String text) {
-        String wanted = Args.token(text);
-        for (PowerMethod method : values()) {
-            if (method.token.equals(wanted)) {
-                return method;
-            }
-        }
-        throw new IllegalArgumentException("power method (" + (text == null ? "null" : "'" + text + "'")
-                + ") must be one of " + Arrays.stream(values()).map(PowerMethod::token).collect(Collectors.joining(", ")));
-    }
 
     /** The closed-form power of a z-test (pooled or not). */
     static double normalPower(boolean pooled, Alternative alternative, double significance, Tally previous,

@@ -1,5 +1,7 @@
 package org.recordingrate.plan;
 
+import org.recordingrate.model.Token;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,7 +22,7 @@ import org.recordingrate.io.PopulationFile;
  * each draws exactly {@code min(planned, population)} records of each category, without
  * replacement.
  */
-public enum SelectionMethod implements SampleSelectionMethod {
+public enum SelectionMethod implements SampleSelectionMethod, Token {
 
     /**
      * Permanent random numbers: each record gets the number u of
@@ -199,25 +201,6 @@ public enum SelectionMethod implements SampleSelectionMethod {
         return displayName;
     }
 
-    /**
-     * The method for a token, ignoring case and surrounding space, with {@code -} and space read as
-     * {@code _}.
-     *
-     * @param text the token: {@code "prn"}, {@code "srs"} or {@code "systematic"}, in any case
-     * @return the method whose {@link #token()} it spells
-     * @throws IllegalArgumentException if {@code text} is null or no method's token; the message names
-     *                                  the text and lists the valid tokens
-     */
-    public static SelectionMethod fromToken(String text) {
-        String wanted = Args.token(text);
-        for (SelectionMethod method : values()) {
-            if (method.token.equals(wanted)) {
-                return method;
-            }
-        }
-        throw new IllegalArgumentException("selection method (" + (text == null ? "null" : "'" + text + "'")
-                + ") must be one of " + Arrays.stream(values()).map(SelectionMethod::token).collect(Collectors.joining(", ")));
-    }
 
     /**
      * The permanent-random-number draw on {@code threads} threads: the calling thread reads the

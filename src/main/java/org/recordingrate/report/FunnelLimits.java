@@ -1,5 +1,7 @@
 package org.recordingrate.report;
 
+import org.recordingrate.model.Token;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -14,7 +16,7 @@ import org.recordingrate.internal.Normal;
  * performance", Statistics in Medicine 24 (2005) 1185-1202; the 95% and 99.8% limits (about 2 and
  * 3 standard deviations) are his.
  */
-public enum FunnelLimits {
+public enum FunnelLimits implements Token {
 
     /**
      * Exact binomial limits with Spiegelhalter's interpolation (2005, appendix A.1.1): with F the
@@ -73,10 +75,11 @@ public enum FunnelLimits {
     abstract double limit(double theta, double n, double p);
 
     /**
-     * The command-line token, the spelling {@link #fromToken} accepts.
+     * The command-line token, the spelling {@link Token#parse} accepts.
      *
      * @return {@code exact_binomial} or {@code normal}
      */
+    @Override
     public String token() {
         return token;
     }
@@ -86,6 +89,17 @@ public enum FunnelLimits {
      *
      * @return {@code "exact binomial"} or {@code "normal approximation"}
      */
+    /**
+     * Also read: {@code exact} for the exact binomial limits.
+     *
+     * @return the aliases of these limits
+     */
+    @Override
+    public java.util.List<String> aliases() {
+        return this == EXACT_BINOMIAL ? java.util.List.of("exact") : java.util.List.of();
+    }
+
+    @Override
     public String displayName() {
         return displayName;
     }
@@ -143,23 +157,4 @@ public enum FunnelLimits {
         return Math.max(0, Math.min(1, value));
     }
 
-    /**
-     * The limits for a token, ignoring case and surrounding space, with {@code -} and space read as
-     * {@code _}; {@code exact} is accepted for {@link #EXACT_BINOMIAL}.
-     *
-     * @param token the token, e.g. {@code "exact_binomial"}, {@code "exact"} or {@code "normal"}
-     * @return the limits whose {@link #token()} it spells
-     * @throws IllegalArgumentException if {@code token} is null or no limits' token; the message names
-     *                                  the token and the valid ones
-     */
-    public static FunnelLimits fromToken(String token) {
-        String normalized = Args.token(token);
-        for (FunnelLimits limits : values()) {
-            if (limits.token.equals(normalized) || (limits == EXACT_BINOMIAL && normalized.equals("exact"))) {
-                return limits;
-            }
-        }
-        throw new IllegalArgumentException("limits ('" + token + "') must be one of "
-                + Arrays.stream(values()).map(FunnelLimits::token).collect(Collectors.joining(", ")));
-    }
 }

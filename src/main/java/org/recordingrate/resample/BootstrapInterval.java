@@ -1,5 +1,7 @@
 package org.recordingrate.resample;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.internal.Args;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.model.Interval;
@@ -13,7 +15,7 @@ import org.recordingrate.model.Interval;
  * Ripley; Davison and Hinkley 1997, chapter 5), except where stated; bounds are clipped to the
  * statistic's range ([0, 1] for a rate, [-1, 1] for a change), which {@code boot.ci} does not do.
  */
-public enum BootstrapInterval {
+public enum BootstrapInterval implements Token {
 
     /** [q(alpha/2), q(1 - alpha/2)] (Efron 1979). */
     PERCENTILE("percentile", "bootstrap percentile") {
@@ -115,6 +117,7 @@ public enum BootstrapInterval {
      *
      * @return the token, lower case
      */
+    @Override
     public String token() {
         return token;
     }
@@ -124,6 +127,7 @@ public enum BootstrapInterval {
      *
      * @return the display name
      */
+    @Override
     public String displayName() {
         return displayName;
     }
@@ -161,21 +165,4 @@ public enum BootstrapInterval {
         return new Interval(Math.min(lo, hi), Math.max(lo, hi));
     }
 
-    /**
-     * Parses a token, ignoring case and surrounding space ({@code -} read as {@code _}).
-     *
-     * @param text the token, e.g. {@code BCa} or {@code bca}
-     * @return the interval method
-     * @throws IllegalArgumentException naming the text and the valid tokens
-     */
-    public static BootstrapInterval fromToken(String text) {
-        String wanted = Args.token(text);
-        for (BootstrapInterval interval : values()) {
-            if (interval.token.equals(wanted)) {
-                return interval;
-            }
-        }
-        throw new IllegalArgumentException("interval ('" + text
-                + "') must be one of percentile, basic, normal, bca, studentized, exact");
-    }
 }

@@ -1,11 +1,13 @@
 package org.recordingrate.resample;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.internal.Args;
 
 /**
  * Whether a permutation test enumerates every arrangement instead of drawing them.
  */
-public enum Enumeration {
+public enum Enumeration implements Token {
 
     /**
      * Enumerate when that is cheap: always for one category (Fisher's test costs microseconds),
@@ -30,24 +32,9 @@ public enum Enumeration {
      *
      * @return the token
      */
+    @Override
     public String token() {
         return token;
     }
 
-    /**
-     * Parses a token, ignoring case.
-     *
-     * @param text the token, e.g. {@code Auto}
-     * @return the rule
-     * @throws IllegalArgumentException naming the token and the valid ones
-     */
-    public static Enumeration fromToken(String text) {
-        String wanted = Args.token(text);
-        for (Enumeration e : values()) {
-            if (e.token.equals(wanted)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("enumerate ('" + text + "') must be one of auto, always, never");
-    }
 }

@@ -1,9 +1,11 @@
 package org.recordingrate.resample;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.internal.Args;
 
 /** How the record-level bootstrap ({@link RecordBootstrap}) weights the resampling units. */
-public enum ResamplingWeights {
+public enum ResamplingWeights implements Token {
 
     /**
      * The classical bootstrap: within each category, as many units as it has are drawn with
@@ -27,22 +29,9 @@ public enum ResamplingWeights {
     }
 
     /** The token: {@code multinomial} or {@code poisson}. */
+    @Override
     public String token() {
         return token;
     }
 
-    /**
-     * Parses a token, ignoring case.
-     *
-     * @throws IllegalArgumentException naming the token and the valid ones
-     */
-    public static ResamplingWeights fromToken(String text) {
-        String wanted = Args.token(text);
-        for (ResamplingWeights w : values()) {
-            if (w.token.equals(wanted)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("weights ('" + text + "') must be one of multinomial, poisson");
-    }
 }

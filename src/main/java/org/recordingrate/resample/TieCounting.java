@@ -1,5 +1,7 @@
 package org.recordingrate.resample;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.internal.Args;
 
 /**
@@ -9,7 +11,7 @@ import org.recordingrate.internal.Args;
  * 202 recorded, about 9% of them. Equality is decided exactly (on the counts, not on rounded
  * doubles).
  */
-public enum TieCounting {
+public enum TieCounting implements Token {
 
     /**
      * A tie counts as half below: z<sub>0</sub> = &Phi;<sup>-1</sup>((#below + #equal/2)/B), the
@@ -35,6 +37,7 @@ public enum TieCounting {
     }
 
     /** The token: {@code half} or {@code strictly_below}. */
+    @Override
     public String token() {
         return token;
     }
@@ -50,18 +53,4 @@ public enum TieCounting {
         return this == HALF ? (below + 0.5 * equal) / total : (double) below / total;
     }
 
-    /**
-     * Parses a token, ignoring case.
-     *
-     * @throws IllegalArgumentException naming the token and the valid ones
-     */
-    public static TieCounting fromToken(String text) {
-        String wanted = Args.token(text);
-        for (TieCounting ties : values()) {
-            if (ties.token.equals(wanted)) {
-                return ties;
-            }
-        }
-        throw new IllegalArgumentException("ties ('" + text + "') must be one of half, strictly_below");
-    }
 }

@@ -1,5 +1,7 @@
 package org.recordingrate.shell;
 
+import org.recordingrate.model.Token;
+
 import org.recordingrate.model.Result;
 
 import java.io.IOException;
@@ -104,14 +106,14 @@ public final class RecordingRate {
 
     /**
      * Prints every method and test by token to standard output: what the string arguments of the
-     * verbs accept ({@link IntervalMethod#tokens()}, {@link AllCrimeMethod#tokens()},
-     * {@link DifferenceMethod#tokens()}, {@link ChangeTest#tokens()} and the variance conventions).
+     * verbs accept (the tokens of {@link IntervalMethod}, {@link AllCrimeMethod},
+     * {@link DifferenceMethod}, {@link ChangeTest} and the variance conventions).
      */
     public static void methods() {
-        System.out.println("one category (estimate):      " + IntervalMethod.tokens());
-        System.out.println("all crime (estimate):         " + AllCrimeMethod.tokens());
-        System.out.println("change interval (compare):    " + DifferenceMethod.tokens());
-        System.out.println("change test (compare):        " + ChangeTest.tokens());
+        System.out.println("one category (estimate):      " + Token.tokens(IntervalMethod.class));
+        System.out.println("all crime (estimate):         " + Token.tokens(AllCrimeMethod.class));
+        System.out.println("change interval (compare):    " + Token.tokens(DifferenceMethod.class));
+        System.out.println("change test (compare):        " + Token.tokens(ChangeTest.class));
         System.out.println("variance (all crime):         binomial, survey");
     }
 
@@ -157,12 +159,12 @@ public final class RecordingRate {
      *
      * @param recorded audited reports that the force recorded, 0 to {@code audited}
      * @param audited  reports audited, 1 to 2<sup>53</sup>
-     * @param method   the method's token, as {@link IntervalMethod#fromToken(String)} reads it
+     * @param method   the method's token, as {@link Token#parse} reads it
      * @return the estimate
      * @throws IllegalArgumentException for invalid counts or an unknown token (the message lists them)
      */
     public static RateEstimate estimate(long recorded, long audited, String method) {
-        return estimate(recorded, audited, IntervalMethod.fromToken(method));
+        return estimate(recorded, audited, Token.parse(IntervalMethod.class, "method", method));
     }
 
     /**
@@ -185,13 +187,13 @@ public final class RecordingRate {
      *
      * @param recorded   audited reports that the force recorded, 0 to {@code audited}
      * @param audited    reports audited, 1 to 2<sup>53</sup>
-     * @param method     the method's token, as {@link IntervalMethod#fromToken(String)} reads it
+     * @param method     the method's token, as {@link Token#parse} reads it
      * @param confidence the two-sided level as a fraction (0.99, not 99), 10<sup>-6</sup> to 1 - 10<sup>-9</sup>
      * @return the estimate
      * @throws IllegalArgumentException for invalid counts, an unknown token or a confidence out of range
      */
     public static RateEstimate estimate(long recorded, long audited, String method, double confidence) {
-        return estimate(recorded, audited, IntervalMethod.fromToken(method), confidence);
+        return estimate(recorded, audited, Token.parse(IntervalMethod.class, "method", method), confidence);
     }
 
     /**
@@ -256,14 +258,14 @@ public final class RecordingRate {
      *
      * @param before the earlier tally
      * @param after  the later tally
-     * @param method the interval method's token, as {@link DifferenceMethod#fromToken(String)} reads it
-     * @param test   the test's token, as {@link ChangeTest#fromToken(String)} reads it
+     * @param method the interval method's token, as {@link Token#parse} reads it
+     * @param test   the test's token, as {@link Token#parse} reads it
      * @return the change, its interval, the test and the verdict at 5%
      * @throws IllegalArgumentException for a null tally, an unknown token, or tallies beyond the test's
      *                                  size limit (the exact tests)
      */
     public static Change compare(Tally before, Tally after, String method, String test) {
-        return Comparison.withDefaults().with(DifferenceMethod.fromToken(method)).with(ChangeTest.fromToken(test))
+        return Comparison.withDefaults().with(Token.parse(DifferenceMethod.class, "method", method)).with(Token.parse(ChangeTest.class, "test", test))
                 .compare(before, after);
     }
 
@@ -317,12 +319,12 @@ public final class RecordingRate {
      *
      * @param marginPercent   the target "+/-" in percent, strictly between 0 and 100
      * @param expectedPercent the expected recording rate in percent, 0 to 100
-     * @param method          the interval method's token, as {@link IntervalMethod#fromToken(String)} reads it
+     * @param method          the interval method's token, as {@link Token#parse} reads it
      * @return the smallest audited count whose margin by that method is at most the target
      * @throws IllegalArgumentException for values out of range or an unknown token
      */
     public static SampleSize plan(double marginPercent, double expectedPercent, String method) {
-        return SampleSizePlanner.withDefaults().with(IntervalMethod.fromToken(method))
+        return SampleSizePlanner.withDefaults().with(Token.parse(IntervalMethod.class, "method", method))
                 .plan(percent("margin", marginPercent), percent("expected", expectedPercent));
     }
 

@@ -1,5 +1,7 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,7 +99,7 @@ class EstimateCommandTest {
     @Test
     void tenThousandCasesInOneRun() throws IOException {
         StringBuilder content = new StringBuilder("recorded,audited,method\n");
-        String[] methods = IntervalMethod.tokens().split(", ");
+        String[] methods = Token.tokens(IntervalMethod.class).split(", ");
         for (int i = 0; i < 10_000; i++) {
             long n = 1 + (i * 7919L) % 5000;
             content.append((i * 104729L) % (n + 1)).append(',').append(n).append(',').append(methods[i % methods.length])
@@ -110,7 +112,7 @@ class EstimateCommandTest {
         List<CSVRecord> rows = csv(Files.readString(out));
         assertEquals(10_000, rows.size());
         CSVRecord last = rows.get(9_999);
-        var expected = IntervalMethod.fromToken(last.get("method")).interval(Long.parseLong(last.get("recorded")),
+        var expected = Token.parse(IntervalMethod.class, "method", last.get("method")).interval(Long.parseLong(last.get("recorded")),
                 Long.parseLong(last.get("audited")), 0.95);
         assertEquals(expected.lower(), Double.parseDouble(last.get("lower")), 0.0);
     }

@@ -1,5 +1,7 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -58,7 +60,7 @@ class ChangeTestTest {
                 rows.add(new ReferenceRow(record.getRecordNumber() + 1,
                         Tally.of(Long.parseLong(record.get("recorded_before")), Long.parseLong(record.get("audited_before"))),
                         Tally.of(Long.parseLong(record.get("recorded_after")), Long.parseLong(record.get("audited_after"))),
-                        ChangeTest.fromToken(record.get("method")),
+                        Token.parse(ChangeTest.class, "test", record.get("method")),
                         record.get("statistic"),
                         Double.parseDouble(record.get("p_value"))));
             }
@@ -262,8 +264,8 @@ class ChangeTestTest {
     @Test
     void tokensRoundTripIgnoringCaseAndDashes() {
         for (ChangeTest test : ChangeTest.values()) {
-            assertSame(test, ChangeTest.fromToken(test.token()));
-            assertSame(test, ChangeTest.fromToken(" " + test.token().toUpperCase().replace('_', '-') + " "));
+            assertSame(test, Token.parse(ChangeTest.class, "test", test.token()));
+            assertSame(test, Token.parse(ChangeTest.class, "test", " " + test.token().toUpperCase().replace('_', '-') + " "));
             assertEquals(test.name().toLowerCase(), test.token());
             assertFalse(test.displayName().isBlank());
         }
@@ -271,12 +273,12 @@ class ChangeTestTest {
 
     @Test
     void unknownTokenIsRejectedWithTheValueAndTheChoices() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChangeTest.fromToken("t_test"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Token.parse(ChangeTest.class, "test", "t_test"));
         assertTrue(e.getMessage().startsWith("test ('t_test')"), e.getMessage());
         for (ChangeTest test : ChangeTest.values()) {
             assertTrue(e.getMessage().contains(test.token()), e.getMessage());
         }
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> ChangeTest.fromToken(null));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Token.parse(ChangeTest.class, "test", null));
         assertTrue(missing.getMessage().startsWith("test (null)"), missing.getMessage());
     }
 

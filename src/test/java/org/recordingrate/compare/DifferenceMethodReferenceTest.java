@@ -1,5 +1,7 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +30,7 @@ class DifferenceMethodReferenceTest {
     Stream<DynamicTest> everyIntervalRow() {
         assertTrue(ROWS.size() >= 300, "interval rows: " + ROWS.size());
         return ROWS.stream().map(row -> DynamicTest.dynamicTest(row.where(), () -> {
-            DifferenceMethod method = DifferenceMethod.fromToken(row.text("method"));
+            DifferenceMethod method = Token.parse(DifferenceMethod.class, "method", row.text("method"));
             Interval interval = method.interval(new Tally(row.whole("recorded_before"), row.whole("audited_before")),
                     new Tally(row.whole("recorded_after"), row.whole("audited_after")), row.number("confidence"));
             assertEquals(row.number("lower"), interval.lower(), 1e-9, row.where() + " lower");

@@ -1,5 +1,7 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,8 +40,8 @@ class PValueAdjustmentTest {
     void noneAndEmptyAndTokens() {
         assertArrayEquals(P, PValueAdjustment.NONE.adjust(P));
         assertEquals(0, PValueAdjustment.HOLM.adjust().length);
-        assertEquals(PValueAdjustment.BENJAMINI_HOCHBERG, PValueAdjustment.fromToken("BH"));
-        assertEquals(PValueAdjustment.HOLM, PValueAdjustment.fromToken("holm"));
+        assertEquals(PValueAdjustment.BENJAMINI_HOCHBERG, Token.parse(PValueAdjustment.class, "adjustment", "BH"));
+        assertEquals(PValueAdjustment.HOLM, Token.parse(PValueAdjustment.class, "adjustment", "holm"));
     }
 
     @Test
@@ -47,7 +49,7 @@ class PValueAdjustmentTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PValueAdjustment.HOLM.adjust(0.1, Double.NaN));
         assertTrue(e.getMessage().contains("p-value 2") && e.getMessage().contains("NaN"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PValueAdjustment.fromToken("sidak"));
+        e = assertThrows(IllegalArgumentException.class, () -> Token.parse(PValueAdjustment.class, "adjustment", "sidak"));
         assertTrue(e.getMessage().contains("'sidak'"), e.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package org.recordingrate.estimate;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +58,7 @@ class AllCrimeWilsonExtendedReferenceTest {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Row expected : ReferenceData.rows(FOLDER, "all-crime-wilson-results.csv")) {
-            VarianceConvention variance = VarianceConvention.fromToken(expected.text("variance"));
+            VarianceConvention variance = Token.parse(VarianceConvention.class, "variance", expected.text("variance"));
             Inspection inspection = inspection(expected.text("design"), designs.get(expected.text("design")),
                     variance == VarianceConvention.SURVEY);
             CategoryEstimate all = InspectionEstimator.withDefaults().with(AllCrimeMethod.WILSON).with(variance)

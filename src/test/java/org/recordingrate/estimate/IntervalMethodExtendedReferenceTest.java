@@ -1,5 +1,7 @@
 package org.recordingrate.estimate;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,7 +147,7 @@ class IntervalMethodExtendedReferenceTest {
             if (!row.text("confidence").equals("0.000001")) {
                 continue;
             }
-            IntervalMethod method = IntervalMethod.fromToken(row.text("method"));
+            IntervalMethod method = Token.parse(IntervalMethod.class, "method", row.text("method"));
             long x = row.whole("recorded");
             long n = row.whole("audited");
             double lower = method.lowerBound(x, n, 0.5000005);

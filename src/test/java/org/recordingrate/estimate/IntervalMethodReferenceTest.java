@@ -1,5 +1,7 @@
 package org.recordingrate.estimate;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +29,7 @@ class IntervalMethodReferenceTest {
     @TestFactory
     Stream<DynamicTest> everyReferenceRow() {
         return ROWS.stream().map(row -> DynamicTest.dynamicTest(row.where(), () -> {
-            IntervalMethod method = IntervalMethod.fromToken(row.text("method"));
+            IntervalMethod method = Token.parse(IntervalMethod.class, "method", row.text("method"));
             Interval interval = method.interval(row.whole("recorded"), row.whole("audited"), row.number("confidence"));
             double lower = row.number("lower");
             double upper = row.number("upper");
@@ -51,7 +53,7 @@ class IntervalMethodReferenceTest {
     void estimatorAgreesWithEnumOnEveryRow() {
         // The configured estimator caches z; it must give the same bounds as the validating enum method.
         for (Row row : ROWS) {
-            IntervalMethod method = IntervalMethod.fromToken(row.text("method"));
+            IntervalMethod method = Token.parse(IntervalMethod.class, "method", row.text("method"));
             RateEstimate estimate = RateEstimator.withDefaults().with(method).withConfidence(row.number("confidence"))
                     .estimate(row.whole("recorded"), row.whole("audited"));
             Interval direct = method.interval(row.whole("recorded"), row.whole("audited"), row.number("confidence"));

@@ -1,5 +1,7 @@
 package org.recordingrate.plan;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -187,8 +189,8 @@ class AllocationPlannerTest {
         assertTrue(e.getMessage().contains("twice"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AllocationPlanner.withDefaults().withMinimum(-1));
         assertTrue(e.getMessage().contains("minimum (-1)"), e.getMessage());
-        assertEquals(Allocation.NEYMAN, Allocation.fromToken("Neyman"));
-        e = assertThrows(IllegalArgumentException.class, () -> Allocation.fromToken("best"));
+        assertEquals(Allocation.NEYMAN, Token.parse(Allocation.class, "allocation", "Neyman"));
+        e = assertThrows(IllegalArgumentException.class, () -> Token.parse(Allocation.class, "allocation", "best"));
         assertTrue(e.getMessage().contains("proportional, neyman, optimal"), e.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package org.recordingrate.report;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,10 +90,10 @@ class FunnelLimitsTest {
 
     @Test
     void tokensAndArguments() {
-        assertEquals(FunnelLimits.EXACT_BINOMIAL, FunnelLimits.fromToken("Exact-Binomial"));
-        assertEquals(FunnelLimits.EXACT_BINOMIAL, FunnelLimits.fromToken("exact"));
-        assertEquals(FunnelLimits.NORMAL, FunnelLimits.fromToken("normal"));
-        assertThrows(IllegalArgumentException.class, () -> FunnelLimits.fromToken("poisson"));
+        assertEquals(FunnelLimits.EXACT_BINOMIAL, Token.parse(FunnelLimits.class, "limits", "Exact-Binomial"));
+        assertEquals(FunnelLimits.EXACT_BINOMIAL, Token.parse(FunnelLimits.class, "limits", "exact"));
+        assertEquals(FunnelLimits.NORMAL, Token.parse(FunnelLimits.class, "limits", "normal"));
+        assertThrows(IllegalArgumentException.class, () -> Token.parse(FunnelLimits.class, "limits", "poisson"));
         assertThrows(IllegalArgumentException.class, () -> FunnelLimits.NORMAL.lower(1.0, 10, 0.95));
         assertThrows(IllegalArgumentException.class, () -> FunnelLimits.NORMAL.lower(0.9, 0, 0.95));
         assertThrows(IllegalArgumentException.class, () -> FunnelLimits.NORMAL.lower(0.9, Double.POSITIVE_INFINITY, 0.95));

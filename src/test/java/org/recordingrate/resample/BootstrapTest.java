@@ -1,5 +1,7 @@
 package org.recordingrate.resample;
 
+import org.recordingrate.model.Token;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -486,7 +488,7 @@ class BootstrapTest {
         e = assertThrows(IllegalArgumentException.class, () -> Bootstrap.withDefaults().withThreads(0));
         assertTrue(e.getMessage().startsWith("threads (0)"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Bootstrap.withDefaults().withConfidence(1));
-        assertThrows(IllegalArgumentException.class, () -> BootstrapInterval.fromToken("bcx"));
-        assertEquals(BootstrapInterval.BCA, BootstrapInterval.fromToken(" BCa "));
+        assertThrows(IllegalArgumentException.class, () -> Token.parse(BootstrapInterval.class, "interval", "bcx"));
+        assertEquals(BootstrapInterval.BCA, Token.parse(BootstrapInterval.class, "interval", " BCa "));
     }
 }
