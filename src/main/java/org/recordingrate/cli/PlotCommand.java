@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
  * {@code --out}), drawn with the JDK alone (PNG headless).
  */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = {PlotCommand.Forest.class, PlotCommand.Funnel.class},
+        subcommands = {PlotCommand.Forest.class, PlotCommand.Funnel.class, TrendCommand.PlotTrend.class},
         description = {"Pictures, SVG or PNG by the name of --out:",
                 "  plot forest BEFORE.csv AFTER.csv --out forest.svg   (each category and all crime, both inspections)",
-                "  plot funnel FORCES.csv --out funnel.png             (every force against the national rate)"})
+                "  plot funnel FORCES.csv --out funnel.png             (every force against the national rate)",
+                "  plot trend FILE --time year --force NAME --out trend.svg   (rates over time, fitted trends)"})
 final class PlotCommand implements Runnable {
 
     @Spec
@@ -40,7 +41,7 @@ final class PlotCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a plot: forest or funnel");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a plot: forest, funnel or trend");
     }
 
     /** Draws without a display; set before AWT starts, so a machine without one (CI, a server) draws too. */

@@ -33,7 +33,8 @@ final class TokenConverters {
     static final List<Class<? extends Enum<?>>> TYPES = List.of(Alternative.class, ChangeTest.class,
             DifferenceMethod.class, PValueAdjustment.class, AllCrimeMethod.class, IntervalMethod.class,
             VarianceConvention.class, Allocation.class, PowerMethod.class, SelectionMethod.class, FunnelLimits.class,
-            BootstrapInterval.class, Enumeration.class, ResamplingWeights.class, TieCounting.class);
+            BootstrapInterval.class, Enumeration.class, ResamplingWeights.class, TieCounting.class,
+            org.recordingrate.trend.TrendMethod.class);
 
     private TokenConverters() {
     }

@@ -37,7 +37,6 @@ import org.recordingrate.model.RowKind;
  *
  * @param inspection  the inspection's name
  * @param categories  each category's posterior, in the inspection's order
- * @param volumes     each category's volume, in the same order
  * @param mean        the all-crime posterior mean (exact)
  * @param standardDeviation the all-crime posterior standard deviation (exact)
  * @param lower       the all-crime equal-tailed interval's lower bound (simulated)

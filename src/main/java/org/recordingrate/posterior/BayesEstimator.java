@@ -23,7 +23,7 @@ import org.recordingrate.reproduce.PublishedFigure;
  * BayesEstimator.withDefaults().acrossForces(List.of(Counts.of("A", tally), ...))
  * }</pre>
  *
- * <p>Defaults: Jeffreys' prior, 95%, 200,000 replicates for an inspection's all-crime interval,
+ * <p>Defaults: Jeffreys' prior, 95%, 100,000 replicates for an inspection's all-crime interval,
  * seed 1, every processor (the draws do not depend on the number of threads).
  */
 public final class BayesEstimator {
@@ -31,7 +31,7 @@ public final class BayesEstimator {
     /** The most replicates one run holds (a double each). */
     public static final int MAX_REPLICATES = 100_000_000;
 
-    private static final BayesEstimator DEFAULTS = new BayesEstimator(Prior.JEFFREYS, 0.95, 200_000, 1,
+    private static final BayesEstimator DEFAULTS = new BayesEstimator(Prior.JEFFREYS, 0.95, 100_000, 1,
             Runtime.getRuntime().availableProcessors());
 
     /** Steps of the hierarchical grid (see {@code BetaBinomialGrid}). */
@@ -60,7 +60,7 @@ public final class BayesEstimator {
     }
 
     /**
-     * Jeffreys' prior, 95%, 200,000 replicates, seed 1, every processor.
+     * Jeffreys' prior, 95%, 100,000 replicates, seed 1, every processor.
      *
      * @return the default configuration
      */
@@ -286,7 +286,7 @@ public final class BayesEstimator {
         return DEFAULTS.compare(before, after);
     }
 
-    /** {@code "Bayes(Jeffreys Beta(0.5, 0.5), 95%, 200,000 replicates, seed 1)"}. */
+    /** {@code "Bayes(Jeffreys Beta(0.5, 0.5), 95%, 100,000 replicates, seed 1)"}. */
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "Bayes(%s, %s, %,d replicates, seed %d)", prior,

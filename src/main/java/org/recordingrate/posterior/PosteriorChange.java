@@ -130,13 +130,13 @@ public record PosteriorChange(BetaPosterior before, BetaPosterior after, double 
     public String summary() {
         String level = Percent.level(after.credibility());
         return String.format(Locale.ROOT, "%-22s%s of %s -> %s of %s, %s%n%-22s%s -> %s%n%-22s%s (sd %s)%n"
-                        + "%-22s%s to %s points%n%-22s%s%n%s%n",
+                        + "%-22s%s to %s points%n%-22s%.6f%n%s%n",
                 "tallies", before.tally().recorded(), before.tally().audited(), after.tally().recorded(),
                 after.tally().audited(), priorName(),
                 "posterior means", Percent.format(before.mean(), 2), Percent.format(after.mean(), 2),
-                "change", Percent.points(difference), Percent.signed(standardDeviation),
+                "change", Percent.points(difference), String.format(Locale.ROOT, "%.1f points", 100 * standardDeviation),
                 level + " credible", Percent.signed(lower), Percent.signed(upper),
-                "P(later higher)", Percent.pValue(probabilityImproved), sentence());
+                "P(later higher)", probabilityImproved, sentence());
     }
 
     /** {@code "+5.4 points (95% credible -0.4 to +11.0), P(improved) 0.9713; Jeffreys prior, 512 of 640 then 188 of 202"}. */

@@ -13,7 +13,7 @@ import org.recordingrate.reproduce.PublishedFigure;
  *
  * @param time          when, on the trend's scale (a year such as 2017, or a decimal year)
  * @param label         the time as written, for sentences ("2017", "2021/22"); not blank
- * @param rate          the rate, a fraction
+ * @param rate          the rate, a fraction (a published figure's decimal moved exactly: 89.1 gives 0.891)
  * @param standardError its standard error, a fraction (the binomial sqrt(p(1 - p)/n) for a tally,
  *                      margin / z for a published figure)
  * @param tally         the tally, when the inspection gives one
@@ -93,8 +93,9 @@ public record Observation(double time, String label, double rate, double standar
      */
     public static Observation of(double time, String label, PublishedFigure figure) {
         Args.notNull("figure", figure);
-        return new Observation(time, label, figure.rate(), figure.standardError(), Optional.empty(),
-                Optional.of(figure));
+        // the published decimal moved to a fraction exactly, then rounded once (89.1 -> 0.891, not 0.8909999999999999)
+        return new Observation(time, label, figure.ratePercent().movePointLeft(2).doubleValue(), figure.standardError(),
+                Optional.empty(), Optional.of(figure));
     }
 
     /**

@@ -201,13 +201,14 @@ public record Trend(Optional<String> force, Optional<String> category, TrendMeth
      * the three inspections since 2014 (95% confidence interval 0.9 to 3.3 points a year; test for trend
      * p = 0.0012)." When the trend is not significant: "... has not changed significantly over the three
      * inspections since 2014 (+0.4 points a year, 95% confidence interval -0.8 to +1.6; test for trend
-     * p = 0.47)." All crime reads "all reported crime"; without a force, "The force's".
+     * p = 0.47)." All crime reads "all reported crime"; without a force, "The force's"; without a category,
+     * "The force's recording has improved ...".
      *
      * @return one sentence
      */
     public String sentence() {
-        String subject = force.map(f -> f + "'s").orElse("The force's") + " recording of "
-                + category.map(c -> Names.isAllCrime(c) ? "all reported crime" : c).orElse("crime");
+        String subject = force.map(f -> f + "'s").orElse("The force's") + " recording"
+                + category.map(c -> " of " + (Names.isAllCrime(c) ? "all reported crime" : c)).orElse("");
         String over = "over the " + words(observations.size()) + " inspections since " + first().label();
         String level = Percent.level(confidence).replace("%", " percent");
         String per = perUnit();
@@ -242,8 +243,9 @@ public record Trend(Optional<String> force, Optional<String> category, TrendMeth
     @Override
     public String summary() {
         StringBuilder text = new StringBuilder();
-        text.append(force.orElse("the force")).append(", ").append(category.orElse("crime")).append(": ")
-                .append(method.displayName()).append(String.format("%n"));
+        text.append(name().map(n -> n + ": ").orElse("")).append(method.displayName())
+                .append(method == TrendMethod.COCHRAN_ARMITAGE ? " test for trend" : " of the rates on time")
+                .append(String.format("%n"));
         for (Observation o : observations) {
             text.append(String.format(Locale.ROOT, "  %-12s %s%n", o.label(), o.tally().isPresent() ? Percent.format(o.rate())
                     + " (" + o.tally().get() + ")" : o.figure().map(Object::toString).orElse(Percent.format(o.rate()))));
@@ -267,10 +269,18 @@ public record Trend(Optional<String> force, Optional<String> category, TrendMeth
     /** {@code "violence: +2.1 points a year (95% CI +0.9 to +3.3), p = 0.0012, 3 inspections 2014 to 2022"}. */
     @Override
     public String toString() {
-        return (force.map(f -> f + ", ").orElse("") + category.orElse("crime")) + ": " + Percent.signed(slope) + " points "
+        return name().map(n -> n + ": ").orElse("") + Percent.signed(slope) + " points "
                 + perUnit() + " (" + Percent.level(confidence) + " CI " + Percent.range(lower, upper) + "), p = "
                 + Percent.pValue(pValue) + ", " + observations.size() + " inspections " + first().label() + " to "
                 + last().label();
+    }
+
+    /** "Northshire, violence", "violence", or empty when the series names neither. */
+    private Optional<String> name() {
+        List<String> parts = new ArrayList<>();
+        force.ifPresent(parts::add);
+        category.ifPresent(parts::add);
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
     }
 
     /** The two-sided critical value of a level. */

@@ -18,9 +18,10 @@ import org.recordingrate.model.Inspection;
  * categories P(sum &le; t) = &int; f<sub>1</sub>(x) F<sub>2</sub>((t - W<sub>1</sub> x) / W<sub>2</sub>) dx, taken here
  * by composite Simpson's rule on 4,000 panels with Commons Math's Beta distribution.
  *
- * <p><b>False-failure budget.</b> With R = 200,000 replicates the empirical probability below the
- * simulated 2.5% point has standard deviation sqrt(0.025 x 0.975 / R) = 3.5e-4; the test allows 6 of
- * them (2.1e-3), a chance of about 2e-9 of failing for a correct sampler. The draws are seeded, so the
+ * <p><b>False-failure budget.</b> With R = 100,000 replicates the empirical probability below the
+ * simulated 2.5% point has standard deviation sqrt(0.025 x 0.975 / R) = 4.9e-4; the test allows 6 of
+ * them (3e-3), a chance of about 2e-9 of failing for a correct sampler; the highest-density interval's
+ * content, standard deviation sqrt(0.95 x 0.05 / R) = 6.9e-4, is allowed 4e-3 (5.8 of them). The draws are seeded, so the
  * outcome is in fact fixed; the budget says how unlikely the chosen seed was to hide a fault.
  */
 class AllCrimePosteriorTest {
@@ -36,7 +37,7 @@ class AllCrimePosteriorTest {
             .category("other crime", 211, 220, 35_000)
             .build();
 
-    /** The default posterior of {@link #TWO} (200,000 replicates, seed 1), drawn once for the tests that read it. */
+    /** The default posterior of {@link #TWO} (100,000 replicates, seed 1), drawn once for the tests that read it. */
     private static final AllCrimePosterior TWO_POSTERIOR = BayesEstimator.withDefaults().estimate(TWO);
 
     /** P(W1 p1 + W2 p2 &le; t), p_h ~ Beta(x_h + 1/2, n_h - x_h + 1/2). */
@@ -61,10 +62,10 @@ class AllCrimePosteriorTest {
     @Test
     void simulatedBounds_holdTheirTails_byIndependentQuadrature() {
         AllCrimePosterior posterior = TWO_POSTERIOR;
-        assertEquals(0.025, distribution(posterior.lower()), 2.1e-3);
-        assertEquals(0.975, distribution(posterior.upper()), 2.1e-3);
+        assertEquals(0.025, distribution(posterior.lower()), 3e-3);
+        assertEquals(0.975, distribution(posterior.upper()), 3e-3);
         // the highest-density interval holds 95% too, and is no wider than the equal-tailed one
-        assertEquals(0.95, distribution(posterior.hpdUpper()) - distribution(posterior.hpdLower()), 3e-3);
+        assertEquals(0.95, distribution(posterior.hpdUpper()) - distribution(posterior.hpdLower()), 4e-3);
         assertTrue(posterior.hpdUpper() - posterior.hpdLower() <= posterior.upper() - posterior.lower());
     }
 
