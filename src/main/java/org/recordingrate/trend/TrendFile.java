@@ -50,7 +50,7 @@ import org.recordingrate.reproduce.PublishedFigure;
 public final class TrendFile {
 
     /** What kind of file was read. */
-    public enum Kind {
+    public enum Kind implements org.recordingrate.model.Token {
         /** Published figures: rate and margin in percent. */
         FIGURES,
         /** Tallies: recorded and audited. */
@@ -58,7 +58,12 @@ public final class TrendFile {
         /** Inspection files: a row per category with its volume. */
         INSPECTIONS,
         /** Record-level audit files with a volumes file. */
-        AUDIT
+        AUDIT;
+
+        @Override
+        public String token() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**

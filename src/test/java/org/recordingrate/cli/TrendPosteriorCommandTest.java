@@ -152,4 +152,58 @@ class TrendPosteriorCommandTest {
         assertEquals(1, none.status(), none.toString());
         assertTrue(none.err().contains("no series of force 'Nowhere'"), none.err());
     }
+
+    /** Every trend and posterior command of README.md runs, and what README quotes of them is what they print. */
+    @Test
+    void readmesCommandsRun_andItsQuotesAreTheirOutput() throws IOException {
+        String prefix = "java -jar target/recording-rate-cli.jar ";
+        String readme = Files.readString(Path.of("README.md"));
+        int run = 0;
+        for (String line : readme.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith(prefix + "trend ") || l.startsWith(prefix + "posterior ")) {
+                CliRun result = CliRun.of(l.substring(prefix.length()).split("\\s+"));
+                assertEquals(0, result.status(), l + "\n" + result);
+                run++;
+            }
+        }
+        assertTrue(run >= 8, "README's trend and posterior commands: " + run);
+        CliRun figures = CliRun.of("trend", "examples/data/trend-figures.csv", "--time", "inspection_year", "--columns",
+                "category=crime_type,rate=recorded_pct,margin=ci_halfwidth_pct", "--format", "text");
+        String[] sentences = figures.out().split("\n");
+        assertTrue(readme.contains("> " + sentences[1] + "\n"), sentences[1]);
+        assertTrue(readme.contains("> " + sentences[2] + "\n"), sentences[2]);
+        String one = CliRun.of("posterior", "--recorded", "188", "--audited", "202").out().split("\n")[0];
+        assertTrue(readme.contains("`" + one + "`"), one);
+    }
+
+    @Test
+    void trend_ofARecordLevelAuditFile_withItsVolumes() throws IOException {
+        StringBuilder audit = new StringBuilder("inspection,year,record_id,category,recorded\n");
+        StringBuilder volumes = new StringBuilder("inspection,category,volume\n");
+        int[][] counts = {{14, 20}, {16, 20}, {19, 21}};
+        int id = 0;
+        for (int t = 0; t < 3; t++) {
+            String name = "CDI " + (2014 + 4 * t);
+            for (int k = 0; k < counts[t][1]; k++) {
+                audit.append(name).append(',').append(2014 + 4 * t).append(",R").append(id++).append(",violence,")
+                        .append(k < counts[t][0] ? "yes" : "no").append('\n');
+            }
+            volumes.append(name).append(",violence,2000\n");
+        }
+        Path auditFile = folder.resolve("audit.csv");
+        Path volumesFile = folder.resolve("volumes.csv");
+        Files.writeString(auditFile, audit);
+        Files.writeString(volumesFile, volumes);
+        CliRun run = CliRun.of("trend", auditFile.toString(), "--volumes", volumesFile.toString(), "--time", "year");
+        assertEquals(0, run.status(), run.toString());
+        List<CSVRecord> rows = csv(run.out());
+        assertEquals(2, rows.size(), "violence and all crime");
+        CliRun byHand = CliRun.of("trend", "--times", "2014,2018,2022", "--tallies", "14/20,16/20,19/21", "--format",
+                "csv");
+        assertEquals(csv(byHand.out()).get(0).get("chi_square"), rows.get(0).get("chi_square"));
+        CliRun without = CliRun.of("trend", auditFile.toString(), "--time", "year");
+        assertEquals(2, without.status(), without.toString());
+        assertTrue(without.err().contains("needs --volumes"), without.err());
+    }
 }

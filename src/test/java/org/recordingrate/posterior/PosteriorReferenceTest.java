@@ -196,4 +196,22 @@ class PosteriorReferenceTest {
         assertTrue(change.toString().startsWith("-8.2 points (95% credible"), change.toString());
         assertTrue(change.summary().contains("P(later higher)"));
     }
+
+    /** JShell shows results on one line: every result's {@code toString()} is a single line in percent. */
+    @Test
+    void everyResultPrintsOneLine() {
+        List<Object> results = List.of(BayesEstimator.of(188, 202), BayesEstimator.of(132, 132),
+                BayesEstimator.change(Tally.of(512, 640), Tally.of(188, 202)),
+                BayesEstimator.withDefaults().withReplicates(1000).estimate(org.recordingrate.model.Inspection
+                        .builder("A").category("violence", 180, 202, 25_000).build()),
+                BayesEstimator.withDefaults().acrossTallies(java.util.Map.of("A", Tally.of(180, 202), "B",
+                        Tally.of(90, 100))),
+                BayesEstimator.withDefaults(), Prior.JEFFREYS, Prior.of(2, 1));
+        for (Object result : results) {
+            String line = result.toString();
+            assertTrue(!line.contains("\n") && line.length() < 200, line);
+        }
+        assertEquals("Jeffreys Beta(0.5, 0.5)", Prior.JEFFREYS.toString());
+        assertEquals("Beta(2, 1)", Prior.of(2, 1).toString());
+    }
 }
