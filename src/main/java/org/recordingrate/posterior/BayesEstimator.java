@@ -36,7 +36,7 @@ public final class BayesEstimator {
 
     /** Steps of the hierarchical grid (see {@code BetaBinomialGrid}). */
     static final double STEP_U = 0.5;
-    static final double STEP_W = 0.25;
+    static final double STEP_W = 0.125;
 
     private final Prior prior;
     private final double credibility;

@@ -36,7 +36,9 @@ import org.recordingrate.reproduce.PublishedFigure;
  * audited records and the more alike the forces are. The hyperparameters' posterior is integrated on a
  * grid (no simulation, no seed; see the package's {@code BetaBinomialGrid}); each force's mean and
  * standard deviation are sums over the grid, its equal-tailed interval the roots of the mixture's
- * distribution function (Newton's method on the mixture density).
+ * distribution function (Newton's method on the mixture density). <b>Accuracy:</b> means to about 1e-9,
+ * credible bounds to about 1e-6 (2e-5 when the forces are alike: the grid's limit), against an
+ * independent product Gauss-Legendre rule (HierarchicalPosteriorTest).
  *
  * <p><b>Inputs.</b> Tallies; published figures through their implied effective audited count
  * n = p(1 - p)(z / margin)<sup>2</sup> and x = p n (real numbers, which the beta-binomial likelihood
