@@ -17,3 +17,7 @@ cat target/examples/published-paired.csv
 
 # One figure as text, and the volumes consistent with "didn't record more than 4,500 crimes".
 rr reproduce --rate 93.2 --margin 2.3 --previous-rate 87.8 --previous-margin 1.7 --more-than 4500
+
+# An inspection report's own words: every figure in a (synthetic) paragraph, recomputed and checked;
+# the violence verdict is one the figures contradict, flagged on standard error with its line.
+rr reproduce --from-text examples/data/report-paragraph.txt --format text

@@ -308,7 +308,6 @@ final class CompareCommand implements Callable<Integer> {
         for (String name : all.onlyAfter()) {
             unmatched.add("inspection '" + name + "' is in " + files.get(1) + " only");
         }
-        StringBuilder text = new StringBuilder();
         for (InspectionChange change : all.changes()) {
             for (String category : change.onlyBefore()) {
                 unmatched.add("category '" + category + "' of '" + change.before().name() + "' is in " + files.get(0)
@@ -318,7 +317,6 @@ final class CompareCommand implements Callable<Integer> {
                 unmatched.add("category '" + category + "' of '" + change.after().name() + "' is in " + files.get(1)
                         + " only");
             }
-            text.append(change.summary()).append('\n');
         }
         if (strict && !unmatched.isEmpty()) {
             throw new IllegalArgumentException(unmatched.get(0) + (unmatched.size() > 1 ? " (and " + (unmatched.size() - 1)
@@ -326,34 +324,9 @@ final class CompareCommand implements Callable<Integer> {
         }
         Cli.note(spec, earlierInput.toString());
         Cli.note(spec, laterInput.toString());
-        for (String line : unmatched) {
-            Cli.note(spec, line + ": not compared");
-        }
-        Optional<String> incidents = incidentNote(all, variance.value);
-        if (incidents.isPresent()) {
-            Cli.note(spec, incidents.get());
-            text.append(incidents.get()).append('\n');
-        }
-        output.write(all.table(), OutputOptions.Format.CSV, false, text.toString(),
-                spec.commandLine().getOut());
+        // the unmatched categories and inspections and the note on incidents are the result's notes:
+        // the output writes them in every format and on standard error
+        output.write(all.table(), OutputOptions.Format.CSV, false, all.summary(), spec.commandLine().getOut());
     }
 
-    /**
-     * What the rows make of incidents, when an inspection compared carries them: the category rows
-     * and the Cochran-Mantel-Haenszel test count crimes as independent (their tests take tallies),
-     * and only the all-crime row under the survey convention uses the incidents; a reader of the
-     * p-values must know that clustered crimes make those too small. Empty without incidents.
-     */
-    static Optional<String> incidentNote(InspectionComparisons all, VarianceConvention variance) {
-        boolean any = all.changes().stream().anyMatch(c -> Bootstrap.hasIncidents(c.before())
-                || Bootstrap.hasIncidents(c.after()));
-        if (!any) {
-            return Optional.empty();
-        }
-        return Optional.of("incidents: the category rows and the Cochran-Mantel-Haenszel test count crimes as"
-                + " independent, so their p-values are too small where an incident's crimes are recorded together;"
-                + (variance == VarianceConvention.SURVEY ? " the all-crime row uses the incidents (--variance survey);"
-                        : " the all-crime row uses them only with --variance survey;")
-                + " bootstrap BEFORE AFTER --volumes FILE resamples incidents in every row");
-    }
 }

@@ -48,7 +48,21 @@ public final class Main implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(run(args));
+        // Standard output as a raw stream, not System.out: System.out swallows write errors, so
+        // "> /dev/full" would lose every row and still exit 0. Here a failed write is bad data (exit 1).
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.err), java.nio.charset.StandardCharsets.UTF_8), true);
+        int status = run(out, err, args);
+        out.flush();
+        if (status == 0 && out.checkError()) {
+            err.println("recording-rate: standard output could not be written (disk full, or the reader closed"
+                    + " the pipe): the output is incomplete");
+            status = BAD_DATA;
+        }
+        err.flush();
+        System.exit(status);
     }
 
     /**

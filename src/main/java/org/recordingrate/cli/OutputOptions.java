@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * The options every command shares: the output format and where the output goes. A file given to
  * {@code --out} is written whole or not at all: the output goes to a temporary file beside it,
  * which is moved into place only once complete, so a full disk or a file-size limit never leaves
- * half a table behind.
+ * half a table behind. A read-only file is refused (even as root); a device or a pipe is written
+ * through, never replaced; a symbolic link's target is replaced, not the link.
  */
 final class OutputOptions {
 
@@ -45,6 +46,17 @@ final class OutputOptions {
     @Option(names = "--digits", paramLabel = "N",
             description = "Significant digits of numbers in CSV and JSON output (default: full precision).")
     Integer digits;
+
+    /** Whether the command says the notes on standard error itself, in its own words (with file and line). */
+    private boolean notesSaid;
+
+    /**
+     * Tells {@link #write} that the command has said every note on standard error itself, with more
+     * detail (file and line) than the note: they are not said twice.
+     */
+    void notesSaidByCommand() {
+        notesSaid = true;
+    }
 
     /** The chosen format, or {@code fallback} when none was given. */
     Format formatOr(Format fallback) {
@@ -77,6 +89,13 @@ final class OutputOptions {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("--out " + file + ": is a folder, not a file");
         }
+        if (Files.isRegularFile(file) && readOnly(file)) {
+            throw new IllegalArgumentException("--out " + file + ": is read-only; it is left as it is and nothing was"
+                    + " written");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            return; // a device, a pipe: written through, never replaced (see writeWhole)
+        }
         Path folder = folder(file);
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("--out " + file + ": the folder " + folder + " does not exist");
@@ -86,6 +105,21 @@ final class OutputOptions {
         }
     }
 
+    /**
+     * Whether a regular file is read-only: no write permission for its owner (on POSIX file systems:
+     * {@link Files#isWritable} says yes to root whatever the permissions, and a tool run as root must
+     * not replace a file its owner protected), or not writable by this process.
+     */
+    private static boolean readOnly(Path file) {
+        try {
+            if (!Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)) {
+                return true;
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: the process's own access decides
+        }
+        return !Files.isWritable(file);
+    }
     /**
      * Writes a result in the chosen format; text output uses {@code text} instead of the table
      * when it is not null.
@@ -97,21 +131,59 @@ final class OutputOptions {
         if (digits != null) {
             table.digits(digits);
         }
+        String shown = text == null ? null : text + missingFootnotes(table, text);
         if (out == null) {
             Writer writer = new PrintWriterSink(stdout);
-            render(table, chosen, singleObject, text, writer);
+            render(table, chosen, singleObject, shown, writer);
             stdout.flush();
             if (stdout.checkError()) {
                 throw new UncheckedIOException("standard output: could not be written", new IOException("write failed"));
             }
+        } else {
+            check();
+            writeWhole(out, stream -> {
+                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                render(table, chosen, singleObject, shown, writer);
+                writer.flush();
+            });
+        }
+        tellNotes(table);
+    }
+
+    /**
+     * The one path of notes: every note the table carries (in its {@code notes} column or field, or its
+     * text footnotes) is also said on standard error, once each.
+     */
+    private void tellNotes(ResultTable table) {
+        if (notesSaid) {
             return;
         }
-        check();
-        writeWhole(out, stream -> {
-            Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            render(table, chosen, singleObject, text, writer);
-            writer.flush();
-        });
+        java.util.Set<String> said = new java.util.LinkedHashSet<>(table.notes());
+        for (int r = 0; r < table.size(); r++) {
+            said.addAll(table.notes(r));
+        }
+        for (String note : said) {
+            Cli.note(spec, "note: " + note);
+        }
+    }
+
+    /**
+     * The table's notes that a command's own text does not already say, as footnotes: text output
+     * carries every note, as CSV and JSON do.
+     */
+    private static String missingFootnotes(ResultTable table, String text) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(table.notes());
+        for (int r = 0; r < table.size(); r++) {
+            all.addAll(table.notes(r));
+        }
+        StringBuilder missing = new StringBuilder();
+        for (String note : all) {
+            if (!text.contains(note)) {
+                missing.append(text.isEmpty() || text.endsWith("\n") || missing.length() > 0 ? "" : "\n")
+                        .append("Note: ").append(note).append('\n');
+            }
+        }
+        return missing.toString();
     }
 
     /** What goes into a file. */
@@ -128,6 +200,21 @@ final class OutputOptions {
     static void writeWhole(Path file, Body body) {
         Path temporary = null;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written through: replacing it
+                // with a regular file would break the system (as root, /dev/null) or the reader at the pipe
+                try (OutputStream stream = Files.newOutputStream(file, java.nio.file.StandardOpenOption.WRITE)) {
+                    body.writeTo(stream);
+                }
+                return;
+            }
+            // a symbolic link is followed: its target is replaced, the link stays
+            Path target = Files.isSymbolicLink(file) && Files.exists(file) ? file.toRealPath() : file;
+            if (target != file) {
+                checkWritable(target);
+                writeWhole(target, body);
+                return;
+            }
             temporary = partial(file);
             try (OutputStream stream = Files.newOutputStream(temporary)) {
                 body.writeTo(stream);

@@ -52,8 +52,8 @@ import picocli.CommandLine.Spec;
                 "  plan --previous 512/640 --detect 5 --power 0.8 [--test z_pooled|boschloo] [--power-method ...]",
                 "  plan --previous 512/640 --detect 3,5 --audited 200,400,800   (power curves)",
                 "  plan --upper-bound 5 --expected-errors 0 [--population N] [--confidence 0.95]",
-                "Margins, expected rates, changes and tolerable shares are given in percent (points); CSV and JSON "
-                        + "output holds fractions."})
+                "Margins, expected rates, changes and tolerable shares are given in percent (points), or with --units "
+                        + "fraction as fractions; CSV and JSON output holds fractions."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -85,7 +85,8 @@ final class PlanCommand implements Callable<Integer> {
     Allocation allocation;
 
     @Option(names = "--minimum", paramLabel = "N",
-            description = "Fewest records per category without its own minimum (default: 1).")
+            description = "Fewest records per category without its own minimum (default: 1); never more than the "
+                    + "category's population, else its volume.")
     Long minimum;
 
     @Option(names = "--previous", paramLabel = "RECORDED/AUDITED", description = "The previous inspection's tally, e.g. 512/640.")
@@ -133,6 +134,11 @@ final class PlanCommand implements Callable<Integer> {
             description = "Attribute sample: unrecorded records allowed among those audited (default: 0).")
     Long expectedErrors;
 
+    @Option(names = "--units", defaultValue = "percent", paramLabel = "percent|fraction",
+            description = "How margins, expected rates, changes and tolerable shares are given (default: "
+                    + "${DEFAULT-VALUE}); fraction is also how to give one truly below 1 percent.")
+    ReproduceCommand.Units units;
+
     @Mixin
     OutputOptions output;
 
@@ -172,6 +178,9 @@ final class PlanCommand implements Callable<Integer> {
         refuse("--margin and --expected", "--allocation", "--minimum", "--detect", "--power", "--audited", "--test", "--power-method", "--alternative", "--expected-errors");
         IntervalMethod chosen = method == null ? IntervalMethod.WILSON : method;
         SampleSizePlanner planner = SampleSizePlanner.withDefaults().with(chosen).withConfidence(confidence.twoSided());
+        if (fractions()) {
+            planner = planner.inFractions();
+        }
         double m = percent("--margin", margin, false);
         double p = percent("--expected", expected, true);
         SampleSize size = population == null ? planner.plan(m, p) : planner.plan(m, p, population);
@@ -187,6 +196,7 @@ final class PlanCommand implements Callable<Integer> {
         Allocation chosen = allocation == null ? Allocation.OPTIMAL : allocation;
         double m = percent("--margin", margin, false);
         Double fallback = expected == null ? null : percent("--expected", expected, true);
+        double full = fractions() ? 1 : 100;
         CsvInput input = CsvInput.read(volumes).require("category", "volume");
         if (!input.has("expected") && fallback == null) {
             throw Cli.usage(spec, volumes + " has no column 'expected': give --expected for every category");
@@ -194,7 +204,7 @@ final class PlanCommand implements Callable<Integer> {
         List<PlanningCategory> categories = new ArrayList<>();
         Map<String, Long> firstLine = new HashMap<>();
         Map<String, String> columns = Map.of("category name", "category", "volume", "volume", "population",
-                "population", "minimum", "minimum");
+                "population", "minimum", "minimum", "expected", "expected");
         for (CsvInput.Row row : input.rows()) {
             String name = row.text("category");
             Long earlier = firstLine.putIfAbsent(Names.key(name), row.line());
@@ -211,21 +221,27 @@ final class PlanCommand implements Callable<Integer> {
                 }
                 rate = fallback;
             } else {
-                double percent = row.number("expected");
-                if (!(percent >= 0 && percent <= 100)) {
-                    throw row.fail("expected", row.text("expected"), "must be a percentage between 0 and 100");
+                rate = row.number("expected");
+                if (!(rate >= 0 && rate <= full)) {
+                    throw row.fail("expected", row.text("expected"), fractions() ? "must be a fraction between 0 and 1"
+                            : "must be a percentage between 0 and 100");
                 }
-                rate = percent / 100;
             }
-            categories.add(row.construct(columns, () -> new PlanningCategory(new Category(name, volume, cap), rate, own)));
+            double given = rate;
+            categories.add(row.construct(columns, () -> fractions()
+                    ? PlanningCategory.ofFraction(new Category(name, volume, cap), given, own)
+                    : PlanningCategory.of(new Category(name, volume, cap), given, own)));
         }
         Cli.readNotice(spec, input, "category row");
         AllocationPlanner planner = AllocationPlanner.withDefaults().with(chosen).withConfidence(confidence.twoSided());
+        if (fractions()) {
+            planner = planner.inFractions();
+        }
         if (minimum != null) {
             planner = planner.withMinimum(minimum);
         }
         AllocationPlan plan = planner.plan(categories, m);
-        output.write(PlanningColumns.ALLOCATION.table(plan.rows()), OutputOptions.Format.CSV, false, plan.summary() + "\n",
+        output.write(plan.table(), OutputOptions.Format.CSV, false, plan.summary() + "\n",
                 spec.commandLine().getOut());
     }
 
@@ -239,20 +255,22 @@ final class PlanCommand implements Callable<Integer> {
                     + "(the power of those counts)");
         }
         Tally before = Cli.tally(spec, "--previous", previous);
-        PowerPlanner planner = PowerPlanner.withDefaults()
+        PowerPlanner planner = (fractions() ? PowerPlanner.withDefaults().inFractions() : PowerPlanner.withDefaults())
                 .with(test == null ? ChangeTest.Z_POOLED : test)
                 .with(alternative.value)
                 .withSignificance(significance.value()).withSimulation(replicates, seed);
         if (powerMethod != null) {
             planner = planner.with(powerMethod);
         }
+        double full = fractions() ? 1 : 100;
         List<Double> changes = new ArrayList<>();
         for (double points : detect) {
-            if (!(Math.abs(points) > 0 && Math.abs(points) < 100)) {
-                throw new IllegalArgumentException("--detect (" + points + ") must be a change in points other than 0, "
-                        + "between -100 and 100");
+            if (!(Math.abs(points) > 0 && Math.abs(points) < full)) {
+                throw new IllegalArgumentException("--detect (" + org.recordingrate.internal.Args.show(points)
+                        + ") must be a change other than 0, between -" + (fractions() ? "1 and 1 (a fraction)"
+                        : "100 and 100 (points)"));
             }
-            changes.add(points / 100);
+            changes.add(points);
         }
         if (power != null) {
             List<PowerSize> sizes = new ArrayList<>();
@@ -277,19 +295,32 @@ final class PlanCommand implements Callable<Integer> {
         double tolerable = percent("--upper-bound", upperBound, false);
         long errors = expectedErrors == null ? 0 : expectedErrors;
         UpperBoundPlanner planner = UpperBoundPlanner.withDefaults().withConfidence(confidence.oneSided());
+        if (fractions()) {
+            planner = planner.inFractions();
+        }
         UpperBoundSize size = population == null ? planner.plan(tolerable, errors)
                 : planner.plan(tolerable, errors, population);
         output.write(PlanningColumns.UPPER_BOUND.table(size), OutputOptions.Format.TEXT, true, size + "\n",
                 spec.commandLine().getOut());
     }
 
-    /** A percentage option as a fraction: strictly inside (0, 100), or [0, 100] when {@code closed}. */
-    private static double percent(String option, double value, boolean closed) {
-        boolean inside = closed ? value >= 0 && value <= 100 : value > 0 && value < 100;
+    private boolean fractions() {
+        return units == ReproduceCommand.Units.FRACTION;
+    }
+
+    /**
+     * A target option, checked to lie strictly inside (0, 100) percent, or [0, 100] when
+     * {@code closed} (with --units fraction, (0, 1) or [0, 1]), and passed on as given: the planners
+     * take percent (or fractions when set so) and apply the units rule.
+     */
+    private double percent(String option, double value, boolean closed) {
+        double full = fractions() ? 1 : 100;
+        boolean inside = closed ? value >= 0 && value <= full : value > 0 && value < full;
         if (!inside) {
             throw new IllegalArgumentException(option + " (" + org.recordingrate.internal.Args.show(value)
-                    + ") must be a percentage " + (closed ? "from 0 to 100" : "strictly between 0 and 100"));
+                    + ") must be a " + (fractions() ? "fraction " : "percentage ")
+                    + (closed ? "from 0 to " : "strictly between 0 and ") + (fractions() ? "1" : "100"));
         }
-        return value / 100;
+        return value;
     }
 }

@@ -1,5 +1,11 @@
 package org.recordingrate.cli;
 
+import org.recordingrate.internal.Args;
+
+import org.recordingrate.model.Names;
+
+import java.util.stream.Collectors;
+
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.IOException;
@@ -12,7 +18,6 @@ import java.util.concurrent.Callable;
 import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.report.Report;
-import org.recordingrate.report.ReportInput;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,7 +118,7 @@ final class ReportCommand implements Callable<Integer> {
             Optional<Path> v = audit[i] ? Optional.ofNullable(volumes) : Optional.empty();
             InspectionSource source = Cli.inspections(spec, files.get(i), v, reading.columns);
             Cli.note(spec, source.toString());
-            pair[i] = ReportInput.of(source.inspections(), force == null ? "" : force, files.get(i).toString());
+            pair[i] = chosen(source.inspections(), force == null ? "" : force, files.get(i).toString());
         }
         return Report.of(pair[0], pair[1]);
     }
@@ -130,5 +135,22 @@ final class ReportCommand implements Callable<Integer> {
         if (stdout.checkError()) {
             throw new UncheckedIOException("standard output: could not be written", new IOException("write failed"));
         }
+    }
+
+    /**
+     * The force's inspection among a file's: the file's only one, or the one called {@code force}.
+     *
+     * @throws IllegalArgumentException naming the file and the inspections it holds when none is the force's
+     */
+    private static Inspection chosen(List<Inspection> inspections, String force, String file) {
+        Args.notNull("inspections", inspections);
+        if (inspections.size() == 1) {
+            return inspections.get(0);
+        }
+        return inspections.stream().filter(i -> Names.same(i.name(), force)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(file + " holds " + inspections.size()
+                        + " inspections and none is called '" + force + "': name one of "
+                        + inspections.stream().limit(5).map(i -> "'" + i.name() + "'").collect(Collectors.joining(", "))
+                        + (inspections.size() > 5 ? ", ..." : "")));
     }
 }

@@ -21,7 +21,7 @@ import org.recordingrate.internal.Hypergeometric;
  *       p-values near 1 are told apart too), and the comparison is trusted when they differ by
  *       more than {@value #RELATIVE_TIE_BAND} relative, 100 times that error.</li>
  *   <li>Closer than that, or below 1e-290 where those sums lose digits, the two tails are
- *       recomputed to about 1e-13 with {@link Hypergeometric} in logarithms.</li>
+ *       recomputed to about 1e-13 with {@code Hypergeometric} in logarithms.</li>
  *   <li>Closer still (a genuine tie, or a near one), the tails are compared exactly as
  *       integers: {@code C(N, s) P(tail)} counts, in BigInteger; such ties are rare.</li>
  * </ol>

@@ -51,8 +51,12 @@ public final class ChangeColumns {
      * The columns of an inspections comparison, one row per category compared and one for all
      * crime: {@code inspection_before,inspection_after,category,recorded_before,audited_before,
      * recorded_after,audited_after,rate_before,rate_after,change,lower,upper,statistic,p_value,
-     * p_adjusted,verdict}. A category's verdict rests on {@code p_adjusted} (the p-value adjusted
-     * across the categories); the all-crime verdict on its own {@code p_value} ({@code p_adjusted} empty).
+     * p_adjusted,verdict,method,test}. A category's verdict rests on {@code p_adjusted} (the p-value
+     * adjusted across the categories); the all-crime verdict on its own {@code p_value}
+     * ({@code p_adjusted} empty). {@code method} and {@code test} name the interval and the test of
+     * the row: the chosen ones, {@code survey_z} for categories tested on their survey standard errors
+     * ({@link SurveyChange}), and for all crime {@code wald} and {@code z_weighted} (the z-test on the
+     * volume-weighted rates).
      */
     public static final ResultColumns<ChangeRow> INSPECTION_CHANGE = ResultColumns.<ChangeRow>of()
             .add("inspection_before", Kind.TEXT, ChangeRow::inspectionBefore)
@@ -70,7 +74,12 @@ public final class ChangeColumns {
             .add("statistic", Kind.NUMBER, ChangeRow::statistic)
             .add("p_value", Kind.PVALUE, ChangeRow::pValue)
             .add("p_adjusted", Kind.PVALUE, ChangeRow::pAdjusted)
-            .add("verdict", Kind.TEXT, ChangeRow::verdict);
+            .add("verdict", Kind.TEXT, ChangeRow::verdict)
+            .add("method", Kind.TEXT, ChangeRow::method)
+            .add("test", Kind.TEXT, ChangeRow::test);
+
+    /** The test token of the all-crime row: the z-test on the volume-weighted rates. */
+    public static final String ALL_CRIME_TEST = "z_weighted";
 
     /**
      * One row of an inspections comparison (see {@link #INSPECTION_CHANGE}).
@@ -92,11 +101,14 @@ public final class ChangeColumns {
      * @param pValue           the p-value
      * @param pAdjusted        the adjusted p-value (categories only)
      * @param verdict          the verdict's words
+     * @param method           the interval's token
+     * @param test             the test's token
      */
     public record ChangeRow(RowKind kind, String inspectionBefore, String inspectionAfter, String category,
                             long recordedBefore, long auditedBefore, long recordedAfter, long auditedAfter,
                             double rateBefore, double rateAfter, double change, double lower, double upper,
-                            OptionalDouble statistic, double pValue, OptionalDouble pAdjusted, String verdict) {
+                            OptionalDouble statistic, double pValue, OptionalDouble pAdjusted, String verdict,
+                            String method, String test) {
 
         /** The row of one category. */
         static ChangeRow of(InspectionChange parent, CategoryChange row) {
@@ -105,7 +117,7 @@ public final class ChangeColumns {
                     c.before().recorded(), c.before().audited(), c.after().recorded(), c.after().audited(),
                     c.before().rate(), c.after().rate(), c.change(), c.interval().lower(), c.interval().upper(),
                     c.test().statistic(), c.test().pValue(), OptionalDouble.of(row.adjustedPValue()),
-                    row.verdict().words());
+                    row.verdict().words(), c.method().token(), c.test().test().token());
         }
 
         /** The all-crime row. */
@@ -115,7 +127,7 @@ public final class ChangeColumns {
                     parent.before().totalRecorded(), parent.before().totalAudited(), parent.after().totalRecorded(),
                     parent.after().totalAudited(), all.rateBefore(), all.rateAfter(), all.change(),
                     all.interval().lower(), all.interval().upper(), OptionalDouble.of(all.z()), all.pValue(),
-                    OptionalDouble.empty(), all.verdict().words());
+                    OptionalDouble.empty(), all.verdict().words(), "wald", ALL_CRIME_TEST);
         }
     }
 
@@ -141,16 +153,20 @@ public final class ChangeColumns {
 
     /**
      * The table of inspections comparisons ({@link #INSPECTION_CHANGE}), a row per
-     * {@link #changeRows} row, with each comparison's notes.
+     * {@link #changeRows} row, each comparison's notes on its own rows.
      *
      * @param changes the comparisons, in order
      * @return the table; no rows for no comparisons
      * @throws NullPointerException if {@code changes} is null or holds null
      */
     public static ResultTable inspectionChanges(List<InspectionChange> changes) {
-        ResultTable table = INSPECTION_CHANGE.table(changeRows(changes));
+        ResultTable table = new ResultTable(INSPECTION_CHANGE.columns());
         for (InspectionChange change : changes) {
-            table.notes(change.notes());
+            int first = table.size();
+            for (ChangeRow row : changeRows(List.of(change))) {
+                table.row(INSPECTION_CHANGE.values(row).toArray());
+            }
+            table.noteRowsFrom(first, change.notes());
         }
         return table;
     }

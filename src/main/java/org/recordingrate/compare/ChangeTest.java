@@ -16,7 +16,7 @@ import org.recordingrate.internal.Args;
  * <p>Notation: group a is after ({@code xa} recorded of {@code na} audited), group b before;
  * {@code d = xa/na - xb/nb}, {@code N = na + nb}, {@code s = xa + xb}, {@code pbar = s / N}.
  * Every test is computed for any valid tallies of up to 2^53 audited each (the supported range
- * of {@link Args}; no NaN, no exception), including tallies with none or all recorded and single
+ * of {@code Args}; no NaN, no exception), including tallies with none or all recorded and single
  * audited reports; larger tallies are refused with an IllegalArgumentException naming the count
  * and the limit. The exact tests have lower size limits: 2^40 audited in all for Fisher's tests
  * (see {@link #FISHER_EXACT}), 2^17 for the unconditional ones (see {@link #BARNARD}).
@@ -242,7 +242,7 @@ public enum ChangeTest implements ChangeTestMethod {
      * @param alternative the alternative hypothesis
      * @return the statistic and p-value
      * @throws IllegalArgumentException if an argument is null, an audited count exceeds the
-     *                                  supported 2^53 ({@link Args#countInRange}), or (the exact
+     *                                  supported 2^53 ({@code Args.countInRange}), or (the exact
      *                                  tests) the tallies exceed the test's size limit; the message
      *                                  names the counts and the limit
      */

@@ -222,9 +222,11 @@ public final class Comparison {
      * (also those audited in one only); and the Cochran-Mantel-Haenszel test across the matched
      * categories (with continuity correction).
      *
-     * <p>The category intervals and tests use the tallies alone: crimes that came in incidents
-     * count as independent there, and in the Cochran-Mantel-Haenszel test. Only the all-crime change
-     * under {@link VarianceConvention#SURVEY} estimates over incidents.
+     * <p>When the records named their incidents, the survey variance ({@link VarianceConvention#SURVEY})
+     * estimates over them in every row: each category's change is then the z-test and Wald interval on
+     * the categories' survey standard errors ({@link SurveyChange}) in place of the chosen method and
+     * test, as the all-crime change is. Under the binomial variance, and in the Cochran-Mantel-Haenszel
+     * test, crimes that came in incidents count as independent (the result's notes say so).
      *
      * @param before the earlier inspection
      * @param after  the later inspection
@@ -241,9 +243,18 @@ public final class Comparison {
         Args.notNull("after", after);
         NamePairing<AuditedCategory> pairing = NamePairing.byName(before.categories(), after.categories(),
                 AuditedCategory::name);
+        // under the survey variance, records grouped in incidents are not independent draws: each
+        // category is then tested on its survey standard errors, as all crime is
+        boolean clustered = variance == VarianceConvention.SURVEY && (before.hasIncidents() || after.hasIncidents());
         List<Change> changes = new ArrayList<>();
         for (NamePairing.Pair<AuditedCategory> pair : pairing.pairs()) {
-            changes.add(compare(pair.before().tally(), pair.after().tally()));
+            if (clustered) {
+                SurveyChange survey = SurveyChange.of(pair.before(), pair.after());
+                changes.add(with((ChangeIntervalMethod) survey).with((ChangeTestMethod) survey).compare(pair.before().tally(),
+                        pair.after().tally()));
+            } else {
+                changes.add(compare(pair.before().tally(), pair.after().tally()));
+            }
         }
         double[] adjusted = adjustment.adjust(changes.stream().mapToDouble(c -> c.test().pValue()).toArray());
         List<CategoryChange> categories = new ArrayList<>();
@@ -257,7 +268,7 @@ public final class Comparison {
         return new InspectionChange(before, after, categories,
                 pairing.onlyBefore().stream().map(AuditedCategory::name).toList(),
                 pairing.onlyAfter().stream().map(AuditedCategory::name).toList(), allCrime(before, after), cmh,
-                adjustment);
+                adjustment, variance);
     }
 
     /**

@@ -30,7 +30,7 @@ import org.recordingrate.internal.ExactArithmetic;
  * without subtracting nearby numbers, so the bounds keep their relative precision when the rates
  * are within 1/n of 0 or 1 and the change is near 0.
  *
- * <p>Supported range (see {@link Args}): each group audited 1 to 2<sup>53</sup>, confidence
+ * <p>Supported range (see {@code Args}): each group audited 1 to 2<sup>53</sup>, confidence
  * 10<sup>-6</sup> to 1 - 10<sup>-9</sup>; there every bound is within 1e-9 absolute, and 1e-7 relative
  * below 1e-3, of the 80-digit values of {@code src/test/resources/reference-extended/two-proportion-extended.csv};
  * beyond it the methods refuse. Reference values: also {@code shared/reference/two-proportion.csv}
@@ -72,7 +72,7 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
      * p<sub>b</sub>)&sup2;), U = d + sqrt((u<sub>a</sub> - p<sub>a</sub>)&sup2; + (p<sub>b</sub> -
      * l<sub>b</sub>)&sup2;).
      * The distances p - l and u - p come from their own closed forms
-     * ({@link Wilson#below}, {@link Wilson#above}), not as differences of nearby doubles (which lose
+     * ({@code Wilson.below}, {@code Wilson.above}), not as differences of nearby doubles (which lose
      * their digits when a bound lies within a few ulps of the rate, as at n - 1 of 2<sup>53</sup> or
      * at confidence 10<sup>-6</sup>). Within [-1, 1] by construction. Reference:
      * Newcombe, Statistics in Medicine 17 (1998) 873-890.
@@ -91,7 +91,7 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
     /**
      * Newcombe's method 11: as {@link #NEWCOMBE} with the continuity-corrected Wilson limits
      * ({@link IntervalMethod#WILSON_CC}), the distances again from their closed forms
-     * ({@link Wilson#correctedBelow}, {@link Wilson#correctedAbove}). Reference: Newcombe (1998b).
+     * ({@code Wilson.correctedBelow}, {@code Wilson.correctedAbove}). Reference: Newcombe (1998b).
      */
     NEWCOMBE_CC("newcombe_cc", "Newcombe with continuity correction") {
         @Override
@@ -185,7 +185,7 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
      *
      * @param before     the earlier inspection's tally, at most 2<sup>53</sup> audited
      * @param after      the later inspection's tally, at most 2<sup>53</sup> audited
-     * @param confidence from 10<sup>-6</sup> to 1 - 10<sup>-9</sup> ({@link Args#confidence(double)})
+     * @param confidence from 10<sup>-6</sup> to 1 - 10<sup>-9</sup> ({@code Args.confidence})
      * @return the interval, within [-1, 1]
      * @throws IllegalArgumentException for a null tally, an audited count above 2<sup>53</sup> or a
      *                                  confidence outside the supported range or NaN; the message

@@ -5,7 +5,7 @@ import org.recordingrate.internal.Hypergeometric;
 
 /**
  * Fisher's exact test and its mid-p version for the change between two tallies, conditional on
- * the margins: X, the recorded count after, is {@link Hypergeometric} given the audited counts
+ * the margins: X, the recorded count after, is {@code Hypergeometric} given the audited counts
  * and the total recorded.
  *
  * <p>Definitions (x the observed recorded count after, h the hypergeometric probability):
@@ -21,14 +21,14 @@ import org.recordingrate.internal.Hypergeometric;
  *
  * <p>Speed: h is unimodal, so the two-sided region is two tails. The tail holding x is summed
  * outwards from x with the ratio recurrence; the cut on the other side of the peak is found by
- * binary search on {@link Hypergeometric#logPmf} (about log2(n) evaluations), then summed outwards
+ * binary search on {@code Hypergeometric.logPmf} (about log2(n) evaluations), then summed outwards
  * too; sums stop once the rest is provably negligible. The cost is about the number of terms
  * within some 40 standard deviations, not the whole support: microseconds for 10^4 audited.
  *
  * <p>Ties: a term on the other side is compared with h(x) in floating point when the two
  * log-probabilities differ by more than {@link #LOG_TIE_BAND} (far more than the error of
  * {@code logPmf}, about 1e-13 in the range that matters); closer than that, exactly with
- * {@link Hypergeometric#compareExactly}, as long as the two tables are at most
+ * {@code Hypergeometric.compareExactly}, as long as the two tables are at most
  * {@value #EXACT_TIE_DISTANCE} apart (the exact comparison multiplies that many factors: beyond,
  * it would take minutes); farther apart, in floating point as well, which can only be wrong if
  * the two probabilities agree to about 1e-13, and then changes the p-value by at most that one

@@ -3,6 +3,7 @@ package org.recordingrate.compare;
 import java.util.ArrayList;
 
 import org.recordingrate.format.ResultTable;
+import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.model.Result;
 
 import java.util.List;
@@ -28,10 +29,11 @@ import org.recordingrate.model.Inspection;
  * @param allCrime       the change in the all-crime rate
  * @param mantelHaenszel the test across categories; empty when no category is in both
  * @param adjustment     the p-value adjustment used for the category verdicts
+ * @param variance       the variance convention of the all-crime change
  */
 public record InspectionChange(Inspection before, Inspection after, List<CategoryChange> categories, List<String> onlyBefore,
                                List<String> onlyAfter, AllCrimeChange allCrime, Optional<MantelHaenszel> mantelHaenszel,
-                               PValueAdjustment adjustment) implements Result {
+                               PValueAdjustment adjustment, VarianceConvention variance) implements Result {
 
     /**
      * Checks for nulls and copies the lists (the record is immutable).
@@ -44,6 +46,7 @@ public record InspectionChange(Inspection before, Inspection after, List<Categor
      * @param allCrime       the change in the all-crime rate
      * @param mantelHaenszel the test across categories, or empty when no category is in both (never null)
      * @param adjustment     the p-value adjustment used for the category verdicts
+     * @param variance       the variance convention of the all-crime change
      * @throws IllegalArgumentException if an argument is null
      * @throws NullPointerException     if a list holds null
      */
@@ -56,6 +59,7 @@ public record InspectionChange(Inspection before, Inspection after, List<Categor
         Args.notNull("allCrime", allCrime);
         Args.notNull("mantelHaenszel", mantelHaenszel);
         Args.notNull("adjustment", adjustment);
+        Args.notNull("variance", variance);
     }
 
     /**
@@ -82,14 +86,26 @@ public record InspectionChange(Inspection before, Inspection after, List<Categor
 
     /**
      * The categories audited in one inspection only, which are not compared one by one (each still
-     * weighs in its own inspection's all-crime rate).
+     * weighs in its own inspection's all-crime rate); and, when the records named their incidents,
+     * which rows treat crimes as independent and which use the incidents.
      *
-     * @return "audited only in NAME: a, b (not compared)" for each side that has some; empty when every
-     *         category matched
+     * @return "audited only in NAME: a, b (not compared)" for each side that has some, then the note on
+     *         incidents; empty when every category matched and there are no incidents
      */
     @Override
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
+        if ((before.hasIncidents() || after.hasIncidents()) && variance == VarianceConvention.SURVEY) {
+            notes.add("incidents: every row uses the survey variance over incidents (the category rows by the z-test"
+                    + " on their survey standard errors, in place of the chosen test); the Cochran-Mantel-Haenszel test"
+                    + " counts crimes as independent, so its p-value is too small where an incident's crimes are"
+                    + " recorded together");
+        } else if (before.hasIncidents() || after.hasIncidents()) {
+            notes.add("incidents: the category rows and the Cochran-Mantel-Haenszel test count crimes as"
+                    + " independent, so their p-values are too small where an incident's crimes are recorded together;"
+                    + " the all-crime row uses them only under the survey variance (--variance survey);"
+                    + " the bootstrap of both inspections resamples incidents in every row");
+        }
         if (!onlyBefore.isEmpty()) {
             notes.add("audited only in " + before.name() + ": " + String.join(", ", onlyBefore) + " (not compared)");
         }

@@ -91,7 +91,7 @@ public enum AllCrimeMethod implements Token {
      * Wilson's score interval with the effective sample size n<sub>eff</sub> in place of n:
      * (p + z&sup2;/(2n<sub>eff</sub>) &plusmn; z sqrt(p(1-p)/n<sub>eff</sub> + z&sup2;/(4n<sub>eff</sub>&sup2;))) /
      * (1 + z&sup2;/n<sub>eff</sub>), i.e. Wilson's interval for n<sub>eff</sub> p recorded of
-     * n<sub>eff</sub>, computed by {@link Wilson} without cancellation: the smaller root from the
+     * n<sub>eff</sub>, computed by {@code Wilson} without cancellation: the smaller root from the
      * product of the roots, and the bound on the far side of 1/2 as 1 minus its mirror image's (the
      * former 1 - L(1 - p) lost the digits of an upper bound near 0: 2% too low at p = 10<sup>-15</sup>
      * and n<sub>eff</sub> = 10<sup>15</sup>, and below the lower bound at confidence 10<sup>-6</sup>).

@@ -1,6 +1,5 @@
 package org.recordingrate.estimate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -105,7 +104,7 @@ public final class EstimateColumns {
     /**
      * Every row of every inspection's estimate, each preceded by the inspection's name: the
      * columns {@code inspection} and {@link #inspectionRow(long)}, then {@link #INCIDENTS} when an
-     * estimate's records named their incidents; the estimates' notes on the table.
+     * estimate's records named their incidents; each estimate's notes on its own rows.
      *
      * @param estimates  the estimates, in order
      * @param unit       the rounding unit of {@code more_than}, or 0 for each row's default
@@ -124,15 +123,13 @@ public final class EstimateColumns {
         if (estimates.stream().anyMatch(InspectionEstimate::hasIncidents)) {
             columns = columns.then(INCIDENTS.from(InspectionRow::row));
         }
-        List<InspectionRow> rows = new ArrayList<>();
+        ResultTable table = new ResultTable(columns.columns());
         for (InspectionEstimate estimate : estimates) {
+            int first = table.size();
             for (CategoryEstimate row : estimate.rows()) {
-                rows.add(new InspectionRow(estimate, row));
+                table.row(columns.values(new InspectionRow(estimate, row)).toArray());
             }
-        }
-        ResultTable table = columns.table(rows);
-        for (InspectionEstimate estimate : estimates) {
-            table.notes(estimate.notes());
+            table.noteRowsFrom(first, estimate.notes());
         }
         return table;
     }

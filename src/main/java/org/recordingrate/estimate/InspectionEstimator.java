@@ -133,7 +133,7 @@ public final class InspectionEstimator {
      *         design effects when the records named their incidents
      * @throws IllegalArgumentException if {@code inspection} is null, a category or all
      *                                  categories together audited more than the supported
-     *                                  2<sup>53</sup> ({@link Args#countInRange}), or the survey
+     *                                  2<sup>53</sup> ({@code Args.countInRange}), or the survey
      *                                  convention meets a category with one audited record (one
      *                                  incident, with incidents) not audited in full (see
      *                                  {@link VarianceConvention#SURVEY})

@@ -27,8 +27,8 @@ import org.recordingrate.internal.Wilson;
  * there (that is what the formula gives, and what published "+/- 0.0" figures show).
  *
  * <p><b>Supported range and accuracy.</b> Audited counts from 1 to 2<sup>53</sup>
- * (9007199254740992, {@link Args#MAX_AUDITED}) and confidence levels from 10<sup>-6</sup> to
- * 1 - 10<sup>-9</sup> ({@link Args#MIN_CONFIDENCE}, {@link Args#MAX_CONFIDENCE}; one-sided bounds
+ * (9007199254740992, {@code Args.MAX_AUDITED}) and confidence levels from 10<sup>-6</sup> to
+ * 1 - 10<sup>-9</sup> ({@code Args.MIN_CONFIDENCE}, {@code Args.MAX_CONFIDENCE}; one-sided bounds
  * from 0.5). In that range every bound of every method is within 1e-9 of the exact value, and
  * within 1e-7 relative when it is below 1e-3 (so a bound of 1e-15 is right to 1e-22): checked
  * against 80-digit mpmath values over the whole range, recorded counts 0, 1, 2, n/1000, n/2, n - 2,
@@ -36,8 +36,8 @@ import org.recordingrate.internal.Wilson;
  * (made by {@code make_extended_reference.py} there), and against
  * {@code shared/reference/single-proportion.csv} (R, statsmodels and 50-digit mpmath). Outside
  * the range every method refuses with an {@link IllegalArgumentException} naming the argument,
- * its value and the limit (the checks are {@link Args#tallyInRange}, {@link Args#confidence} and
- * {@link Args#oneSidedConfidence}): above 2<sup>53</sup> neither the counts nor the rate are exact
+ * its value and the limit (the checks are {@code Args.tallyInRange}, {@code Args.confidence} and
+ * {@code Args.oneSidedConfidence}): above 2<sup>53</sup> neither the counts nor the rate are exact
  * doubles, and at levels like 1 - 10<sup>-16</sup> or 10<sup>-16</sup> the tail probability or the
  * interval's width is down to a few ulps. The formulas avoid every cancellation that matters in
  * the range: no q&#770; = 1 - p&#770; of a rounded p&#770; (each is formed from the counts), no bound
@@ -69,7 +69,7 @@ public enum IntervalMethod implements RateIntervalMethod {
     /**
      * Wilson (1927) score interval: the p with |p&#770; - p| &lt;= z sqrt(p(1 - p)/n), i.e.
      * (x + z&sup2;/2 &plusmn; z sqrt(x(n-x)/n + z&sup2;/4)) / (n + z&sup2;). Computed without cancellation
-     * (see {@link org.recordingrate.internal.Wilson}): the smaller root as the product of the roots,
+     * (see {@code Wilson}): the smaller root as the product of the roots,
      * x&sup2;/(n(n + z&sup2;)), over the larger one; of the two bounds, the one on the far side of 1/2
      * as 1 minus the mirror image's small bound, never 1 minus a number near 1 (the textbook
      * 1 - L(n - x) put the upper bound of 1 of 10<sup>14</sup> 1.5e-3 too high, relatively, and that
@@ -95,7 +95,7 @@ public enum IntervalMethod implements RateIntervalMethod {
      * U = (2x + z&sup2; + 1 + z sqrt(z&sup2; + 2 - 1/n + 4p&#770;(nq&#770; - 1))) / (2(n + z&sup2;)).
      * L is computed in the algebraically equal form (2x - 1)&sup2; / (2n(2x + z&sup2; - 1 + z sqrt(...)))
      * free of cancellation, and U directly for x &lt; n - x and as 1 - L(n - x) otherwise (an
-     * identity), see {@link org.recordingrate.internal.Wilson#correctedLower}. L = 0 at x = 0 and
+     * identity), see {@code Wilson.correctedLower}. L = 0 at x = 0 and
      * U = 1 at x = n. Unlike R's {@code prop.test}, the correction is never dropped (not even at
      * p&#770; = 0.5). Reference: Newcombe, Statistics in Medicine 17 (1998) 857-872.
      */
@@ -314,7 +314,7 @@ public enum IntervalMethod implements RateIntervalMethod {
      * The two-sided interval for {@code recorded} of {@code audited} at {@code confidence}.
      *
      * @param recorded   audited reports that were recorded, 0 to {@code audited}
-     * @param audited    reports audited, 1 to 2<sup>53</sup> ({@link Args#MAX_AUDITED})
+     * @param audited    reports audited, 1 to 2<sup>53</sup> ({@code Args.MAX_AUDITED})
      * @param confidence the confidence level, 10<sup>-6</sup> to 1 - 10<sup>-9</sup> (0.95 for 95%)
      * @return the interval, bounds in [0, 1], accurate to 1e-9 absolute and 1e-7 relative below 1e-3
      * @throws IllegalArgumentException for negative counts, {@code recorded > audited},
@@ -387,7 +387,7 @@ public enum IntervalMethod implements RateIntervalMethod {
      *
      * @param recorded   audited reports that were recorded, 0 to {@code audited}
      * @param audited    reports audited, 1 to 2<sup>53</sup>
-     * @param confidence from 0.5 to 1 - 10<sup>-9</sup> ({@link Args#oneSidedConfidence(double)})
+     * @param confidence from 0.5 to 1 - 10<sup>-9</sup> ({@code Args.oneSidedConfidence})
      * @return the bound L, in [0, 1]: with the stated confidence the rate is at least L
      * @throws IllegalArgumentException as {@link #interval(long, long, double)}, and for a
      *                                  confidence outside [0.5, 1 - 10<sup>-9</sup>]
@@ -405,7 +405,7 @@ public enum IntervalMethod implements RateIntervalMethod {
      *
      * @param recorded   audited reports that were recorded, 0 to {@code audited}
      * @param audited    reports audited, 1 to 2<sup>53</sup>
-     * @param confidence from 0.5 to 1 - 10<sup>-9</sup> ({@link Args#oneSidedConfidence(double)})
+     * @param confidence from 0.5 to 1 - 10<sup>-9</sup> ({@code Args.oneSidedConfidence})
      * @return the bound U, in [0, 1]: with the stated confidence the rate is at most U
      * @throws IllegalArgumentException as {@link #interval(long, long, double)}, and for a
      *                                  confidence outside [0.5, 1 - 10<sup>-9</sup>]

@@ -70,7 +70,7 @@ public final class RateEstimator {
      * The same estimator at another confidence level.
      *
      * @param confidence from 10<sup>-6</sup> to 1 - 10<sup>-9</sup>, e.g. 0.95 (at least 0.5 for the
-     *                   one-sided bounds, which check it when called); see {@link Args#confidence(double)}
+     *                   one-sided bounds, which check it when called); see {@code Args.confidence}
      * @return a new estimator with this one's method
      * @throws IllegalArgumentException if {@code confidence} is outside that range or NaN
      */
@@ -127,7 +127,7 @@ public final class RateEstimator {
      * @param tally recorded of audited
      * @return the estimate, at this estimator's method and confidence
      * @throws IllegalArgumentException if {@code tally} is null or its audited count exceeds the
-     *                                  supported 2<sup>53</sup> ({@link Args#countInRange})
+     *                                  supported 2<sup>53</sup> ({@code Args.countInRange})
      */
     public RateEstimate estimate(Tally tally) {
         Args.notNull("tally", tally);
@@ -151,7 +151,7 @@ public final class RateEstimator {
      * @return the bound, in [0, 1]
      * @throws IllegalArgumentException if {@code tally} is null, its audited count exceeds
      *                                  2<sup>53</sup>, or the configured confidence is below the
-     *                                  0.5 that a one-sided bound needs ({@link Args#oneSidedConfidence})
+     *                                  0.5 that a one-sided bound needs ({@code Args.oneSidedConfidence})
      */
     public double lowerBound(Tally tally) {
         Args.notNull("tally", tally);

@@ -95,11 +95,11 @@ public final class UnrecordedCrimes implements Result {
      *
      * @param volume   crimes recorded, at least 1
      * @param rate     the recording rate as a fraction, in [0, 1] (0.904, not 90.4)
-     * @param interval the rate's interval, within [0, 1] (not checked: a bound above 1 gives a
-     *                 negative count)
+     * @param interval the rate's interval, within [0, 1] and holding the rate
      * @return the estimate and interval of the unrecorded crimes
-     * @throws IllegalArgumentException for a volume below 1, a rate outside [0, 1] or NaN, or a null
-     *                                  interval
+     * @throws IllegalArgumentException for a volume below 1, a rate outside [0, 1] or NaN, a null
+     *                                  interval, one reaching outside [0, 1], or one that does not
+     *                                  hold the rate (the message names both)
      */
     public static UnrecordedCrimes of(long volume, double rate, Interval interval) {
         Args.inRange("rate", rate, 0, 1);
@@ -113,11 +113,12 @@ public final class UnrecordedCrimes implements Result {
      *
      * @param volume   crimes recorded, at least 1
      * @param rate     the recording rate as an exact decimal fraction, 0 to 1
-     * @param interval the rate's interval, within [0, 1] (not checked)
+     * @param interval the rate's interval, within [0, 1] and holding the rate
      * @return the estimate and interval of the unrecorded crimes
      * @throws IllegalArgumentException for a volume below 1, a null rate, a rate outside [0, 1] (also
-     *                                  one that rounds into it, such as 1.00000000000000001) or a null
-     *                                  interval
+     *                                  one that rounds into it, such as 1.00000000000000001), a null
+     *                                  interval, one reaching outside [0, 1] or one that does not hold
+     *                                  the rate
      */
     public static UnrecordedCrimes of(long volume, BigDecimal rate, Interval interval) {
         Args.notNull("rate", rate);
@@ -133,13 +134,18 @@ public final class UnrecordedCrimes implements Result {
      * The unrecorded crimes for a rate known as an exact fraction (a tally's x/n, or the
      * volume-weighted sum of such).
      *
-     * @throws IllegalArgumentException for a volume below 1, a rate outside [0, 1] or a null interval
+     * @throws IllegalArgumentException for a volume below 1, a rate outside [0, 1], a null interval,
+     *                                  one outside [0, 1] or one that does not hold the rate
      */
     static UnrecordedCrimes of(long volume, Rational exactRate, double rate, Interval interval) {
         Args.positive("volume", volume);
         Args.notNull("interval", interval);
         if (interval.lower() < 0 || interval.upper() > 1) {
             throw new ArgumentException("interval", "interval " + interval + " of a rate must lie within [0, 1]");
+        }
+        if (!(interval.lower() <= rate && rate <= interval.upper())) {
+            throw new ArgumentException("interval", "interval (" + Args.show(interval.lower()) + " to "
+                    + Args.show(interval.upper()) + ") must hold the rate (" + Args.show(rate) + ")");
         }
         return new UnrecordedCrimes(volume, implied(volume, rate), implied(volume, interval.upper()),
                 implied(volume, interval.lower()), exactRate);
@@ -164,10 +170,15 @@ public final class UnrecordedCrimes implements Result {
      * The default unit for "more than N": 100 for estimates of 1,000 or more (as the inspectors
      * publish), 10 from 100, otherwise 1, so that an estimate of 1 or more never reads "more than 0".
      *
-     * @param estimate a count, 0 or more (infinity gives 100, NaN gives 1)
+     * @param estimate a count, 0 or more (infinity, an unbounded count, gives 100)
      * @return 1, 10 or 100
+     * @throws IllegalArgumentException for a negative or NaN estimate, naming it
      */
     public static long unitFor(double estimate) {
+        if (!(estimate >= 0)) {
+            throw new ArgumentException("estimate", "estimate (" + Args.show(estimate)
+                    + ") must be a count of crimes, 0 or more");
+        }
         return estimate >= 1000 ? 100 : estimate >= 100 ? 10 : 1;
     }
 

@@ -258,6 +258,35 @@ public final class ResultTable {
     }
 
     /**
+     * Adds notes to every row from {@code first} to the last: the rows of one result among several in
+     * a table (one inspection's rows, say), so that each result's notes stay with its own rows.
+     *
+     * @param first the first row's index, from 0; {@link #size()} notes nothing
+     * @param notes the notes, in order
+     * @return this table
+     * @throws IllegalArgumentException if {@code notes} or a note is null or blank
+     * @throws IndexOutOfBoundsException if {@code first} is negative or beyond {@link #size()}
+     */
+    public ResultTable noteRowsFrom(int first, List<String> notes) {
+        Args.notNull("notes", notes);
+        if (first < 0 || first > rows.size()) {
+            throw new IndexOutOfBoundsException("first (" + first + ") must lie between 0 and " + rows.size());
+        }
+        for (int r = first; r < rows.size(); r++) {
+            for (String note : notes) {
+                Args.notBlank("note", note);
+                if (rowNotes.get(r) == null) {
+                    rowNotes.set(r, new ArrayList<>());
+                }
+                if (!rowNotes.get(r).contains(note)) {
+                    rowNotes.get(r).add(note);
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
      * The notes about the whole table, in order.
      *
      * @return an unmodifiable list; empty when there is nothing to say
@@ -457,20 +486,32 @@ public final class ResultTable {
     }
 
     /**
-     * The notes as a reader's footnotes: a line {@code "Note: ..."} per note of the table, then
-     * {@code "Note (row N): ..."} per note of a row (rows counted from 1); empty when there are none.
+     * The notes as a reader's footnotes: a line {@code "Note: ..."} per note of the table (or of every
+     * row), then {@code "Note (row N): ..."} per other note of a row (rows counted from 1); empty when
+     * there are none.
      *
      * @return the footnotes, each line ending with {@code \n}
      */
     public String footnotes() {
         StringBuilder text = new StringBuilder();
-        for (String note : notes) {
+        // a note every row carries is said once, as a note of the table
+        List<String> everywhere = new ArrayList<>(notes);
+        if (!rows.isEmpty() && rowNotes.get(0) != null) {
+            for (String note : rowNotes.get(0)) {
+                if (rowNotes.stream().allMatch(n -> n != null && n.contains(note)) && !everywhere.contains(note)) {
+                    everywhere.add(note);
+                }
+            }
+        }
+        for (String note : everywhere) {
             text.append("Note: ").append(note).append('\n');
         }
         for (int r = 0; r < rows.size(); r++) {
             if (rowNotes.get(r) != null) {
                 for (String note : rowNotes.get(r)) {
-                    text.append("Note (row ").append(r + 1).append("): ").append(note).append('\n');
+                    if (!everywhere.contains(note)) {
+                        text.append("Note (row ").append(r + 1).append("): ").append(note).append('\n');
+                    }
                 }
             }
         }

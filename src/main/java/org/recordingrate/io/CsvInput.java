@@ -36,7 +36,7 @@ import org.recordingrate.internal.DecimalText;
  *       (so matched) is an error. A byte-order mark is ignored, also before a quoted first name.</li>
  *   <li>The file must be UTF-8; a record may be at most {@value CsvGuard#MAX_RECORD} characters;
  *       an unclosed quote is reported at the line where it opened (see {@link CsvGuard}).</li>
- *   <li>Numbers are plain decimals, read strictly ({@link DecimalText}): {@code 12d}, {@code 0x1p4},
+ *   <li>Numbers are plain decimals, read strictly ({@code DecimalText}): {@code 12d}, {@code 0x1p4},
  *       {@code 1e-400} or {@code 2.9999999999999999} as a whole number are errors, not guesses.</li>
  * </ul>
  * Line numbers count every line of the file from 1, the header's, blank lines included.
@@ -303,7 +303,7 @@ public final class CsvInput {
         }
 
         /**
-         * The cell as a whole number, read strictly ({@link DecimalText#whole}): {@code 188} and
+         * The cell as a whole number, read strictly ({@code DecimalText.whole}): {@code 188} and
          * {@code 188.0} are 188, {@code 2.9999999999999999} is refused; surrounding spaces ignored.
          *
          * @param column the column's name, matched as {@link CsvInput#has(String)}
@@ -322,7 +322,7 @@ public final class CsvInput {
         }
 
         /**
-         * The cell as a finite number, read strictly ({@link DecimalText#number}): the decimal written,
+         * The cell as a finite number, read strictly ({@code DecimalText.number}): the decimal written,
          * rounded once; a non-zero value too small for a double is refused, not read as 0.
          *
          * @param column the column's name, matched as {@link CsvInput#has(String)}

@@ -19,9 +19,15 @@ import org.recordingrate.error.ArgumentException;
  *
  * <p>Records that name their incident ({@link AuditRecord#incident()}) are also counted per
  * category and incident (crimes, and crimes recorded), which is what the estimate over incidents
- * needs; once any record has named its incident, the inspection's categories carry
- * {@link Incidents}, a record without one counting as an incident of its own. An incident is
- * matched by its exact id (surrounding space ignored) within a category.
+ * needs; the inspection's categories then carry {@link Incidents}. An incident is matched by its
+ * exact id (surrounding space ignored) within a category.
+ *
+ * <p><b>All or none.</b> Either every record names its incident or none does, as in a record-level
+ * file, where an incident column needs a cell on every row: a record without an incident among
+ * records with one (or the other way round), added or merged, is refused, naming that record and
+ * the first record of the other kind. (Counting it as an incident of its own would quietly take a
+ * forgotten incident for a cluster of one and narrow the interval.) {@link #add(String, boolean)}
+ * adds a record without an incident.
  *
  * <p>Record ids must be unique: a second record with an id already added (exact match, surrounding
  * space ignored) is refused, also across {@link #merge merged} accumulators.
@@ -38,13 +44,11 @@ import org.recordingrate.error.ArgumentException;
  */
 public final class AuditAccumulator {
 
-    /** One category's counts: all records, records without an incident, and each incident's. */
+    /** One category's counts: all records, and each incident's. */
     private static final class Counts {
         final String spelling;
         long recorded;
         long audited;
-        long singleRecorded;
-        long singleAudited;
         /** Per incident id: {crimes, recorded}. */
         final Map<String, long[]> incidents = new HashMap<>();
 
@@ -59,20 +63,30 @@ public final class AuditAccumulator {
     private final Set<String> ids = new HashSet<>();
     private long records;
     private boolean grouped;
+    /** The first record met with an incident, and the first without, for messages ("record 'R1'"). */
+    private Optional<String> firstWith = Optional.empty();
+    private Optional<String> firstWithout = Optional.empty();
 
     /**
      * Adds one audited record.
      *
-     * @param record the record; its id must be new to this accumulator
+     * @param record the record; its id must be new to this accumulator, and it names its incident
+     *               exactly when the records before it did
      * @return this accumulator
-     * @throws IllegalArgumentException if {@code record} is null, or a record with the same id was
-     *                                  added before (argument {@code "record id"})
+     * @throws IllegalArgumentException if {@code record} is null, a record with the same id was
+     *                                  added before (argument {@code "record id"}), or it names an
+     *                                  incident where the records before did not, or the other way
+     *                                  round (argument {@code "incident"}; the message names both
+     *                                  records)
      */
     public AuditAccumulator add(AuditRecord record) {
         Args.notNull("record", record);
+        String self = "record '" + record.id() + "'";
+        checkKind(record.incident().isPresent(), self);
         if (!ids.add(record.id())) {
             throw new ArgumentException("record id", "record id '" + record.id() + "' appears twice");
         }
+        note(record.incident().isPresent(), self);
         Counts c = slot(record.category());
         count(c, record.recorded());
         if (record.incident().isPresent()) {
@@ -80,9 +94,6 @@ public final class AuditAccumulator {
             long[] incident = c.incidents.computeIfAbsent(record.incident().get(), k -> new long[2]);
             incident[0]++;
             incident[1] += record.recorded() ? 1 : 0;
-        } else {
-            c.singleAudited++;
-            c.singleRecorded += record.recorded() ? 1 : 0;
         }
         return this;
     }
@@ -94,13 +105,15 @@ public final class AuditAccumulator {
      * @param category the crime category, matched under {@link Names}; not blank
      * @param recorded whether the force recorded the crime
      * @return this accumulator
-     * @throws IllegalArgumentException if the category is null or blank
+     * @throws IllegalArgumentException if the category is null or blank, or records with incidents
+     *                                  were added before (see the class comment)
      */
     public AuditAccumulator add(String category, boolean recorded) {
-        Counts c = slot(Args.notBlank("category", category));
+        String self = "a record of category '" + Args.notBlank("category", category) + "' (no id)";
+        checkKind(false, self);
+        note(false, self);
+        Counts c = slot(category);
         count(c, recorded);
-        c.singleAudited++;
-        c.singleRecorded += recorded ? 1 : 0;
         return this;
     }
 
@@ -124,6 +137,12 @@ public final class AuditAccumulator {
         if (other == this) {
             throw new ArgumentException("other", "other must not be this accumulator");
         }
+        if (other.firstWith.isPresent() && firstWithout.isPresent()) {
+            throw mixed(true, other.firstWith.get(), firstWithout.get());
+        }
+        if (other.firstWithout.isPresent() && firstWith.isPresent()) {
+            throw mixed(false, other.firstWithout.get(), firstWith.get());
+        }
         Set<String> smaller = ids.size() <= other.ids.size() ? ids : other.ids;
         Set<String> larger = smaller == ids ? other.ids : ids;
         for (String id : smaller) {
@@ -136,8 +155,6 @@ public final class AuditAccumulator {
             Counts mine = slot(theirs.spelling);
             mine.recorded += theirs.recorded;
             mine.audited += theirs.audited;
-            mine.singleRecorded += theirs.singleRecorded;
-            mine.singleAudited += theirs.singleAudited;
             theirs.incidents.forEach((id, c) -> {
                 long[] incident = mine.incidents.computeIfAbsent(id, k -> new long[2]);
                 incident[0] += c[0];
@@ -146,7 +163,35 @@ public final class AuditAccumulator {
         });
         records += other.records;
         grouped |= other.grouped;
+        if (firstWith.isEmpty()) {
+            firstWith = other.firstWith;
+        }
+        if (firstWithout.isEmpty()) {
+            firstWithout = other.firstWithout;
+        }
         return this;
+    }
+
+    /** Refuses a record of one kind (with or without an incident) after records of the other. */
+    private void checkKind(boolean withIncident, String self) {
+        Optional<String> other = withIncident ? firstWithout : firstWith;
+        if (other.isPresent()) {
+            throw mixed(withIncident, self, other.get());
+        }
+    }
+
+    private void note(boolean withIncident, String self) {
+        if (withIncident && firstWith.isEmpty()) {
+            firstWith = Optional.of(self);
+        } else if (!withIncident && firstWithout.isEmpty()) {
+            firstWithout = Optional.of(self);
+        }
+    }
+
+    private static ArgumentException mixed(boolean withIncident, String self, String other) {
+        return new ArgumentException("incident", self + (withIncident ? " names its incident, but " + other
+                + " did not" : " has no incident, but " + other + " named its") + ": either every record names its "
+                + "incident or none does");
     }
 
     /**
@@ -181,7 +226,7 @@ public final class AuditAccumulator {
 
     /**
      * The incidents by category name (first spelling met), in the order first met: empty unless
-     * {@link #isGrouped()}. A record without an incident counts as an incident of one crime.
+     * {@link #isGrouped()} (then every record named its incident).
      *
      * @return the incidents by category name (first spelling met, stripped); a new map each call, empty
      *         when no record named its incident
@@ -195,14 +240,8 @@ public final class AuditAccumulator {
     }
 
     private static Incidents incidents(Counts c) {
-        List<Incidents.Group> groups = new ArrayList<>(c.incidents.size() + 2);
+        List<Incidents.Group> groups = new ArrayList<>(c.incidents.size());
         c.incidents.values().forEach(i -> groups.add(new Incidents.Group(i[0], i[1], 1)));
-        if (c.singleAudited > c.singleRecorded) {
-            groups.add(new Incidents.Group(1, 0, c.singleAudited - c.singleRecorded));
-        }
-        if (c.singleRecorded > 0) {
-            groups.add(new Incidents.Group(1, 1, c.singleRecorded));
-        }
         return new Incidents(groups);
     }
 

@@ -129,6 +129,16 @@ public record Inspection(String name, List<AuditedCategory> categories) {
     }
 
     /**
+     * Whether the audited records of any category named their incidents (a record-level audit file
+     * with an {@code incident_id} column): their crimes are then not independent draws.
+     *
+     * @return true if a category carries {@link Incidents}
+     */
+    public boolean hasIncidents() {
+        return categories.stream().anyMatch(c -> c.incidents().isPresent());
+    }
+
+    /**
      * The total recorded over all categories. Its ratio to {@link #totalAudited()} is the unweighted
      * rate, not the all-crime estimate (which weights categories by volume).
      *

@@ -1,6 +1,7 @@
 package org.recordingrate.model;
 
 import org.recordingrate.internal.Args;
+import org.recordingrate.error.ArgumentException;
 
 /**
  * The audit tally of one group: {@code recorded} of {@code audited} reports of crime were
@@ -14,6 +15,10 @@ import org.recordingrate.internal.Args;
  * @param audited  reports audited
  */
 public record Tally(long recorded, long audited) {
+
+    /** Two counts in ASCII digits (Java's [0-9] and its white space class are ASCII-only) around "/" or "of". */
+    private static final java.util.regex.Pattern TALLY = java.util.regex.Pattern.compile(
+            "([0-9]+)(?:\\s*/\\s*|\\s+of\\s+)([0-9]+)");
 
     /**
      * Validates the counts.
@@ -42,24 +47,35 @@ public record Tally(long recorded, long audited) {
     /**
      * Parses {@code "188/202"} or {@code "188 of 202"}: two whole numbers, recorded first,
      * separated by {@code /} or the word {@code of}, with any white space around the separator.
-     * {@code "of"} is matched in lower case only.
+     * {@code "of"} is matched in lower case only. The numbers are written in the ASCII digits 0 to 9
+     * only, without sign, separators or exponent: other scripts' digits (Arabic-Indic
+     * {@code "١٨٨/٢٠٢"}, fullwidth {@code "１８８/２０２"}, ...) are refused, as every number the library
+     * reads from text.
      *
      * @param text the tally as written on the command line
      * @return the tally
-     * @throws IllegalArgumentException if the text is not two whole numbers separated by
-     *                                  {@code /} or {@code of}, or the counts are invalid
+     * @throws IllegalArgumentException if the text is not two whole numbers in ASCII digits separated
+     *                                  by {@code /} or {@code of} (the message quotes the text), a
+     *                                  count is too large for a long, or the counts are invalid (as
+     *                                  the constructor)
      */
     public static Tally parse(String text) {
         Args.notBlank("tally", text);
-        String[] parts = text.strip().split("\\s*(/|\\bof\\b)\\s*");
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("tally ('" + text + "') must look like 188/202");
+        java.util.regex.Matcher m = TALLY.matcher(text.strip());
+        if (!m.matches()) {
+            throw new ArgumentException("tally", "tally ('" + text + "') must be two whole numbers in the digits 0 to 9, "
+                    + "such as 188/202");
         }
-        try {
-            return new Tally(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("tally ('" + text + "') must be two whole numbers such as 188/202");
+        long[] counts = new long[2];
+        for (int i = 0; i < 2; i++) {
+            String digits = m.group(i + 1);
+            if (digits.length() > 18 && new java.math.BigInteger(digits).bitLength() > 63) {
+                throw new ArgumentException(i == 0 ? "recorded" : "audited", "tally ('" + text + "'): "
+                        + (i == 0 ? "recorded" : "audited") + " is too large (at most " + Long.MAX_VALUE + ")");
+            }
+            counts[i] = Long.parseLong(digits);
         }
+        return new Tally(counts[0], counts[1]);
     }
 
     /**

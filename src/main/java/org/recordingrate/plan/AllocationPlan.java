@@ -81,16 +81,26 @@ public record AllocationPlan(Allocation allocation, double confidence, double ta
     }
 
     /**
-     * A warning for each category whose margin would be more than twice the all-crime target: an
-     * optimal allocation gives few records to a small or near-certain category, and its own figure is
-     * then too loose to publish (a minimum per category, {@code withMinimum} or {@code --minimum},
-     * fixes that).
+     * A note for each category audited whole, to its capacity (its population, else its volume: a
+     * category is never asked for more records than it has, whatever its minimum), and a warning for
+     * each category whose margin would be more than twice the all-crime target: an optimal
+     * allocation gives few records to a small or near-certain category, and its own figure is then
+     * too loose to publish (a minimum per category, {@code withMinimum} or {@code --minimum}, fixes
+     * that).
      *
-     * @return one note per such category; empty when every category is within twice the target
+     * @return the notes, categories audited whole first; empty when there is nothing to say
      */
     @Override
     public java.util.List<String> notes() {
         java.util.List<String> notes = new java.util.ArrayList<>();
+        for (CategoryAllocation c : categories) {
+            long capacity = c.population().orElse(c.volume());
+            if (c.audited() >= capacity) {
+                notes.add(String.format(Locale.ROOT, "%s: all %,d records audited (its %s): a category is never asked "
+                        + "for more records than it has", c.category(), capacity,
+                        c.population().isPresent() ? "population" : "volume, no population given"));
+            }
+        }
         for (CategoryAllocation c : categories) {
             if (c.margin() > 2 * targetMargin) {
                 notes.add(String.format(Locale.ROOT, "%s: %,d audited gives +/- %s, more than twice the target +/- %s;"

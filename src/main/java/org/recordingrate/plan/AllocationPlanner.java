@@ -10,6 +10,7 @@ import java.util.Set;
 import org.recordingrate.internal.Args;
 import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Normal;
+import org.recordingrate.internal.Units;
 import org.recordingrate.model.Names;
 
 /**
@@ -18,15 +19,24 @@ import org.recordingrate.model.Names;
  *
  * <pre>{@code
  * AllocationPlan plan = AllocationPlanner.withDefaults().with(Allocation.NEYMAN).withMinimum(50)
- *         .plan(List.of(PlanningCategory.of(Category.of("violence", 25_000), 0.89), ...), 0.025);
+ *         .plan(List.of(PlanningCategory.of(Category.of("violence", 25_000), 89), ...), 2.5);
  * }</pre>
+ *
+ * <p><b>Units.</b> The margin is given in points (2.5 for +/- 2.5 points) and the categories'
+ * expected rates in percent (see {@link PlanningCategory}), as every planning target; a margin
+ * that looks like a fraction (0.025) is refused with the library's one units hint, and
+ * {@link #inFractions()} gives a planner that takes the margin as a fraction (also the way to ask
+ * for a margin truly below 1 point). The plan holds fractions.
  *
  * <p>The margin is the Wald (published "+/-") margin of the all-crime rate, z sqrt(V) with V as
  * in {@link Allocation}: the binomial variance of the volume-weighted rate, with each category's
  * finite population correction (N_h - n_h)/(N_h - 1) when its population is known. A category's
- * count lies between its minimum (its own, else the planner's, default 1; at most its population)
- * and its population, when known; a category at its population is taken whole and adds no
- * variance.
+ * count lies between its minimum (its own, else the planner's, default 1) and its capacity: a
+ * category is never asked for more records than it has, its population when known, else its
+ * volume ({@link PlanningCategory#capacity()}); a minimum above the capacity is cut to it. A
+ * category at its population is taken whole and adds no variance; one at its volume without a
+ * population still does (no finite population correction is known), so a margin that even every
+ * such category audited in full cannot reach is refused, with the margin that can be reached.
  *
  * <p>Cost: one priority-queue step per record planned; milliseconds for audit-sized plans.
  * Plans above {@value #MAX_TOTAL} records are refused.
@@ -38,20 +48,23 @@ public final class AllocationPlanner {
     /** The largest total planned. */
     public static final long MAX_TOTAL = 100_000_000;
 
-    private static final AllocationPlanner DEFAULTS = new AllocationPlanner(Allocation.OPTIMAL, 0.95, DEFAULT_MINIMUM);
+    private static final AllocationPlanner DEFAULTS = new AllocationPlanner(Allocation.OPTIMAL, 0.95, DEFAULT_MINIMUM,
+            false);
 
     private final Allocation allocation;
     private final double confidence;
     private final long minimum;
+    private final boolean fractions;
     private final double z;
 
-    private AllocationPlanner(Allocation allocation, double confidence, long minimum) {
+    private AllocationPlanner(Allocation allocation, double confidence, long minimum, boolean fractions) {
         this.allocation = Args.notNull("allocation", allocation);
         this.confidence = Args.confidence(confidence);
         if (minimum < 0) {
             throw new ArgumentException("minimum", "minimum (" + minimum + ") must not be negative");
         }
         this.minimum = minimum;
+        this.fractions = fractions;
         this.z = Normal.twoSidedCritical(confidence);
     }
 
@@ -73,7 +86,7 @@ public final class AllocationPlanner {
      * @throws IllegalArgumentException if {@code allocation} is null
      */
     public AllocationPlanner with(Allocation allocation) {
-        return new AllocationPlanner(allocation, confidence, minimum);
+        return new AllocationPlanner(allocation, confidence, minimum, fractions);
     }
 
     /**
@@ -84,19 +97,29 @@ public final class AllocationPlanner {
      * @throws IllegalArgumentException if {@code confidence} is outside that supported range or NaN
      */
     public AllocationPlanner withConfidence(double confidence) {
-        return new AllocationPlanner(allocation, confidence, minimum);
+        return new AllocationPlanner(allocation, confidence, minimum, fractions);
     }
 
     /**
      * This planner with another minimum audited count for categories without their own. A minimum
-     * above a category's population is cut to the population.
+     * above a category's capacity (its population, else its volume) is cut to it.
      *
      * @param minimum the fewest records to audit per category, 0 or more
      * @return a new planner with this one's allocation and confidence
      * @throws IllegalArgumentException if {@code minimum} is negative
      */
     public AllocationPlanner withMinimum(long minimum) {
-        return new AllocationPlanner(allocation, confidence, minimum);
+        return new AllocationPlanner(allocation, confidence, minimum, fractions);
+    }
+
+    /**
+     * This planner taking the all-crime margin as a fraction (0.025 for 2.5 points), not refused as
+     * looking like one: the way to ask for a margin truly below 1 point.
+     *
+     * @return a new planner with this one's allocation, confidence and minimum
+     */
+    public AllocationPlanner inFractions() {
+        return new AllocationPlanner(allocation, confidence, minimum, true);
     }
 
     /**
@@ -112,14 +135,18 @@ public final class AllocationPlanner {
      * The allocation for a target all-crime margin.
      *
      * @param categories the categories with their expected rates, at least one, distinct under {@link Names}
-     * @param margin     the all-crime margin wanted, a fraction strictly between 0 and 1
-     * @return the counts per category and the expected margins
-     * @throws IllegalArgumentException for no categories, a repeated name, a margin out of range, or
-     *                                  a total above {@value #MAX_TOTAL}
+     * @param marginPoints the all-crime margin wanted in points, strictly between 0 and 100 (a
+     *                   fraction with {@link #inFractions()})
+     * @return the counts per category and the expected margins, in fractions
+     * @throws IllegalArgumentException for no categories, a repeated name, a margin out of range or
+     *                                  looking like a fraction, a total above {@value #MAX_TOTAL}, or
+     *                                  a margin that every category audited to its capacity cannot
+     *                                  reach (the message gives the margin reached there)
      */
-    public AllocationPlan plan(List<PlanningCategory> categories, double margin) {
+    public AllocationPlan plan(List<PlanningCategory> categories, double marginPoints) {
         Args.notNull("categories", categories);
-        Args.openUnit("margin", margin);
+        Targets.units(fractions, "AllocationPlanner", Units.Figure.of("margin", marginPoints, false));
+        double margin = Targets.open("margin", marginPoints, fractions);
         if (categories.isEmpty()) {
             throw new ArgumentException("categories", "categories must not be empty");
         }
@@ -145,7 +172,7 @@ public final class AllocationPlanner {
             double scale = population.isPresent() && population.getAsLong() > 1
                     ? population.getAsLong() / (population.getAsLong() - 1.0) : 1;
             sd[i] = Math.sqrt(p * (1 - p) * scale);
-            cap[i] = population.orElse(Long.MAX_VALUE);
+            cap[i] = c.capacity();
             n[i] = Math.min(cap[i], c.minimum().orElse(minimum));
         }
         double target = (margin / z) * (margin / z);
@@ -165,12 +192,16 @@ public final class AllocationPlanner {
         }
         while (allCrimeVariance(weight, n, categories) > target) {
             if (queue.isEmpty()) {
-                // every category at its population: V is 0, so this cannot happen; kept as a guard
-                throw new IllegalStateException("no category can take more records");
+                // every category at its capacity; those without a population still have variance
+                throw new ArgumentException("margin", "margin (" + Args.show(marginPoints) + (fractions ? "" : " points")
+                        + ") cannot be reached: with every category audited to its capacity (its population, or its"
+                        + " volume when no population is given) the all-crime margin is "
+                        + org.recordingrate.format.Percent.format(z * Math.sqrt(allCrimeVariance(weight, n, categories)), 3)
+                        + "; give the categories' populations (a census has no sampling error) or a wider margin");
             }
             if (total >= MAX_TOTAL) {
-                throw new ArgumentException("margin", "margin (" + Args.show(margin) + ") needs more than "
-                        + MAX_TOTAL + " audited records in all");
+                throw new ArgumentException("margin", "margin (" + Args.show(marginPoints) + (fractions ? "" : " points")
+                        + ") needs more than " + MAX_TOTAL + " audited records in all");
             }
             int next = queue.poll();
             n[next]++;
@@ -231,6 +262,6 @@ public final class AllocationPlanner {
     @Override
     public String toString() {
         return "allocation: " + allocation.displayName() + ", " + org.recordingrate.format.Percent.level(confidence)
-                + ", minimum " + minimum;
+                + ", minimum " + minimum + (fractions ? ", margin in fractions" : "");
     }
 }

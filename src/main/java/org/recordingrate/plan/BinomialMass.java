@@ -7,7 +7,7 @@ import org.recordingrate.internal.Binomial;
 /**
  * The Binomial(n, p) distribution as an array of probabilities, with the window [low, high]
  * outside which at most {@value #NEGLIGIBLE} of the mass lies on each side, tail sums inside it,
- * and sampling by inversion. Probabilities from {@link Binomial#fill} (Loader's saddle point at
+ * and sampling by inversion. Probabilities from {@code Binomial.fill} (Loader's saddle point at
  * the mode, exact ratios outwards; relative error below 1e-13).
  */
 final class BinomialMass {

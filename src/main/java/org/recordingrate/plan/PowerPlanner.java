@@ -8,6 +8,7 @@ import org.recordingrate.compare.Alternative;
 import org.recordingrate.compare.ChangeTest;
 import org.recordingrate.compare.ChangeTestMethod;
 import org.recordingrate.internal.Args;
+import org.recordingrate.internal.Units;
 import org.recordingrate.error.ArgumentException;
 import org.recordingrate.model.Tally;
 
@@ -18,9 +19,16 @@ import org.recordingrate.model.Tally;
  *
  * <pre>{@code
  * PowerPlanner z = PowerPlanner.withDefaults();                      // z_pooled, two-sided 5%, normal
- * PowerSize n = z.plan(Tally.of(512, 640), 0.03, 0.80);             // audited to detect +3 points
- * PowerPoint p = z.with(ChangeTest.BOSCHLOO).power(Tally.of(512, 640), 0.03, 600);   // exact
+ * PowerSize n = z.plan(Tally.of(512, 640), 8, 0.80);                // audited to detect +8 points
+ * PowerPoint p = z.with(ChangeTest.BOSCHLOO).power(Tally.of(512, 640), 3, 600);   // exact
+ * p.change();                                                       // 0.03
  * }</pre>
+ *
+ * <p><b>Units.</b> The change to detect is given in points (3 for +3 points), as every planning
+ * target is given in percent; changes that all look like fractions (0.03) are refused with the
+ * library's one units hint, and {@link #inFractions()} gives a planner that takes fractions (also
+ * the way to state a change truly below 1 point). Results hold fractions. Power and significance
+ * are probabilities, as everywhere.
  *
  * <p>Sample size: the normal approximation's power increases with n, so its size is found by
  * bisection and is the smallest. Exact and simulated powers are saw-toothed in n (the tables
@@ -29,7 +37,16 @@ import org.recordingrate.model.Tally;
  * can reach the target on a tooth of the saw, which a {@link #curve power curve} shows. When no
  * audit, however large, can reach the target (the previous inspection's own sampling error
  * limits the power: as n_a grows it tends to Phi((|delta| - z sigma_b)/sigma_b) with
- * sigma_b^2 = p_b(1 - p_b)/n_b), an exception gives the largest power possible.
+ * sigma_b^2 = p_b(1 - p_b)/n_b), an exception gives the largest power possible; when the target
+ * could be reached but only beyond {@value #MAX_AUDITED} audited, the most planned, the exception
+ * gives the power at that count instead.
+ *
+ * <p>Limits: audited counts up to {@value #MAX_AUDITED}; at most {@value #MAX_REPLICATES}
+ * replicates for {@link PowerMethod#SIMULATION}: each replicate draws two tallies and decides a
+ * table (some 0.1 microseconds), so that many take about a second per power and a plan takes
+ * some twenty powers; the Monte Carlo error there is below 0.0002, and {@link PowerMethod#EXACT}
+ * gives the power without it. More (the probe of issue 16 asked for 10^12, which ran for hours)
+ * are refused naming the limit.
  */
 public final class PowerPlanner {
 
@@ -39,9 +56,11 @@ public final class PowerPlanner {
     public static final long DEFAULT_REPLICATES = 10_000;
     /** The largest audited count planned. */
     public static final long MAX_AUDITED = 1_000_000;
+    /** The most replicates a simulated power takes (see the class comment). */
+    public static final long MAX_REPLICATES = 10_000_000;
 
     private static final PowerPlanner DEFAULTS = new PowerPlanner(ChangeTest.Z_POOLED, Optional.empty(),
-            Alternative.TWO_SIDED, DEFAULT_SIGNIFICANCE, DEFAULT_REPLICATES, 0);
+            Alternative.TWO_SIDED, DEFAULT_SIGNIFICANCE, DEFAULT_REPLICATES, 0, false);
 
     private final ChangeTestMethod test;
     private final Optional<PowerMethod> method;
@@ -49,15 +68,23 @@ public final class PowerPlanner {
     private final double significance;
     private final long replicates;
     private final long seed;
+    private final boolean fractions;
 
     private PowerPlanner(ChangeTestMethod test, Optional<PowerMethod> method, Alternative alternative,
-                         double significance, long replicates, long seed) {
+                         double significance, long replicates, long seed, boolean fractions) {
         this.test = Args.notNull("test", test);
         this.method = method;
         this.alternative = Args.notNull("alternative", alternative);
         this.significance = Args.significance(significance);
         this.replicates = Args.positive("replicates", replicates);
+        if (replicates > MAX_REPLICATES) {
+            throw new ArgumentException("replicates", String.format(java.util.Locale.ROOT,
+                    "replicates (%d) must be at most %,d: a simulated power takes about a second at that many, with "
+                            + "Monte Carlo error below 0.0002; use the exact power method for more precision",
+                    replicates, MAX_REPLICATES));
+        }
         this.seed = seed;
+        this.fractions = fractions;
     }
 
     /**
@@ -79,7 +106,7 @@ public final class PowerPlanner {
      * @throws IllegalArgumentException if {@code test} is null
      */
     public PowerPlanner with(ChangeTestMethod test) {
-        return new PowerPlanner(test, method, alternative, significance, replicates, seed);
+        return new PowerPlanner(test, method, alternative, significance, replicates, seed, fractions);
     }
 
     /**
@@ -92,7 +119,7 @@ public final class PowerPlanner {
      */
     public PowerPlanner with(PowerMethod method) {
         return new PowerPlanner(test, Optional.of(Args.notNull("power method", method)), alternative, significance,
-                replicates, seed);
+                replicates, seed, fractions);
     }
 
     /**
@@ -104,7 +131,7 @@ public final class PowerPlanner {
      * @throws IllegalArgumentException if {@code alternative} is null
      */
     public PowerPlanner with(Alternative alternative) {
-        return new PowerPlanner(test, method, alternative, significance, replicates, seed);
+        return new PowerPlanner(test, method, alternative, significance, replicates, seed, fractions);
     }
 
     /**
@@ -116,7 +143,7 @@ public final class PowerPlanner {
      *                                  fails)
      */
     public PowerPlanner withSignificance(double significance) {
-        return new PowerPlanner(test, method, alternative, significance, replicates, seed);
+        return new PowerPlanner(test, method, alternative, significance, replicates, seed, fractions);
     }
 
     /**
@@ -124,13 +151,24 @@ public final class PowerPlanner {
      * other methods ignore both. The simulated power has Monte Carlo standard error
      * sqrt(power (1 - power) / replicates), and the same seed gives the same power.
      *
-     * @param replicates simulated pairs of tallies per power, at least 1
+     * @param replicates simulated pairs of tallies per power, from 1 to {@value #MAX_REPLICATES}
      * @param seed       the seed of the {@link java.util.SplittableRandom}, any long
      * @return a new planner with this one's test, method, alternative and significance
-     * @throws IllegalArgumentException if {@code replicates} is below 1
+     * @throws IllegalArgumentException if {@code replicates} is out of range (the message names the limit)
      */
     public PowerPlanner withSimulation(long replicates, long seed) {
-        return new PowerPlanner(test, method, alternative, significance, replicates, seed);
+        return new PowerPlanner(test, method, alternative, significance, replicates, seed, fractions);
+    }
+
+    /**
+     * This planner taking changes to detect as fractions (0.03 for +3 points), none refused as
+     * looking like fractions: the way to state a change truly below 1 point. Results hold fractions
+     * either way.
+     *
+     * @return a new planner with this one's other settings
+     */
+    public PowerPlanner inFractions() {
+        return new PowerPlanner(test, method, alternative, significance, replicates, seed, true);
     }
 
     /**
@@ -193,19 +231,25 @@ public final class PowerPlanner {
      * The power of a planned audit of {@code audited} records to detect {@code change}.
      *
      * @param previous the previous inspection's tally
-     * @param change   the change to detect, a fraction (0.03 for +3 points), not 0, with
-     *                 previous rate + change in [0, 1]
+     * @param change   the change to detect in points (3 for +3 points; a fraction with
+     *                 {@link #inFractions()}), not 0, taking the previous rate to a rate in [0, 100]
+     *                 percent
      * @param audited  the planned audited count, from 1 to {@value #MAX_AUDITED}
      * @return the power, with the settings it was computed under (and the Monte Carlo error when
-     *         simulated)
+     *         simulated); its change a fraction
      * @throws IllegalArgumentException for a null {@code previous}, a {@code change} of 0, NaN or
-     *                                  infinite or taking the rate outside [0, 1], {@code audited}
-     *                                  out of range, {@link PowerMethod#NORMAL} set for a test other
-     *                                  than the z-tests, or a test that cannot take the tallies
-     *                                  (Barnard and Boschloo have size limits)
+     *                                  infinite, looking like a fraction (magnitude at most 1) or
+     *                                  taking the rate outside [0, 100], {@code audited} out of
+     *                                  range, {@link PowerMethod#NORMAL} set for a test other than
+     *                                  the z-tests, or a test that cannot take the tallies (Barnard
+     *                                  and Boschloo have size limits)
      */
     public PowerPoint power(Tally previous, double change, long audited) {
-        check(previous, change);
+        return powerOf(previous, changes(previous, List.of(change)).get(0), audited);
+    }
+
+    /** {@link #power} with the change already a checked fraction. */
+    private PowerPoint powerOf(Tally previous, double change, long audited) {
         if (audited < 1 || audited > MAX_AUDITED) {
             throw new ArgumentException("audited", "audited (" + audited + ") must lie between 1 and " + MAX_AUDITED);
         }
@@ -217,46 +261,67 @@ public final class PowerPlanner {
      * the saw-teeth of exact power in n that {@link #plan} steps over.
      *
      * @param previous the previous inspection's tally
-     * @param changes  the changes to detect, each as {@link #power} takes it
-     * @param audited  the planned audited counts, each as {@link #power} takes it
-     * @return {@code changes.size() * audited.size()} points; empty if either list is
-     * @throws IllegalArgumentException if a list is null, or a point's arguments are refused as by
-     *                                  {@link #power}
-     * @throws NullPointerException     if a list holds null
+     * @param changes  the changes to detect in points, each as {@link #power} takes it, at least
+     *                 one (the units rule looks at them together: refused when every one looks
+     *                 like a fraction)
+     * @param audited  the planned audited counts, each as {@link #power} takes it, at least one
+     * @return {@code changes.size() * audited.size()} points, never empty
+     * @throws IllegalArgumentException if a list is null, empty or holds null (the message names the
+     *                                  list), or a point's arguments are refused as by {@link #power}
      */
     public List<PowerPoint> curve(Tally previous, List<Double> changes, List<Long> audited) {
-        Args.notNull("changes", changes);
+        List<Double> fractionChanges = changes(previous, changes);
         Args.notNull("audited", audited);
+        if (audited.isEmpty()) {
+            throw new ArgumentException("audited", "audited must hold at least one count: a curve needs points");
+        }
+        for (int i = 0; i < audited.size(); i++) {
+            if (audited.get(i) == null) {
+                throw new ArgumentException("audited", "audited must not hold null (at position " + (i + 1) + ")");
+            }
+        }
         List<PowerPoint> points = new ArrayList<>();
-        for (double change : changes) {
+        for (double change : fractionChanges) {
             for (long n : audited) {
-                points.add(power(previous, change, n));
+                points.add(powerOf(previous, change, n));
             }
         }
         return points;
     }
 
     /**
-     * The audited count for which the power to detect {@code change} reaches {@code power}.
+     * The audited count for which the power to detect a change reaches {@code power}.
      *
-     * @param previous the previous inspection's tally
-     * @param change   the change to detect, a fraction, not 0, with previous rate + change in [0, 1]
-     * @param power    the power wanted, strictly between 0 and 1 (0.8 usually)
+     * @param previous       the previous inspection's tally
+     * @param changeToDetect the change to detect in points (a fraction with {@link #inFractions()}),
+     *                       as {@link #power} takes it
+     * @param power          the power wanted, strictly between 0 and 1 (0.8 usually)
      * @return the count, with the power there and at one fewer (none at a count of 1)
-     * @throws IllegalArgumentException for arguments out of range (as {@link #power}), or when no audit up to
-     *                                  {@value #MAX_AUDITED} reaches the power (the message gives
-     *                                  the largest power possible)
+     * @throws IllegalArgumentException for arguments out of range (as {@link #power}); when no
+     *                                  audit reaches the power (the message gives the power it tends
+     *                                  to however many are audited); or when only an audit beyond
+     *                                  {@value #MAX_AUDITED} would (the message gives the power at
+     *                                  {@value #MAX_AUDITED} and about the count needed)
      */
-    public PowerSize plan(Tally previous, double change, double power) {
-        check(previous, change);
+    public PowerSize plan(Tally previous, double changeToDetect, double power) {
+        double change = changes(previous, List.of(changeToDetect)).get(0);
         Args.openUnit("power", power);
         boolean pooled = test != ChangeTest.Z_UNPOOLED;
-        double limit = PowerMethod.normalPower(pooled, alternative, significance, previous, change, Long.MAX_VALUE / 4);
-        if (PowerMethod.normalPower(pooled, alternative, significance, previous, change, MAX_AUDITED) < power) {
+        double atMost = PowerMethod.normalPower(pooled, alternative, significance, previous, change, MAX_AUDITED);
+        if (atMost < power) {
+            double limit = PowerMethod.normalPower(pooled, alternative, significance, previous, change,
+                    Long.MAX_VALUE / 4);
+            if (limit < power) {
+                throw new ArgumentException("power", String.format(java.util.Locale.ROOT,
+                        "power (%s) cannot be reached: with the previous inspection's %d audited the power to detect "
+                                + "%s tends to %.3f however many are audited now (normal approximation)",
+                        Args.show(power), previous.audited(), points(change), limit));
+            }
             throw new ArgumentException("power", String.format(java.util.Locale.ROOT,
-                    "power (%s) cannot be reached: with the previous inspection's %d audited the power to detect %s "
-                            + "tends to %.3f however many are audited now (normal approximation)", Args.show(power),
-                    previous.audited(), org.recordingrate.format.Percent.points(change), limit));
+                    "power (%s) cannot be reached within %,d audited, the most planned: there the power to detect %s "
+                            + "is %.3f (normal approximation); only an audit of about %s would reach it",
+                    Args.show(power), MAX_AUDITED, points(change), atMost,
+                    beyond(pooled, previous, change, power)));
         }
         // the normal approximation: increasing in n, so bisection gives its smallest count
         long low = 0;
@@ -270,13 +335,13 @@ public final class PowerPlanner {
         if (method() != PowerMethod.NORMAL) {
             n = exactCrossing(previous, change, power, n);
         }
-        PowerPoint achieved = power(previous, change, n);
-        return new PowerSize(power, achieved, n > 1 ? Optional.of(power(previous, change, n - 1)) : Optional.empty());
+        PowerPoint achieved = powerOf(previous, change, n);
+        return new PowerSize(power, achieved, n > 1 ? Optional.of(powerOf(previous, change, n - 1)) : Optional.empty());
     }
 
     /** From the normal answer, brackets a change of side of the target and bisects it. */
     private long exactCrossing(Tally previous, double change, double power, long start) {
-        java.util.function.LongPredicate reaches = m -> power(previous, change, m).power() >= power;
+        java.util.function.LongPredicate reaches = m -> powerOf(previous, change, m).power() >= power;
         long step = Math.max(1, start / 16);
         long low;
         long high;
@@ -317,24 +382,69 @@ public final class PowerPlanner {
         return high;
     }
 
-    private static void check(Tally previous, double change) {
+    /** A change for a message: in points, with as many digits as it has (+0.01 points, not +0.0). */
+    private static String points(double change) {
+        return Math.abs(change) >= 0.001 ? org.recordingrate.format.Percent.points(change)
+                : (change > 0 ? "+" : "") + java.math.BigDecimal.valueOf(change).movePointRight(2).round(
+                        new java.math.MathContext(3)).stripTrailingZeros().toPlainString() + " points";
+    }
+
+    /** The audited count where the normal approximation first reaches the power, beyond the most planned. */
+    private String beyond(boolean pooled, Tally previous, double change, double power) {
+        long low = MAX_AUDITED;
+        long high = MAX_AUDITED;
+        while (PowerMethod.normalPower(pooled, alternative, significance, previous, change, high) < power) {
+            low = high;
+            if (high > Long.MAX_VALUE / 8) {
+                return "more than " + String.format(java.util.Locale.ROOT, "%,d", high);
+            }
+            high *= 2;
+        }
+        long n = crossing(low, high, m -> PowerMethod.normalPower(pooled, alternative, significance, previous, change, m)
+                >= power);
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
+    /**
+     * The changes to detect as fractions: the previous tally checked, the units rule applied to all
+     * together, each in range.
+     */
+    private List<Double> changes(Tally previous, List<Double> changes) {
         Args.notNull("previous", previous);
-        if (!(Math.abs(change) > 0) || Double.isInfinite(change)) {
-            throw new ArgumentException("change", "change (" + Args.show(change) + ") must be a number other than 0");
-        }
-        double rate = previous.rate() + change;
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new ArgumentException("change", "change (" + Args.show(change) + ") takes the previous rate "
-                    + Args.show(previous.rate()) + " outside [0, 1]");
-        }
+        Args.tallyInRange(previous.recorded(), previous.audited());
         if (previous.audited() > Integer.MAX_VALUE - 1) {
-            throw new ArgumentException("previous", "previous audited (" + previous.audited() + ") is too large");
+            throw new ArgumentException("previous", "previous audited (" + previous.audited() + ") must be below "
+                    + (Integer.MAX_VALUE - 1));
         }
+        Args.notNull("changes", changes);
+        if (changes.isEmpty()) {
+            throw new ArgumentException("changes", "changes must hold at least one change to detect");
+        }
+        Units.Figure[] figures = new Units.Figure[changes.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i) == null) {
+                throw new ArgumentException("changes", "changes must not hold null (at position " + (i + 1) + ")");
+            }
+            figures[i] = Units.Figure.of("change", changes.get(i), true);
+        }
+        Targets.units(fractions, "PowerPlanner", figures);
+        List<Double> result = new ArrayList<>();
+        for (double given : changes) {
+            double change = Targets.change("change", given, fractions);
+            double rate = previous.rate() + change;
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new ArgumentException("change", "change (" + Args.show(given) + (fractions ? "" : " points")
+                        + ") takes the previous rate " + org.recordingrate.format.Percent.format(previous.rate())
+                        + " outside 0 to 100%");
+            }
+            result.add(change);
+        }
+        return result;
     }
 
     @Override
     public String toString() {
         return "power: " + test.displayName() + ", " + alternative.token() + " at " + Args.show(significance) + ", "
-                + method().displayName();
+                + method().displayName() + (fractions ? ", changes in fractions" : "");
     }
 }

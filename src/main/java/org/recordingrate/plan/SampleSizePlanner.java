@@ -7,6 +7,7 @@ import org.recordingrate.estimate.IntervalMethod;
 import org.recordingrate.internal.Args;
 import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Normal;
+import org.recordingrate.internal.Units;
 import org.recordingrate.model.Interval;
 
 /**
@@ -14,9 +15,16 @@ import org.recordingrate.model.Interval;
  * recording rate p is at most a target m. Immutable and thread-safe.
  *
  * <pre>{@code
- * SampleSize n = SampleSizePlanner.withDefaults().with(IntervalMethod.WALD).plan(0.025, 0.90);   // 554
- * SampleSize cp = SampleSizePlanner.withDefaults().with(IntervalMethod.CLOPPER_PEARSON).plan(0.025, 0.90, 5_000);
+ * SampleSize n = SampleSizePlanner.withDefaults().with(IntervalMethod.WALD).plan(2.5, 90);   // 554
+ * SampleSize cp = SampleSizePlanner.withDefaults().with(IntervalMethod.CLOPPER_PEARSON).plan(2.5, 90, 5_000);
+ * n.targetMargin();                                                                          // 0.025
  * }</pre>
+ *
+ * <p><b>Units.</b> Targets are given in percent, as published figures are: the margin in points
+ * (2.5 for +/- 2.5 points), the expected rate in percent (90). A call whose margin and expected
+ * rate both look like fractions ({@code plan(0.025, 0.9)}) is refused with the library's one units
+ * hint; {@link #inFractions()} gives a planner that takes fractions (also the way to plan for an
+ * expected rate truly below 1 percent with a margin below 1 point). Results hold fractions.
  *
  * <p><b>Margin.</b> For {@link IntervalMethod#WALD}, the published "+/-":
  * z sqrt(p(1 - p)/n), times sqrt((N - n)/(N - 1)) with a finite population of N records, at the
@@ -32,12 +40,34 @@ import org.recordingrate.model.Interval;
  * against the margin formula at n and n - 1 so that rounding can never leave it one off.
  *
  * <p><b>Other methods: exact search.</b> Their margins are not monotone in n (x = round(np) moves
- * in steps), so n is found by evaluating the margin at every count upwards: from 1 when the Wald
- * size n_W of the same target is at most {@value #EXHAUSTIVE}, else from n_W/2 (where the margin is
- * near sqrt(2) m; the search restarts from 1 if it is not above m there). The first count whose
- * margin is at most m is the answer, so its margin is at most m and the margin at n - 1 is above it;
- * a larger count may still exceed m (a tooth of the saw), which the result does not hide: see
- * {@link #margin}. Cost: one interval per count tried; tens of milliseconds for audit-sized answers.
+ * in steps), so the answer is the first count, upwards from 1, whose margin is at most m: its margin
+ * is at most m and the margin at n - 1 is above it; a larger count may still exceed m (a tooth of
+ * the saw), which the result does not hide: see {@link #margin}.
+ * <ul>
+ *   <li>Clopper-Pearson, mid-p, Jeffreys and Wilson without a population, and Clopper-Pearson and
+ *       mid-p with one, have bounds that rise with x and fall as n grows at fixed x (they invert
+ *       tests whose tail probabilities do so; Jeffreys' are Beta(x + 1/2, n - x + 1/2) quantiles).
+ *       So over a block of counts [n1, n2], with x1 = round(n1 p) and x2 = round(n2 p), every
+ *       margin is at least max(U(x1, n2) - x2/n1, x1/n2 - L(x2, n1)); a block whose bound exceeds m
+ *       (by more than 1e-9, for rounding) holds no answer and is skipped whole. Blocks double
+ *       while they are skipped and halve when not, down to single counts, which are evaluated. The
+ *       answer is still exactly the first count; the cost is some (2/m)(1 + ln(n m)) intervals
+ *       instead of n, milliseconds to a few seconds.</li>
+ *   <li>The others (Wilson's continuity correction, Agresti-Coull, logit, and Wilson and Jeffreys
+ *       with a population, whose effective count changes with n) are evaluated at every count:
+ *       from 1 when the Wald size n_W of the same target is at most {@value #EXHAUSTIVE}, else from
+ *       n_W/2 (where the margin is near sqrt(2) m; the search restarts from 1 if it is not above m
+ *       there). They are closed forms or one Beta quantile per count.</li>
+ * </ul>
+ *
+ * <p><b>Limits.</b> Without a population, Wald sizes above {@value #MAX_AUDITED} are refused
+ * (every method). With a population, Clopper-Pearson and mid-p invert the hypergeometric
+ * distribution at every count the search evaluates (each inversion sums tails of some
+ * 40 sqrt(n p (1 - p)) terms about 27 times), so they plan at most {@value #MAX_HYPERGEOMETRIC}
+ * audited (by the Wald size): beyond, the plan would run for minutes (issue 16: a margin of 0.01
+ * points from 10^8 records did), and the message names the method and the limit; Wald, Wilson and
+ * Jeffreys with the population plan any size up to it, and agree with the exact interval to a
+ * small fraction of a point at such sizes.
  *
  * <p>Edges: an expected rate of 0 or 1 gives the Wald margin 0, so Wald plans 1 record there:
  * use an exact method near the edges. Answers above {@value #MAX_AUDITED} (without a population)
@@ -53,17 +83,26 @@ public final class SampleSizePlanner {
     static final long EXHAUSTIVE = 100_000;
     /** The largest size planned without a population. */
     public static final long MAX_AUDITED = 10_000_000;
+    /**
+     * The largest Wald size planned for Clopper-Pearson and mid-p with a population, whose
+     * intervals are hypergeometric inversions (see the class comment).
+     */
+    public static final long MAX_HYPERGEOMETRIC = 50_000;
+    /** Block bounds are trusted only when they exceed the target by more than this (rounding of bounds). */
+    private static final double BOUND_SLACK = 1e-9;
 
-    private static final SampleSizePlanner DEFAULTS = new SampleSizePlanner(DEFAULT_METHOD, DEFAULT_CONFIDENCE);
+    private static final SampleSizePlanner DEFAULTS = new SampleSizePlanner(DEFAULT_METHOD, DEFAULT_CONFIDENCE, false);
 
     private final IntervalMethod method;
     private final double confidence;
+    private final boolean fractions;
     private final double tail;
     private final double z;
 
-    private SampleSizePlanner(IntervalMethod method, double confidence) {
+    private SampleSizePlanner(IntervalMethod method, double confidence, boolean fractions) {
         this.method = Args.notNull("method", method);
         this.confidence = Args.confidence(confidence);
+        this.fractions = fractions;
         this.tail = (1 - confidence) / 2;
         this.z = -Normal.quantile(tail);
     }
@@ -88,7 +127,7 @@ public final class SampleSizePlanner {
      * @throws IllegalArgumentException if {@code method} is null
      */
     public SampleSizePlanner with(IntervalMethod method) {
-        return new SampleSizePlanner(method, confidence);
+        return new SampleSizePlanner(method, confidence, fractions);
     }
 
     /**
@@ -100,7 +139,18 @@ public final class SampleSizePlanner {
      * @throws IllegalArgumentException if {@code confidence} is outside that supported range or NaN
      */
     public SampleSizePlanner withConfidence(double confidence) {
-        return new SampleSizePlanner(method, confidence);
+        return new SampleSizePlanner(method, confidence, fractions);
+    }
+
+    /**
+     * This planner taking its targets as fractions (a margin of 0.025 for 2.5 points, an expected
+     * rate of 0.9), none refused as looking like fractions: the way to plan for an expected rate
+     * truly below 1 percent with a margin below 1 point. Results hold fractions either way.
+     *
+     * @return a new planner with this one's method and confidence
+     */
+    public SampleSizePlanner inFractions() {
+        return new SampleSizePlanner(method, confidence, true);
     }
 
     /**
@@ -125,10 +175,14 @@ public final class SampleSizePlanner {
      * The smallest audited count with margin at most {@code margin} at the expected rate, records
      * drawn from an unlimited population (with replacement, in effect).
      *
-     * @param margin   the target half-width as a fraction, strictly between 0 and 1 (0.025 for 2.5 points)
-     * @param expected the expected recording rate, in [0, 1]
-     * @return the size, with its margin at n and n - 1
-     * @throws IllegalArgumentException for a margin or rate out of range, or a size above {@value #MAX_AUDITED}
+     * @param margin   the target half-width in points, strictly between 0 and 100 (2.5 for +/- 2.5
+     *                 points; a fraction with {@link #inFractions()})
+     * @param expected the expected recording rate in percent, in [0, 100] (90; a fraction with
+     *                 {@link #inFractions()})
+     * @return the size, with its margin at n and n - 1, in fractions
+     * @throws IllegalArgumentException for a margin or rate out of range, both looking like fractions
+     *                                  (the message gives them in percent), or a size above
+     *                                  {@value #MAX_AUDITED}
      */
     public SampleSize plan(double margin, double expected) {
         return plan(margin, expected, OptionalLong.empty());
@@ -139,21 +193,29 @@ public final class SampleSizePlanner {
      * without replacement from {@code population} records. The answer is at most {@code population}:
      * a census has margin 0, so every target is met by then, and no {@value #MAX_AUDITED} cap applies.
      *
-     * @param margin     the target half-width as a fraction, strictly between 0 and 1 (0.025 for 2.5 points)
-     * @param expected   the expected recording rate, in [0, 1]
-     * @param population records in the category, at least 1
-     * @return the size, with its margin at n and n - 1 and the population
-     * @throws IllegalArgumentException for a margin or rate out of range, a population below 1, or a
-     *                                  method without a finite-population version (only Wald,
-     *                                  Wilson, Clopper-Pearson, Jeffreys and mid-p have one)
+     * @param margin     the target half-width in points, strictly between 0 and 100 (a fraction with
+     *                   {@link #inFractions()})
+     * @param expected   the expected recording rate in percent, in [0, 100] (a fraction with
+     *                   {@link #inFractions()})
+     * @param population records in the category, from 1 to 2^53
+     * @return the size, with its margin at n and n - 1 and the population, in fractions
+     * @throws IllegalArgumentException for a margin or rate out of range or both looking like
+     *                                  fractions, a population out of range, a method without a
+     *                                  finite-population version (only Wald, Wilson, Clopper-Pearson,
+     *                                  Jeffreys and mid-p have one), or Clopper-Pearson or mid-p
+     *                                  with a Wald size above {@value #MAX_HYPERGEOMETRIC}
      */
     public SampleSize plan(double margin, double expected, long population) {
-        return plan(margin, expected, OptionalLong.of(Args.positive("population", population)));
+        Args.positive("population", population);
+        Args.countInRange("population", population);
+        return plan(margin, expected, OptionalLong.of(population));
     }
 
-    private SampleSize plan(double margin, double expected, OptionalLong population) {
-        Args.openUnit("margin", margin);
-        Args.inRange("expected", expected, 0, 1);
+    private SampleSize plan(double marginTarget, double expectedRate, OptionalLong population) {
+        Targets.units(fractions, "SampleSizePlanner", Units.Figure.of("margin", marginTarget, false),
+                Units.Figure.of("expected", expectedRate, true));
+        double margin = Targets.open("margin", marginTarget, fractions);
+        double expected = Targets.closed("expected", expectedRate, fractions);
         checkMethod(population);
         long limit = population.orElse(Long.MAX_VALUE);
         double n0 = z * z * expected * (1 - expected) / (margin * margin);
@@ -161,8 +223,18 @@ public final class SampleSizePlanner {
                 ? n0 * population.getAsLong() / (n0 + population.getAsLong() - 1) : n0;
         if (population.isEmpty() && wald > MAX_AUDITED) {
             throw new ArgumentException("margin", String.format(java.util.Locale.ROOT,
-                    "margin (%s) needs about %.3g audited at expected %s: more than %,d", Args.show(margin), wald,
-                    Args.show(expected), MAX_AUDITED));
+                    "margin (%s) needs about %.3g audited at expected %s: more than %,d", Args.show(marginTarget)
+                            + (fractions ? "" : " points"), wald, Args.show(expectedRate) + (fractions ? "" : "%"),
+                    MAX_AUDITED));
+        }
+        if (population.isPresent() && hypergeometric() && wald > MAX_HYPERGEOMETRIC) {
+            throw new ArgumentException("method", String.format(java.util.Locale.ROOT,
+                    "method (%s) with a population plans at most %,d audited, and margin (%s) needs about %,.0f at "
+                            + "expected %s: its search inverts the hypergeometric distribution at every count and "
+                            + "would run for minutes; use wilson, jeffreys or wald with the population (they agree "
+                            + "to a small fraction of a point at such sizes), or a wider margin", method.token(),
+                    MAX_HYPERGEOMETRIC, Args.show(marginTarget) + (fractions ? "" : " points"), wald,
+                    Args.show(expectedRate) + (fractions ? "" : "%")));
         }
         long n;
         if (method == IntervalMethod.WALD) {
@@ -183,6 +255,9 @@ public final class SampleSizePlanner {
     }
 
     private long search(double margin, double expected, OptionalLong population, double wald, long limit) {
+        if (bounded(population)) {
+            return boundedSearch(margin, expected, population, limit);
+        }
         long start = wald <= EXHAUSTIVE ? 1 : Math.min(limit, (long) Math.floor(wald / 2));
         if (start > 1 && margin(start, expected, population) <= margin) {
             start = 1;
@@ -196,20 +271,75 @@ public final class SampleSizePlanner {
         throw new IllegalStateException("no audited count up to " + limit + " reaches margin " + margin);
     }
 
+    /** Whether the method's bounds rise with x and fall with n (see the class comment). */
+    private boolean bounded(OptionalLong population) {
+        return method == IntervalMethod.CLOPPER_PEARSON || method == IntervalMethod.MID_P
+                || population.isEmpty() && (method == IntervalMethod.JEFFREYS || method == IntervalMethod.WILSON);
+    }
+
+    private boolean hypergeometric() {
+        return method == IntervalMethod.CLOPPER_PEARSON || method == IntervalMethod.MID_P;
+    }
+
+    /** The first count from 1 whose margin is at most m, skipping blocks whose lower bound exceeds m. */
+    private long boundedSearch(double margin, double expected, OptionalLong population, long limit) {
+        long n = 1;
+        long block = 1;
+        while (n <= limit) {
+            if (block == 1) {
+                if (margin(n, expected, population) <= margin) {
+                    return n;
+                }
+                n++;
+                block = 2;
+                continue;
+            }
+            long last = Math.min(limit, n + block - 1);
+            if (blockBound(n, last, expected, population) > margin + BOUND_SLACK) {
+                n = last + 1;
+                block = Math.min(block * 2, 1L << 40);
+            } else {
+                block /= 2;
+            }
+        }
+        // unreachable with a population (the margin is 0 at n = N), and capped without one
+        throw new IllegalStateException("no audited count up to " + limit + " reaches margin " + margin);
+    }
+
+    /**
+     * A lower bound on the margin at every count of [first, last]: max(U(x1, last) - x2/first,
+     * x1/last - L(x2, first)), x1 and x2 the expected counts at first and last.
+     */
+    private double blockBound(long first, long last, double expected, OptionalLong population) {
+        long x1 = expectedCount(first, expected);
+        long x2 = expectedCount(last, expected);
+        double upper = interval(x1, last, population).upper() - (double) x2 / first;
+        double lower = x2 <= first ? (double) x1 / last - interval(x2, first, population).lower()
+                : Double.NEGATIVE_INFINITY;
+        return Math.max(upper, lower);
+    }
+
+    private Interval interval(long x, long n, OptionalLong population) {
+        return population.isPresent()
+                ? FinitePopulationInterval.interval(method, x, n, population.getAsLong(), tail, z)
+                : method.interval(x, n, confidence);
+    }
+
     /**
      * The margin this planner uses at an audited count: Wald's formula at the expected rate, or
      * the larger half-width of the method's interval at the expected count round(n p).
      *
-     * @param audited  the audited count, at least 1
-     * @param expected the expected rate, in [0, 1]
-     * @return the margin, a fraction; 0 for Wald at an expected rate of 0 or 1
-     * @throws IllegalArgumentException for {@code audited} below 1 or {@code expected} outside [0, 1]
-     *                                  or NaN
+     * @param audited  the audited count, from 1 to 2^53
+     * @param expected the expected rate in percent, in [0, 100] (a fraction with {@link #inFractions()})
+     * @return the margin, a fraction; 0 for Wald at an expected rate of 0 or 100 percent
+     * @throws IllegalArgumentException for {@code audited} out of range or {@code expected} outside
+     *                                  [0, 100] or NaN (or, in fractions, [0, 1]), or an expected
+     *                                  rate that looks like a fraction (at most 1, not 0)
      */
     public double margin(long audited, double expected) {
         Args.positive("audited", audited);
-        Args.inRange("expected", expected, 0, 1);
-        return margin(audited, expected, OptionalLong.empty());
+        Args.countInRange("audited", audited);
+        return margin(audited, expectedRate(expected), OptionalLong.empty());
     }
 
     /**
@@ -219,24 +349,25 @@ public final class SampleSizePlanner {
      * ({@code audited == population}) has Wald margin 0.
      *
      * @param audited    the audited count, from 1 to {@code population}
-     * @param expected   the expected rate, in [0, 1]
-     * @param population records in the category, at least 1
+     * @param expected   the expected rate in percent, in [0, 100] (a fraction with {@link #inFractions()})
+     * @param population records in the category, from 1 to 2^53
      * @return the margin, a fraction
-     * @throws IllegalArgumentException for {@code audited} or {@code population} below 1,
-     *                                  {@code expected} outside [0, 1] or NaN,
+     * @throws IllegalArgumentException for {@code audited} or {@code population} out of range,
+     *                                  {@code expected} outside [0, 100] or NaN,
      *                                  {@code audited > population}, or a method without a
      *                                  finite-population version
      */
     public double margin(long audited, double expected, long population) {
         Args.positive("audited", audited);
         Args.positive("population", population);
-        Args.inRange("expected", expected, 0, 1);
+        Args.countInRange("population", population);
+        double rate = expectedRate(expected);
         if (audited > population) {
             throw new ArgumentException("audited", "audited (" + audited + ") must not exceed population ("
                     + population + ")");
         }
         checkMethod(OptionalLong.of(population));
-        return margin(audited, expected, OptionalLong.of(population));
+        return margin(audited, rate, OptionalLong.of(population));
     }
 
     private double margin(long n, double expected, OptionalLong population) {
@@ -249,11 +380,15 @@ public final class SampleSizePlanner {
             return z * Math.sqrt(variance);
         }
         long x = expectedCount(n, expected);
-        Interval interval = population.isPresent()
-                ? FinitePopulationInterval.interval(method, x, n, population.getAsLong(), tail, z)
-                : method.interval(x, n, confidence);
+        Interval interval = interval(x, n, population);
         double rate = (double) x / n;
         return Math.max(rate - interval.lower(), interval.upper() - rate);
+    }
+
+    /** An expected rate alone, under the units rule, as a fraction. */
+    private double expectedRate(double expected) {
+        Targets.units(fractions, "SampleSizePlanner", Units.Figure.of("expected", expected, true));
+        return Targets.closed("expected", expected, fractions);
     }
 
     /** round(n p), halves up, within [0, n]. */
@@ -270,6 +405,7 @@ public final class SampleSizePlanner {
 
     @Override
     public String toString() {
-        return "sample size: " + method.displayName() + ", " + org.recordingrate.format.Percent.level(confidence);
+        return "sample size: " + method.displayName() + ", " + org.recordingrate.format.Percent.level(confidence)
+                + (fractions ? ", targets in fractions" : "");
     }
 }

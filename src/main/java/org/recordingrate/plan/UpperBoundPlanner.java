@@ -7,6 +7,7 @@ import org.recordingrate.internal.Args;
 import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Beta;
 import org.recordingrate.internal.Hypergeometric;
+import org.recordingrate.internal.Units;
 
 /**
  * Zero-error and one-sided planning, as auditors plan attribute samples: the smallest audited
@@ -15,9 +16,18 @@ import org.recordingrate.internal.Hypergeometric;
  * Immutable and thread-safe.
  *
  * <pre>{@code
- * UpperBoundPlanner.withDefaults().plan(0.05, 0);          // 59: 0.95^59 = 0.0485 <= 0.05 < 0.95^58
- * UpperBoundPlanner.withDefaults().plan(0.05, 0, 1_000);   // 57 from 1,000 records (hypergeometric)
+ * UpperBoundPlanner.withDefaults().plan(5, 0);          // 59: 0.95^59 = 0.0485 <= 0.05 < 0.95^58
+ * UpperBoundPlanner.withDefaults().plan(5, 0, 1_000);   // 57 from 1,000 records (hypergeometric)
  * }</pre>
+ *
+ * <p><b>Units.</b> The tolerable share is given in percent (5 for "under 5% unrecorded"), as every
+ * planning target; one that looks like a fraction (0.05) is refused with the library's one units
+ * hint, and {@link #inFractions()} gives a planner that takes fractions (also the way to state a
+ * share truly below 1 percent). Results hold fractions.
+ *
+ * <p><b>Range.</b> Every planned count, and so the expected errors and the population, is at most
+ * 2^53 ({@link #MAX_AUDITED}), the library's supported count; a size that would pass it is refused
+ * with a message naming the tolerable share and the expected errors.
  *
  * <p><b>Binomial</b> (an unlimited population): n is the smallest count with
  * P(X &lt;= e; n, p_t) &lt;= alpha, X ~ Binomial(n, p_t), the probability of passing the audit if
@@ -41,14 +51,19 @@ public final class UpperBoundPlanner {
     /** The default one-sided confidence, 0.95. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
 
-    private static final UpperBoundPlanner DEFAULTS = new UpperBoundPlanner(DEFAULT_CONFIDENCE);
+    /** The largest count planned, 2^53: every count up to it is exact as a double. */
+    public static final long MAX_AUDITED = Args.MAX_AUDITED;
+
+    private static final UpperBoundPlanner DEFAULTS = new UpperBoundPlanner(DEFAULT_CONFIDENCE, false);
 
     private final double confidence;
     private final double alpha;
+    private final boolean fractions;
 
-    private UpperBoundPlanner(double confidence) {
+    private UpperBoundPlanner(double confidence, boolean fractions) {
         this.confidence = Args.confidence(confidence);
         this.alpha = 1 - confidence;
+        this.fractions = fractions;
     }
 
     /**
@@ -68,7 +83,18 @@ public final class UpperBoundPlanner {
      * @throws IllegalArgumentException if {@code confidence} is outside that supported range or NaN
      */
     public UpperBoundPlanner withConfidence(double confidence) {
-        return new UpperBoundPlanner(confidence);
+        return new UpperBoundPlanner(confidence, fractions);
+    }
+
+    /**
+     * This planner taking the tolerable share as a fraction (0.05 for 5%), none refused as looking
+     * like a fraction: the way to state a share truly below 1 percent. Results hold fractions either
+     * way.
+     *
+     * @return a new planner at this one's confidence
+     */
+    public UpperBoundPlanner inFractions() {
+        return new UpperBoundPlanner(confidence, true);
     }
 
     /**
@@ -84,23 +110,32 @@ public final class UpperBoundPlanner {
      * The binomial size: the smallest n with P(X &lt;= e; n, p_t) &lt;= alpha, and the Clopper-Pearson
      * upper bound at e of n. With e = 0, n = ceil(ln alpha / ln(1 - p_t)).
      *
-     * @param tolerable      the unrecorded share p_t to rule out, strictly between 0 and 1
-     * @param expectedErrors unrecorded records e allowed among those audited, 0 or more
-     * @return the size with its risk at n and n - 1 (none when n - 1 is below max(1, e))
-     * @throws IllegalArgumentException if {@code tolerable} is not strictly between 0 and 1 (NaN fails)
-     *                                  or {@code expectedErrors} is negative
-     * @throws ArithmeticException      if the size would overflow a long (only for a tolerable share
-     *                                  far too small to plan)
+     * @param tolerableShare the unrecorded share p_t to rule out in percent, strictly between 0 and
+     *                       100 (5 for "under 5%"; a fraction with {@link #inFractions()})
+     * @param expectedErrors unrecorded records e allowed among those audited, from 0 to 2^53
+     * @return the size with its risk at n and n - 1 (none when n - 1 is below max(1, e)), in fractions
+     * @throws IllegalArgumentException if {@code tolerableShare} is out of range (NaN fails) or looks
+     *                                  like a fraction, {@code expectedErrors} is out of range, or the
+     *                                  size would exceed 2^53 (a tolerable share too small for the
+     *                                  errors allowed)
      */
-    public UpperBoundSize plan(double tolerable, long expectedErrors) {
-        Args.openUnit("tolerable", tolerable);
+    public UpperBoundSize plan(double tolerableShare, long expectedErrors) {
+        double tolerable = tolerable(tolerableShare);
         checkErrors(expectedErrors);
         // P(X <= e; n, p) decreases in n: find a count that passes by doubling, then bisect
         long low = expectedErrors;          // n = e always passes nothing: P(X <= e) = 1
         long high = Math.max(1, expectedErrors + 1);
-        while (binomialRisk(high, tolerable, expectedErrors) > alpha) {
+        while (high <= MAX_AUDITED && binomialRisk(high, tolerable, expectedErrors) > alpha) {
             low = high;
-            high = Math.multiplyExact(high, 2);
+            high = high > MAX_AUDITED / 2 ? MAX_AUDITED + 1 : 2 * high;
+        }
+        if (high > MAX_AUDITED) {
+            if (binomialRisk(MAX_AUDITED, tolerable, expectedErrors) > alpha) {
+                throw new ArgumentException("tolerable", "tolerable (" + Args.show(tolerableShare) + (fractions ? ""
+                        : " percent") + ") with " + expectedErrors + " expected errors needs more than 2^53 = "
+                        + MAX_AUDITED + " audited, the largest count supported: allow a larger share or fewer errors");
+            }
+            high = MAX_AUDITED;
         }
         long n = bisect(low, high, m -> binomialRisk(m, tolerable, expectedErrors) <= alpha);
         double bound = n == expectedErrors ? 1 : Beta.quantile(confidence, expectedErrors + 1.0, (double) n - expectedErrors);
@@ -115,19 +150,22 @@ public final class UpperBoundPlanner {
      * D0 = ceil(p_t N), the smallest n with P(X &lt;= e | N, D0, n) &lt;= alpha; at most N, since a census
      * finding e or fewer rules D0 out with certainty.
      *
-     * @param tolerable      the unrecorded share p_t to rule out, strictly between 0 and 1
-     * @param expectedErrors unrecorded records e allowed among those audited, 0 or more
-     * @param population     records in the population N, at least 1
-     * @return the size with its risk at n and n - 1, D0 and the hypergeometric upper bound on the share
-     * @throws IllegalArgumentException if {@code tolerable} is not strictly between 0 and 1,
-     *                                  {@code expectedErrors} is negative or {@code population} below
-     *                                  1, or when ceil(tolerable x N) is not
-     *                                  above {@code expectedErrors} (no audit could rule it out)
+     * @param tolerableShare the unrecorded share p_t to rule out in percent, strictly between 0 and
+     *                       100 (a fraction with {@link #inFractions()})
+     * @param expectedErrors unrecorded records e allowed among those audited, from 0 to 2^53
+     * @param population     records in the population N, from 1 to 2^53
+     * @return the size with its risk at n and n - 1, D0 and the hypergeometric upper bound on the
+     *         share, in fractions
+     * @throws IllegalArgumentException if {@code tolerableShare} is out of range or looks like a
+     *                                  fraction, {@code expectedErrors} or {@code population} is out
+     *                                  of range, or when ceil(tolerable x N) is not above
+     *                                  {@code expectedErrors} (no audit could rule it out)
      */
-    public UpperBoundSize plan(double tolerable, long expectedErrors, long population) {
-        Args.openUnit("tolerable", tolerable);
+    public UpperBoundSize plan(double tolerableShare, long expectedErrors, long population) {
+        double tolerable = tolerable(tolerableShare);
         checkErrors(expectedErrors);
         Args.positive("population", population);
+        Args.countInRange("population", population);
         long d0 = (long) Math.ceil(tolerable * population);
         if (d0 <= expectedErrors) {
             throw new ArgumentException("expectedErrors", "expected errors (" + expectedErrors + ") must be below the "
@@ -190,14 +228,24 @@ public final class UpperBoundPlanner {
         return low;
     }
 
+    private double tolerable(double tolerableShare) {
+        Targets.units(fractions, "UpperBoundPlanner", Units.Figure.of("tolerable", tolerableShare, false));
+        return Targets.open("tolerable", tolerableShare, fractions);
+    }
+
     private static void checkErrors(long expectedErrors) {
         if (expectedErrors < 0) {
             throw new ArgumentException("expectedErrors", "expected errors (" + expectedErrors + ") must not be negative");
+        }
+        if (expectedErrors >= MAX_AUDITED) {
+            throw new ArgumentException("expectedErrors", "expected errors (" + expectedErrors + ") must be below 2^53 = "
+                    + MAX_AUDITED + ", the largest count supported");
         }
     }
 
     @Override
     public String toString() {
-        return "attribute sample size: " + org.recordingrate.format.Percent.level(confidence) + " one-sided";
+        return "attribute sample size: " + org.recordingrate.format.Percent.level(confidence) + " one-sided"
+                + (fractions ? ", tolerable share in fractions" : "");
     }
 }

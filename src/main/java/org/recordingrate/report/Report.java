@@ -451,7 +451,8 @@ public final class Report implements Result {
         Settings s = settings;
         String rates = "Rates: " + s.method.displayName() + " intervals at " + Percent.level(s.confidence) + ", "
                 + s.variance.token() + " variance; \"+/-\" is the Wald margin (z x standard error), as published.";
-        String changes = " Changes: " + s.changeMethod.displayName() + " intervals; " + testDescription()
+        String changes = " Changes: " + (surveyTests() ? "Wald intervals on the survey standard errors over incidents"
+                : s.changeMethod.displayName() + " intervals") + "; " + testDescription()
                 + (s.adjustment == PValueAdjustment.NONE ? ", no adjustment across categories"
                         : ", p-values " + s.adjustment.token() + "-adjusted across categories (verdicts on the adjusted p)")
                 + "; all crime by the two-sample z-test on the volume-weighted rates.";
@@ -460,10 +461,23 @@ public final class Report implements Result {
         return rates + changes + unrecorded;
     }
 
+    /** The words for the categories' test when it runs on survey standard errors over incidents. */
+    private static final String SURVEY_TEST = "z-test on the survey standard errors over incidents";
+
+    /**
+     * Whether the categories' changes were tested on their survey standard errors: under the survey
+     * variance when the records named their incidents ({@link org.recordingrate.compare.Comparison#compare(Inspection,
+     * Inspection)}), so that the tests account for crimes recorded together, as the margins do.
+     */
+    boolean surveyTests() {
+        return settings.variance == VarianceConvention.SURVEY && (before.hasIncidents() || after.hasIncidents());
+    }
+
     /** "two-sample z-test (unpooled variance), two-sided, significant at 5%". */
     String testDescription() {
         Settings s = settings;
-        String name = s.test == ChangeTest.Z_UNPOOLED ? TestWords.Z_TEST + " (unpooled variance)" : s.test.displayName();
+        String name = surveyTests() ? SURVEY_TEST + " (in place of the " + s.test.displayName() + ")"
+                : s.test == ChangeTest.Z_UNPOOLED ? TestWords.Z_TEST + " (unpooled variance)" : s.test.displayName();
         return name + ", " + (s.alternative == Alternative.TWO_SIDED ? "two-sided" : "one-sided (" + s.alternative.token() + ")")
                 + ", significant at " + Percent.level(s.significance);
     }
@@ -647,11 +661,12 @@ public final class Report implements Result {
 
         private TestWords testWords() {
             Settings s = settings;
-            String name = s.test == ChangeTest.Z_UNPOOLED ? TestWords.Z_TEST : s.test.displayName();
+            String name = surveyTests() ? SURVEY_TEST
+                    : s.test == ChangeTest.Z_UNPOOLED ? TestWords.Z_TEST : s.test.displayName();
             int n = change.categories().size();
             Optional<String> adjusted = s.adjustment == PValueAdjustment.NONE ? Optional.empty()
                     : Optional.of(s.adjustment.token() + "-adjusted across " + n + (n == 1 ? " category" : " categories"));
-            boolean conventional = s.test == ChangeTest.Z_UNPOOLED && s.alternative == Alternative.TWO_SIDED
+            boolean conventional = !surveyTests() && s.test == ChangeTest.Z_UNPOOLED && s.alternative == Alternative.TWO_SIDED
                     && s.significance == 0.05 && s.adjustment == PValueAdjustment.NONE;
             return new TestWords(name, s.alternative, adjusted, s.significance, conventional);
         }

@@ -156,19 +156,53 @@ final class SvgCanvas implements Canvas {
         return text.equals("-0") ? "0" : text;
     }
 
-    /** Text for XML (and HTML) content and double-quoted attributes: {@code & < > "} escaped, control characters as spaces. */
+    /**
+     * Text for XML (and HTML) content and double-quoted attributes, well-formed for any string:
+     * {@code & < > "} escaped; tab and line feed kept; the other C0 controls, carriage return and the
+     * C1 controls (U+007F to U+009F, discouraged in XML and errors in HTML) as spaces; characters XML
+     * 1.0 does not allow (U+FFFE, U+FFFF, an unpaired surrogate) and the other noncharacters
+     * (U+FDD0 to U+FDEF, U+nFFFE and U+nFFFF in every plane) as U+FFFD, the replacement character.
+     * A surrogate pair (an emoji, say) is kept whole. XML 1.0, section 2.2: Char ::= #x9 | #xA |
+     * #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+     *
+     * @param text any string, unpaired surrogates and noncharacters included
+     * @return the text as XML character data, with no character XML 1.0 forbids
+     */
     static String escape(String text) {
-        StringBuilder s = new StringBuilder(text.length());
+        StringBuilder s = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                if (isNoncharacter(codePoint)) {
+                    s.append('\uFFFD');
+                } else {
+                    s.appendCodePoint(codePoint);
+                }
+                continue;
+            }
             switch (c) {
                 case '&' -> s.append("&amp;");
                 case '<' -> s.append("&lt;");
                 case '>' -> s.append("&gt;");
                 case '"' -> s.append("&quot;");
-                default -> s.append(c < 0x20 && c != '\t' && c != '\n' ? ' ' : c);
+                case '\t', '\n' -> s.append(c);
+                default -> {
+                    if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
+                        s.append(' ');
+                    } else if (Character.isSurrogate(c) || isNoncharacter(c)) {
+                        s.append('\uFFFD');
+                    } else {
+                        s.append(c);
+                    }
+                }
             }
         }
         return s.toString();
+    }
+
+    /** Unicode's noncharacters: U+FDD0 to U+FDEF, and the last two code points of every plane. */
+    private static boolean isNoncharacter(int codePoint) {
+        return codePoint >= 0xFDD0 && codePoint <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
     }
 }

@@ -19,21 +19,28 @@ public final class FigureColumns {
     private FigureColumns() {
     }
 
-    /** The inputs of a published figure: {@code rate,margin,previous_rate,previous_margin,volume,confidence}, in percent. */
+    /**
+     * The inputs of a published figure: {@code rate,margin,previous_rate,previous_margin,volume,confidence};
+     * rates and margins as fractions, as every rate of the library's CSV and JSON (93.2 percent is
+     * 0.932: the double nearest the exact decimal, so that it prints as 0.932).
+     */
     public static final ResultColumns<FigureResult> FIGURE_INPUTS = ResultColumns.<FigureResult>of()
-            .add("rate", Kind.NUMBER, f -> f.figure().ratePercent())
-            .add("margin", Kind.NUMBER, f -> f.figure().marginPercent())
-            .add("previous_rate", Kind.NUMBER, f -> f.comparison().map(c -> c.previous().ratePercent()))
-            .add("previous_margin", Kind.NUMBER, f -> f.comparison().map(c -> c.previous().marginPercent()))
+            .add("rate", Kind.FRACTION, f -> f.figure().rate())
+            .add("margin", Kind.FRACTION, f -> f.figure().margin())
+            .add("previous_rate", Kind.FRACTION, f -> f.comparison().map(c -> c.previous().rate()))
+            .add("previous_margin", Kind.FRACTION, f -> f.comparison().map(c -> c.previous().margin()))
             .add("volume", Kind.COUNT, f -> f.unrecorded().map(UnrecordedCrimes::volume))
             .add("confidence", Kind.NUMBER, f -> f.figure().confidence());
 
     /**
      * What a published figure gives: {@code se,lower,upper,implied_audited} (an effective sample
-     * size for all-crime figures), against the previous figure {@code change,z,p_value,verdict}, and
-     * with a volume {@code unrecorded,more_than}, and with a published "more than N" the volumes
-     * consistent with it, {@code volume_lower,volume_upper} (the rounding of the published rate
-     * allowed for; see {@link PublishedFigure#volumesConsistentWith}).
+     * size for all-crime figures), {@code implied_audited_lower,implied_audited_upper} (the whole
+     * audited counts the rounding of rate and margin allows, {@link TallyCheck}; empty for all
+     * crime), against the previous figure {@code change,z,p_value,verdict}, with a volume
+     * {@code unrecorded,more_than}, with a published "more than N" the volumes consistent with it,
+     * {@code volume_lower,volume_upper} (the rounding of the published rate allowed for; see
+     * {@link PublishedFigure#volumesConsistentWith}), and {@code consistent}: {@code true},
+     * {@code false} (the reason in the notes) or empty, by {@link FigureCheck}.
      *
      * @param unit the rounding unit of {@code more_than}, or 0 for the default
      * @return the columns
@@ -44,6 +51,8 @@ public final class FigureColumns {
                 .add("lower", Kind.FRACTION, f -> f.figure().interval().lower())
                 .add("upper", Kind.FRACTION, f -> f.figure().interval().upper())
                 .add("implied_audited", Kind.NUMBER, f -> f.figure().impliedAudited())
+                .add("implied_audited_lower", Kind.COUNT, f -> f.check().tally().map(TallyCheck::auditedLower))
+                .add("implied_audited_upper", Kind.COUNT, f -> f.check().tally().map(TallyCheck::auditedUpper))
                 .add("change", Kind.CHANGE, f -> f.comparison().map(PublishedComparison::change))
                 .add("z", Kind.NUMBER, f -> f.comparison().map(PublishedComparison::z))
                 .add("p_value", Kind.PVALUE, f -> f.comparison().map(PublishedComparison::pValue))
@@ -52,7 +61,8 @@ public final class FigureColumns {
                 .add("more_than", Kind.COUNT, f -> f.unrecorded().map(u -> EstimateColumns.moreThan(u, unit)))
                 .add("volume_lower", Kind.COUNT, f -> f.volumes().map(VolumeRange::lower))
                 .add("volume_upper", Kind.COUNT, f -> f.volumes().map(v -> v.upper().isPresent()
-                        ? (Object) v.upper().getAsLong() : Double.POSITIVE_INFINITY));
+                        ? (Object) v.upper().getAsLong() : Double.POSITIVE_INFINITY))
+                .add("consistent", Kind.TEXT, f -> f.check().consistent().map(String::valueOf));
     }
 
     /**
@@ -65,9 +75,11 @@ public final class FigureColumns {
      * @throws IllegalArgumentException if {@code figures} or an element is null
      */
     public static ResultTable figures(List<FigureResult> figures, long unit) {
-        ResultTable table = FIGURE_INPUTS.then(figure(unit)).table(figures);
+        ResultColumns<FigureResult> columns = FIGURE_INPUTS.then(figure(unit));
+        ResultTable table = new ResultTable(columns.columns());
         for (FigureResult figure : figures) {
-            table.notes(figure.notes());
+            table.row(columns.values(figure).toArray());
+            figure.notes().forEach(table::noteRow);
         }
         return table;
     }

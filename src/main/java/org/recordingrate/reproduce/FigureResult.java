@@ -11,16 +11,20 @@ import org.recordingrate.reproduce.PublishedFigure.VolumeRange;
 
 /**
  * A published figure with what was asked of it: the comparison with a previous figure, the
- * unrecorded crimes for a volume, and the volumes consistent with a published "more than N", each
- * when given. What {@code reproduce} writes a row of.
+ * unrecorded crimes for a volume, the volumes consistent with a published "more than N", each
+ * when given, and the check of what was published with it ({@link FigureCheck}: whether a whole
+ * tally gives the figure, whether the published verdict and "more than N" agree with the numbers).
+ * What {@code reproduce} writes a row of.
  *
  * @param figure     the figure
  * @param comparison its comparison with the previous figure
  * @param unrecorded its unrecorded crimes for a volume
  * @param volumes    the volumes consistent with a published "more than N"
+ * @param check      the check of the figure and what was published with it
  */
 public record FigureResult(PublishedFigure figure, Optional<PublishedComparison> comparison,
-                           Optional<UnrecordedCrimes> unrecorded, Optional<VolumeRange> volumes) implements Result {
+                           Optional<UnrecordedCrimes> unrecorded, Optional<VolumeRange> volumes, FigureCheck check)
+        implements Result {
 
     /**
      * Checks for nulls.
@@ -29,6 +33,7 @@ public record FigureResult(PublishedFigure figure, Optional<PublishedComparison>
      * @param comparison its comparison with the previous figure, or empty
      * @param unrecorded its unrecorded crimes for a volume, or empty
      * @param volumes    the volumes consistent with a published "more than N", or empty
+     * @param check      the check
      * @throws IllegalArgumentException if an argument is null
      */
     public FigureResult {
@@ -36,6 +41,26 @@ public record FigureResult(PublishedFigure figure, Optional<PublishedComparison>
         Args.notNull("comparison", comparison);
         Args.notNull("unrecorded", unrecorded);
         Args.notNull("volumes", volumes);
+        Args.notNull("check", check);
+    }
+
+    /**
+     * A figure with its comparison, unrecorded crimes and volumes, checked for a tally behind it (a
+     * category's figure) with nothing else published: {@link FigureCheck#of}.
+     *
+     * @param figure     the figure
+     * @param comparison its comparison with the previous figure, or empty
+     * @param unrecorded its unrecorded crimes for a volume, or empty
+     * @param volumes    the volumes consistent with a published "more than N", or empty
+     * @throws IllegalArgumentException if an argument is null
+     */
+    public FigureResult(PublishedFigure figure, Optional<PublishedComparison> comparison,
+                        Optional<UnrecordedCrimes> unrecorded, Optional<VolumeRange> volumes) {
+        this(figure, comparison, unrecorded, volumes, FigureCheck.of(figure,
+                Args.notNull("comparison", comparison).map(PublishedComparison::previous), Optional.empty(),
+                java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), false, 0,
+                comparison.map(PublishedComparison::significance).orElse(PublishedComparison.DEFAULT_SIGNIFICANCE),
+                comparison.map(PublishedComparison::alternative).orElse(org.recordingrate.compare.Alternative.TWO_SIDED)));
     }
 
     /**
@@ -49,16 +74,31 @@ public record FigureResult(PublishedFigure figure, Optional<PublishedComparison>
         this(figure, comparison, Optional.empty(), Optional.empty());
     }
 
-    /** The comparison's line when there is one, else the figure's; then the unrecorded crimes. */
+    /**
+     * The check's notes: why the figure is not consistent, and remarks.
+     *
+     * @return the notes, in order
+     */
+    @Override
+    public List<String> notes() {
+        return check.notes();
+    }
+
+    /**
+     * The comparison's line when there is one, else the figure's; then the unrecorded crimes, and
+     * why the figure is not consistent when it is not.
+     */
     @Override
     public String toString() {
         String line = comparison.map(PublishedComparison::toString).orElseGet(figure::toString);
-        return line + unrecorded.map(u -> "; " + u).orElse("") + volumes.map(v -> "; " + v).orElse("");
+        return line + unrecorded.map(u -> "; " + u).orElse("") + volumes.map(v -> "; " + v).orElse("")
+                + (check.consistent().equals(Optional.of(false)) ? "; not consistent: " + check.notes().get(0) : "");
     }
 
     /**
      * The figure's summary (or its comparison's), then the unrecorded crimes and the volumes
-     * consistent with "more than N", when asked.
+     * consistent with "more than N", when asked, the audited counts the rounding allows, and the
+     * check with its notes.
      *
      * @return multi-line text
      */
@@ -70,6 +110,14 @@ public record FigureResult(PublishedFigure figure, Optional<PublishedComparison>
         }
         unrecorded.ifPresent(u -> text.append("unrecorded crimes: ").append(u).append('\n'));
         volumes.ifPresent(v -> text.append("volumes consistent with the published figure: ").append(v).append('\n'));
+        check.tally().ifPresent(t -> text.append(String.format(java.util.Locale.ROOT,
+                "audited           %,d to %,d allow for the rounding of rate and margin%n", t.auditedLower(),
+                t.auditedUpper())));
+        text.append("consistent        ").append(check.consistent().map(c -> c ? "yes" : "no").orElse("not checked"))
+                .append('\n');
+        for (String note : check.notes()) {
+            text.append("note              ").append(note).append('\n');
+        }
         return text.toString();
     }
 

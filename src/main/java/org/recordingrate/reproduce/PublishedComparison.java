@@ -19,7 +19,8 @@ import org.recordingrate.format.Percent;
  *
  * @param previous       the earlier figure
  * @param current        the later figure
- * @param change         current rate - previous rate, a fraction (0.054 for 5.4 points)
+ * @param change         current rate - previous rate, a fraction (0.054 for 5.4 points): the double nearest the
+ *                       exact difference of the published decimals
  * @param standardError  the standard error of the change, a fraction, positive
  * @param z              change / standard error
  * @param pValue         the p-value for the alternative
@@ -65,7 +66,8 @@ public record PublishedComparison(PublishedFigure previous, PublishedFigure curr
         Args.notNull("previous", previous);
         Args.notNull("current", current);
         Args.significance(significance);
-        double change = current.rate() - previous.rate();
+        // the difference of the two published decimals, exactly, then rounded once (5.4 points is 0.054)
+        double change = current.ratePercent().subtract(previous.ratePercent()).movePointLeft(2).doubleValue();
         double se = Math.hypot(previous.standardError(), current.standardError());
         double z = change / se;
         double p = alternative.normalPValue(z);

@@ -10,6 +10,7 @@ import org.recordingrate.compare.Alternative;
 import org.recordingrate.estimate.UnrecordedCrimes;
 import org.recordingrate.format.Percent;
 import org.recordingrate.internal.Args;
+import org.recordingrate.internal.Units;
 import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.model.Interval;
@@ -110,14 +111,8 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     public static PublishedFigure fromPercent(BigDecimal ratePercent, BigDecimal marginPercent, double confidence) {
         Args.notNull("rate", ratePercent);
         Args.notNull("margin", marginPercent);
-        if (ratePercent.compareTo(BigDecimal.ONE) <= 0 && marginPercent.compareTo(BigDecimal.ONE) <= 0) {
-            throw new ArgumentException("rate", "rate (" + ratePercent.toPlainString() + ") and margin ("
-                    + marginPercent.toPlainString() + ") look like fractions, but published figures are taken in "
-                    + "percent: write " + ratePercent.multiply(HUNDRED).stripTrailingZeros().toPlainString() + " and "
-                    + marginPercent.multiply(HUNDRED).stripTrailingZeros().toPlainString()
-                    + "; if they are fractions, or the rate is truly below 1 percent, give them as fractions"
-                    + " (PublishedFigure.fromFractions, or --units fraction on the command line)");
-        }
+        Units.requirePercent("published figures", "PublishedFigure.fromFractions, or --units fraction on the command line",
+                new Units.Figure("rate", ratePercent, true), new Units.Figure("margin", marginPercent, true));
         return new PublishedFigure(ratePercent, marginPercent, confidence);
     }
 
@@ -160,19 +155,20 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     /**
      * The rate as a fraction.
      *
-     * @return ratePercent / 100, in [0, 1] (the nearest double, then divided)
+     * @return ratePercent / 100, in [0, 1]: the double nearest the exact decimal (93.2 gives 0.932, whose
+     *         shortest decimal is 0.932, never 0.9320000000000001)
      */
     public double rate() {
-        return ratePercent.doubleValue() / 100;
+        return ratePercent.movePointLeft(2).doubleValue();
     }
 
     /**
      * The margin as a fraction.
      *
-     * @return marginPercent / 100, in [1e-9, 1]
+     * @return marginPercent / 100, in [1e-9, 1], the double nearest the exact decimal
      */
     public double margin() {
-        return marginPercent.doubleValue() / 100;
+        return marginPercent.movePointLeft(2).doubleValue();
     }
 
     /**
@@ -196,10 +192,19 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     /**
      * The interval the figure states, kept within the possible rates.
      *
-     * @return rate &plusmn; margin as fractions, clipped to [0, 1]
+     * @return rate &plusmn; margin as fractions, clipped to [0, 1]; each bound the double nearest the exact
+     *         decimal (93.2 +/- 2.3 gives 0.909 and 0.955, not 0.9550000000000001)
      */
     public Interval interval() {
-        return new Interval(Math.max(0, rate() - margin()), Math.min(1, rate() + margin()));
+        return new Interval(Math.max(0, lowerDecimal().doubleValue()), Math.min(1, upperDecimal().doubleValue()));
+    }
+
+    private BigDecimal lowerDecimal() {
+        return ratePercent.subtract(marginPercent).movePointLeft(2);
+    }
+
+    private BigDecimal upperDecimal() {
+        return ratePercent.add(marginPercent).movePointLeft(2);
     }
 
     /**
@@ -209,7 +214,7 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
      *         upper bound of 1.007)
      */
     public Interval rawInterval() {
-        return new Interval(rate() - margin(), rate() + margin());
+        return new Interval(lowerDecimal().doubleValue(), upperDecimal().doubleValue());
     }
 
     /**
@@ -291,11 +296,14 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
      * @param moreThan the published "more than" count, 0 or more
      * @param unit     the unit it was rounded down to, at least 1 (0: the default unit for that count,
      *                 {@link UnrecordedCrimes#unitFor(double)})
-     * @return the range of whole volumes; its upper bound is empty (unbounded) when the rate may be 100%
-     * @throws IllegalArgumentException for a negative count or unit, or a rate of 0
+     * @return the range of whole volumes; its upper bound is empty (unbounded) when the rate may be 100%,
+     *         or when it would exceed 2<sup>63</sup> - 1
+     * @throws IllegalArgumentException for a negative count or unit, a count or unit above 2<sup>53</sup>,
+     *                                  a rate of 0, or a lower bound beyond 2<sup>63</sup> - 1 (the
+     *                                  message names {@code moreThan})
      */
     public VolumeRange volumesConsistentWith(long moreThan, long unit) {
-        BigDecimal half = BigDecimal.ONE.movePointLeft(ratePercent.scale() + 1).multiply(BigDecimal.valueOf(5));
+        BigDecimal half = halfUnit(ratePercent);
         return volumes(moreThan, unit, ratePercent.subtract(half), ratePercent.add(half));
     }
 
@@ -320,6 +328,8 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
     private VolumeRange volumes(long moreThan, long unit, BigDecimal lowPercent, BigDecimal highPercent) {
         Args.nonNegative("moreThan", moreThan);
         Args.nonNegative("unit", unit);
+        Args.countInRange("moreThan", moreThan);
+        Args.countInRange("unit", unit);
         if (ratePercent.signum() == 0) {
             throw new ArgumentException("rate", "rate (0 percent): nothing was recorded, so no volume gives a finite"
                     + " number of unrecorded crimes");
@@ -333,16 +343,34 @@ public record PublishedFigure(BigDecimal ratePercent, BigDecimal marginPercent, 
         BigDecimal high = highPercent.min(HUNDRED).movePointLeft(2);
         // V >= N lo/(1 - lo): the smallest whole V
         BigDecimal least = BigDecimal.valueOf(moreThan).multiply(low).divide(BigDecimal.ONE.subtract(low),
-                MathContext.DECIMAL128);
-        long lower = least.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+                MathContext.DECIMAL128).setScale(0, java.math.RoundingMode.CEILING);
+        if (least.compareTo(LARGEST) > 0) {
+            throw new ArgumentException("moreThan", "moreThan (" + moreThan + ") at " + ratePercent.toPlainString()
+                    + " percent needs a volume of more than 2^63 - 1 recorded crimes");
+        }
+        long lower = least.longValueExact();
         if (high.compareTo(BigDecimal.ONE) >= 0) {
             return new VolumeRange(lower, java.util.OptionalLong.empty());
         }
         // V < (N + unit) hi/(1 - hi): the largest whole V strictly below
         BigDecimal bound = BigDecimal.valueOf(moreThan).add(BigDecimal.valueOf(step)).multiply(high)
-                .divide(BigDecimal.ONE.subtract(high), MathContext.DECIMAL128);
-        long upper = bound.setScale(0, java.math.RoundingMode.CEILING).longValueExact() - 1;
-        return new VolumeRange(lower, java.util.OptionalLong.of(upper));
+                .divide(BigDecimal.ONE.subtract(high), MathContext.DECIMAL128)
+                .setScale(0, java.math.RoundingMode.CEILING).subtract(BigDecimal.ONE);
+        if (bound.compareTo(LARGEST) > 0) {
+            // beyond what a long holds: no bound a volume could pass
+            return new VolumeRange(lower, java.util.OptionalLong.empty());
+        }
+        return new VolumeRange(lower, java.util.OptionalLong.of(bound.longValueExact()));
+    }
+
+    private static final BigDecimal LARGEST = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /**
+     * Half a unit of a printed number's last digit: what its rounding may have moved it by (93.2
+     * stands for [93.15, 93.25], 81.37 for [81.365, 81.375], 99 for [98.5, 99.5]).
+     */
+    static BigDecimal halfUnit(BigDecimal printed) {
+        return BigDecimal.ONE.movePointLeft(printed.scale() + 1).multiply(BigDecimal.valueOf(5));
     }
 
     /**

@@ -9,7 +9,7 @@ import org.recordingrate.internal.OrderStatistics;
 /**
  * The bootstrap of a {@link LinearStatistic} through its sufficient statistics: with 0/1
  * outcomes a replicate's recorded count in category k is Binomial(n<sub>k</sub>, p&#770;<sub>k</sub>),
- * so a replicate costs one draw per category from a table built once ({@link AliasSampler}, half
+ * so a replicate costs one draw per category from a table built once ({@code AliasSampler}, half
  * a random {@code long} each: probabilities within 2.3e-10 of the binomial's), not n<sub>k</sub>
  * draws of records. When the tuples of counts are few, the replicates are tallied by tuple
  * ({@link CountTally}, which draws the categories in groups); otherwise they are kept one
@@ -218,7 +218,7 @@ final class BinomialResampler {
 
     /**
      * m draws of one category into {@code x}, adding c x to the replicates' sums: two draws per
-     * random {@code long}, one from each half ({@link AliasSampler#sample32}).
+     * random {@code long}, one from each half ({@code AliasSampler.sample32}).
      */
     private static void draw(AliasSampler sampler, double coefficient, long[] x, double[] acc, int m,
                              RandomGenerator random) {

@@ -11,8 +11,8 @@ import org.recordingrate.internal.InversionSampler;
  * The bootstrap of a {@link LinearStatistic} by tallying count tuples: sufficiency one step
  * further than {@link BinomialResampler}. A replicate is determined by its tuple of counts
  * (X<sub>1</sub>, ..., X<sub>k</sub>), and each X<sub>k</sub> takes few values (those with a
- * probability of at least 2<sup>-32</sup>, {@link AliasSampler#lowest32()} to
- * {@link AliasSampler#highest32()}: for 180 of 202 recorded, 54), so instead of one double per
+ * probability of at least 2<sup>-32</sup>, {@code AliasSampler.lowest32} to
+ * {@code AliasSampler.highest32}: for 180 of 202 recorded, 54), so instead of one double per
  * replicate the draws are counted in an int array with a cell per possible tuple. The
  * categories are drawn in groups ({@link #GROUP_TUPLES} joint values at most, in category
  * order; the issue's three categories make two groups: violence with sexual offences, 702
@@ -220,7 +220,7 @@ final class CountTally {
      * group's as Multinomial(that count, its masses), and so on. A multinomial is a chain of
      * binomials, tuple t getting Binomial(left, m<sub>t</sub>/R) of the replicates left, R the
      * mass not yet used (exact integers, 2<sup>32</sup> in all), by
-     * {@link InversionSampler#binomialDraw}, one uniform each from one generator in this fixed
+     * {@code InversionSampler.binomialDraw}, one uniform each from one generator in this fixed
      * order (the run's first split), so the same on any machine and with any number of
      * threads. The work grows with the number of tuples reached, not with B.
      *

@@ -19,7 +19,7 @@ import org.recordingrate.internal.Binomial;
  * exact one (a coupling bound: |T&#771; - T| &lt;= error pointwise). {@link #error()} is 0 when no
  * lattice was needed.
  *
- * <p>Binomial probabilities come from {@link Binomial#logPmf} at the mode and the ratio
+ * <p>Binomial probabilities come from {@code Binomial.logPmf} at the mode and the ratio
  * recurrence outwards (relative errors of order 1e-14); values less likely than 2<sup>-64</sup>
  * times the mode are left out, a total of less than 1e-15 per category.
  */

@@ -15,7 +15,7 @@ import org.recordingrate.internal.OrderStatistics;
  * 5.2): with k = floor((B + 1) alpha), the k-th order statistic when (B + 1) alpha is whole,
  * otherwise interpolation between the k-th and (k+1)-th on the normal quantile scale; the
  * smallest or largest replicate when k is 0 or B. Order statistics are found by selection
- * ({@link OrderStatistics}), never by sorting. Unlike {@code norm.inter}, infinite replicates
+ * ({@code OrderStatistics}), never by sorting. Unlike {@code norm.inter}, infinite replicates
  * (studentized replicates whose variance estimate is 0) are kept, at the ends.
  */
 final class MonteCarloDistribution implements Distribution {

@@ -3,7 +3,6 @@ package org.recordingrate.resample;
 import org.recordingrate.format.ResultTable;
 import org.recordingrate.format.ResultColumns;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.recordingrate.compare.MonteCarlo;
@@ -126,14 +125,14 @@ public final class ResampleColumns {
                 .then(RATE_VALUES.<Row>from(r -> r.row().rate()))
                 .then(EstimateColumns.unrecorded(unit).<Row>from(r -> r.row().unrecorded()))
                 .then(RESAMPLING.<Row>from(r -> r.row().rate()));
-        List<Row> rows = new ArrayList<>();
+        ResultTable table = new ResultTable(columns.columns());
         for (BootstrapInspectionEstimate e : estimates) {
+            int first = table.size();
             for (BootstrapRow row : e.rows()) {
-                rows.add(new Row(e.inspection(), row));
+                table.row(columns.values(new Row(e.inspection(), row)).toArray());
             }
+            table.noteRowsFrom(first, e.notes());
         }
-        ResultTable table = columns.table(rows);
-        estimates.forEach(e -> table.notes(e.notes()));
         return table;
     }
 
@@ -156,14 +155,14 @@ public final class ResampleColumns {
                 .add("rate_before", Kind.FRACTION, r -> r.row().before())
                 .add("rate_after", Kind.FRACTION, r -> r.row().after())
                 .then(CHANGE.<ChangeRow>from(r -> r.row().change()));
-        List<ChangeRow> rows = new ArrayList<>();
+        ResultTable table = new ResultTable(columns.columns());
         for (BootstrapInspectionChange c : changes) {
+            int first = table.size();
             for (BootstrapChangeRow row : c.rows()) {
-                rows.add(new ChangeRow(c.before(), c.after(), row));
+                table.row(columns.values(new ChangeRow(c.before(), c.after(), row)).toArray());
             }
+            table.noteRowsFrom(first, c.notes());
         }
-        ResultTable table = columns.table(rows);
-        changes.forEach(c -> table.notes(c.notes()));
         return table;
     }
 
@@ -217,14 +216,14 @@ public final class ResampleColumns {
                 .add("rate_after", Kind.FRACTION, r -> r.row().after())
                 .add("alternative", Kind.TEXT, r -> r.row().result().alternative().token())
                 .then(PERMUTATION.<PermutationLine>from(r -> r.row().result()));
-        List<PermutationLine> rows = new ArrayList<>();
+        ResultTable table = new ResultTable(columns.columns());
         for (PermutationInspectionResult r : results) {
+            int first = table.size();
             for (PermutationRow row : r.rows()) {
-                rows.add(new PermutationLine(r.before(), r.after(), row));
+                table.row(columns.values(new PermutationLine(r.before(), r.after(), row)).toArray());
             }
+            table.noteRowsFrom(first, r.notes());
         }
-        ResultTable table = columns.table(rows);
-        results.forEach(r -> table.notes(r.notes()));
         return table;
     }
 }

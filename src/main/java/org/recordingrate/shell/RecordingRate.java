@@ -307,11 +307,12 @@ public final class RecordingRate {
      * @param marginPercent   the target "+/-" in percent, strictly between 0 and 100 (2.5 for 2.5 points)
      * @param expectedPercent the expected recording rate in percent, 0 to 100
      * @return the smallest audited count whose margin is at most the target
-     * @throws IllegalArgumentException for a margin or rate out of range (or NaN), or a size beyond what
-     *                                  the planner supports
+     * @throws IllegalArgumentException for a margin or rate out of range (or NaN), both looking like
+     *                                  fractions ({@code plan(0.03, 0.9)}: the message gives them in
+     *                                  percent), or a size beyond what the planner supports
      */
     public static SampleSize plan(double marginPercent, double expectedPercent) {
-        return SampleSizePlanner.withDefaults().plan(percent("margin", marginPercent), percent("expected", expectedPercent));
+        return SampleSizePlanner.withDefaults().plan(marginPercent, expectedPercent);
     }
 
     /**
@@ -325,12 +326,7 @@ public final class RecordingRate {
      */
     public static SampleSize plan(double marginPercent, double expectedPercent, String method) {
         return SampleSizePlanner.withDefaults().with(Token.parse(IntervalMethod.class, "method", method))
-                .plan(percent("margin", marginPercent), percent("expected", expectedPercent));
-    }
-
-    private static double percent(String name, double value) {
-        Args.inRange(name + " (percent)", value, 0, 100);
-        return value / 100;
+                .plan(marginPercent, expectedPercent);
     }
 
     /**

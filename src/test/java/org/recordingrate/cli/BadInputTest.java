@@ -225,8 +225,11 @@ class BadInputTest {
         assertEquals("Force B", bViolence.get("inspection_before"));
         assertEquals("70", bViolence.get("recorded_before"));
         assertEquals("90", bViolence.get("recorded_after"));
-        assertTrue(run.err().contains("Force C") && run.err().contains("before.csv only"), run.err());
-        assertTrue(run.err().contains("fraud") && run.err().contains("after.csv only"), run.err());
+        assertTrue(run.err().contains("no later inspection for: Force C (not compared)"), run.err());
+        assertTrue(run.err().contains("audited only in FORCE A: fraud (not compared)"), run.err());
+        // said in the output too, not on standard error only
+        assertTrue(EstimateCommandTest.csv(run.out()).get(0).get("notes").contains("no later inspection for: Force C"),
+                run.out());
         badData(CliRun.of("compare", before.toString(), after.toString(), "--strict"), "--strict", "only");
     }
 

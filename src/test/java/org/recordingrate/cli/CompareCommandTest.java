@@ -81,7 +81,8 @@ class CompareCommandTest {
         CliRun run = CliRun.of("compare", earlier.toString(), later.toString(), "--format", "csv");
         assertEquals(0, run.status(), run.toString());
         assertEquals(42 * 4, EstimateCommandTest.csv(run.out()).size());
-        assertTrue(run.err().contains("'force 43'") && run.err().contains("'force 99'"), run.err());
+        assertTrue(run.err().contains("no earlier inspection for: force 43") && run.err().contains(
+                "no later inspection for: force 99"), run.err());
     }
 
     @Test

@@ -123,6 +123,63 @@ class PlanSelectCommandTest {
         fails(2, CliRun.of("plan", "--upper-bound", "5", "--volumes", VOLUMES.toString()), "one of");
     }
 
+    /**
+     * Issue 16's probes of {@code plan}, each an exit 1 with a message (no stack trace), with other
+     * values of the same kinds; and the units rule with its hint and {@code --units fraction}.
+     */
+    @Test
+    void probesAndUnits() throws IOException {
+        for (String errors : new String[] {"9223372036854775807", "9007199254740993"}) {
+            fails(1, CliRun.of("plan", "--upper-bound", "5", "--expected-errors", errors),
+                    "expected errors (" + errors + ")", "2^53");
+        }
+        fails(1, CliRun.of("plan", "--upper-bound", "1", "--expected-errors", "4503599627370496"), "2^53");
+        for (String replicates : new String[] {"1000000000000", "10000001"}) {
+            fails(1, CliRun.of("plan", "--previous", "512/640", "--detect", "5", "--power", "0.8", "--power-method",
+                    "simulation", "--replicates", replicates), "replicates (" + replicates + ")", "10,000,000");
+        }
+        for (String method : new String[] {"clopper_pearson", "mid_p"}) {
+            fails(1, CliRun.of("plan", "--margin", "0.01", "--expected", "50", "--method", method, "--population",
+                    "100000000"), "method (" + method + ")", "50,000");
+        }
+        // a minimum beyond what a category has is cut to it, with a note
+        Path volumes = file("volumes.csv", "category,volume\nviolence,300\nother crime,900\n");
+        CliRun cut = ok("plan", "--volumes", volumes.toString(), "--margin", "20", "--expected", "90",
+                "--minimum", "100000000", "--format", "csv");
+        List<CSVRecord> rows = EstimateCommandTest.csv(cut.out());
+        assertEquals("300", rows.get(0).get("audited"));
+        assertEquals("900", rows.get(1).get("audited"));
+        assertTrue(cut.err().contains("violence: all 300 records audited (its volume, no population given): a category "
+                + "is never asked for more records than it has"), cut.toString());
+        // power that only an audit beyond the most planned would reach: said so, with the power there
+        fails(1, CliRun.of("plan", "--previous", "512000000/640000000", "--detect", "0.0001", "--units", "fraction",
+                "--power", "0.8"), "within 1,000,000 audited", "+0.01 points");
+        // --previous reads its tally through Tally.parse: ASCII digits only (Arabic-Indic and fullwidth here)
+        for (String previous : new String[] {"\u0665\u0661\u0662/\u0666\u0664\u0660", "\uFF15\uFF11\uFF12/640"}) {
+            fails(2, CliRun.of("plan", "--previous", previous, "--detect", "5", "--power", "0.8"), "--previous",
+                    "188/202");
+        }
+        // units: targets that all look like fractions get the library's one hint
+        fails(1, CliRun.of("plan", "--margin", "0.03", "--expected", "0.9"), "look like fractions", "write 3 and 90",
+                "--units fraction");
+        fails(1, CliRun.of("plan", "--upper-bound", "0.05"), "looks like a fraction", "write 5");
+        fails(1, CliRun.of("plan", "--previous", "512000000/640000000", "--detect", "0.01", "--power", "0.8"),
+                "change (0.01) looks like a fraction");
+        fails(1, CliRun.of("plan", "--volumes", volumes.toString(), "--margin", "0.03", "--expected", "90"),
+                "margin (0.03) looks like a fraction");
+        fails(1, CliRun.of("plan", "--volumes", file("fractions.csv", "category,volume,expected\nviolence,300,0.891\n")
+                .toString(), "--margin", "3"), "line 2, column expected", "looks like a fraction");
+        assertEquals(ok("plan", "--margin", "3", "--expected", "90", "--format", "csv").out(),
+                ok("plan", "--margin", "0.03", "--expected", "0.9", "--units", "fraction", "--format", "csv").out());
+        assertEquals(ok("plan", "--upper-bound", "5", "--format", "csv").out(),
+                ok("plan", "--upper-bound", "0.05", "--units", "fraction", "--format", "csv").out());
+        assertEquals(ok("plan", "--previous", "512/640", "--detect", "5", "--audited", "300", "--format", "csv").out(),
+                ok("plan", "--previous", "512/640", "--detect", "0.05", "--audited", "300", "--units", "fraction",
+                        "--format", "csv").out());
+        fails(1, CliRun.of("plan", "--margin", "3", "--expected", "90", "--units", "fraction"), "--margin (3)",
+                "fraction");
+    }
+
     @Test
     void planThenSelectThenEstimateOnTheBundledPopulation() throws IOException {
         Path plan = dir.resolve("plan.csv");

@@ -68,19 +68,26 @@ class RecordLevelCommandTest {
      * the CSV stays data only, and files without incidents get no such note.
      */
     @Test
-    void compareSaysWhichRowsIgnoreIncidents() {
+    void compareSaysWhichRowsIgnoreIncidents() throws java.io.IOException {
         CliRun binomial = CliRun.of("compare", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--format", "text");
         assertEquals(0, binomial.status(), binomial.toString());
         assertTrue(binomial.err().contains("incidents: the category rows and the Cochran-Mantel-Haenszel test count"
                 + " crimes as independent"), binomial.err());
-        assertTrue(binomial.out().contains("the all-crime row uses them only with --variance survey"), binomial.out());
+        assertTrue(binomial.out().contains("the all-crime row uses them only under the survey variance (--variance survey)"), binomial.out());
         CliRun survey = CliRun.of("compare", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--variance", "survey",
                 "--format", "text");
-        assertTrue(survey.out().contains("the all-crime row uses the incidents (--variance survey)"), survey.out());
+        assertTrue(survey.out().contains("every row uses the survey variance over incidents"), survey.out());
+        // the category rows are then tested on their survey standard errors, as all crime is
+        CliRun surveyCsv = CliRun.of("compare", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--variance", "survey",
+                "--format", "csv");
+        assertEquals(org.recordingrate.compare.SurveyChange.TOKEN,
+                EstimateCommandTest.csv(surveyCsv.out()).get(0).get("test"), surveyCsv.out());
         CliRun csv = CliRun.of("compare", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--format", "csv");
         assertEquals(0, csv.status(), csv.toString());
         assertTrue(csv.err().contains("incidents: the category rows"), csv.err());
-        assertTrue(!csv.out().contains("incidents:"), csv.out());
+        // the note is in the CSV too (its notes column), as on standard error
+        assertTrue(EstimateCommandTest.csv(csv.out()).get(0).get("notes").contains("incidents: the category rows"),
+                csv.out());
         CliRun aggregated = CliRun.of("compare", "examples/data/cdi-2017.csv", "examples/data/peel-2022.csv",
                 "--format", "text");
         assertEquals(0, aggregated.status(), aggregated.toString());

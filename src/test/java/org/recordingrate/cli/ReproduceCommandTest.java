@@ -28,8 +28,8 @@ class ReproduceCommandTest {
             assertEquals("statistically significant improvement", row.get("verdict"), row.toString());
         }
         assertEquals(List.of("category", "rate", "margin", "previous_rate", "previous_margin", "volume", "se", "lower",
-                "upper", "implied_audited", "change", "z", "p_value", "verdict", "unrecorded", "more_than", "volume_lower",
-                "volume_upper", "notes"),
+                "upper", "implied_audited", "implied_audited_lower", "implied_audited_upper", "change", "z", "p_value",
+                "verdict", "unrecorded", "more_than", "volume_lower", "volume_upper", "consistent", "notes"),
                 rows.get(0).getParser().getHeaderNames());
         assertEquals("4500", rows.get(0).get("more_than"));
         assertEquals(0.054, Double.parseDouble(rows.get(0).get("change")), 1e-12);

@@ -69,4 +69,36 @@ class UnrecordedCrimesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> beyond.moreThan(100));
         assertTrue(e.getMessage().contains("exceed"), e.getMessage());
     }
+
+    /**
+     * Issue 16: a rate outside its own interval, and a negative estimate's unit, were accepted; both
+     * are refused naming the argument and the value, for other values of the same kinds too.
+     */
+    @Test
+    void aRateOutsideItsIntervalAndANegativeEstimateAreRefused() {
+        Object[][] outside = {{0.5, new Interval(0.7, 0.8)}, {0.9, new Interval(0.5, 0.85)}, {0.0, new Interval(0.1, 0.2)},
+            {1.0, new Interval(0.2, 0.99)}};
+        for (Object[] c : outside) {
+            double rate = (double) c[0];
+            Interval interval = (Interval) c[1];
+            org.recordingrate.error.ArgumentException e = assertThrows(org.recordingrate.error.ArgumentException.class,
+                    () -> UnrecordedCrimes.of(100, rate, interval));
+            assertEquals("interval", e.argument());
+            String shown = rate == 0 ? "0" : rate == 1 ? "1" : Double.toString(rate);
+            assertTrue(e.getMessage().contains("must hold the rate (" + shown + ")"), e.getMessage());
+            assertThrows(org.recordingrate.error.ArgumentException.class,
+                    () -> UnrecordedCrimes.of(100, java.math.BigDecimal.valueOf(rate), interval));
+        }
+        // the edges of the interval hold the rate
+        assertEquals(0, UnrecordedCrimes.of(100, 1.0, new Interval(0.9, 1)).estimate());
+        assertEquals(25, UnrecordedCrimes.of(100, 0.8, new Interval(0.8, 0.8)).estimate(), 1e-12);
+        for (double estimate : new double[] {-5, -0.001, Double.NEGATIVE_INFINITY, Double.NaN}) {
+            org.recordingrate.error.ArgumentException e = assertThrows(org.recordingrate.error.ArgumentException.class,
+                    () -> UnrecordedCrimes.unitFor(estimate));
+            assertEquals("estimate", e.argument());
+            assertTrue(e.getMessage().startsWith("estimate ("), e.getMessage());
+        }
+        assertEquals(1, UnrecordedCrimes.unitFor(0));
+        assertEquals(100, UnrecordedCrimes.unitFor(Double.POSITIVE_INFINITY));
+    }
 }

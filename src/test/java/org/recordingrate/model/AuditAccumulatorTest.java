@@ -28,7 +28,7 @@ class AuditAccumulatorTest {
                 .add(AuditRecord.of("R2", "Violence", false, "I1"))
                 .add(AuditRecord.of("R3", "violence", true, "I2"))
                 .add(AuditRecord.of("R4", "other crime", true, "I1")) // same log, other category: its own cluster
-                .add(AuditRecord.of("R5", "other crime", false));     // no incident: an incident of its own
+                .add(AuditRecord.of("R5", "other crime", false, "I9"));
         assertTrue(audit.isGrouped());
         assertEquals(5, audit.records());
         // by hand: violence I1 = 2 crimes, 1 recorded; I2 = 1 crime, 1 recorded
@@ -64,6 +64,44 @@ class AuditAccumulatorTest {
         e = assertThrows(ArgumentException.class, () -> a.merge(b));
         assertTrue(e.getMessage().contains("'R1'"), e.getMessage());
         assertEquals(1, a.records(), "a refused merge adds nothing");
+    }
+
+    /**
+     * Issue 16: records with and without incidents were mixed silently (the latter taken for
+     * incidents of one). Either every record names its incident or none does, as in a file with an
+     * incident column; a mix is refused naming both records, when added and when merged.
+     */
+    @Test
+    void recordsWithAndWithoutIncidentsAreNotMixed() {
+        AuditAccumulator grouped = new AuditAccumulator().add(AuditRecord.of("R1", "violence", true, "I1"));
+        ArgumentException e = assertThrows(ArgumentException.class,
+                () -> grouped.add(AuditRecord.of("R2", "violence", false)));
+        assertEquals("incident", e.argument());
+        assertEquals("record 'R2' has no incident, but record 'R1' named its: either every record names its incident "
+                + "or none does", e.getMessage());
+        e = assertThrows(ArgumentException.class, () -> grouped.add("other crime", true));
+        assertTrue(e.getMessage().startsWith("a record of category 'other crime' (no id) has no incident, but record "
+                + "'R1' named its"), e.getMessage());
+        assertEquals(1, grouped.records(), "a refused record adds nothing");
+        // the refused id can still be used, with an incident
+        grouped.add(AuditRecord.of("R2", "violence", false, "I2"));
+        assertEquals(2, grouped.records());
+
+        AuditAccumulator plain = new AuditAccumulator().add(AuditRecord.of("P1", "violence", true)).add("violence", false);
+        e = assertThrows(ArgumentException.class, () -> plain.add(AuditRecord.of("P2", "violence", true, "I7")));
+        assertEquals("record 'P2' names its incident, but record 'P1' did not: either every record names its incident "
+                + "or none does", e.getMessage());
+        // merging: either way round, nothing added
+        e = assertThrows(ArgumentException.class, () -> plain.merge(grouped));
+        assertTrue(e.getMessage().contains("record 'R1' names its incident, but record 'P1' did not"), e.getMessage());
+        e = assertThrows(ArgumentException.class, () -> grouped.merge(plain));
+        assertTrue(e.getMessage().contains("record 'P1' has no incident, but record 'R1' named its"), e.getMessage());
+        assertEquals(2, plain.records());
+        assertEquals(2, grouped.records());
+        // an empty accumulator merges with either; the merged one keeps the rule
+        AuditAccumulator empty = new AuditAccumulator();
+        empty.merge(grouped);
+        assertThrows(ArgumentException.class, () -> empty.add(AuditRecord.of("R9", "violence", true)));
     }
 
     @Test

@@ -99,7 +99,7 @@ class ResultTypesTest {
                 PublishedFigure.fromPercent(93.2, 2.3),
                 PublishedFigure.fromPercent(93.2, 2.3).compareWith(PublishedFigure.fromPercent(87.8, 1.7)),
                 AllocationPlanner.withDefaults().plan(peel.categories().stream()
-                        .map(c -> org.recordingrate.plan.PlanningCategory.of(c.category(), 0.9)).toList(), 0.03),
+                        .map(c -> org.recordingrate.plan.PlanningCategory.of(c.category(), 90)).toList(), 3),
                 new TallyBootstrap(after, bootstrap.estimate(after)),
                 new ChangeBootstrap(before, after, bootstrap.compare(before, after)),
                 bootstrap.estimate(peel),

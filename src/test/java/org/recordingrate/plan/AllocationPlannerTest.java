@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.recordingrate.error.ArgumentException;
 import org.recordingrate.model.Category;
 
 /**
@@ -25,9 +26,9 @@ class AllocationPlannerTest {
     private static final double Z95 = 1.959963984540054;
 
     private static final List<PlanningCategory> SEED_LIKE = List.of(
-            PlanningCategory.of(Category.of("violence", 25_000), 0.89),
-            PlanningCategory.of(Category.of("sexual offences", 2_500, 600), 0.95),
-            PlanningCategory.of(Category.of("other crime", 35_000), 0.93));
+            PlanningCategory.of(Category.of("violence", 25_000), 89),
+            PlanningCategory.of(Category.of("sexual offences", 2_500, 600), 95),
+            PlanningCategory.of(Category.of("other crime", 35_000), 93));
 
     private static double margin(List<PlanningCategory> categories, long[] n) {
         double total = categories.stream().mapToLong(c -> c.category().volume()).sum();
@@ -53,7 +54,7 @@ class AllocationPlannerTest {
     @Test
     void everyMethodMeetsTheTargetAndReportsItsMargins() {
         for (Allocation allocation : Allocation.values()) {
-            AllocationPlan plan = AllocationPlanner.withDefaults().with(allocation).withMinimum(50).plan(SEED_LIKE, 0.025);
+            AllocationPlan plan = AllocationPlanner.withDefaults().with(allocation).withMinimum(50).plan(SEED_LIKE, 2.5);
             long[] n = counts(plan);
             assertTrue(margin(SEED_LIKE, n) <= 0.025, allocation.toString());
             assertEquals(margin(SEED_LIKE, n), plan.allCrime().margin(), 1e-14);
@@ -85,11 +86,11 @@ class AllocationPlannerTest {
                 Category category = withPopulation ? Category.of("c" + i, volume, 5 + random.nextInt(60))
                         : Category.of("c" + i, volume);
                 long minimum = random.nextInt(6);
-                categories[i] = new PlanningCategory(category, p, OptionalLong.of(minimum));
+                categories[i] = PlanningCategory.ofFraction(category, p, OptionalLong.of(minimum));
             }
             List<PlanningCategory> list = List.of(categories);
             double target = 0.06 + 0.1 * random.nextDouble();
-            AllocationPlan plan = AllocationPlanner.withDefaults().with(Allocation.OPTIMAL).plan(list, target);
+            AllocationPlan plan = AllocationPlanner.withDefaults().inFractions().with(Allocation.OPTIMAL).plan(list, target);
             long best = bruteForceSmallestTotal(list, target, 0, new long[h], 300);
             assertEquals(best, plan.allCrime().audited(), "design " + design + " " + plan.summary());
             assertTrue(margin(list, counts(plan)) <= target);
@@ -104,7 +105,8 @@ class AllocationPlannerTest {
     private static long bruteForceSmallestTotal(List<PlanningCategory> categories, double target, int i, long[] n,
                                                 long limit) {
         PlanningCategory c = categories.get(i);
-        long cap = Math.min(limit, c.category().population().orElse(limit));
+        // a category is never asked for more than it has: its population, else its volume
+        long cap = Math.min(limit, c.category().population().orElse(c.category().volume()));
         long from = Math.min(cap, c.minimum().getAsLong());
         if (i == n.length - 1) {
             n[i] = cap;
@@ -136,7 +138,7 @@ class AllocationPlannerTest {
     @Test
     void proportionalAndNeymanFollowTheSainteLagueRule() {
         for (Allocation allocation : new Allocation[] {Allocation.PROPORTIONAL, Allocation.NEYMAN}) {
-            AllocationPlan plan = AllocationPlanner.withDefaults().with(allocation).withMinimum(0).plan(SEED_LIKE, 0.02);
+            AllocationPlan plan = AllocationPlanner.withDefaults().with(allocation).withMinimum(0).plan(SEED_LIKE, 2);
             long[] n = counts(plan);
             // Sainte-Lague: some divisor d has n_h = round(s_h / d): max (n_h - 1/2)/s_h <= min (n_h + 1/2)/s_h,
             // with the share s_h = W_h (proportional) or W_h S_h (Neyman), S_h^2 = p q N/(N - 1)
@@ -159,9 +161,9 @@ class AllocationPlannerTest {
     @Test
     void neymanAndTheSmallestTotalAgreeToARecordOrTwo() {
         // Neyman rounded is near-optimal; the exact optimum is never larger
-        AllocationPlan neyman = AllocationPlanner.withDefaults().with(Allocation.NEYMAN).plan(SEED_LIKE, 0.02);
-        AllocationPlan optimal = AllocationPlanner.withDefaults().with(Allocation.OPTIMAL).plan(SEED_LIKE, 0.02);
-        AllocationPlan proportional = AllocationPlanner.withDefaults().with(Allocation.PROPORTIONAL).plan(SEED_LIKE, 0.02);
+        AllocationPlan neyman = AllocationPlanner.withDefaults().with(Allocation.NEYMAN).plan(SEED_LIKE, 2);
+        AllocationPlan optimal = AllocationPlanner.withDefaults().with(Allocation.OPTIMAL).plan(SEED_LIKE, 2);
+        AllocationPlan proportional = AllocationPlanner.withDefaults().with(Allocation.PROPORTIONAL).plan(SEED_LIKE, 2);
         assertTrue(optimal.allCrime().audited() <= neyman.allCrime().audited());
         assertTrue(neyman.allCrime().audited() - optimal.allCrime().audited() <= 3, neyman + " vs " + optimal);
         assertTrue(optimal.allCrime().audited() <= proportional.allCrime().audited());
@@ -170,9 +172,9 @@ class AllocationPlannerTest {
     @Test
     void capsAtPopulationTakeSmallCategoriesWhole() {
         List<PlanningCategory> small = List.of(
-                PlanningCategory.of(Category.of("violence", 25_000), 0.89),
-                new PlanningCategory(Category.of("sexual offences", 2_500, 40), 0.95, OptionalLong.of(100)));
-        AllocationPlan plan = AllocationPlanner.withDefaults().plan(small, 0.03);
+                PlanningCategory.of(Category.of("violence", 25_000), 89),
+                new PlanningCategory(Category.of("sexual offences", 2_500, 40), 95, OptionalLong.of(100)));
+        AllocationPlan plan = AllocationPlanner.withDefaults().plan(small, 3);
         // a minimum above the population takes the category whole, and it adds no variance
         assertEquals(40, plan.categories().get(1).audited());
         assertEquals(0, plan.categories().get(1).margin());
@@ -182,15 +184,84 @@ class AllocationPlannerTest {
     @Test
     void badArgumentsAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AllocationPlanner.withDefaults().plan(List.of(), 0.02));
+                () -> AllocationPlanner.withDefaults().plan(List.of(), 2));
         assertTrue(e.getMessage().contains("categories"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AllocationPlanner.withDefaults().plan(
-                List.of(PlanningCategory.of(Category.of("a", 1), 0.9), PlanningCategory.of(Category.of(" A ", 2), 0.9)), 0.02));
+                List.of(PlanningCategory.of(Category.of("a", 1), 90), PlanningCategory.of(Category.of(" A ", 2), 90)), 2));
         assertTrue(e.getMessage().contains("twice"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AllocationPlanner.withDefaults().withMinimum(-1));
         assertTrue(e.getMessage().contains("minimum (-1)"), e.getMessage());
         assertEquals(Allocation.NEYMAN, Token.parse(Allocation.class, "allocation", "Neyman"));
         e = assertThrows(IllegalArgumentException.class, () -> Token.parse(Allocation.class, "allocation", "best"));
         assertTrue(e.getMessage().contains("proportional, neyman, optimal"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PlanningCategory.of(Category.of("a", 1), 120));
+        assertTrue(e.getMessage().contains("(120)"), e.getMessage());
+    }
+
+    /**
+     * Issue 16: {@code plan --minimum 10^8} planned more records than the volume. A category is never
+     * asked for more records than it has: its population, else its volume; the minimum is cut to it.
+     */
+    @Test
+    void noCategoryIsAskedForMoreRecordsThanItHas() {
+        for (long minimum : new long[] {100_000_000L, 30_000, 25_001, Long.MAX_VALUE}) {
+            for (Allocation allocation : Allocation.values()) {
+                AllocationPlan plan = AllocationPlanner.withDefaults().with(allocation).withMinimum(minimum)
+                        .plan(SEED_LIKE, 2.5);
+                for (int i = 0; i < SEED_LIKE.size(); i++) {
+                    PlanningCategory c = SEED_LIKE.get(i);
+                    long has = c.category().population().orElse(c.category().volume());
+                    assertEquals(has, c.capacity());
+                    assertEquals(Math.min(minimum, has), plan.categories().get(i).audited(), allocation + " " + c);
+                }
+            }
+        }
+        AllocationPlan all = AllocationPlanner.withDefaults().withMinimum(100_000_000L).plan(SEED_LIKE, 2.5);
+        assertEquals(List.of(
+                "violence: all 25,000 records audited (its volume, no population given): a category is never asked for "
+                        + "more records than it has",
+                "sexual offences: all 600 records audited (its population): a category is never asked for more records "
+                        + "than it has",
+                "other crime: all 35,000 records audited (its volume, no population given): a category is never asked for "
+                        + "more records than it has"), all.notes());
+        assertTrue(all.summary().contains("Note: violence: all 25,000 records audited"), all.summary());
+        // a category's own minimum too
+        AllocationPlan own = AllocationPlanner.withDefaults().plan(List.of(
+                PlanningCategory.of(Category.of("violence", 250), 89, OptionalLong.of(1_000)),
+                PlanningCategory.of(Category.of("other crime", 35_000), 93)), 3);
+        assertEquals(250, own.categories().get(0).audited());
+        // without populations a margin that even every category audited in full cannot give is refused
+        ArgumentException e = assertThrows(ArgumentException.class, () -> AllocationPlanner.withDefaults().plan(List.of(
+                PlanningCategory.of(Category.of("violence", 100), 50), PlanningCategory.of(Category.of("other", 300), 50)),
+                2));
+        assertEquals("margin", e.argument());
+        // z sqrt(sum W^2 p q / N_h) = 1.959964 x sqrt(0.0625 x 0.25/100 + 0.5625 x 0.25/300) = 4.90%
+        assertTrue(e.getMessage().contains("cannot be reached") && e.getMessage().contains("4.900%"), e.getMessage());
+    }
+
+    /** The margin in points and expected rates in percent; fraction-looking ones refused with the one hint. */
+    @Test
+    void targetsAreInPercent() {
+        AllocationPlan percent = AllocationPlanner.withDefaults().plan(SEED_LIKE, 2.5);
+        assertEquals(0.025, percent.targetMargin());
+        assertEquals(percent, AllocationPlanner.withDefaults().inFractions().plan(SEED_LIKE, 0.025));
+        assertEquals(0.891, PlanningCategory.of(Category.of("violence", 25_000), 89.1).expected());
+        assertEquals(PlanningCategory.of(Category.of("violence", 25_000), 89.1),
+                PlanningCategory.ofFraction(Category.of("violence", 25_000), 0.891, OptionalLong.empty()));
+        for (double fraction : new double[] {0.025, 0.03, 0.5}) {
+            ArgumentException e = assertThrows(ArgumentException.class,
+                    () -> AllocationPlanner.withDefaults().plan(SEED_LIKE, fraction));
+            assertTrue(e.getMessage().startsWith("margin (" + fraction + ") looks like a fraction, but planning targets"
+                    + " are taken in percent"), e.getMessage());
+            assertTrue(e.getMessage().contains("AllocationPlanner.inFractions()"), e.getMessage());
+        }
+        for (double fraction : new double[] {0.891, 0.5, 1}) {
+            ArgumentException e = assertThrows(ArgumentException.class,
+                    () -> PlanningCategory.of(Category.of("violence", 25_000), fraction));
+            assertTrue(e.getMessage().startsWith("expected (" + fraction + ") looks like a fraction"), e.getMessage());
+            assertTrue(e.getMessage().contains("PlanningCategory.ofFraction"), e.getMessage());
+        }
+        // 0 is 0 in either unit
+        assertEquals(0, PlanningCategory.of(Category.of("violence", 25_000), 0).expected());
     }
 }

@@ -23,11 +23,13 @@ class SampleSizePlannerTest {
     private static final double Z95 = 1.959963984540054;
 
     private static final SampleSizePlanner PLANNER = SampleSizePlanner.withDefaults();
+    /** The same planner taking fractions, for the loops below that compute in fractions. */
+    private static final SampleSizePlanner FRACTIONS = PLANNER.inFractions();
 
     @Test
     void waldIsTheClosedFormWithFinitePopulationCorrection() {
         // the acceptance case: +/- 2.5 points at 90% expected, 95%: 1.96^2 x 0.09 / 0.025^2 = 553.19 -> 554
-        assertEquals(554, PLANNER.with(IntervalMethod.WALD).plan(0.025, 0.90).audited());
+        assertEquals(554, PLANNER.with(IntervalMethod.WALD).plan(2.5, 90).audited());
         double[] rates = {0.5, 0.9, 0.93, 0.99, 0.999, 0.1};
         double[] margins = {0.05, 0.025, 0.02, 0.01, 0.003};
         long[] populations = {1, 2, 50, 600, 2_500, 35_000, 1_000_000};
@@ -35,12 +37,12 @@ class SampleSizePlannerTest {
         for (double p : rates) {
             for (double m : margins) {
                 double n0 = Z95 * Z95 * p * (1 - p) / (m * m);
-                SampleSize infinite = PLANNER.with(IntervalMethod.WALD).plan(m, p);
+                SampleSize infinite = FRACTIONS.with(IntervalMethod.WALD).plan(m, p);
                 assertEquals(Math.max(1, (long) Math.ceil(n0)), infinite.audited(), p + " " + m);
                 for (long big : populations) {
                     // Cochran 4.2: n = n0 / (1 + (n0 - 1)/N) = n0 N / (n0 + N - 1), rounded up, at most N
                     long expected = Math.min(big, Math.max(1, (long) Math.ceil(n0 * big / (n0 + big - 1))));
-                    SampleSize finite = PLANNER.with(IntervalMethod.WALD).plan(m, p, big);
+                    SampleSize finite = FRACTIONS.with(IntervalMethod.WALD).plan(m, p, big);
                     assertEquals(expected, finite.audited(), p + " " + m + " N=" + big);
                     double at = waldMargin(p, finite.audited(), big);
                     assertTrue(at <= m, "margin at n");
@@ -69,7 +71,7 @@ class SampleSizePlannerTest {
         double[] levels = {0.95, 0.9};
         for (IntervalMethod method : methods) {
             for (double confidence : levels) {
-                SampleSizePlanner planner = PLANNER.with(method).withConfidence(confidence);
+                SampleSizePlanner planner = FRACTIONS.with(method).withConfidence(confidence);
                 for (double p : rates) {
                     for (double m : margins) {
                         SampleSize size = planner.plan(m, p);
@@ -117,7 +119,7 @@ class SampleSizePlannerTest {
         long[] populations = {40, 97};
         double[] rates = {0.9, 0.75, 1.0};
         double[] margins = {0.1, 0.06};
-        SampleSizePlanner cp = PLANNER.with(IntervalMethod.CLOPPER_PEARSON);
+        SampleSizePlanner cp = FRACTIONS.with(IntervalMethod.CLOPPER_PEARSON);
         for (long big : populations) {
             for (double p : rates) {
                 for (double m : margins) {
@@ -168,7 +170,7 @@ class SampleSizePlannerTest {
     void wilsonWithPopulationIsTheScoreIntervalWithFinitePopulationCorrection() {
         // solve (x/n - p)^2 = z^2 p (1-p)/n (N-n)/(N-1) directly: a quadratic in p
         long big = 2_000;
-        SampleSize size = PLANNER.with(IntervalMethod.WILSON).plan(0.025, 0.9, big);
+        SampleSize size = PLANNER.with(IntervalMethod.WILSON).plan(2.5, 90, big);
         for (long n : new long[] {size.audited(), size.audited() - 1, 300, 1_999}) {
             long x = (long) Math.floor(n * 0.9 + 0.5);
             double rate = (double) x / n;
@@ -180,7 +182,7 @@ class SampleSizePlannerTest {
             double lower = (-b - root) / (2 * a);
             double upper = (-b + root) / (2 * a);
             double expected = Math.max(rate - lower, upper - rate);
-            assertEquals(expected, PLANNER.with(IntervalMethod.WILSON).margin(n, 0.9, big), 1e-12, "n=" + n);
+            assertEquals(expected, PLANNER.with(IntervalMethod.WILSON).margin(n, 90, big), 1e-12, "n=" + n);
         }
         assertTrue(size.margin() <= 0.025 && size.marginOneFewer().getAsDouble() > 0.025);
     }
@@ -189,21 +191,22 @@ class SampleSizePlannerTest {
     void finitePopulationNeedsFewerAndTendsToTheBinomialSize() {
         for (IntervalMethod method : new IntervalMethod[] {IntervalMethod.CLOPPER_PEARSON, IntervalMethod.MID_P,
                 IntervalMethod.JEFFREYS, IntervalMethod.WILSON}) {
-            long infinite = PLANNER.with(method).plan(0.025, 0.9).audited();
-            long small = PLANNER.with(method).plan(0.025, 0.9, 2_000).audited();
-            long huge = PLANNER.with(method).plan(0.025, 0.9, 1_000_000_000L).audited();
+            long infinite = PLANNER.with(method).plan(2.5, 90).audited();
+            long small = PLANNER.with(method).plan(2.5, 90, 2_000).audited();
+            long huge = PLANNER.with(method).plan(2.5, 90, 1_000_000_000L).audited();
             assertTrue(small < infinite, method + ": " + small + " vs " + infinite);
             // a billion records: the same answer as sampling with replacement, give or take the saw's teeth
             assertTrue(Math.abs(huge - infinite) <= 2, method + ": " + huge + " vs " + infinite);
         }
         // a census has margin 0
-        assertEquals(0, PLANNER.with(IntervalMethod.CLOPPER_PEARSON).margin(50, 0.9, 50));
+        assertEquals(0, PLANNER.with(IntervalMethod.CLOPPER_PEARSON).margin(50, 90, 50));
     }
 
     @Test
-    void largeAnswersStartTheScanNearHalfTheWaldSize() {
-        // 0.15 points at 90%: the Wald size is about 154,000, above 100,000, so the scan starts near 77,000
-        SampleSize size = PLANNER.with(IntervalMethod.CLOPPER_PEARSON).plan(0.0015, 0.9);
+    void largeAnswersAreTheFirstCountToo() {
+        // 0.15 points at 90%: the Wald size is about 154,000; Clopper-Pearson's blocks of counts are
+        // skipped by their bound, and the counts just before the answer are checked here one by one
+        SampleSize size = PLANNER.with(IntervalMethod.CLOPPER_PEARSON).plan(0.15, 90);
         long n = size.audited();
         assertTrue(size.margin() <= 0.0015 && size.marginOneFewer().getAsDouble() > 0.0015);
         // the counts just below also miss the target (a window of the scan checked here)
@@ -212,17 +215,91 @@ class SampleSizePlannerTest {
         }
     }
 
+    /**
+     * The block search (Clopper-Pearson, mid-p, Jeffreys, Wilson) at answers of a few thousand:
+     * every smaller count misses the target, by IntervalMethod itself at each count (a plain scan
+     * written in the test).
+     */
+    @Test
+    void blocksSkippedByTheirBoundHideNoAnswer() {
+        IntervalMethod[] methods = {IntervalMethod.WILSON, IntervalMethod.CLOPPER_PEARSON, IntervalMethod.JEFFREYS,
+            IntervalMethod.MID_P};
+        for (IntervalMethod method : methods) {
+            for (double[] target : new double[][] {{1.5, 50}, {0.9, 96.5}, {0.4, 99.5}, {2, 3}}) {
+                SampleSize size = PLANNER.with(method).plan(target[0], target[1]);
+                double m = target[0] / 100;
+                double p = target[1] / 100;
+                long n = size.audited();
+                String what = method + " " + target[0] + " at " + target[1] + ": n=" + n;
+                assertTrue(margin(method, 0.95, n, p) <= m, what);
+                for (long smaller = 1; smaller < n; smaller++) {
+                    if (margin(method, 0.95, smaller, p) <= m) {
+                        throw new AssertionError(what + " but " + smaller + " reaches it");
+                    }
+                }
+            }
+        }
+        // with a population: hypergeometric Clopper-Pearson and mid-p, every smaller count by the margin
+        for (IntervalMethod method : new IntervalMethod[] {IntervalMethod.CLOPPER_PEARSON, IntervalMethod.MID_P}) {
+            SampleSize size = PLANNER.with(method).plan(4, 85, 3_000);
+            long n = size.audited();
+            for (long smaller = 1; smaller < n; smaller++) {
+                assertTrue(PLANNER.with(method).margin(smaller, 85, 3_000) > 0.04, method + " n=" + n + " at " + smaller);
+            }
+        }
+    }
+
+    /** Issue 16: 0.01 points from 10^8 records by Clopper-Pearson ran for minutes; now refused at once. */
+    @Test
+    void hypergeometricSearchesBeyondTheirLimitAreRefused() {
+        for (IntervalMethod method : new IntervalMethod[] {IntervalMethod.CLOPPER_PEARSON, IntervalMethod.MID_P}) {
+            for (double[] target : new double[][] {{0.01, 50, 1e8}, {0.3, 50, 1e7}, {0.2, 90, 1e9}}) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> PLANNER.with(method).plan(target[0], target[1], (long) target[2]));
+                assertTrue(e.getMessage().contains("method (" + method.token() + ")")
+                        && e.getMessage().contains("50,000"), e.getMessage());
+            }
+        }
+        // the other methods plan such sizes with the population
+        assertTrue(PLANNER.with(IntervalMethod.WILSON).plan(0.3, 50, 10_000_000).audited() > 100_000);
+    }
+
+    /** Targets are percent; both looking like fractions is refused with the library's one hint. */
+    @Test
+    void targetsAreInPercentAndFractionsAreRefusedWithTheHint() {
+        assertEquals(FRACTIONS.plan(0.025, 0.9), PLANNER.plan(2.5, 90));
+        assertEquals(0.025, PLANNER.plan(2.5, 90).targetMargin());
+        assertEquals(0.9, PLANNER.plan(2.5, 90).expected());
+        for (double[] fractions : new double[][] {{0.03, 0.9}, {0.025, 0.5}, {0.5, 1}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> PLANNER.plan(fractions[0], fractions[1]));
+            assertTrue(e.getMessage().startsWith("margin (" + fractions[0] + ") and expected ("), e.getMessage());
+            assertTrue(e.getMessage().contains("look like fractions, but planning targets are taken in percent: write "
+                    + new BigDecimal(Double.toString(fractions[0])).movePointRight(2).stripTrailingZeros().toPlainString()
+                    + " and "), e.getMessage());
+            assertTrue(e.getMessage().contains("SampleSizePlanner.inFractions()"), e.getMessage());
+        }
+        // a margin below a point with a rate in percent is percent: 0.5 points at 90%
+        assertEquals(FRACTIONS.plan(0.005, 0.9), PLANNER.plan(0.5, 90));
+        // an expected rate alone (the margin at a count)
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PLANNER.margin(500, 0.9));
+        assertTrue(e.getMessage().contains("expected (0.9) looks like a fraction"), e.getMessage());
+        assertEquals(FRACTIONS.margin(500, 0.9), PLANNER.margin(500, 90));
+    }
+
     @Test
     void badArgumentsNameThemselves() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(0, 0.9));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(0, 90));
         assertTrue(e.getMessage().contains("margin (0)"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(0.02, 1.2));
-        assertTrue(e.getMessage().contains("expected (1.2)"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(0.02, 0.9, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(2, 120));
+        assertTrue(e.getMessage().contains("expected (120)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(2, 90, 0));
         assertTrue(e.getMessage().contains("population (0)"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.with(IntervalMethod.LOGIT).plan(0.02, 0.9, 100));
+        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.with(IntervalMethod.LOGIT).plan(2, 90, 100));
         assertTrue(e.getMessage().contains("logit"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(0.00001, 0.5));
+        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(0.001, 50));
         assertTrue(e.getMessage().contains("10,000,000"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FRACTIONS.plan(0.02, 1.2));
+        assertTrue(e.getMessage().contains("expected (1.2)"), e.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+import org.recordingrate.error.ArgumentException;
 
 /**
  * Zero-error and one-sided attribute sample sizes against the binomial and hypergeometric
@@ -16,13 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class UpperBoundPlannerTest {
 
+    private static final UpperBoundPlanner FRACTIONS = UpperBoundPlanner.withDefaults().inFractions();
     private static final UpperBoundPlanner PLANNER = UpperBoundPlanner.withDefaults();
 
     @Test
     void fiftyNineRecordsShowUnderFivePercentWithNoneFound() {
         // 0.95^59 = 0.04849 <= 0.05 < 0.95^58 = 0.05105
-        UpperBoundSize size = PLANNER.plan(0.05, 0);
+        UpperBoundSize size = PLANNER.plan(5, 0);
         assertEquals(59, size.audited());
+        assertEquals(0.05, size.tolerable());
         assertEquals(Math.pow(0.95, 59), size.risk(), 1e-15);
         assertEquals(Math.pow(0.95, 58), size.riskOneFewer().getAsDouble(), 1e-15);
         // the one-sided Clopper-Pearson bound for 0 of 59 is 1 - 0.05^(1/59), below 5%
@@ -34,7 +37,7 @@ class UpperBoundPlannerTest {
         for (double tolerable : new double[] {0.2, 0.1, 0.05, 0.03, 0.02, 0.01, 0.001}) {
             for (double confidence : new double[] {0.8, 0.9, 0.95, 0.99}) {
                 long n = (long) Math.ceil(Math.log(1 - confidence) / Math.log(1 - tolerable));
-                assertEquals(n, PLANNER.withConfidence(confidence).plan(tolerable, 0).audited(),
+                assertEquals(n, FRACTIONS.withConfidence(confidence).plan(tolerable, 0).audited(),
                         tolerable + " at " + confidence);
             }
         }
@@ -44,7 +47,7 @@ class UpperBoundPlannerTest {
     void sizesWithErrorsAgainstTheBinomialSum() {
         for (double tolerable : new double[] {0.1, 0.05, 0.02}) {
             for (long errors = 0; errors <= 4; errors++) {
-                UpperBoundSize size = PLANNER.plan(tolerable, errors);
+                UpperBoundSize size = FRACTIONS.plan(tolerable, errors);
                 long n = size.audited();
                 assertTrue(binomialAtMost(errors, n, tolerable) <= 0.05, tolerable + " " + errors + " at " + n);
                 assertTrue(binomialAtMost(errors, n - 1, tolerable) > 0.05, tolerable + " " + errors + " at " + (n - 1));
@@ -52,7 +55,7 @@ class UpperBoundPlannerTest {
             }
         }
         // e = 1 at 5%: 0.95^93 + 93 (0.05) 0.95^92 = 0.0498
-        assertEquals(93, PLANNER.plan(0.05, 1).audited());
+        assertEquals(93, PLANNER.plan(5, 1).audited());
     }
 
     /** sum_{k <= e} C(n, k) p^k q^(n-k), terms by the ratio recurrence from q^n. */
@@ -75,7 +78,7 @@ class UpperBoundPlannerTest {
                     if (d0 <= errors) {
                         continue;
                     }
-                    UpperBoundSize size = PLANNER.plan(tolerable, errors, big);
+                    UpperBoundSize size = FRACTIONS.plan(tolerable, errors, big);
                     long n = size.audited();
                     String what = "N=" + big + " " + tolerable + " e=" + errors + " n=" + n;
                     BigDecimal alpha = new BigDecimal("0.05");
@@ -88,7 +91,7 @@ class UpperBoundPlannerTest {
             }
         }
         // e = 0: C(N - D, n)/C(N, n) = prod_{i < n} (N - D - i)/(N - i); 1,000 records, D0 = 50
-        UpperBoundSize thousand = PLANNER.plan(0.05, 0, 1_000);
+        UpperBoundSize thousand = PLANNER.plan(5, 0, 1_000);
         double product = 1;
         for (long i = 0; i < thousand.audited(); i++) {
             product *= (1_000.0 - 50 - i) / (1_000.0 - i);
@@ -100,11 +103,58 @@ class UpperBoundPlannerTest {
     @Test
     void impossiblePlansAreRefused() {
         // 2% of 100 records is 2 unrecorded: finding 2 can never rule 2 out
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(0.02, 2, 100));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(2, 2, 100));
         assertTrue(e.getMessage().contains("expected errors (2)"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(0.05, -1));
+        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(5, -1));
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(1.5, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> PLANNER.plan(150, 0));
+        assertTrue(e.getMessage().contains("tolerable (150)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FRACTIONS.plan(1.5, 0));
         assertTrue(e.getMessage().contains("tolerable (1.5)"), e.getMessage());
+    }
+
+    /**
+     * Issue 16: {@code plan(0.05, Long.MAX_VALUE)} and {@code --expected-errors 9223372036854775807}
+     * overflowed a long with a stack trace; every count is now kept within 2^53 and refused past it,
+     * naming the argument.
+     */
+    @Test
+    void hugeExpectedErrorsAreRefusedNamingTheArgument() {
+        for (long errors : new long[] {Long.MAX_VALUE, Long.MAX_VALUE / 2, 1L << 53, (1L << 53) + 1}) {
+            for (UpperBoundPlanner planner : new UpperBoundPlanner[] {PLANNER, PLANNER.withConfidence(0.99)}) {
+                ArgumentException e = assertThrows(ArgumentException.class, () -> planner.plan(5, errors));
+                assertEquals("expectedErrors", e.argument());
+                assertTrue(e.getMessage().contains("expected errors (" + errors + ")"), e.getMessage());
+                e = assertThrows(ArgumentException.class, () -> planner.plan(5, errors, 1_000));
+                assertEquals("expectedErrors", e.argument());
+            }
+        }
+        // below 2^53 but needing more than 2^53 audited: refused naming the tolerable share and the limit
+        for (long errors : new long[] {1L << 52, 1L << 50}) {
+            ArgumentException e = assertThrows(ArgumentException.class, () -> PLANNER.plan(5, errors));
+            assertEquals("tolerable", e.argument());
+            assertTrue(e.getMessage().contains("2^53") && e.getMessage().contains(errors + " expected errors"),
+                    e.getMessage());
+        }
+        // a population past 2^53
+        ArgumentException e = assertThrows(ArgumentException.class, () -> PLANNER.plan(5, 0, Long.MAX_VALUE));
+        assertTrue(e.getMessage().contains("population (" + Long.MAX_VALUE + ")"), e.getMessage());
+        // large but supported: e errors among n, with n about e / p_t
+        UpperBoundSize big = PLANNER.plan(50, 1_000_000_000L);
+        assertTrue(big.risk() <= 0.05 && big.riskOneFewer().getAsDouble() > 0.05, big.toString());
+    }
+
+    /** The tolerable share is percent; a fraction-looking one is refused with the library's one hint. */
+    @Test
+    void tolerableShareIsPercent() {
+        assertEquals(FRACTIONS.plan(0.05, 0), PLANNER.plan(5, 0));
+        for (double fraction : new double[] {0.05, 0.1, 0.5}) {
+            ArgumentException e = assertThrows(ArgumentException.class, () -> PLANNER.plan(fraction, 0));
+            assertTrue(e.getMessage().startsWith("tolerable (" + fraction + ") looks like a fraction, but planning "
+                    + "targets are taken in percent: write "), e.getMessage());
+            assertTrue(e.getMessage().contains("UpperBoundPlanner.inFractions()"), e.getMessage());
+        }
+        // 1 percent cannot be a fraction (a share of 1 is not below 1): it is percent
+        assertEquals(FRACTIONS.plan(0.01, 0), PLANNER.plan(1, 0));
     }
 }

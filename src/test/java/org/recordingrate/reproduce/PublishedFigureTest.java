@@ -77,6 +77,45 @@ class PublishedFigureTest {
         assertTrue(worse.changeInterval(0.95).upper() < 0);
     }
 
+    @Test
+    void fractionsFromPublishedDecimalsCarryNoBinaryNoise() {
+        // issue 16: 93.2 +/- 2.3 gave an upper bound of 0.9550000000000001; each value is now the double
+        // nearest the exact decimal, whose shortest form is the decimal itself
+        PublishedFigure figure = PublishedFigure.fromPercent(93.2, 2.3);
+        assertEquals("0.932", Double.toString(figure.rate()));
+        assertEquals("0.023", Double.toString(figure.margin()));
+        assertEquals("0.909", Double.toString(figure.interval().lower()));
+        assertEquals("0.955", Double.toString(figure.interval().upper()));
+        assertEquals("1.007", Double.toString(PublishedFigure.fromPercent(99.0, 1.7).rawInterval().upper()));
+        assertEquals("0.054", Double.toString(figure.compareWith(PublishedFigure.fromPercent(87.8, 1.7)).change()));
+        assertEquals("0.091", Double.toString(PublishedFigure.fromPercent(89.1, 4.3)
+                .compareWith(PublishedFigure.fromPercent(80.0, 3.1)).change()));
+    }
+
+    @Test
+    void volumesForHugeCountsAreRefusedByNameNotByAStackTrace() {
+        // issue 16: volumesConsistentWith(Long.MAX_VALUE, 1) threw ArithmeticException (overflow)
+        PublishedFigure figure = PublishedFigure.fromPercent(93.2, 2.3);
+        org.recordingrate.error.ArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.recordingrate.error.ArgumentException.class, () -> figure.volumesConsistentWith(Long.MAX_VALUE, 1));
+        assertEquals("moreThan", e.argument());
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.recordingrate.error.ArgumentException.class,
+                () -> figure.volumesConsistentWith(100, Long.MAX_VALUE));
+        assertEquals("unit", e.argument());
+        // the largest count accepted, 2^53, still gives a range: 2^53 x 0.9315 / 0.0685 and below
+        // (2^53 + 100) x 0.9325 / 0.0675
+        PublishedFigure.VolumeRange range = figure.volumesConsistentWith(1L << 53, 100);
+        java.math.BigDecimal n = java.math.BigDecimal.valueOf(1L << 53);
+        assertEquals(n.multiply(new java.math.BigDecimal("0.9315")).divide(new java.math.BigDecimal("0.0685"),
+                java.math.MathContext.DECIMAL128).setScale(0, java.math.RoundingMode.CEILING).longValueExact(), range.lower());
+        assertTrue(range.upper().isPresent());
+        // at a rate near 100 the lower bound itself passes 2^63 - 1: refused, naming moreThan
+        PublishedFigure high = PublishedFigure.fromPercent(99.9999, 0.0001);
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.recordingrate.error.ArgumentException.class,
+                () -> high.volumesConsistentWith(1L << 53, 1));
+        assertEquals("moreThan", e.argument());
+    }
+
     /**
      * Q(z) = 1 - Phi(z) for z &gt;= 0, written here independently of the library's erfc: for
      * z &lt; 3 by the series Phi(z) = 1/2 + phi(z) sum z^(2k+1)/(1 3 5 ... (2k+1)) (all terms

@@ -69,6 +69,17 @@ class RecordingRateTest {
         IllegalArgumentException fractions = assertThrows(IllegalArgumentException.class, () -> published(0.932, 0.023));
         assertTrue(fractions.getMessage().contains("93.2") && fractions.getMessage().contains("fromFractions"),
                 fractions.getMessage());
+        // issue 16: plan(0.03, 0.9) answered "393,242 audited for +/- 0.03%"; planning targets are percent
+        // too, and fractions get the same hint, in the same words, as published figures
+        IllegalArgumentException planned = assertThrows(IllegalArgumentException.class, () -> plan(0.03, 0.9));
+        assertTrue(planned.getMessage().startsWith("margin (0.03) and expected (0.9) look like fractions, but planning "
+                + "targets are taken in percent: write 3 and 90; if they are fractions, or truly below 1 percent, give "
+                + "them as fractions"), planned.getMessage());
+        assertTrue(fractions.getMessage().startsWith("rate (0.932) and margin (0.023) look like fractions, but "
+                + "published figures are taken in percent: write 93.2 and 2.3; if they are fractions, or truly below 1 "
+                + "percent, give them as fractions"), fractions.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> plan(0.025, 0.5, "wald"));
+        assertEquals(0.03, plan(3, 90).targetMargin());
         IllegalArgumentException level = assertThrows(IllegalArgumentException.class,
                 () -> estimate(188, 202, "wilson", 95));
         assertTrue(level.getMessage().contains("did you mean 0.95"), level.getMessage());
