@@ -86,9 +86,6 @@ final class TrendCommand implements Callable<Integer> {
         output.check();
         if (!given) {
             Trends trends = configured.trends(series.read(spec, files.get(0), reading));
-            for (String note : trends.notes()) {
-                Cli.note(spec, note);
-            }
             output.write(trends.table(), OutputOptions.Format.CSV, false, trends.summary(), spec.commandLine().getOut());
             return 0;
         }
