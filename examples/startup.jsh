@@ -8,4 +8,6 @@ import org.recordingrate.estimate.*;
 import org.recordingrate.compare.*;
 import org.recordingrate.reproduce.*;
 import org.recordingrate.io.*;
+import org.recordingrate.trend.*;
+import org.recordingrate.posterior.*;
 import static org.recordingrate.shell.RecordingRate.*;

@@ -25,12 +25,14 @@ import picocli.CommandLine.Spec;
  * {@code --out}), drawn with the JDK alone (PNG headless).
  */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = {PlotCommand.Forest.class, PlotCommand.Funnel.class, PlotCommand.Ranks.class},
+        subcommands = {PlotCommand.Forest.class, PlotCommand.Funnel.class, PlotCommand.Ranks.class,
+                TrendCommand.PlotTrend.class},
         description = {"Pictures, SVG or PNG by the name of --out:",
                 "  plot forest BEFORE.csv AFTER.csv --out forest.svg   (each category and all crime, both inspections)",
                 "  plot funnel FORCES.csv --out funnel.png             (every force against the target, over-dispersion"
                         + " allowed for)",
-                "  plot ranks FORCES.csv --out ranks.svg               (every force's rank with its intervals)"})
+                "  plot ranks FORCES.csv --out ranks.svg               (every force's rank with its intervals)",
+                "  plot trend FILE --time year --force NAME --out trend.svg   (rates over time, fitted trends)"})
 final class PlotCommand implements Runnable {
 
     @Spec
@@ -38,7 +40,7 @@ final class PlotCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a plot: forest, funnel or ranks");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a plot: forest, funnel, ranks or trend");
     }
 
     /** Draws without a display; set before AWT starts, so a machine without one (CI, a server) draws too. */

@@ -36,7 +36,7 @@ final class TokenConverters {
             DifferenceMethod.class, PValueAdjustment.class, AllCrimeMethod.class, IntervalMethod.class,
             VarianceConvention.class, Allocation.class, PowerMethod.class, SelectionMethod.class, FunnelLimits.class,
             BootstrapInterval.class, Enumeration.class, ResamplingWeights.class, TieCounting.class,
-            Overdispersion.class, Shrinkage.class);
+            Overdispersion.class, Shrinkage.class, org.recordingrate.trend.TrendMethod.class);
 
     private TokenConverters() {
     }
