@@ -29,7 +29,7 @@ import org.recordingrate.model.Tally;
  * <p>Randomness: the seed gives a source generator (L64X128MixRandom); replicates run in fixed blocks
  * of {@value #BLOCK}, block b drawing from the b-th generator split from the source, so the answer
  * depends on the seed and the number of replicates only. Binomial draws by inversion of the exact
- * distribution ({@link InversionSampler#binomial}). Immutable and thread-safe.
+ * distribution (inversion of the binomial distribution function). Immutable and thread-safe.
  */
 public final class AllCrimeCoverage {
 

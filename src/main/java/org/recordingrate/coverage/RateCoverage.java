@@ -63,7 +63,7 @@ public final class RateCoverage {
     /**
      * The same at another nominal level.
      *
-     * @param confidence the two-sided level, in the supported range ({@link Args#confidence})
+     * @param confidence the two-sided level, from 10<sup>-6</sup> to 1 - 10<sup>-9</sup>
      * @return a new procedure
      * @throws IllegalArgumentException if the level is out of range or NaN
      */
