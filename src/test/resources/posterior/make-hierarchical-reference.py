@@ -1,6 +1,6 @@
 """Reference values for org.recordingrate.posterior.HierarchicalPosterior (HierarchicalPosteriorTest).
 
-Run: python3 make-hierarchical-reference.py   (numpy, scipy 1.17.1)
+Run: python3 make-hierarchical-reference.py   (numpy, scipy 1.11 or later for special.betaincc; made with scipy 1.17.1)
 Writes hierarchical.csv beside this script.
 
 The model of Gelman et al. (2013, BDA3, section 5.3): x_i ~ Bin(n_i, p_i), p_i ~ Beta(alpha, beta),
@@ -101,15 +101,17 @@ def solve(x, n, order):
     return out, forces
 
 
+# every case is computed and checked before the file is written: a failed check leaves no half-written file
+lines = ['case,force,recorded,audited,mean,lower,upper,population_mean,between_force_sd\n']
+for case, (x, n) in DATA.items():
+    out, forces = solve(x, n, 20)
+    check, again = solve(x, n, 40)
+    assert abs(out['mu'] - check['mu']) < 1e-10 and abs(out['tau'] - check['tau']) < 1e-10, case
+    for one, two in zip(forces, again):
+        assert abs(one[2] - two[2]) < 1e-10, (case, one, two)
+        assert max(abs(p - q) for p, q in zip(one[3:], two[3:])) < (1e-5 if case == 'alike' else 2e-6), (case, one, two)
+    for i, (xi, ni, mean, lower, upper) in enumerate(again):
+        lines.append('%s,%d,%d,%d,%.15g,%.15g,%.15g,%.15g,%.15g\n' % (case, i + 1, xi, ni, mean, lower, upper,
+                                                                    check['mu'], check['tau']))
 with open('hierarchical.csv', 'w') as f:
-    f.write('case,force,recorded,audited,mean,lower,upper,population_mean,between_force_sd\n')
-    for case, (x, n) in DATA.items():
-        out, forces = solve(x, n, 20)
-        check, again = solve(x, n, 40)
-        assert abs(out['mu'] - check['mu']) < 1e-10 and abs(out['tau'] - check['tau']) < 1e-10, case
-        for one, two in zip(forces, again):
-            assert abs(one[2] - two[2]) < 1e-10, (case, one, two)
-            assert max(abs(p - q) for p, q in zip(one[3:], two[3:])) < (1e-5 if case == 'alike' else 2e-6), (case, one, two)
-        for i, (xi, ni, mean, lower, upper) in enumerate(again):
-            f.write('%s,%d,%d,%d,%.15g,%.15g,%.15g,%.15g,%.15g\n' % (case, i + 1, xi, ni, mean, lower, upper,
-                                                                  check['mu'], check['tau']))
+    f.writelines(lines)

@@ -54,9 +54,6 @@ final class ForcesCommand implements Callable<Integer> {
         ForcesFile forces = choices.read(file);
         ForcesResult result = choices.procedure().analyse(forces);
         ResultTable table = result.table();
-        for (String note : result.notes()) {
-            Cli.note(spec, note);
-        }
         Cli.renameNotice(spec, table);
         output.write(table, OutputOptions.Format.CSV, false, text(result), spec.commandLine().getOut());
         return 0;

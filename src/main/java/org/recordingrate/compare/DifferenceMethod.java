@@ -182,6 +182,41 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
         this.displayName = displayName;
     }
 
+    /**
+     * Whether this method gives an interval for tallies of these sizes. Every method does, except
+     * {@link #EXACT_UNCONDITIONAL} beyond 5,000 audited in both tallies together (its search over the
+     * nuisance rate would take too long there; {@link #MIETTINEN_NURMINEN} is its asymptotic counterpart).
+     * Lets a caller asking for every method leave out, with a note, the one that cannot answer.
+     *
+     * @param before the earlier tally, not null
+     * @param after the later tally, not null
+     * @return true when {@link #interval} can be called for these tallies
+     * @throws IllegalArgumentException if either tally is null
+     */
+    public boolean handles(Tally before, Tally after) {
+        Args.notNull("before", before);
+        Args.notNull("after", after);
+        return this != EXACT_UNCONDITIONAL
+                || before.audited() + after.audited() <= UnconditionalInterval.MAX_AUDITED;
+    }
+
+    /**
+     * Why {@link #handles} is false for these tallies, as a note: "exact_unconditional left out: 6,400
+     * audited in all, more than its 5,000 (miettinen_nurminen is its asymptotic counterpart)".
+     *
+     * @param before the earlier tally, not null
+     * @param after the later tally, not null
+     * @return the sentence
+     * @throws IllegalArgumentException if either tally is null
+     */
+    public String leftOut(Tally before, Tally after) {
+        Args.notNull("before", before);
+        Args.notNull("after", after);
+        return token + " left out: " + String.format(java.util.Locale.ROOT, "%,d", before.audited() + after.audited())
+                + " audited in all, more than its " + String.format(java.util.Locale.ROOT, "%,d", UnconditionalInterval.MAX_AUDITED)
+                + " (" + MIETTINEN_NURMINEN.token() + " is its asymptotic counterpart)";
+    }
+
     /** The interval with tail probability {@code tail} and z = -Phi<sup>-1</sup>(tail); inputs valid. */
     abstract Interval interval(long xb, long nb, long xa, long na, double confidence, double tail, double z);
 

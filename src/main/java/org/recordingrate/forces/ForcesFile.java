@@ -238,6 +238,19 @@ public record ForcesFile(String file, Kind kind, Optional<String> category, List
         Args.notNull("file", file);
         Args.notNull("options", options);
         CsvInput raw = CsvInput.read(file);
+        ForcesFile read = read(file, raw, options);
+        if (raw.blankRows() == 0) {
+            return read;
+        }
+        // nothing skipped unnoticed: the blank rows are counted in the notes the result carries
+        List<String> notes = new java.util.ArrayList<>(read.notes());
+        notes.add(String.format(Locale.ROOT, "%,d blank row%s skipped in %s", raw.blankRows(),
+                raw.blankRows() == 1 ? "" : "s", raw.name()));
+        return new ForcesFile(read.file(), read.kind(), read.category(), read.header(), read.figures(), read.cells(),
+                notes);
+    }
+
+    private static ForcesFile read(Path file, CsvInput raw, Options options) {
         CsvInput input = options.columns().isEmpty() ? raw : raw.withColumns(options.columns());
         Kind kind = input.has("rate") && input.has("margin") ? Kind.PUBLISHED_FIGURES
                 : input.has("recorded") && input.has("audited") && !(input.has("category") && input.has("volume"))

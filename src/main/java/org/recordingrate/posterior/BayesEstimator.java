@@ -35,8 +35,8 @@ public final class BayesEstimator {
             Runtime.getRuntime().availableProcessors());
 
     /** Steps of the hierarchical grid (see {@code BetaBinomialGrid}). */
-    static final double STEP_U = 0.5;
-    static final double STEP_W = 0.125;
+    static final double STEP_U = 0.25;
+    static final double STEP_W = 0.0625;
 
     private final Prior prior;
     private final double credibility;

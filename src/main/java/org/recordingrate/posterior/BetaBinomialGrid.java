@@ -27,14 +27,16 @@ import org.apache.commons.math3.special.Gamma;
  * standard deviation s(v); both directions are walked out until the log density is 40 below its
  * maximum (a relative weight of 4e-18). The trapezoid rule on such smooth, quickly decaying
  * integrands converges geometrically in the step (Trefethen and Weideman 2014, "The exponentially
- * convergent trapezoidal rule", SIAM Review 56, 385-458): at the default steps (h<sub>u</sub> = 1/2,
- * h<sub>w</sub> = 1/8) the means are unchanged to 1e-9 when both steps are halved.
+ * convergent trapezoidal rule", SIAM Review 56, 385-458): at the default steps (h<sub>u</sub> = 1/4,
+ * h<sub>w</sub> = 1/16) the means are unchanged to 1e-9 when both steps are halved (at twice these
+ * steps the population mean of four alike forces still moved by 3.5e-9).
  *
  * <p><b>Limit.</b> A force's mixture of Beta(alpha + x, beta + n - x) over the nodes is not as smooth:
  * where alpha + beta is large the component is narrower in u than the step between nodes, nearly a
  * step function at the credible bound, and there the rule converges only linearly in the step. The
  * bounds are good to about 1e-6 when the forces differ and 2e-5 when they are alike (the posterior then
- * weighs large alpha + beta heavily), far below what a credible interval is read to; the tests measure
+ * weighs large alpha + beta heavily; 180, 182, 179 and 184 of 200: the fourth force's lower bound is
+ * 1.6e-5 from the converged value, 5e-5 at twice the steps), far below what a credible interval is read to; the tests measure
  * both against an independent Gauss-Legendre product rule.
  */
 final class BetaBinomialGrid {
@@ -57,8 +59,8 @@ final class BetaBinomialGrid {
      *
      * @param recorded x<sub>i</sub>, real numbers &ge; 0 (effective counts allowed)
      * @param audited  n<sub>i</sub> &ge; x<sub>i</sub>, &gt; 0
-     * @param stepU    h<sub>u</sub>, in conditional standard deviations (1/2 by default)
-     * @param stepW    h<sub>w</sub> (1/4 by default)
+     * @param stepU    h<sub>u</sub>, in conditional standard deviations (1/4 by default)
+     * @param stepW    h<sub>w</sub> (1/16 by default)
      */
     BetaBinomialGrid(double[] recorded, double[] audited, double stepU, double stepW) {
         this.recorded = recorded.clone();

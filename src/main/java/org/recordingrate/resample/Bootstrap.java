@@ -592,7 +592,7 @@ public final class Bootstrap implements RateIntervalMethod {
 
     /**
      * Refuses an inspection whose counts exceed the supported 2<sup>53</sup> per category and in all
-     * ({@link Args#countInRange}), as the estimates do.
+     * ({@code Args.countInRange}), as the estimates do.
      */
     private static void checkCounts(Inspection inspection) {
         long audited = 0;

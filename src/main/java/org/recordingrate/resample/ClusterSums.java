@@ -453,7 +453,7 @@ final class ClusterSums {
         return count;
     }
 
-    /** The alias table of the rates' indices (built once; {@link AliasSampler#sample32} draws the index). */
+    /** The alias table of the rates' indices (built once; {@code AliasSampler.sample32} draws the index). */
     synchronized AliasSampler sampler() {
         if (sampler == null) {
             sampler = AliasSampler.of(0, probabilities);
@@ -461,7 +461,7 @@ final class ClusterSums {
         return sampler;
     }
 
-    /** The same table packed with the rates ({@link AliasSampler#packed32}; built once). */
+    /** The same table packed with the rates ({@code AliasSampler.packed32}; built once). */
     synchronized double[] packed() {
         if (packed == null) {
             packed = sampler().packed32(values);

@@ -89,7 +89,7 @@ final class ExactDistribution implements Distribution {
      * The same, switching to the lattice beyond {@code atoms} atoms (tests force the lattice with
      * it). One category whose binomial would hold more than {@link #ATOMS} values (counts near
      * 2<sup>53</sup>) is answered in bounded memory: its quantiles found by searching the binomial
-     * distribution function ({@link Beta#regularizedComplement}), nothing held. Several such
+     * distribution function ({@code Beta.regularizedComplement}), nothing held. Several such
      * categories are refused.
      *
      * @throws ArgumentException (argument {@code interval}) when several categories and one of

@@ -207,7 +207,7 @@ final class IncidentPermutation {
      * {@code draws} taken without replacement from {@code marked + unmarked}, searching outwards
      * from the mode alternately up and down with the ratio recurrence (as
      * {@code InversionSampler.binomialDraw} does for the binomial; the mode's probability by
-     * {@link Hypergeometric#logPmf}).
+     * {@code Hypergeometric.logPmf}).
      */
     static long hypergeometricDraw(long marked, long unmarked, long draws, double u) {
         // X = marked items drawn: the recorded count of group a (size draws) in a 2x2 table with

@@ -37,14 +37,14 @@ import org.recordingrate.model.Inspection;
  *       Multinomial(B, cell probabilities), drawn as a chain of binomials in decreasing mass, one
  *       generator in a fixed order (as {@link CountTally#drawCounts});</li>
  *   <li><b>counted replicate by replicate</b>: when the cells are at most half of B, each
- *       replicate's categories drawn from their alias tables ({@link AliasSampler#sample32}, two
+ *       replicate's categories drawn from their alias tables ({@code AliasSampler.sample32}, two
  *       draws per random {@code long}) and counted in its cell;</li>
  *   <li><b>replicate by replicate</b>: otherwise, the same draws, the values kept (or found again
  *       in bounded memory, {@link ReplicateRuns});</li>
  *   <li><b>pattern by pattern</b>: for the studentized interval (whose standard error needs more
  *       than the sums) and for a category too large for {@link ClusterSums}: each replicate draws
  *       the multinomial counts of the category's patterns as a chain of binomials
- *       ({@link InversionSampler#binomialDraw}, one uniform each).</li>
+ *       ({@code InversionSampler.binomialDraw}, one uniform each).</li>
  * </ol>
  * Kernels 2 to 4 draw from the same tables (probabilities rounded to 2<sup>-32</sup>), so they
  * give the same distribution; each is the same for any number of threads.
@@ -243,7 +243,7 @@ final class IncidentResampler implements Bootstrap.Resampler {
     /**
      * The counts of B replicates over the cells drawn at once: Multinomial(B, &pi;), &pi; the
      * products of the categories' table masses (2<sup>-32</sup> units, exactly those
-     * {@link AliasSampler#sample32} draws), category by category as a chain of binomials over the
+     * {@code AliasSampler.sample32} draws), category by category as a chain of binomials over the
      * category's rates in decreasing mass (so the chain stops after the likely ones), one uniform a
      * binomial from one generator split from {@code stream}, in this fixed order.
      */
@@ -358,7 +358,7 @@ final class IncidentResampler implements Bootstrap.Resampler {
     /**
      * Replicate by replicate from the categories' alias tables: two replicates per round, one
      * random long per category. Each category's table is packed with its rates
-     * ({@link AliasSampler#packed32}: threshold, own rate and alias rate side by side), so a draw
+     * ({@code AliasSampler.packed32}: threshold, own rate and alias rate side by side), so a draw
      * reads one place of a table of tens of thousands of values: one cache miss, not three. A
      * replicate near the estimate finds its rates' fractions again by binary search (the rates are
      * distinct and sorted) and is compared exactly.

@@ -113,7 +113,7 @@ class ReadingCommandTest {
                 new Reading("plan --volumes", List.of(PLAN_VOLUMES), List.of("plan", "--volumes", "{0}", "--margin", "3", "--expected", "90"),
                         "read 2 category rows from"),
                 new Reading("plot funnel, forces file", List.of(FORCES), List.of("plot", "funnel", "{0}", "--category",
-                        "violence", "--out", "{dir}/funnel.svg"), "read 3 category rows from"),
+                        "violence", "--out", "{dir}/funnel.svg"), "read 3 forces from"),
                 new Reading("estimate, audit file and volumes", List.of(AUDIT, VOLUMES),
                         List.of("estimate", "{0}", "--volumes", "{1}"), "read 3 records from"),
                 new Reading("select, population and plan", List.of(POPULATION, PLAN),
