@@ -13,4 +13,6 @@ import org.recordingrate.resample.*;
 import org.recordingrate.plan.*;
 import org.recordingrate.report.*;
 import org.recordingrate.io.*;
+import org.recordingrate.trend.*;
+import org.recordingrate.posterior.*;
 import static org.recordingrate.shell.RecordingRate.*;

@@ -119,7 +119,7 @@ bad("text-after-quote.csv", "record_id,category,recorded\nR1,\"violence\"x,yes\n
     "text after a closing quote")
 bad("invalid-utf8.csv", b"record_id,category,recorded\nR1,violence,yes\nR2,viol\xe9nce,no\n", "volumes.csv", 3,
     "category", "viol\\xE9", "is not valid UTF-8")
-bad("invalid-utf8-header.csv", b"record_id,cat\xc3gory,recorded\nR1,violence,yes\n", "volumes.csv", 1, "",
+bad("invalid-utf8-header.csv", b"record_id,cat\xc3gory,recorded\nR1,violence,yes\n", "volumes.csv", 1, "2",
     "cat\\xC3", "is not valid UTF-8")
 bad("truncated-utf8-at-end.csv", b"record_id,category,recorded\nR1,violence,yes\nR2,other crime,no\xe2\x82",
     "volumes.csv", 3, "recorded", "no\\xE2\\x82", "is not valid UTF-8")
@@ -162,7 +162,7 @@ bad("volumes-decimal-point.csv", "category;volume\nviolence;25000\nsexual offenc
     "", 3, "volume", "2.500", "is not a whole number written in digits")
 bad("volumes-zero.csv", "category,volume\nviolence,0\nsexual offences,2500\nother crime,35000\n", "", 2, "volume", "0",
     "must be at least 1")
-bad("volumes-duplicate.csv", "category,volume\nviolence,1\nViolence ,2\n", "", 3, "category", "Violence",
+bad("volumes-duplicate.csv", "category,volume\nviolence,1\nViolence ,2\n", "", 3, "category", "Violence ",
     "appears twice (first on line 2)")
 bad("volumes-header-only.csv", "category,volume\n", "", 1, "", None, "has a header but no categories")
 bad("volumes-total-overflow.csv", "category,volume\nviolence,9223372036854775000\nsexual offences,2500\n"

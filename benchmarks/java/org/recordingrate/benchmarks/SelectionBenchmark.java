@@ -27,10 +27,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.recordingrate.io.PopulationFile;
-import org.recordingrate.plan.PermanentRandomNumber;
-import org.recordingrate.plan.PlannedCategory;
-import org.recordingrate.plan.SelectionMethod;
-import org.recordingrate.plan.Selector;
+import org.recordingrate.select.PermanentRandomNumber;
+import org.recordingrate.select.PlannedCategory;
+import org.recordingrate.select.SelectionMethod;
+import org.recordingrate.select.Selector;
 
 /**
  * Drawing 10,000 records (4,000, 2,000 and 4,000 from three categories) from a population file of

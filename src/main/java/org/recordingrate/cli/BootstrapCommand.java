@@ -116,7 +116,6 @@ final class BootstrapCommand implements Callable<Integer> {
                     + e.changeSummary() + "\n" + footer(method, start));
         } else if (files.size() == 1) {
             List<Inspection> all = resampling.inspections(spec, files.get(0), reading);
-            checkIncidents(method, all);
             List<BootstrapInspectionEstimate> estimates = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             for (Inspection inspection : all) {
@@ -129,37 +128,19 @@ final class BootstrapCommand implements Callable<Integer> {
         } else {
             List<Inspection> earlier = resampling.inspections(spec, files.get(0), reading);
             List<Inspection> later = resampling.inspections(spec, files.get(1), reading);
-            checkIncidents(method, earlier);
-            checkIncidents(method, later);
             List<BootstrapInspectionChange> changes = new ArrayList<>();
             StringBuilder text = new StringBuilder();
-            for (NamePairing.Pair<Inspection> p : Resampling.pairs(spec, earlier, later)) {
+            List<String> unpaired = new ArrayList<>();
+            for (NamePairing.Pair<Inspection> p : Resampling.pairs(spec, earlier, later, files, unpaired)) {
                 noteIncidents(p.before(), text);
                 noteIncidents(p.after(), text);
                 BootstrapInspectionChange c = bootstrap.compare(p.before(), p.after());
                 changes.add(c);
                 text.append(c.summary()).append('\n');
             }
-            write(ResampleColumns.inspectionChanges(changes), false, text + footer(method, start));
+            write(ResampleColumns.inspectionChanges(changes).notes(unpaired), false, text + footer(method, start));
         }
         return 0;
-    }
-
-    /**
-     * A usage error for an interval that the bootstrap over incidents does not offer, when an
-     * inspection carries incidents (before any resampling, so nothing is half done).
-     */
-    private void checkIncidents(BootstrapInterval method, List<Inspection> inspections) {
-        if (method != BootstrapInterval.STUDENTIZED && method != BootstrapInterval.EXACT) {
-            return;
-        }
-        for (Inspection inspection : inspections) {
-            if (Bootstrap.hasIncidents(inspection)) {
-                throw Cli.usage(spec, "--interval " + method.token() + " is not offered when incidents are resampled:"
-                        + " inspection '" + inspection.name() + "' names its incidents (incident_id), so it is"
-                        + " resampled by incident; use --interval percentile, basic, normal or bca");
-            }
-        }
     }
 
     /** Tells, on standard error and in the text output, that an inspection is resampled by incident. */

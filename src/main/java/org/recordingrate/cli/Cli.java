@@ -99,10 +99,16 @@ final class Cli {
         spec.commandLine().getErr().flush();
     }
 
-    /** Tells on standard error how many rows were read, so that nothing is lost unnoticed. */
+    /**
+     * Tells on standard error how many rows were read (and how many blank rows were skipped), so
+     * that nothing is lost unnoticed: {@code "read 3 plan rows from plan.csv (1 blank row skipped)"}.
+     */
     static void readNotice(CommandSpec spec, CsvInput input, String what) {
-        note(spec, "read " + input.rows().size() + " " + what + (input.rows().size() == 1 ? "" : "s") + " from "
-                + input.name());
+        int rows = input.rows().size();
+        long blank = input.blankRows();
+        note(spec, String.format(java.util.Locale.ROOT, "read %,d %s%s from %s%s", rows, what, rows == 1 ? "" : "s",
+                input.name(), blank == 0 ? "" : String.format(java.util.Locale.ROOT, " (%,d blank row%s skipped)", blank,
+                        blank == 1 ? "" : "s")));
     }
 
     /** Tells on standard error which result columns were renamed because an input column had their name. */

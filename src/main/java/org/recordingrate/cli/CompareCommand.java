@@ -200,12 +200,18 @@ final class CompareCommand implements Callable<Integer> {
         Tally later = tallies.after(spec);
         List<Change> changes = new ArrayList<>();
         StringBuilder text = new StringBuilder();
+        List<String> leftOut = new ArrayList<>();
         for (Comparison each : every(comparison)) {
+            // asked for every method, one that cannot answer at these sizes is left out with a note
+            if (methods.size() > 1 && each.method() instanceof DifferenceMethod d && !d.handles(earlier, later)) {
+                leftOut.add(d.leftOut(earlier, later));
+                continue;
+            }
             Change change = each.compare(earlier, later);
             changes.add(change);
             text.append(change).append('\n');
         }
-        output.write(ResultTable.concat(changes.stream().map(Change::table).toList()), OutputOptions.Format.TEXT,
+        output.write(ResultTable.concat(changes.stream().map(Change::table).toList()).notes(leftOut), OutputOptions.Format.TEXT,
                 changes.size() == 1, changes.size() == 1 ? changes.get(0).summary() : text.toString(),
                 spec.commandLine().getOut());
     }
@@ -238,6 +244,14 @@ final class CompareCommand implements Callable<Integer> {
                             key -> row.located("confidence", () -> base.with(m).with(t).with(a).withConfidence(c)));
                 }
                 Comparison chosen = comparison;
+                if (all && chosen.method() instanceof DifferenceMethod d && !d.handles(earlier, later)) {
+                    // the row stays, its results blank and the reason on it: nothing dropped silently
+                    List<Object> blank = new ArrayList<>(java.util.Collections.nCopies(columns.columns().size(), null));
+                    blank.set(0, d.token());
+                    blank.set(1, chosen.test().token());
+                    table.row(row.cells(), blank).noteRow(d.leftOut(earlier, later));
+                    continue;
+                }
                 Change change = row.construct(Map.of(), () -> chosen.compare(earlier, later));
                 table.row(row.cells(), columns.values(change));
             }

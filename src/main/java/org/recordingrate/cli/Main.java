@@ -30,7 +30,8 @@ import org.recordingrate.internal.DecimalText;
                         + "published figures (--rate, --margin) take percent; text output shows percent."},
         subcommands = {EstimateCommand.class, CompareCommand.class, ReproduceCommand.class, PlanCommand.class,
                 SelectCommand.class, BootstrapCommand.class, PermuteCommand.class, ReportCommand.class,
-                PlotCommand.class,
+                PlotCommand.class, CoverageCommand.class, ForcesCommand.class, TrendCommand.class,
+                PosteriorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

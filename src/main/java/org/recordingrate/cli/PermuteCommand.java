@@ -12,7 +12,6 @@ import org.recordingrate.model.Inspection;
 import org.recordingrate.model.NamePairing;
 import org.recordingrate.model.Tally;
 import org.recordingrate.resample.ResampleColumns;
-import org.recordingrate.resample.Bootstrap;
 import org.recordingrate.resample.Enumeration;
 import org.recordingrate.resample.PermutationInspectionResult;
 import org.recordingrate.resample.PermutationResult;
@@ -34,7 +33,8 @@ import picocli.CommandLine.Spec;
                 "  permute --before 512/640 --after 188/202 [--replicates B] [--seed S] [--alternative ...]",
                 "  permute BEFORE.csv AFTER.csv ...   (each category, then all crime stratified by category)",
                 "Where the arrangements are few they are enumerated (one category: Fisher's test; across "
-                        + "categories: the exact conditional test) and the method column says so."})
+                        + "categories: the exact conditional test) and the method column says so.",
+                "Record-level audit files with incident_id: whole incidents are permuted within each category."})
 final class PermuteCommand implements Callable<Integer> {
 
     @Spec
@@ -95,20 +95,22 @@ final class PermuteCommand implements Callable<Integer> {
             List<Inspection> later = resampling.inspections(spec, files.get(1), reading);
             List<PermutationInspectionResult> results = new ArrayList<>();
             StringBuilder text = new StringBuilder();
-            for (NamePairing.Pair<Inspection> p : Resampling.pairs(spec, earlier, later)) {
+            List<String> unpaired = new ArrayList<>();
+            List<NamePairing.Pair<Inspection>> pairs = Resampling.pairs(spec, earlier, later, files, unpaired);
+            for (NamePairing.Pair<Inspection> p : pairs) {
+                if (NamePairing.byName(p.before().categories(), p.after().categories(),
+                        org.recordingrate.model.AuditedCategory::name).pairs().isEmpty()) {
+                    throw new IllegalArgumentException(files.get(0) + " and " + files.get(1) + ": no category of "
+                            + p.before().name() + " is audited in " + p.after().name()
+                            + " (categories are matched by name): there is nothing to permute");
+                }
+            }
+            for (NamePairing.Pair<Inspection> p : pairs) {
                 PermutationInspectionResult r = test.permuteAll(p.before(), p.after(), alt);
                 results.add(r);
                 text.append(r.summary()).append('\n');
-                if (Bootstrap.hasIncidents(p.before()) || Bootstrap.hasIncidents(p.after())) {
-                    // the permutation exchanges crimes, which incidents make not exchangeable
-                    String note = "incidents: permuting crimes, not incidents, between " + p.before().name() + " and "
-                            + p.after().name() + ", so the p-values are too small where an incident's crimes are"
-                            + " recorded together; bootstrap BEFORE AFTER --volumes FILE resamples incidents";
-                    Cli.note(spec, note);
-                    text.append(note).append('\n');
-                }
             }
-            output.write(ResampleColumns.permutations(results), OutputOptions.Format.CSV, false,
+            output.write(ResampleColumns.permutations(results).notes(unpaired), OutputOptions.Format.CSV, false,
                     text + Resampling.timing(resampling.replicates, System.nanoTime() - start) + "\n",
                     spec.commandLine().getOut());
         }

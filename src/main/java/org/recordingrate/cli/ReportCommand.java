@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.recordingrate.forces.ForcesFile;
 import org.recordingrate.io.InspectionSource;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.report.Report;
@@ -59,8 +60,19 @@ final class ReportCommand implements Callable<Integer> {
     Path volumes;
 
     @Option(names = "--forces", paramLabel = "FORCES.csv",
-            description = "Every force's inspection: adds the funnel plot to the HTML page, this force highlighted.")
+            description = "Every force's figures (published figures, tallies or an inspection file): sets this force "
+                    + "among them, its place on the funnel (adjusted for over-dispersion), shrunken rate and rank interval;"
+                    + " the HTML page gains the funnel and ranks plots.")
     Path forces;
+
+    @Option(names = "--forces-category", paramLabel = "NAME",
+            description = "The category of the --forces file's rows to take (default: all crime for inspection files,"
+                    + " every row of a figures file).")
+    String forcesCategory;
+
+    @Option(names = "--forces-columns", paramLabel = "TOOL=FILE[,...]", split = ",",
+            description = "Read the --forces file's column FILE as the tool's TOOL, e.g. rate=Rate,margin=CI.")
+    java.util.Map<String, String> forcesColumns = new java.util.LinkedHashMap<>();
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|markdown|csv|json|html",
             description = "The document (default: ${DEFAULT-VALUE}); csv and json hold every column and the paragraphs.")
@@ -84,10 +96,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         Report report = choices.apply(read(spec, files, volumes, force, reading).force(force));
         if (forces != null) {
-            InspectionSource source = Cli.inspections(spec, forces, Optional.empty(), java.util.Map.of());
-            Cli.note(spec, source.toString());
-            List<Inspection> all = source.inspections();
-            report = report.withForces(all);
+            ForcesFile.Options options = ForcesFile.Options.defaults().withColumns(forcesColumns);
+            if (forcesCategory != null) {
+                options = options.withCategory(forcesCategory);
+            }
+            ForcesFile read = ForcesFile.read(forces, options);
+            Cli.note(spec, "read " + read);
+            report = report.withForces(read);
         }
         String document = switch (format) {
             case MARKDOWN -> report.markdown();

@@ -116,18 +116,20 @@ final class Resampling {
 
     /**
      * The inspections of two files paired: the two when each file holds one, otherwise by name;
-     * those without a partner are reported on standard error.
+     * those without a partner are added to {@code unpaired}, for the table's notes (which the
+     * output says on standard error and in every format).
      */
-    static List<NamePairing.Pair<Inspection>> pairs(CommandSpec spec, List<Inspection> before, List<Inspection> after) {
+    static List<NamePairing.Pair<Inspection>> pairs(CommandSpec spec, List<Inspection> before, List<Inspection> after,
+                                                    List<java.nio.file.Path> files, List<String> unpaired) {
         if (before.size() == 1 && after.size() == 1) {
             return List.of(new NamePairing.Pair<>(before.get(0), after.get(0)));
         }
         NamePairing<Inspection> pairing = NamePairing.byName(before, after, Inspection::name);
         for (Inspection i : pairing.onlyBefore()) {
-            Cli.note(spec, "inspection '" + i.name() + "' is in the earlier file only: not compared");
+            unpaired.add("inspection '" + i.name() + "' is in " + files.get(0) + " only: not compared");
         }
         for (Inspection i : pairing.onlyAfter()) {
-            Cli.note(spec, "inspection '" + i.name() + "' is in the later file only: not compared");
+            unpaired.add("inspection '" + i.name() + "' is in " + files.get(1) + " only: not compared");
         }
         if (pairing.pairs().isEmpty()) {
             throw new IllegalArgumentException("no inspection of the earlier file has the name of one in the later file");

@@ -1,9 +1,8 @@
 package org.recordingrate.cli;
 
-import org.recordingrate.model.Token;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,12 +17,11 @@ import java.util.concurrent.Callable;
 
 import org.recordingrate.io.CsvInput;
 import org.recordingrate.model.Names;
-import org.recordingrate.plan.CategoryDraw;
-import org.recordingrate.plan.PlannedCategory;
-import org.recordingrate.plan.Selection;
-import org.recordingrate.plan.SelectionMethod;
-import org.recordingrate.plan.Selector;
-import org.recordingrate.report.PlanColumns;
+import org.recordingrate.select.PlannedCategory;
+import org.recordingrate.select.Selection;
+import org.recordingrate.select.SelectionColumns;
+import org.recordingrate.select.SelectionMethod;
+import org.recordingrate.select.Selector;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,8 +76,18 @@ final class SelectCommand implements Callable<Integer> {
         if (population.toString().equals("-")) {
             throw Cli.usage(spec, "the population must be a file (it is hashed, and read twice by systematic selection)");
         }
+        if (plan.toString().equals("-")) {
+            throw Cli.usage(spec, "--plan must be a file (its SHA-256 goes into the manifest)");
+        }
+        // every output path is checked before any work, so that nothing is drawn for an output that cannot be written
         output.check();
+        if (output.out != null && (sameFile(output.out, population) || sameFile(output.out, plan))) {
+            throw Cli.usage(spec, "--out " + output.out + " is an input file: the sample list would replace it");
+        }
         Path manifestFile = manifest != null ? manifest : output.out == null ? null : beside(output.out);
+        if (manifestFile != null) {
+            checkManifest(manifestFile);
+        }
         CsvInput input = CsvInput.read(plan).require("category", "audited");
         List<PlannedCategory> planned = new ArrayList<>();
         Map<String, Long> firstLine = new HashMap<>();
@@ -107,14 +115,9 @@ final class SelectCommand implements Callable<Integer> {
         Selection selection = selector.select(population, planned);
         Cli.note(spec, String.format(java.util.Locale.ROOT, "read %,d records from %s (SHA-256 %s)",
                 selection.population().rows(), population, selection.population().sha256()));
-        if (selection.population().toOther() > 0) {
-            Cli.note(spec, String.format(java.util.Locale.ROOT, "%,d records of categories not in the plan went to '%s'",
-                    selection.population().toOther(), selection.other().orElse("")));
-        }
-        for (CategoryDraw shortfall : selection.shortfalls()) {
-            Cli.note(spec, "shortfall: " + shortfall);
-        }
-        output.write(PlanColumns.sampleList(selection), OutputOptions.Format.CSV, false, selection.summary() + "\n",
+        // what the table's notes say (shortfalls, the other category, blank rows), said on standard error too
+        selection.notes().forEach(note -> Cli.note(spec, note));
+        output.write(selection.table(), OutputOptions.Format.CSV, false, selection.summary() + "\n",
                 spec.commandLine().getOut());
         if (manifestFile != null) {
             Map<String, String> extra = new LinkedHashMap<>();
@@ -123,16 +126,54 @@ final class SelectCommand implements Callable<Integer> {
             extra.put("sample_file", output.out == null ? "(standard output)" : output.out.toString());
             try {
                 extra.put("tool", new Main.Version().getVersion()[0]);
-                Files.writeString(manifestFile, PlanColumns.manifestJson(selection.manifest(), extra));
             } catch (IOException e) {
-                throw new UncheckedIOException("--manifest " + manifestFile + ": could not be written (" + e.getMessage()
-                        + ")", e);
+                throw new UncheckedIOException("the tool's version could not be read: " + e.getMessage(), e);
             }
+            String json = SelectionColumns.manifestJson(selection.manifest(), extra);
+            OutputOptions.writeWhole(manifestFile, stream -> stream.write(json.getBytes(StandardCharsets.UTF_8)));
             Cli.note(spec, "manifest: " + manifestFile);
         } else {
             Cli.note(spec, "no manifest written (give --out or --manifest): " + selection.manifest());
         }
         return 0;
+    }
+
+    /**
+     * Refuses a manifest path that cannot be written (a folder, a missing or read-only folder), as a
+     * bad path (1), or that is the sample list itself or an input, as conflicting options (2).
+     */
+    private void checkManifest(Path file) {
+        String option = manifest != null ? "--manifest " : "the manifest ";
+        if (output.out != null && sameFile(file, output.out)) {
+            throw Cli.usage(spec, option + file + " is the same file as --out " + output.out
+                    + ": the manifest would replace the sample list; give another --manifest");
+        }
+        if (sameFile(file, population) || sameFile(file, plan)) {
+            throw Cli.usage(spec, option + file + " is an input file: give another --manifest");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + file + ": is a folder, not a file");
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(option + file + ": the folder " + (folder == null ? file : folder)
+                    + " does not exist");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IllegalArgumentException(option + file + ": the folder " + folder + " cannot be written");
+        }
+    }
+
+    /** Whether two paths name one file: equal once absolute and normalised, or the same existing file. */
+    private static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** SAMPLE.csv -> SAMPLE.manifest.json, in the same folder. */

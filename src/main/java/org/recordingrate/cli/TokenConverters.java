@@ -9,11 +9,13 @@ import org.recordingrate.compare.PValueAdjustment;
 import org.recordingrate.estimate.AllCrimeMethod;
 import org.recordingrate.estimate.IntervalMethod;
 import org.recordingrate.estimate.VarianceConvention;
+import org.recordingrate.forces.FunnelLimits;
+import org.recordingrate.forces.Overdispersion;
+import org.recordingrate.forces.Shrinkage;
 import org.recordingrate.model.Token;
 import org.recordingrate.plan.Allocation;
 import org.recordingrate.plan.PowerMethod;
-import org.recordingrate.plan.SelectionMethod;
-import org.recordingrate.report.FunnelLimits;
+import org.recordingrate.select.SelectionMethod;
 import org.recordingrate.resample.BootstrapInterval;
 import org.recordingrate.resample.Enumeration;
 import org.recordingrate.resample.ResamplingWeights;
@@ -33,7 +35,8 @@ final class TokenConverters {
     static final List<Class<? extends Enum<?>>> TYPES = List.of(Alternative.class, ChangeTest.class,
             DifferenceMethod.class, PValueAdjustment.class, AllCrimeMethod.class, IntervalMethod.class,
             VarianceConvention.class, Allocation.class, PowerMethod.class, SelectionMethod.class, FunnelLimits.class,
-            BootstrapInterval.class, Enumeration.class, ResamplingWeights.class, TieCounting.class);
+            BootstrapInterval.class, Enumeration.class, ResamplingWeights.class, TieCounting.class,
+            Overdispersion.class, Shrinkage.class, org.recordingrate.trend.TrendMethod.class);
 
     private TokenConverters() {
     }

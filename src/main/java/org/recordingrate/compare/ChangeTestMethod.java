@@ -1,5 +1,6 @@
 package org.recordingrate.compare;
 
+import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Token;
 
 import org.recordingrate.model.Tally;
@@ -50,4 +51,32 @@ public interface ChangeTestMethod extends Token {
      *                                  test supports
      */
     TestResult test(Tally before, Tally after, Alternative alternative);
+
+    /**
+     * Whether {@link #test(AuditedCategory, AuditedCategory, Alternative)} uses the incidents the
+     * categories carry (the permutation test moves whole incidents), so that its p-values allow for
+     * crimes recorded together. By default false: the test of the tallies.
+     *
+     * @return true if the test of two categories is made over their incidents
+     */
+    default boolean usesIncidents() {
+        return false;
+    }
+
+    /**
+     * Tests whether the recording rate of one category changed between two inspections, given the
+     * categories themselves, so that a test can use what more they carry (their incidents: a
+     * permutation test moves whole incidents). By default the test of their tallies.
+     *
+     * @param before      the category in the earlier inspection
+     * @param after       the category in the later inspection
+     * @param alternative the alternative hypothesis
+     * @return the statistic and p-value
+     * @throws IllegalArgumentException as {@link #test(Tally, Tally, Alternative)}
+     */
+    default TestResult test(AuditedCategory before, AuditedCategory after, Alternative alternative) {
+        org.recordingrate.internal.Args.notNull("before", before);
+        org.recordingrate.internal.Args.notNull("after", after);
+        return test(before.tally(), after.tally(), alternative);
+    }
 }

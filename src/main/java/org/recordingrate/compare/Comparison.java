@@ -215,6 +215,17 @@ public final class Comparison {
                 Verdict.of(change, result.pValue(), significance));
     }
 
+    /** {@link #compare(Tally, Tally)} for two categories, their test given the categories (a test may use their incidents). */
+    private Change compare(AuditedCategory before, AuditedCategory after) {
+        Tally b = before.tally();
+        Tally a = after.tally();
+        double change = a.rate() - b.rate();
+        Interval interval = method.interval(b, a, confidence);
+        TestResult result = test.test(before, after, alternative);
+        return new Change(b, a, change, method, confidence, interval, result, significance,
+                Verdict.of(change, result.pValue(), significance));
+    }
+
     /**
      * Compares two inspections: each category audited in both (matched by name under
      * {@link org.recordingrate.model.Names}: case and spacing ignored), with p-values adjusted
@@ -225,8 +236,11 @@ public final class Comparison {
      * <p>When the records named their incidents, the survey variance ({@link VarianceConvention#SURVEY})
      * estimates over them in every row: each category's change is then the z-test and Wald interval on
      * the categories' survey standard errors ({@link SurveyChange}) in place of the chosen method and
-     * test, as the all-crime change is. Under the binomial variance, and in the Cochran-Mantel-Haenszel
-     * test, crimes that came in incidents count as independent (the result's notes say so).
+     * test, as the all-crime change is. Under the binomial variance the category intervals use the
+     * tallies alone, and the tests too, except a test that reads the categories themselves
+     * ({@link ChangeTestMethod#test(AuditedCategory, AuditedCategory, Alternative)}: the permutation
+     * test moves whole incidents); there, and in the Cochran-Mantel-Haenszel test, crimes that came in
+     * incidents count as independent (the result's notes say so).
      *
      * @param before the earlier inspection
      * @param after  the later inspection
@@ -253,7 +267,7 @@ public final class Comparison {
                 changes.add(with((ChangeIntervalMethod) survey).with((ChangeTestMethod) survey).compare(pair.before().tally(),
                         pair.after().tally()));
             } else {
-                changes.add(compare(pair.before().tally(), pair.after().tally()));
+                changes.add(compare(pair.before(), pair.after()));
             }
         }
         double[] adjusted = adjustment.adjust(changes.stream().mapToDouble(c -> c.test().pValue()).toArray());

@@ -22,7 +22,8 @@ import org.recordingrate.internal.ExactArithmetic;
  * <p>Which test agrees with which interval (the interval excludes 0 exactly when the test rejects
  * at alpha = 1 - confidence, two-sided): {@link #MIETTINEN_NURMINEN} with the pooled score test
  * carrying the same N/(N - 1) factor (and, without it, {@link ChangeTest#Z_POOLED} at D = 0 where
- * the restricted estimates are the pooled rate); {@link #WALD} with {@link ChangeTest#Z_UNPOOLED}.
+ * the restricted estimates are the pooled rate); {@link #WALD} with {@link ChangeTest#Z_UNPOOLED};
+ * {@link #EXACT_UNCONDITIONAL} with {@link ChangeTest#BARNARD} one-sided at alpha/2 on each side.
  * Newcombe's and Agresti-Caffo's intervals have no exactly matching test.
  *
  * <p>Numerics: d is formed from the exact cross difference x<sub>a</sub>n<sub>b</sub> -
@@ -156,6 +157,11 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
          * f(t) = |t| - z sqrt(V) is at most 0 at t = 0 and positive at the end.
          */
         private double distance(ScoreVariance variance, double z, double end, double total) {
+            if (end == 0) {
+                // d rounded to -1 or 1 although not every record went one way (n - 1 of 2^53 against 0):
+                // the bound is d itself (found by IntervalPropertiesTest; it threw "no sign change")
+                return 0;
+            }
             java.util.function.DoubleUnaryOperator f = t -> Math.abs(t) - z * Math.sqrt(variance.atDistance(t));
             double inner = 0;
             if (f.applyAsDouble(0) == 0) {
@@ -167,6 +173,26 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
             }
             return Roots.bracketed(f, Math.min(inner, end), Math.max(inner, end));
         }
+    },
+
+    /**
+     * The exact unconditional interval (Chan and Zhang 1999; Agresti and Min 2001): the changes D that
+     * neither one-sided exact unconditional test rejects at alpha/2, tables ordered by Farrington and
+     * Manning's score statistic at D and the probability maximised over the nuisance rate; at D = 0 the
+     * test is Barnard's ({@link ChangeTest#BARNARD}, pooled z), so the interval excludes 0 on a side
+     * exactly when Barnard's one-sided test in that direction rejects at alpha/2. Guaranteed coverage
+     * (at least the nominal level at every pair of rates). As SAS's {@code RISKDIFF(CL=EXACT)} with
+     * {@code METHOD=SCORE}, StatXact and R's {@code exact2x2::uncondExact2x2(method = "score")}. At most
+     * 5,000 audited in both groups together (above, {@link #MIETTINEN_NURMINEN} is its asymptotic
+     * counterpart and the two agree closely). See {@link UnconditionalInterval} for the definition and
+     * the algorithm. References: Chan and Zhang, Biometrics 55 (1999) 1202-1209; Agresti and Min,
+     * Biometrics 57 (2001) 963-971.
+     */
+    EXACT_UNCONDITIONAL("exact_unconditional", "exact unconditional") {
+        @Override
+        Interval interval(long xb, long nb, long xa, long na, double confidence, double tail, double z) {
+            return UnconditionalInterval.interval(xb, nb, xa, na, tail);
+        }
     };
 
     private final String token;
@@ -175,6 +201,41 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
     DifferenceMethod(String token, String displayName) {
         this.token = token;
         this.displayName = displayName;
+    }
+
+    /**
+     * Whether this method gives an interval for tallies of these sizes. Every method does, except
+     * {@link #EXACT_UNCONDITIONAL} beyond 5,000 audited in both tallies together (its search over the
+     * nuisance rate would take too long there; {@link #MIETTINEN_NURMINEN} is its asymptotic counterpart).
+     * Lets a caller asking for every method leave out, with a note, the one that cannot answer.
+     *
+     * @param before the earlier tally, not null
+     * @param after the later tally, not null
+     * @return true when {@link #interval} can be called for these tallies
+     * @throws IllegalArgumentException if either tally is null
+     */
+    public boolean handles(Tally before, Tally after) {
+        Args.notNull("before", before);
+        Args.notNull("after", after);
+        return this != EXACT_UNCONDITIONAL
+                || before.audited() + after.audited() <= UnconditionalInterval.MAX_AUDITED;
+    }
+
+    /**
+     * Why {@link #handles} is false for these tallies, as a note: "exact_unconditional left out: 6,400
+     * audited in all, more than its 5,000 (miettinen_nurminen is its asymptotic counterpart)".
+     *
+     * @param before the earlier tally, not null
+     * @param after the later tally, not null
+     * @return the sentence
+     * @throws IllegalArgumentException if either tally is null
+     */
+    public String leftOut(Tally before, Tally after) {
+        Args.notNull("before", before);
+        Args.notNull("after", after);
+        return token + " left out: " + String.format(java.util.Locale.ROOT, "%,d", before.audited() + after.audited())
+                + " audited in all, more than its " + String.format(java.util.Locale.ROOT, "%,d", UnconditionalInterval.MAX_AUDITED)
+                + " (" + MIETTINEN_NURMINEN.token() + " is its asymptotic counterpart)";
     }
 
     /** The interval with tail probability {@code tail} and z = -Phi<sup>-1</sup>(tail); inputs valid. */

@@ -114,11 +114,18 @@ public record InspectionChange(Inspection before, Inspection after, List<Categor
     @Override
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
+        boolean byIncident = categories.stream().anyMatch(c -> c.change().test().test().usesIncidents());
         if ((before.hasIncidents() || after.hasIncidents()) && variance == VarianceConvention.SURVEY) {
             notes.add("incidents: every row uses the survey variance over incidents (the category rows by the z-test"
                     + " on their survey standard errors, in place of the chosen test); the Cochran-Mantel-Haenszel test"
                     + " counts crimes as independent, so its p-value is too small where an incident's crimes are"
                     + " recorded together");
+        } else if ((before.hasIncidents() || after.hasIncidents()) && byIncident) {
+            notes.add("incidents: the category tests permute whole incidents, but the category intervals and the"
+                    + " Cochran-Mantel-Haenszel test count crimes as independent, so those are too narrow or too small"
+                    + " where an incident's crimes are recorded together; the all-crime row uses them only under the"
+                    + " survey variance (--variance survey); the bootstrap of both inspections resamples incidents in"
+                    + " every row");
         } else if (before.hasIncidents() || after.hasIncidents()) {
             notes.add("incidents: the category rows and the Cochran-Mantel-Haenszel test count crimes as"
                     + " independent, so their p-values are too small where an incident's crimes are recorded together;"

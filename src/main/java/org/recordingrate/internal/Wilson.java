@@ -113,6 +113,11 @@ public final class Wilson {
         if (x == 0) {
             return 0.0;
         }
+        if (x > y) {
+            // 1 - U(y, x), U formed directly (y < x): a bound near 1 from its small mirror image; the direct
+            // form rounded to 1.0 above the upper bound at n - 1 of 6.4e15 (IntervalPropertiesTest)
+            return 1 - correctedUpper(y, x, z);
+        }
         double n = x + y;
         double z2 = z * z;
         double twoXMinusOne = 2 * x - 1;

@@ -38,9 +38,10 @@ import org.recordingrate.model.Tally;
  * <li>optional {@code incident_id} (incident, incident_number, log, log_number, cad_number, ...):
  *     the incident (log) holding the crime, which makes the estimate one over incidents.</li>
  * </ul>
- * Other columns are ignored and listed ({@link #ignoredColumns()}). The text is read as
- * {@link DelimitedInput} describes: UTF-8 with or without a byte-order mark, CRLF, quoted cells,
- * comma, semicolon or tab delimited as detected from the header line.
+ * Other columns are ignored and listed ({@link #ignoredColumns()}). The text is read by the one
+ * reader, as every CSV file is ({@link CsvInput} lists the rules): UTF-8 with or without a
+ * byte-order mark, LF, CRLF or CR, quoted cells, comma, semicolon or tab delimited as detected
+ * from the header line. Cells are read with surrounding spaces ignored.
  *
  * <p>Nothing is dropped silently: every non-blank row is used, excluded, or stops the read with a
  * {@link DataFileException} naming file, line, column and value (a blank id, category, recorded or
@@ -58,14 +59,13 @@ public final class AuditFile {
     static final ColumnMap.Field RECORD_ID = ColumnMap.Field.required("record_id", "id", "record", "record_number",
             "record_no", "record_ref", "record_reference", "crime_id", "crime_reference", "crime_ref", "crime_number",
             "crime_no", "reference", "ref", "urn");
-    static final ColumnMap.Field CATEGORY = ColumnMap.Field.required("category", "crime_category", "crime_type",
-            "offence_category", "offence_type", "offence_group", "crime_group", "stratum");
+    static final ColumnMap.Field CATEGORY = ColumnMap.CATEGORY;
     static final ColumnMap.Field RECORDED = ColumnMap.Field.required("recorded", "crime_recorded", "recorded_as_crime",
             "was_recorded", "is_recorded", "crime_was_recorded");
     static final ColumnMap.Field SHOULD_RECORD = ColumnMap.Field.optional("should_record", "should_be_recorded",
             "should_have_been_recorded", "crime_should_be_recorded", "crime_should_have_been_recorded", "recordable",
             "in_scope");
-    static final ColumnMap.Field INSPECTION = ColumnMap.Field.optional("inspection", "inspection_name", "audit");
+    static final ColumnMap.Field INSPECTION = ColumnMap.INSPECTION;
     static final ColumnMap.Field INCIDENT = ColumnMap.Field.optional("incident_id", "incident", "incident_number",
             "incident_no", "incident_ref", "incident_reference", "log", "log_id", "log_number", "incident_log",
             "cad_number", "cad_reference");
@@ -146,15 +146,15 @@ public final class AuditFile {
         if (toolToFile == null) {
             throw new IllegalArgumentException("toolToFile must not be null (use an empty map)");
         }
-        try (DelimitedInput input = DelimitedInput.open(file)) {
+        try (CsvReader input = CsvReader.open(file)) {
             return parse(input, toolToFile);
         }
     }
 
     /**
-     * Reads a record-level audit file from a stream, which is closed; {@code name} is used in
-     * messages and names the inspection when the file has no inspection column (without folders and
-     * extension).
+     * Reads a record-level audit file from a stream to its end (the stream is not closed: it
+     * belongs to the caller); {@code name} is used in messages and names the inspection when the
+     * file has no inspection column (without folders and extension).
      *
      * @param name the file's name for messages, e.g. {@code "audit-2022.csv"}
      * @param in   the file's bytes
@@ -162,12 +162,12 @@ public final class AuditFile {
      * @throws DataFileException as {@link #read(Path)}
      */
     public static AuditFile read(String name, InputStream in) {
-        try (DelimitedInput input = DelimitedInput.open(name, in)) {
+        try (CsvReader input = CsvReader.open(name, in, false)) {
             return parse(input, Map.of());
         }
     }
 
-    static AuditFile parse(DelimitedInput input, Map<String, String> toolToFile) {
+    static AuditFile parse(CsvReader input, Map<String, String> toolToFile) {
         String file = input.name();
         ColumnMap columns = ColumnMap.of(file, input.headerLine(), input.header(), "a record-level audit file", FIELDS,
                 toolToFile);
@@ -175,7 +175,7 @@ public final class AuditFile {
         Map<String, Audit> audits = new LinkedHashMap<>();
         // an audit has a few distinct inspections and categories: match each spelling once
         Map<String, String> keys = new HashMap<>();
-        for (DelimitedInput.Row row = input.next(); row != null; row = input.next()) {
+        for (CsvReader.Row row = input.next(); row != null; row = input.next()) {
             long line = row.line();
             String id = required(file, row, columns, RECORD_ID, "every row needs its record id");
             String inspection = columns.has(INSPECTION)
@@ -214,17 +214,17 @@ public final class AuditFile {
         return new AuditFile(file, columns, audits, input.blankRows());
     }
 
-    private static String required(String file, DelimitedInput.Row row, ColumnMap columns, ColumnMap.Field field,
+    private static String required(String file, CsvReader.Row row, ColumnMap columns, ColumnMap.Field field,
                                    String why) {
         String value = columns.cell(row, field);
         if (value.isBlank()) {
             throw new DataFileException(file, row.line(), columns.column(field), value, "is blank: " + why);
         }
-        return value;
+        return value.strip();
     }
 
     /** yes/no, y/n, true/false, 1/0 (any case, surrounding space ignored). */
-    private static boolean yesOrNo(String file, DelimitedInput.Row row, ColumnMap columns, ColumnMap.Field field) {
+    private static boolean yesOrNo(String file, CsvReader.Row row, ColumnMap columns, ColumnMap.Field field) {
         String value = columns.cell(row, field);
         switch (token(value)) {
             case "yes", "y", "true", "1":
@@ -238,7 +238,7 @@ public final class AuditFile {
     }
 
     /** The finding: yes/no, y/n, true/false, 1/0, recorded/not recorded (any case, spacing). */
-    private static boolean finding(String file, DelimitedInput.Row row, ColumnMap columns) {
+    private static boolean finding(String file, CsvReader.Row row, ColumnMap columns) {
         String value = columns.cell(row, RECORDED);
         switch (token(value)) {
             case "yes", "y", "true", "1", "recorded":

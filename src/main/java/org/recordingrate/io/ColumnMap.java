@@ -36,6 +36,11 @@ final class ColumnMap {
         }
     }
 
+    /** The fields several kinds of file share (audit and volumes files): a category, and the inspection. */
+    static final Field CATEGORY = Field.required("category", "crime_category", "crime_type",
+            "offence_category", "offence_type", "offence_group", "crime_group", "stratum");
+    static final Field INSPECTION = Field.optional("inspection", "inspection_name", "audit");
+
     private final Map<Field, Integer> index;
     private final List<String> header;
     private final List<String> ignored;
@@ -139,7 +144,7 @@ final class ColumnMap {
     }
 
     /** The cell of {@code field} in a row, or "" when the file has no such column. */
-    String cell(DelimitedInput.Row row, Field field) {
+    String cell(CsvReader.Row row, Field field) {
         Integer i = index.get(field);
         return i == null ? "" : row.cells().get(i);
     }

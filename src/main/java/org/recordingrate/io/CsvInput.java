@@ -1,13 +1,7 @@
 package org.recordingrate.io;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,25 +11,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.DecimalText;
 
 /**
- * A CSV file with a header, read whole into located rows (commons-csv does the parsing: quoting,
- * embedded delimiters and line breaks).
+ * A CSV file with a header, read whole into located rows by the one reader ({@code CsvReader},
+ * under the rules of {@code CsvRules}): UTF-8 strictly, comma, semicolon or tab as detected from
+ * the header, LF, CRLF or CR, the last line with or without a line break, quoting as RFC 4180, at
+ * most 1,048,576 characters (1 MiB) a record.
  *
  * <ul>
- *   <li>Every record becomes a row: a record with a different number of fields than the header
- *       is an error naming its line, never dropped. Blank lines are not records.</li>
+ *   <li>Every record becomes a row: a record with a different number of cells than the header
+ *       is an error naming its line, never dropped. Empty lines are not records; a row whose every
+ *       cell is blank is skipped and counted ({@link #blankRows()}).</li>
  *   <li>Cells are kept exactly as written (spaces included), so a file's columns come back
  *       unchanged; numbers are read from them with surrounding spaces ignored.</li>
  *   <li>Column names are matched ignoring case and surrounding spaces; a name that appears twice
  *       (so matched) is an error. A byte-order mark is ignored, also before a quoted first name.</li>
- *   <li>The file must be UTF-8; a record may be at most {@value CsvGuard#MAX_RECORD} characters;
- *       an unclosed quote is reported at the line where it opened (see {@link CsvGuard}).</li>
  *   <li>Numbers are plain decimals, read strictly ({@code DecimalText}): {@code 12d}, {@code 0x1p4},
  *       {@code 1e-400} or {@code 2.9999999999999999} as a whole number are errors, not guesses.</li>
  * </ul>
@@ -47,11 +39,13 @@ public final class CsvInput {
     private final List<String> header;
     private final Map<String, Integer> index;
     private final List<Row> rows;
+    private final long blankRows;
 
     private CsvInput(CsvInput base, Map<String, Integer> index) {
         this.name = base.name;
         this.header = base.header;
         this.index = index;
+        this.blankRows = base.blankRows;
         List<Row> copies = new ArrayList<>(base.rows.size());
         for (Row row : base.rows) {
             copies.add(new Row(row.line, row.cells));
@@ -59,118 +53,57 @@ public final class CsvInput {
         this.rows = Collections.unmodifiableList(copies);
     }
 
-    private CsvInput(String name, List<String> header, List<Row> rows) {
-        this.name = name;
-        this.header = List.copyOf(header);
-        this.rows = Collections.unmodifiableList(rows);
+    private CsvInput(CsvReader reader) {
+        this.name = reader.name();
+        this.header = reader.header();
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             if (columns.putIfAbsent(key(header.get(i)), i) != null) {
-                throw new DataFileException(name, 1, header.get(i), null, "appears twice in the header"
-                        + " (column names are matched ignoring case and surrounding spaces)");
+                throw new DataFileException(name, reader.headerLine(), header.get(i), null, "appears twice in the"
+                        + " header (column names are matched ignoring case and surrounding spaces)");
             }
         }
         this.index = columns;
+        List<Row> read = new ArrayList<>();
+        for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
+            read.add(new Row(row.line(), row.cells().toArray(new String[0])));
+        }
+        this.rows = Collections.unmodifiableList(read);
+        this.blankRows = reader.blankRows();
     }
 
     /**
-     * Reads a whole file; {@code "-"} reads standard input (and closes it afterwards).
+     * Reads a whole file; {@code "-"} reads standard input (to its end; it is not closed).
      *
      * @param file the file
      * @return its rows
-     * @throws DataFileException when the file is missing, a directory, unreadable, empty, not
-     *                           UTF-8, or a record is malformed (see the class comment)
+     * @throws DataFileException when the file is missing, a folder, unreadable, empty, or breaks a
+     *                           rule of the reader (see the class comment), naming file, line and column
      */
     public static CsvInput read(Path file) {
-        String name = file.toString();
-        if (!name.equals("-")) {
-            if (Files.isDirectory(file)) {
-                throw new DataFileException(name, 0, null, null, "is a folder, not a file");
-            }
-            if (!Files.exists(file)) {
-                throw new DataFileException(name, 0, null, null, "does not exist");
-            }
-        }
-        // standard input is read to its end but not closed: it belongs to the caller
-        try (InputStream in = name.equals("-") ? new java.io.FilterInputStream(System.in) {
-            @Override
-            public void close() {
-            }
-        } : Files.newInputStream(file)) {
-            return read(name, in);
-        } catch (NoSuchFileException e) {
-            throw new DataFileException(name, 0, null, null, "does not exist");
-        } catch (AccessDeniedException e) {
-            throw new DataFileException(name, 0, null, null, "cannot be read (permission denied)");
-        } catch (IOException e) {
-            throw new DataFileException(name, 0, null, null, "cannot be read: " + e.getMessage());
+        try (CsvReader reader = CsvReader.open(file)) {
+            return new CsvInput(reader);
         }
     }
 
     /**
-     * Reads CSV bytes (UTF-8) from a stream; {@code name} is used in messages. The stream is closed
-     * afterwards, also when it holds an error.
+     * Reads CSV bytes (UTF-8) from a stream to its end; {@code name} is used in messages. The
+     * stream is not closed: it belongs to the caller.
      *
      * @param name the file's name for messages, e.g. {@code "cases.csv"}
      * @param in   the bytes, UTF-8 (a malformed sequence is an error, not a replacement character)
      * @return the rows
      * @throws DataFileException as {@link #read(Path)}
-     * @throws IOException if the stream fails
      */
-    public static CsvInput read(String name, InputStream in) throws IOException {
-        return read(name, new StrictUtf8Reader(in));
+    public static CsvInput read(String name, InputStream in) {
+        try (CsvReader reader = CsvReader.open(name, in, false)) {
+            return new CsvInput(reader);
+        }
     }
 
-    /**
-     * Reads CSV text from a reader; {@code name} is used in messages. The reader is closed
-     * afterwards, also when it holds an error.
-     *
-     * @param name   the file's name for messages, e.g. {@code "cases.csv"}
-     * @param reader the text
-     * @return the rows
-     * @throws DataFileException as {@link #read(Path)}
-     * @throws IOException if the reader fails
-     */
-    public static CsvInput read(String name, Reader reader) throws IOException {
-        CsvGuard guard = new CsvGuard(name, reader, ',');
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).setTrim(false).build();
-        List<String> header = null;
-        List<Row> rows = new ArrayList<>();
-        CsvInput input = null;
-        try (CSVParser parser = format.parse(guard)) {
-            var records = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    // commons-csv's own complaint (e.g. a character after a closing quote); the
-                    // parser counts the line breaks it has consumed, so the error is on the next line
-                    String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-                    throw new DataFileException(name, parser.getCurrentLineNumber() + 1, null, null,
-                            "cannot be read as CSV: " + reason);
-                }
-                long line = guard.lineOf(record.getCharacterPosition());
-                if (header == null) {
-                    header = new ArrayList<>(record.toList());
-                    input = new CsvInput(name, header, rows);
-                    continue;
-                }
-                if (record.size() != header.size()) {
-                    throw new DataFileException(name, line, null, null,
-                            "has " + record.size() + " field" + (record.size() == 1 ? "" : "s") + " but the header has "
-                                    + header.size());
-                }
-                rows.add(input.new Row(line, record.toList().toArray(new String[0])));
-            }
-        }
-        if (header == null) {
-            throw new DataFileException(name, 0, null, null, "is empty: expected a header line");
-        }
-        return input;
+    /** The rest of an open reader's rows (its header read). */
+    static CsvInput of(CsvReader reader) {
+        return new CsvInput(reader);
     }
 
     /**
@@ -215,6 +148,16 @@ public final class CsvInput {
      */
     public List<String> header() {
         return header;
+    }
+
+    /**
+     * Rows skipped because every cell was blank (a spreadsheet's empty rows; empty lines are not
+     * rows at all).
+     *
+     * @return the rows skipped, 0 or more
+     */
+    public long blankRows() {
+        return blankRows;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import org.recordingrate.internal.Args;
 import org.recordingrate.model.Tally;
 import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Category;
@@ -41,13 +42,16 @@ public final class InspectionFile {
     /**
      * Reads every inspection in {@code file}; {@code "-"} reads standard input.
      *
-     * @param file the inspection file, CSV (comma-delimited) in UTF-8
+     * @param file the inspection file: CSV in UTF-8, comma, semicolon or tab delimited (the one
+     *             reader's rules, as {@link CsvInput} lists them)
      * @return the inspections in the order first met, at least one
      * @throws DataFileException for an unreadable or empty file, a missing column, no data row, a bad
      *                           number, recorded above audited, no audited records, a volume below 1,
      *                           a population below audited, a blank, reserved ({@code "all crime"}) or
-     *                           duplicate category in one inspection, or totals of volume or audited
-     *                           beyond {@link Long#MAX_VALUE}; each names the file, line, column and value
+     *                           duplicate category in one inspection, an audited count or an
+     *                           inspection's total audited beyond the supported limit 2^53, or a total
+     *                           volume beyond {@link Long#MAX_VALUE}; each names the file, line, column
+     *                           and value
      */
     public static List<Inspection> read(Path file) {
         return parse(CsvInput.read(file));
@@ -85,6 +89,11 @@ public final class InspectionFile {
             long[] total = totals.computeIfAbsent(inspectionKey, k -> new long[2]);
             total[0] = addExact(row, "volume", total[0], category.volume(), spelling.get(inspectionKey));
             total[1] = addExact(row, "audited", total[1], category.tally().audited(), spelling.get(inspectionKey));
+            if (total[1] > Args.MAX_AUDITED) {
+                throw row.fail("audited", row.text("audited"), "makes the audited in all of inspection '"
+                        + spelling.get(inspectionKey) + "' " + total[1] + ", beyond the supported limit 2^53 = "
+                        + Args.MAX_AUDITED + " (larger counts are not exact in double precision)");
+            }
             byInspection.computeIfAbsent(inspectionKey, k -> new ArrayList<>()).add(category);
         }
         List<Inspection> inspections = new ArrayList<>();
@@ -106,6 +115,7 @@ public final class InspectionFile {
     private static AuditedCategory category(CsvInput.Row row) {
         long recorded = row.whole("recorded");
         long audited = row.whole("audited");
+        row.located("audited", () -> Args.countInRange("audited", audited));
         long volume = row.whole("volume");
         OptionalLong population = row.isBlank("population") ? OptionalLong.empty()
                 : OptionalLong.of(row.whole("population"));

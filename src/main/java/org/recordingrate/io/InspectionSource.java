@@ -1,10 +1,5 @@
 package org.recordingrate.io;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +27,7 @@ import org.recordingrate.model.Inspection;
  * @param rowsRead       data rows read (category rows, or records)
  * @param rowsUsed       rows used (for a record-level file, those not excluded)
  * @param rowsExcluded   records whose {@code should_record} was no
- * @param blankRows      rows of a record-level file whose every cell was blank, skipped
+ * @param blankRows      rows whose every cell was blank, skipped
  * @param ignoredColumns header names of a record-level file that match no column, ignored
  */
 public record InspectionSource(String file, Kind kind, List<Inspection> inspections, long rowsRead, long rowsUsed,
@@ -58,7 +53,7 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
      * @param rowsRead       data rows read (category rows, or records)
      * @param rowsUsed       rows used (for a record-level file, those not excluded)
      * @param rowsExcluded   records whose {@code should_record} was no (0 for an inspection file)
-     * @param blankRows      rows of a record-level file whose every cell was blank (0 for an inspection file)
+     * @param blankRows      rows whose every cell was blank, skipped
      * @param ignoredColumns header names of a record-level file that match no column
      * @throws NullPointerException if a list is null or holds null
      */
@@ -74,8 +69,7 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
      *
      * @param file the file
      * @return the kind
-     * @throws DataFileException if the file is missing or empty, or its header is neither kind's, or it
-     *                           is an inspection file delimited by something other than commas
+     * @throws DataFileException if the file is missing or empty, or its header is neither kind's
      */
     public static Kind kind(Path file) {
         return kind(file, Map.of());
@@ -94,12 +88,12 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
     public static Kind kind(Path file, Map<String, String> toolToFile) {
         Args.notNull("file", file);
         Args.notNull("toolToFile", toolToFile);
-        try (DelimitedInput input = DelimitedInput.open(file)) {
+        try (CsvReader input = CsvReader.open(file)) {
             return kind(input, toolToFile);
         }
     }
 
-    private static Kind kind(DelimitedInput input, Map<String, String> toolToFile) {
+    private static Kind kind(CsvReader input, Map<String, String> toolToFile) {
         boolean audited = false;
         boolean recordId = false;
         for (String column : ColumnMap.mapped(input.name(), input.headerLine(), input.header(), toolToFile)) {
@@ -108,11 +102,6 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
             recordId |= AuditFile.RECORD_ID.matches(key);
         }
         if (audited) {
-            if (input.delimiter() != ',') {
-                throw new DataFileException(input.name(), input.headerLine(), null, null, "is a " + input.delimiterName()
-                        + "-delimited inspection file: inspection files are read comma-delimited (save it as CSV"
-                        + " with commas)");
-            }
             return Kind.INSPECTION_FILE;
         }
         if (recordId) {
@@ -157,42 +146,28 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
         Args.notNull("volumes", volumes);
         Args.notNull("toolToFile", toolToFile);
         String name = file.toString();
-        byte[] standardInput = name.equals("-") ? DelimitedInput.readStandardInput() : null;
-        Kind kind;
-        try (DelimitedInput input = standardInput == null ? DelimitedInput.open(file)
-                : DelimitedInput.open(name, standardInput)) {
-            kind = kind(input, toolToFile);
-        }
-        if (kind == Kind.INSPECTION_FILE) {
-            if (volumes.isPresent()) {
-                throw new DataFileException(name, 1, null, null, "is an inspection file, which has its volumes:"
-                        + " a volumes file (" + volumes.get() + ") is for record-level audit files");
+        // one pass: the header tells the kind, the same reader reads on (standard input is read once)
+        try (CsvReader input = CsvReader.open(file)) {
+            Kind kind = kind(input, toolToFile);
+            if (kind == Kind.INSPECTION_FILE) {
+                if (volumes.isPresent()) {
+                    throw new DataFileException(name, input.headerLine(), null, null, "is an inspection file, which"
+                            + " has its volumes: a volumes file (" + volumes.get() + ") is for record-level audit files");
+                }
+                CsvInput read = CsvInput.of(input);
+                CsvInput columns = toolToFile.isEmpty() ? read : read.withColumns(toolToFile);
+                List<Inspection> inspections = InspectionFile.parse(columns);
+                return new InspectionSource(name, kind, inspections, read.rows().size(), read.rows().size(), 0,
+                        read.blankRows(), List.of());
             }
-            CsvInput read = standardInput == null ? CsvInput.read(file) : csv(name, standardInput);
-            CsvInput input = toolToFile.isEmpty() ? read : read.withColumns(toolToFile);
-            List<Inspection> inspections = InspectionFile.parse(input);
-            return new InspectionSource(name, kind, inspections, input.rows().size(), input.rows().size(), 0, 0,
-                    List.of());
-        }
-        if (volumes.isEmpty()) {
-            throw new DataFileException(name, 1, null, null, "is a record-level audit file: its categories need"
-                    + " their volumes from a volumes file (category,volume[,population][,inspection])");
-        }
-        AuditFile audit;
-        try (DelimitedInput input = standardInput == null ? DelimitedInput.open(file)
-                : DelimitedInput.open(name, standardInput)) {
-            audit = AuditFile.parse(input, toolToFile);
-        }
-        List<Inspection> inspections = audit.inspections(VolumesFile.read(volumes.get()));
-        return new InspectionSource(name, kind, inspections, audit.rowsRead(), audit.rowsUsed(), audit.rowsExcluded(),
-                audit.blankRows(), audit.ignoredColumns());
-    }
-
-    private static CsvInput csv(String name, byte[] content) {
-        try {
-            return CsvInput.read(name, new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+            if (volumes.isEmpty()) {
+                throw new DataFileException(name, input.headerLine(), null, null, "is a record-level audit file: its"
+                        + " categories need their volumes from a volumes file (category,volume[,population][,inspection])");
+            }
+            AuditFile audit = AuditFile.parse(input, toolToFile);
+            List<Inspection> inspections = audit.inspections(VolumesFile.read(volumes.get()));
+            return new InspectionSource(name, kind, inspections, audit.rowsRead(), audit.rowsUsed(),
+                    audit.rowsExcluded(), audit.blankRows(), audit.ignoredColumns());
         }
     }
 
@@ -204,7 +179,9 @@ public record InspectionSource(String file, Kind kind, List<Inspection> inspecti
     @Override
     public String toString() {
         if (kind == Kind.INSPECTION_FILE) {
-            return String.format(Locale.ROOT, "read %,d category row%s from %s", rowsRead, rowsRead == 1 ? "" : "s", file);
+            return String.format(Locale.ROOT, "read %,d category row%s from %s", rowsRead, rowsRead == 1 ? "" : "s", file)
+                    + (blankRows > 0 ? String.format(Locale.ROOT, " (%,d blank row%s skipped)", blankRows,
+                    blankRows == 1 ? "" : "s") : "");
         }
         return String.format(Locale.ROOT, "read %,d record%s from %s: %,d used, %,d excluded (should_record no)",
                 rowsRead, rowsRead == 1 ? "" : "s", file, rowsUsed, rowsExcluded)

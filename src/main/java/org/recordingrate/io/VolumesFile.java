@@ -29,12 +29,12 @@ import org.recordingrate.model.Names;
  */
 public final class VolumesFile {
 
-    static final ColumnMap.Field CATEGORY = AuditFile.CATEGORY;
+    static final ColumnMap.Field CATEGORY = ColumnMap.CATEGORY;
     static final ColumnMap.Field VOLUME = ColumnMap.Field.required("volume", "crime_volume", "recorded_crimes",
             "crimes_recorded", "recorded_volume");
     static final ColumnMap.Field POPULATION = ColumnMap.Field.optional("population", "population_size",
             "population_records");
-    static final ColumnMap.Field INSPECTION = AuditFile.INSPECTION;
+    static final ColumnMap.Field INSPECTION = ColumnMap.INSPECTION;
 
     /** A category of the design and the line it was read from. */
     record Entry(Category category, long line) {
@@ -55,9 +55,10 @@ public final class VolumesFile {
     private final List<String> ignoredColumns;
     private final String categoryColumn;
     private final String populationColumn;
+    private final long blankRows;
 
     private VolumesFile(String name, boolean inspectionColumn, Map<String, Design> designs, long rows,
-                        List<String> ignoredColumns, String categoryColumn, String populationColumn) {
+                        List<String> ignoredColumns, String categoryColumn, String populationColumn, long blankRows) {
         this.name = name;
         this.inspectionColumn = inspectionColumn;
         this.designs = designs;
@@ -65,6 +66,7 @@ public final class VolumesFile {
         this.ignoredColumns = ignoredColumns;
         this.categoryColumn = categoryColumn;
         this.populationColumn = populationColumn;
+        this.blankRows = blankRows;
     }
 
     /**
@@ -80,13 +82,14 @@ public final class VolumesFile {
      *                           exceeds {@link Long#MAX_VALUE}, invalid UTF-8 or an unclosed quote
      */
     public static VolumesFile read(Path file) {
-        try (DelimitedInput input = DelimitedInput.open(file)) {
+        try (CsvReader input = CsvReader.open(file)) {
             return parse(input);
         }
     }
 
     /**
-     * Reads a volumes file from a stream, which is closed; {@code name} is used in messages.
+     * Reads a volumes file from a stream to its end (not closed: it belongs to the caller); {@code
+     * name} is used in messages.
      *
      * @param name the file's name for messages, e.g. {@code "volumes.csv"}
      * @param in   the file's bytes
@@ -94,23 +97,23 @@ public final class VolumesFile {
      * @throws DataFileException as {@link #read(Path)}
      */
     public static VolumesFile read(String name, InputStream in) {
-        try (DelimitedInput input = DelimitedInput.open(name, in)) {
+        try (CsvReader input = CsvReader.open(name, in, false)) {
             return parse(input);
         }
     }
 
-    static VolumesFile parse(DelimitedInput input) {
+    static VolumesFile parse(CsvReader input) {
         ColumnMap columns = ColumnMap.of(input.name(), input.headerLine(), input.header(), "a volumes file",
                 List.of(CATEGORY, VOLUME, POPULATION, INSPECTION));
         Map<String, Design> designs = new LinkedHashMap<>();
         Map<String, Long> firstLine = new LinkedHashMap<>();
         Map<String, long[]> totals = new LinkedHashMap<>();
         long rows = 0;
-        for (DelimitedInput.Row row = input.next(); row != null; row = input.next()) {
+        for (CsvReader.Row row = input.next(); row != null; row = input.next()) {
             rows++;
             String inspection = "";
             if (columns.has(INSPECTION)) {
-                inspection = columns.cell(row, INSPECTION);
+                inspection = columns.cell(row, INSPECTION).strip();
                 if (inspection.isBlank()) {
                     throw new DataFileException(input.name(), row.line(), columns.column(INSPECTION), inspection,
                             "is blank: every row needs its inspection when the file has an inspection column");
@@ -144,10 +147,10 @@ public final class VolumesFile {
         Map<String, Design> frozen = new LinkedHashMap<>();
         designs.forEach((key, design) -> frozen.put(key, new Design(design.name(), List.copyOf(design.entries()))));
         return new VolumesFile(input.name(), columns.has(INSPECTION), frozen, rows, columns.ignored(),
-                columns.column(CATEGORY), columns.column(POPULATION));
+                columns.column(CATEGORY), columns.column(POPULATION), input.blankRows());
     }
 
-    private static Category category(String file, DelimitedInput.Row row, ColumnMap columns) {
+    private static Category category(String file, CsvReader.Row row, ColumnMap columns) {
         long volume = whole(file, row, columns, VOLUME);
         OptionalLong population = columns.cell(row, POPULATION).isBlank() ? OptionalLong.empty()
                 : OptionalLong.of(whole(file, row, columns, POPULATION));
@@ -165,19 +168,20 @@ public final class VolumesFile {
     }
 
     /** A whole number in digits only (no sign, separator, fraction or exponent). */
-    static long whole(String file, DelimitedInput.Row row, ColumnMap columns, ColumnMap.Field field) {
-        String value = columns.cell(row, field);
-        if (value.isBlank()) {
-            throw new DataFileException(file, row.line(), columns.column(field), value, "is blank: a whole number is needed");
+    static long whole(String file, CsvReader.Row row, ColumnMap columns, ColumnMap.Field field) {
+        String written = columns.cell(row, field);
+        String value = written.strip();
+        if (value.isEmpty()) {
+            throw new DataFileException(file, row.line(), columns.column(field), written, "is blank: a whole number is needed");
         }
         if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new DataFileException(file, row.line(), columns.column(field), value,
+            throw new DataFileException(file, row.line(), columns.column(field), written,
                     "is not a whole number written in digits (no separators, decimals or exponent)");
         }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new DataFileException(file, row.line(), columns.column(field), value, "is too large");
+            throw new DataFileException(file, row.line(), columns.column(field), written, "is too large");
         }
     }
 
@@ -215,6 +219,15 @@ public final class VolumesFile {
      */
     public long rows() {
         return rows;
+    }
+
+    /**
+     * Rows whose every cell was blank (a spreadsheet's empty rows), skipped.
+     *
+     * @return the blank rows, 0 or more
+     */
+    public long blankRows() {
+        return blankRows;
     }
 
     /**

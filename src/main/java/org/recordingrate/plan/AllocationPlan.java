@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.recordingrate.format.Percent;
+import org.recordingrate.select.PlannedCategory;
 
 /**
  * Audited counts per category for a target all-crime margin, with the margins they are expected

@@ -7,6 +7,12 @@ import java.util.OptionalLong;
 import org.recordingrate.compare.Alternative;
 import org.recordingrate.compare.Verdict;
 import org.recordingrate.estimate.UnrecordedCrimes;
+import org.recordingrate.forces.ForceResult;
+import org.recordingrate.forces.ForcesResult;
+import org.recordingrate.forces.Outlier;
+import org.recordingrate.forces.Overdispersion;
+import org.recordingrate.forces.RankIntervals;
+import org.recordingrate.forces.Shrinkage;
 import org.recordingrate.format.Percent;
 import org.recordingrate.internal.Args;
 import org.recordingrate.model.Names;
@@ -170,6 +176,82 @@ public final class InspectorsWords {
         }
         unrecorded.ifPresent(u -> text.append(' ').append(u.sentence(force, all)));
         return new Paragraph(kind, all ? Names.ALL_CRIME : category, text.toString());
+    }
+
+    /**
+     * The paragraph that sets the force among the others ({@link ForcesResult}): where its rate lies on
+     * the funnel plot, its shrunken estimate and the interval for its rank, e.g.
+     *
+     * <blockquote>Among the 43 forces, Cambridgeshire's recording rate of all reported crime, 93.3
+     * percent, is within the 95 percent limits of the funnel plot, which allow for the differences
+     * between forces (over-dispersion). Taking all 43 forces into account, we estimate its rate at 92.8
+     * percent (95 percent interval 91.0 to 94.6 percent). Among the 43 forces, it ranks between 5th and
+     * 19th (95 percent confidence; its estimated rank is 12th), or between 3rd and 25th when every
+     * force's rank is considered at once.</blockquote>
+     *
+     * A force beyond the limits is "below the 95 percent limit of the funnel plot (88.4 percent) but within
+     * the 99.8 percent limits" or "below the 99.8 percent limit (86.0 percent)"; "above" likewise. Without
+     * an allowance the limits "take no account of differences between forces", and when none was needed
+     * "(no over-dispersion was found)". A rank known exactly reads "it ranks 12th (95 percent confidence)".
+     *
+     * @param result the forces analysed
+     * @param force  this force's row of {@code result}
+     * @return the paragraph, of the kind of the forces' category (all crime unless a category was chosen)
+     * @throws IllegalArgumentException if an argument is null
+     */
+    public Paragraph amongForces(ForcesResult result, ForceResult force) {
+        Args.notNull("result", result);
+        Args.notNull("force", force);
+        int count = result.forces().size();
+        // "all crime (excluding fraud)", as the inspectorate names it, is all crime too
+        Optional<String> category = result.category().filter(c -> !Names.key(c).startsWith(Names.ALL_CRIME));
+        String subject = category.map(c -> "reported " + c).orElse(result.category()
+                .map(c -> "all reported crime" + c.strip().substring(Math.min(c.strip().length(), Names.ALL_CRIME.length())))
+                .orElse("reported crime"));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Among the %d forces, %s's recording rate of"
+                + " %s, %s percent, is ", count, this.force, subject, percent(force.rate())));
+        ForceResult.Limits l = force.limits();
+        String side = force.above() ? "above" : "below";
+        switch (force.outlier()) {
+            case BEYOND_99_8 -> text.append(side).append(" the 99.8 percent limit of the funnel plot (")
+                    .append(percent(force.above() ? l.upper998() : l.lower998())).append(" percent)");
+            case BEYOND_95 -> text.append(side).append(" the 95 percent limit of the funnel plot (")
+                    .append(percent(force.above() ? l.upper95() : l.lower95()))
+                    .append(" percent) but within the 99.8 percent limits");
+            default -> text.append("within the 95 percent limits of the funnel plot");
+        }
+        if (result.applied() != Overdispersion.NONE) {
+            text.append(force.outlier() == Outlier.NONE ? ", which allow" : "; the limits allow")
+                    .append(" for the differences between forces (over-dispersion)");
+        } else if (result.overdispersion() != Overdispersion.NONE) {
+            text.append(" (no over-dispersion was found)");
+        } else {
+            text.append(force.outlier() == Outlier.NONE ? ", which take" : "; the limits take")
+                    .append(" no account of differences between forces");
+        }
+        text.append('.');
+        ForceResult.Shrunken s = force.shrunken();
+        text.append(String.format(Locale.ROOT, " Taking all %d forces into account%s, we estimate its rate at %s percent"
+                        + " (%s interval %s to %s percent).", count,
+                result.shrinkage() == Shrinkage.DERSIMONIAN_LAIRD ? "" : " (beta-binomial empirical Bayes)",
+                percent(s.estimate()), levelWords(result.confidence()), percent(s.lower()), percent(s.upper())));
+        RankIntervals.RankInterval r = force.rank();
+        String level = levelWords(result.ranks().level());
+        if (r.lower() == r.upper()) {
+            text.append(String.format(Locale.ROOT, " Among the %d forces, it ranks %s (%s confidence)", count,
+                    RankIntervals.ordinal(r.rank()), level));
+        } else {
+            text.append(String.format(Locale.ROOT, " Among the %d forces, it ranks between %s and %s (%s confidence; its"
+                    + " estimated rank is %s)", count, RankIntervals.ordinal(r.lower()), RankIntervals.ordinal(r.upper()),
+                    level, RankIntervals.ordinal(r.rank())));
+        }
+        if (r.lowerSimultaneous() != r.lower() || r.upperSimultaneous() != r.upper()) {
+            text.append(String.format(Locale.ROOT, ", or between %s and %s when every force's rank is considered at once",
+                    RankIntervals.ordinal(r.lowerSimultaneous()), RankIntervals.ordinal(r.upperSimultaneous())));
+        }
+        text.append('.');
+        return new Paragraph(category.isPresent() ? RowKind.CATEGORY : RowKind.ALL_CRIME,
+                category.orElse(Names.ALL_CRIME), text.toString());
     }
 
     private static String verdictWords(Verdict verdict) {

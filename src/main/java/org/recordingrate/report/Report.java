@@ -25,6 +25,11 @@ import org.recordingrate.estimate.CategoryEstimate;
 import org.recordingrate.estimate.InspectionEstimate;
 import org.recordingrate.estimate.InspectionEstimator;
 import org.recordingrate.estimate.VarianceConvention;
+import org.recordingrate.forces.ForceFigure;
+import org.recordingrate.forces.ForceResult;
+import org.recordingrate.forces.Forces;
+import org.recordingrate.forces.ForcesFile;
+import org.recordingrate.forces.ForcesResult;
 import org.recordingrate.format.Percent;
 import org.recordingrate.internal.Args;
 import org.recordingrate.model.Inspection;
@@ -69,6 +74,7 @@ public final class Report implements Result {
     private final Inspection after;
     private final Settings settings;
     private volatile Findings findings;
+    private volatile Among among;
 
     /** The choices of one report; never changed once a report holds it. */
     private static final class Settings implements Cloneable {
@@ -84,6 +90,7 @@ public final class Report implements Result {
         PValueAdjustment adjustment = PValueAdjustment.NONE;
         long unit;
         List<Inspection> forces = List.of();
+        Optional<ForcesFile> forcesFile = Optional.empty();
 
         Settings copy() {
             try {
@@ -265,17 +272,39 @@ public final class Report implements Result {
     }
 
     /**
-     * With every force's inspection, for the funnel plot of the HTML page (this force highlighted,
-     * added from the later inspection if the list has no inspection of its name, under {@link Names}).
+     * With every force's inspection, to set this force among them: the funnel plot (adjusted for
+     * over-dispersion, this force highlighted), its shrunken estimate and its rank interval, in the
+     * paragraph of {@link #amongForces()} and the plots of the HTML page ({@link Forces} with this
+     * report's confidence). A force the list does not name (under {@link Names}) is added from the later
+     * inspection, and a note says so.
      *
-     * @param forces every force's inspection; copied; empty for no funnel plot
+     * @param forces every force's inspection; copied; empty for no comparison with other forces
      * @return a new report with this one's other settings
      * @throws IllegalArgumentException if {@code forces} is null
      * @throws NullPointerException     if {@code forces} holds a null
      */
     public Report withForces(List<Inspection> forces) {
         List<Inspection> copy = List.copyOf(Args.notNull("forces", forces));
-        return copyWith(s -> s.forces = copy);
+        return copyWith(s -> {
+            s.forces = copy;
+            s.forcesFile = Optional.empty();
+        });
+    }
+
+    /**
+     * With every force's figures from a file of any kind ({@link ForcesFile}: published figures, tallies,
+     * inspections), as {@link #withForces(List)}.
+     *
+     * @param file the forces, as read
+     * @return a new report with this one's other settings
+     * @throws IllegalArgumentException if {@code file} is null
+     */
+    public Report withForces(ForcesFile file) {
+        Args.notNull("file", file);
+        return copyWith(s -> {
+            s.forces = List.of();
+            s.forcesFile = Optional.of(file);
+        });
     }
 
     /**
@@ -439,6 +468,14 @@ public final class Report implements Result {
             notes.add("Category '" + category + "' was audited only in " + after.name() + ": not compared.");
         }
         Names.laterFirst(before.name(), after.name()).ifPresent(notes::add);
+        if (!settings.forces.isEmpty() || settings.forcesFile.isPresent()) {
+            among();
+            Among a = among;
+            notes.addAll(a.notes());
+            if (a.result() != null) {
+                notes.addAll(a.result().notes().stream().map(n -> "Among the forces: " + n).toList());
+            }
+        }
         return notes;
     }
 
@@ -518,21 +555,99 @@ public final class Report implements Result {
     }
 
     /**
-     * The funnel plot of the forces given by {@link #withForces(List)}, this force highlighted (added
-     * from the later inspection when the list has none of its name).
+     * The funnel plot of the forces given by {@link #withForces(List)} or {@link #withForces(ForcesFile)},
+     * with the limits adjusted for over-dispersion and this force highlighted.
      *
-     * @return the plot; empty when no forces were given
-     * @throws IllegalArgumentException if {@link FunnelPlot#of} refuses the forces (the national rate
-     *                                  is 0 or 1)
+     * @return the plot; empty when no forces were given, or this force has no figure of their category
+     * @throws IllegalArgumentException as {@link #forcesResult()}
      */
     public Optional<FunnelPlot> funnelPlot() {
-        if (settings.forces.isEmpty()) {
+        return among().map(a -> FunnelPlot.of(a.result()).highlight(a.force().name()));
+    }
+
+    /**
+     * The caterpillar plot of the forces' ranks, this force highlighted.
+     *
+     * @return the plot; empty as {@link #funnelPlot()}
+     * @throws IllegalArgumentException as {@link #forcesResult()}
+     */
+    public Optional<RanksPlot> ranksPlot() {
+        return among().map(a -> RanksPlot.of(a.result()).highlight(a.force().name()));
+    }
+
+    /**
+     * The analysis of every force given ({@link Forces} with the defaults and this report's confidence),
+     * this force among them.
+     *
+     * @return the analysis; empty when no forces were given, or this force has no figure of their category
+     * @throws IllegalArgumentException when first computed, as {@link Forces#analyse(List)} (fewer than two
+     *                                  forces, a pooled rate of 0 or 1, ...)
+     */
+    public Optional<ForcesResult> forcesResult() {
+        return among().map(Among::result);
+    }
+
+    /**
+     * The inspectors' paragraph setting this force among the others: where it lies on the adjusted
+     * funnel, its shrunken estimate and its rank interval ("among the 43 forces, it ranks between 5th
+     * and 19th"; {@link InspectorsWords#amongForces}).
+     *
+     * @return the paragraph; empty as {@link #funnelPlot()}
+     * @throws IllegalArgumentException as {@link #forcesResult()}
+     */
+    public Optional<Paragraph> amongForces() {
+        return among().map(a -> InspectorsWords.about(force()).amongForces(a.result(), a.force()));
+    }
+
+    /** The forces analysed with this force among them, and what a reader must be told about it. */
+    private record Among(ForcesResult result, ForceResult force, List<String> notes) {
+    }
+
+    private Optional<Among> among() {
+        if (settings.forces.isEmpty() && settings.forcesFile.isEmpty()) {
             return Optional.empty();
         }
-        boolean present = settings.forces.stream().anyMatch(i -> Names.same(i.name(), force()));
-        List<Inspection> all = new ArrayList<>(settings.forces);
-        FunnelPlot plot = FunnelPlot.of(all);
-        return Optional.of(present ? plot.highlight(force()) : plot.withExtra(force(), after));
+        Among a = among;
+        if (a == null) {
+            synchronized (this) {
+                a = among;
+                if (a == null) {
+                    a = computeAmong();
+                    among = a;
+                }
+            }
+        }
+        return Optional.ofNullable(a.result() == null ? null : a);
+    }
+
+    private Among computeAmong() {
+        ForcesFile file = settings.forcesFile.orElseGet(() -> new ForcesFile("forces", ForcesFile.Kind.INSPECTIONS,
+                Optional.of(Names.ALL_CRIME), List.of(), settings.forces.stream().map(ForceFigure::of).toList(),
+                List.of(), List.of()));
+        Forces procedure = Forces.withDefaults().withConfidence(settings.confidence);
+        String name = force();
+        List<String> notes = new ArrayList<>();
+        if (file.figures().stream().anyMatch(f -> Names.same(f.name(), name))) {
+            ForcesResult result = procedure.analyse(file);
+            return new Among(result, result.force(name).orElseThrow(), notes);
+        }
+        Inspection renamed = new Inspection(name, after.categories());
+        String of = file.category().orElse(Names.ALL_CRIME);
+        // the inspectorate's "all crime (excluding fraud)" is the all-crime figure
+        boolean allCrime = Names.key(of).startsWith(Names.ALL_CRIME);
+        int given = file.figures().size();
+        if (!allCrime && renamed.category(of).isEmpty()) {
+            notes.add(name + " is not among the " + given + " forces given, and its inspection did not audit " + of
+                    + ": it is not set among them.");
+            return new Among(null, null, notes);
+        }
+        List<ForceFigure> figures = new ArrayList<>(file.figures());
+        figures.add(allCrime ? ForceFigure.of(renamed) : ForceFigure.of(renamed, of));
+        notes.add(name + " is not among the " + given + " forces given: its " + after.name() + " inspection was added to"
+                + " them, so " + figures.size() + " forces are compared.");
+        ForcesResult result = procedure.analyse(new ForcesFile(file.file(), file.kind(), file.category(), List.of(),
+                figures, List.of(), file.notes()));
+        return new Among(result, result.force(name).orElseThrow(), notes);
     }
 
     /**

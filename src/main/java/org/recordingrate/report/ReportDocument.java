@@ -41,6 +41,10 @@ final class ReportDocument {
         for (Paragraph paragraph : report.paragraphs()) {
             out.append(heading(paragraph)).append('\n').append(wrap(paragraph.text(), TEXT_WIDTH)).append("\n\n");
         }
+        Optional<Paragraph> among = report.amongForces();
+        if (among.isPresent()) {
+            out.append(amongHeading(report)).append('\n').append(wrap(among.get().text(), TEXT_WIDTH)).append("\n\n");
+        }
         out.append(report.shownTable().renderText()).append('\n');
         out.append(wrap(report.methods(), TEXT_WIDTH)).append('\n');
         for (String note : report.notes()) {
@@ -56,6 +60,11 @@ final class ReportDocument {
         for (Paragraph paragraph : report.paragraphs()) {
             out.append("## ").append(markdownText(heading(paragraph))).append("\n\n")
                     .append(markdownText(paragraph.text())).append("\n\n");
+        }
+        Optional<Paragraph> among = report.amongForces();
+        if (among.isPresent()) {
+            out.append("## ").append(markdownText(amongHeading(report))).append("\n\n")
+                    .append(markdownText(among.get().text())).append("\n\n");
         }
         out.append("## Table\n\n");
         ResultTable table = report.shownTable();
@@ -96,7 +105,8 @@ final class ReportDocument {
                     .append(", \"kind\": ").append(Json.string(p.kind().name().toLowerCase(Locale.ROOT)))
                     .append(", \"text\": ").append(Json.string(p.text())).append('}');
         }
-        out.append("\n  ],\n  \"notes\": [");
+        out.append("\n  ],\n  \"among_forces\": ").append(report.amongForces().map(p -> Json.string(p.text())).orElse("null"));
+        out.append(",\n  \"notes\": [");
         List<String> notes = report.notes();
         for (int i = 0; i < notes.size(); i++) {
             out.append(i == 0 ? "" : ", ").append(Json.string(notes.get(i)));
@@ -156,14 +166,25 @@ final class ReportDocument {
                         + "</figcaption>\n</figure>\n");
         Optional<FunnelPlot> funnel = report.funnelPlot();
         if (funnel.isPresent()) {
+            out.append("<h2>").append(SvgCanvas.escape(amongHeading(report))).append("</h2>\n<p>")
+                    .append(SvgCanvas.escape(report.amongForces().orElseThrow().text())).append("</p>\n");
             out.append("<h2>Funnel plot</h2>\n<figure>\n").append(funnel.get().svg()).append("<figcaption>")
                     .append(SvgCanvas.escape(funnel.get().caption())).append("</figcaption>\n</figure>\n");
+            RanksPlot ranks = report.ranksPlot().orElseThrow();
+            out.append("<h2>Ranks</h2>\n<figure>\n").append(ranks.svg()).append("<figcaption>")
+                    .append(SvgCanvas.escape(ranks.result().ranks().toString()))
+                    .append(" (Mogstad, Romano, Shaikh and Wilhelm 2024).</figcaption>\n</figure>\n");
         }
         out.append("<h2>Methods</h2>\n<p class=\"methods\">").append(SvgCanvas.escape(report.methods())).append("</p>\n");
         for (String note : report.notes()) {
             out.append("<p class=\"methods\">").append(SvgCanvas.escape(note)).append("</p>\n");
         }
         return out.append("</body>\n</html>\n").toString();
+    }
+
+    /** "Among the 43 forces". */
+    private static String amongHeading(Report report) {
+        return "Among the " + report.forcesResult().orElseThrow().forces().size() + " forces";
     }
 
     /** Words wrapped at {@code width} characters (a longer word stands alone on its line). */

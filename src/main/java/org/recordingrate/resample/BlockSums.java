@@ -29,9 +29,15 @@ final class BlockSums {
         equal[block] = equalCount;
     }
 
-    /** The replicates with the combined sums. */
-    MonteCarloDistribution distribution(double[] values, double estimate, double acceleration, double observedSe,
-                                        double lowest, double highest, OrderStatistics.Histogram histogram) {
+    /** Replicates not kept, found again by {@code replay}, with the combined sums. */
+    MonteCarloDistribution distribution(MonteCarloDistribution.Selection replay, int replicates, double estimate,
+                                        double acceleration, double observedSe, double lowest, double highest) {
+        double[] total = totals();
+        return new MonteCarloDistribution(replay, replicates, estimate, total[0], total[1], (long) total[2],
+                (long) total[3], acceleration, observedSe, lowest, highest);
+    }
+
+    private double[] totals() {
         double s1 = 0;
         double s2 = 0;
         long lo = 0;
@@ -42,7 +48,14 @@ final class BlockSums {
             lo += below[b];
             eq += equal[b];
         }
-        return new MonteCarloDistribution(values, estimate, s1, s2, lo, eq, acceleration, observedSe, lowest, highest,
-                histogram);
+        return new double[] {s1, s2, lo, eq};
+    }
+
+    /** The replicates with the combined sums. */
+    MonteCarloDistribution distribution(double[] values, double estimate, double acceleration, double observedSe,
+                                        double lowest, double highest, OrderStatistics.Histogram histogram) {
+        double[] total = totals();
+        return new MonteCarloDistribution(values, estimate, total[0], total[1], (long) total[2], (long) total[3],
+                acceleration, observedSe, lowest, highest, histogram);
     }
 }

@@ -20,11 +20,14 @@ import java.util.function.Supplier;
  * Flood 2021, "LXM: better splittable pseudorandom number generators"), the splits made in
  * block order before any work starts, and every block writes only its own replicates and
  * partial sums, which are combined in block order. Threads take the next unstarted block.
+ *
+ * <p>Not part of the API: public so that the rank intervals of {@code org.recordingrate.forces} run
+ * their parametric bootstrap on the same blocks, rather than on a copy of this class.
  */
-final class Blocks {
+public final class Blocks {
 
     /** Replicates per block: big enough to amortise a block's set-up, small enough to share work. */
-    static final int SIZE = 1 << 13;
+    public static final int SIZE = 1 << 13;
 
     /** The algorithm of every generator: java.util.random's L64X128MixRandom. */
     static final String ALGORITHM = "L64X128MixRandom";
@@ -34,8 +37,13 @@ final class Blocks {
     private Blocks() {
     }
 
-    /** The source generator of a seed. */
-    static SplittableGenerator source(long seed) {
+    /**
+     * The source generator of a seed.
+     *
+     * @param seed any whole number
+     * @return a new L64X128MixRandom seeded with it
+     */
+    public static SplittableGenerator source(long seed) {
         return (SplittableGenerator) FACTORY.create(seed);
     }
 
@@ -50,15 +58,26 @@ final class Blocks {
         void run(int block, int from, int count, RandomGenerator random);
     }
 
-    /** The number of blocks for {@code replicates}. */
-    static int count(int replicates) {
+    /**
+     * The number of blocks for {@code replicates}.
+     *
+     * @param replicates the replicates, 0 or more
+     * @return ceil(replicates / {@link #SIZE})
+     */
+    public static int count(int replicates) {
         return (int) ((replicates + (long) SIZE - 1) / SIZE);
     }
 
-    /** The work of one block with the state of the worker (thread) that runs it. */
-    interface WorkerTask<S> {
+    /**
+     * The work of one block with the state of the worker (thread) that runs it.
+     *
+     * @param <S> the worker's state
+     */
+    public interface WorkerTask<S> {
         /**
-         * @param state  the worker's own state (see {@link #run(int, SplittableGenerator, int, int, ProgressListener, Cancellation, Supplier, WorkerTask)})
+         * Runs one block.
+         *
+         * @param state  the worker's own state (see {@link Blocks#run(int, SplittableGenerator, int, int, ProgressListener, Cancellation, Supplier, WorkerTask)})
          * @param block  the block's index
          * @param from   its first replicate
          * @param count  its number of replicates
@@ -87,10 +106,19 @@ final class Blocks {
      * the states must be combined by an operation whose result does not depend on it (integer
      * sums of counts, for example).
      *
-     * @param workers the most states wanted (each costs memory)
+     * @param replicates   the replicates, in blocks of {@link #SIZE}
+     * @param source       the run's source generator ({@link #source(long)})
+     * @param threads      the most threads to use, at least 1
+     * @param workers      the most states wanted (each costs memory)
+     * @param progress     told after each block
+     * @param cancellation checked before each block
+     * @param state        makes a worker's state, once per worker that finds work
+     * @param task         the work of one block
+     * @param <S>          the worker's state
+     * @return the workers' states
      * @throws CancellationException if cancelled or the calling thread is interrupted
      */
-    static <S> List<S> run(int replicates, SplittableGenerator source, int threads, int workers,
+    public static <S> List<S> run(int replicates, SplittableGenerator source, int threads, int workers,
                            ProgressListener progress, Cancellation cancellation, Supplier<S> state,
                            WorkerTask<S> task) {
         int blocks = count(replicates);

@@ -16,6 +16,7 @@ import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.internal.Rational;
 import org.recordingrate.model.AuditedCategory;
+import org.recordingrate.model.Incidents;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Interval;
 import org.recordingrate.model.NamePairing;
@@ -48,13 +49,25 @@ import org.recordingrate.model.Tally;
  * inspection's categories carry their {@link AuditedCategory#incidents() incidents} (several
  * crimes of one log, sampled together), the inspection methods ({@link #estimate(Inspection)},
  * {@link #allCrime(Inspection)}, {@link #unrecorded(Inspection)},
- * {@link #compare(Inspection, Inspection)}) resample incidents within each category instead, by
- * {@link RecordBootstrap} with multinomial weights (the stratified cluster bootstrap, Davison and
- * Hinkley 1997, section 3.8), with the same rows, estimates and generators. Routing here rather
- * than in each caller means no caller can have its incidents silently ignored; the price is that
- * the studentized and exact intervals, which that path does not offer, are refused for such an
- * inspection ({@link #hasIncidents(Inspection)} tells beforehand). Tallies ({@link #estimate(Tally)},
- * {@link #compare(Tally, Tally)}) carry no incidents and are always drawn through the counts.
+ * {@link #compare(Inspection, Inspection)}) resample incidents within each category instead (the
+ * stratified cluster bootstrap, Davison and Hinkley 1997, section 3.8), with the same rows,
+ * estimates and generators, and at the same speed: incidents with the same (crimes, recorded)
+ * pattern are exchangeable, so each category's bootstrap distribution of its sums (R*, A*) is
+ * computed once, exactly, and a replicate is one table look-up per category (or the tally of all
+ * replicates is drawn at once), never one random index per incident ({@code IncidentResampler},
+ * {@code ClusterSums}). Every interval is offered: the BCa acceleration is the cluster jackknife
+ * (each incident left out once, stratified), the studentized interval uses the linearisation
+ * standard error of each replicate's drawn incidents, and the exact interval convolves the
+ * categories' distributions. Routing here rather than in each caller means no caller can have its
+ * incidents silently ignored ({@link #hasIncidents(Inspection)} tells which path runs). Tallies
+ * ({@link #estimate(Tally)}, {@link #compare(Tally, Tally)}) carry no incidents and are always
+ * drawn through the counts.
+ *
+ * <p><b>At the edge.</b> A category whose bootstrap distribution is degenerate (every or no crime
+ * recorded) or nearly so (fewer than {@code Edge.FEW_VALUES} likely values) gets a note on its
+ * estimate ({@link BootstrapEstimate#notes()}) saying so and giving Wilson's interval for it
+ * (Newcombe's for a change), which covers where the bootstrap does not; the all-crime row says
+ * which categories it takes little uncertainty from.
  *
  * <p><b>Reproducible on any number of threads.</b> The seed makes a generator
  * (java.util.random's L64X128MixRandom); each statistic of a call (each row, in output order)
@@ -301,12 +314,17 @@ public final class Bootstrap implements RateIntervalMethod {
      *
      * @param tally recorded of audited
      * @return the bootstrap estimate of x/n
-     * @throws IllegalArgumentException if {@code tally} is null
+     * @throws IllegalArgumentException if {@code tally} is null, its audited count exceeds
+     *                                  2<sup>53</sup> (as the estimates), or (argument {@code interval})
+     *                                  the exact interval meets a category too large to hold
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapEstimate estimate(Tally tally) {
         Args.notNull("tally", tally);
-        return run(LinearStatistic.of(tally), tally.rate(), Blocks.source(seed).split());
+        Args.countInRange("audited", tally.audited());
+        Incidents crimes = Incidents.ofSingleCrimes(tally);
+        return run(LinearStatistic.of(tally), tally.rate(), Blocks.source(seed).split())
+                .withNotes(categoryNotes("", crimes));
     }
 
     /**
@@ -317,19 +335,19 @@ public final class Bootstrap implements RateIntervalMethod {
      *
      * <p>When a category of the inspection carries {@link AuditedCategory#incidents() incidents},
      * the tallies are no longer sufficient (an incident's crimes were sampled together), so the
-     * whole inspection is resampled by incident, as {@link RecordBootstrap#estimate(Inspection)}
-     * does with multinomial weights: incidents drawn with replacement within each category
-     * (categories without incidents as single crimes), the stratified cluster bootstrap of Davison
-     * and Hinkley (1997, section 3.8). Its replicates are drawn differently, so the same seed does
-     * not give the sufficient-statistics path's numbers, even when every incident holds one crime
-     * (the distribution is then the same).
+     * whole inspection is resampled by incident: incidents drawn with replacement within each
+     * category (categories without incidents as single crimes), the stratified cluster bootstrap
+     * of Davison and Hinkley (1997, section 3.8), drawn through each category's sums (see the class
+     * comment). Its replicates are drawn differently, so the same seed does not give the
+     * sufficient-statistics path's numbers, even when every incident holds one crime (the
+     * distribution is then the same).
      *
      * @param inspection the inspection
      * @return a row per category, then the all-crime row
-     * @throws IllegalArgumentException if {@code inspection} is null, or it carries incidents and
-     *                                  the interval is {@link BootstrapInterval#STUDENTIZED} or
-     *                                  {@link BootstrapInterval#EXACT} (argument {@code interval}),
-     *                                  which the bootstrap over incidents does not offer
+     * @throws IllegalArgumentException if {@code inspection} is null, a count exceeds 2<sup>53</sup>,
+     *                                  or (argument {@code interval}) the interval is studentized and a
+     *                                  category of incidents has only one, or exact and a category's
+     *                                  distribution is too large to hold
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapInspectionEstimate estimate(Inspection inspection) {
@@ -339,16 +357,23 @@ public final class Bootstrap implements RateIntervalMethod {
 
     /** The rows of {@link #estimate(Inspection)}, each statistic resampled by {@code resampler}. */
     BootstrapInspectionEstimate estimate(Inspection inspection, Resampler resampler) {
+        checkCounts(inspection);
         SplittableGenerator source = Blocks.source(seed);
         List<BootstrapRow> rows = new ArrayList<>();
+        List<String> edge = new ArrayList<>();
         for (AuditedCategory category : inspection.categories()) {
             Tally tally = category.tally();
-            BootstrapEstimate rate = resampler.category(category, tally.rate(), source.split());
+            List<String> notes = categoryNotes(category.name(), IncidentResampler.incidents(category));
+            if (!notes.isEmpty()) {
+                edge.add(category.name());
+            }
+            BootstrapEstimate rate = resampler.category(category, tally.rate(), source.split()).withNotes(notes);
             rows.add(new BootstrapRow(RowKind.CATEGORY, category.name(), tally.recorded(), tally.audited(),
                     category.volume(), rate, unrecorded(category.volume(), Rational.of(tally.recorded(), tally.audited()),
                     rate)));
         }
-        BootstrapEstimate all = resampler.allCrime(inspection, weightedRate(inspection), source.split());
+        BootstrapEstimate all = resampler.allCrime(inspection, weightedRate(inspection), source.split())
+                .withNotes(edge.isEmpty() ? List.of() : List.of(Edge.allCrimeNote(edge)));
         rows.add(new BootstrapRow(RowKind.ALL_CRIME, Names.ALL_CRIME, inspection.totalRecorded(),
                 inspection.totalAudited(), inspection.totalVolume(), all,
                 unrecorded(inspection.totalVolume(), exactRate(inspection), all)));
@@ -363,8 +388,7 @@ public final class Bootstrap implements RateIntervalMethod {
      *
      * @param inspection the inspection
      * @return the bootstrap of sum W<sub>h</sub> p<sub>h</sub>
-     * @throws IllegalArgumentException if {@code inspection} is null, or it carries incidents and
-     *                                  the interval is studentized or exact (argument {@code interval})
+     * @throws IllegalArgumentException as {@link #estimate(Inspection)}
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapEstimate allCrime(Inspection inspection) {
@@ -404,13 +428,18 @@ public final class Bootstrap implements RateIntervalMethod {
      * @param before the earlier tally
      * @param after  the later tally
      * @return the bootstrap of x<sub>a</sub>/n<sub>a</sub> - x<sub>b</sub>/n<sub>b</sub>, in [-1, 1]
-     * @throws IllegalArgumentException if a tally is null
+     * @throws IllegalArgumentException if a tally is null, an audited count exceeds 2<sup>53</sup>,
+     *                                  or (argument {@code interval}) the exact interval meets a
+     *                                  category too large to hold
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapEstimate compare(Tally before, Tally after) {
         Args.notNull("before", before);
         Args.notNull("after", after);
-        return run(LinearStatistic.change(before, after), after.rate() - before.rate(), Blocks.source(seed).split());
+        Args.countInRange("audited before", before.audited());
+        Args.countInRange("audited after", after.audited());
+        return run(LinearStatistic.change(before, after), after.rate() - before.rate(), Blocks.source(seed).split())
+                .withNotes(changeNotes("", Incidents.ofSingleCrimes(before), Incidents.ofSingleCrimes(after)));
     }
 
     /**
@@ -424,8 +453,7 @@ public final class Bootstrap implements RateIntervalMethod {
      * @param before the earlier inspection
      * @param after  the later inspection
      * @return a row per category audited in both, then the all-crime row
-     * @throws IllegalArgumentException if an inspection is null, or either carries incidents and
-     *                                  the interval is studentized or exact (argument {@code interval})
+     * @throws IllegalArgumentException if an inspection is null, or as {@link #estimate(Inspection)}
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapInspectionChange compare(Inspection before, Inspection after) {
@@ -436,6 +464,8 @@ public final class Bootstrap implements RateIntervalMethod {
 
     /** {@link #compare(Inspection, Inspection)} resampled by {@code resampler}. */
     BootstrapInspectionChange compare(Inspection before, Inspection after, Resampler resampler) {
+        checkCounts(before);
+        checkCounts(after);
         SplittableGenerator source = Blocks.source(seed);
         NamePairing<AuditedCategory> pairing = NamePairing.byName(before.categories(), after.categories(),
                 AuditedCategory::name);
@@ -443,14 +473,27 @@ public final class Bootstrap implements RateIntervalMethod {
         for (NamePairing.Pair<AuditedCategory> pair : pairing.pairs()) {
             double b = pair.before().tally().rate();
             double a = pair.after().tally().rate();
+            List<String> notes = changeNotes(pair.after().name(), IncidentResampler.incidents(pair.before()),
+                    IncidentResampler.incidents(pair.after()));
             rows.add(new BootstrapChangeRow(RowKind.CATEGORY, pair.after().name(), b, a,
-                    resampler.change(pair.before(), pair.after(), a - b, source.split())));
+                    resampler.change(pair.before(), pair.after(), a - b, source.split()).withNotes(notes)));
+        }
+        List<String> edge = new ArrayList<>();
+        for (Inspection inspection : List.of(before, after)) {
+            for (AuditedCategory c : inspection.categories()) {
+                if (!categoryNotes(c.name(), IncidentResampler.incidents(c)).isEmpty()) {
+                    edge.add(c.name() + " in " + inspection.name());
+                }
+            }
         }
         double rateBefore = weightedRate(before);
         double rateAfter = weightedRate(after);
         rows.add(new BootstrapChangeRow(RowKind.ALL_CRIME, Names.ALL_CRIME, rateBefore, rateAfter,
-                resampler.change(before, after, rateAfter - rateBefore, source.split())));
-        return new BootstrapInspectionChange(before.name(), after.name(), rows);
+                resampler.change(before, after, rateAfter - rateBefore, source.split())
+                        .withNotes(edge.isEmpty() ? List.of() : List.of(Edge.allCrimeNote(edge)))));
+        return new BootstrapInspectionChange(before.name(), after.name(), rows,
+                pairing.onlyBefore().stream().map(AuditedCategory::name).toList(),
+                pairing.onlyAfter().stream().map(AuditedCategory::name).toList());
     }
 
     /**
@@ -503,21 +546,13 @@ public final class Bootstrap implements RateIntervalMethod {
     }
 
     /**
-     * The resampler for these inspections: by incident (multinomial weights) when any carries
+     * The resampler for these inspections: by incident ({@link IncidentResampler}) when any carries
      * incidents, else through the sufficient statistics.
-     *
-     * @throws ArgumentException (argument {@code interval}) if incidents are present and the
-     *                           interval is studentized or exact
      */
     private Resampler resampler(Inspection... inspections) {
         for (Inspection inspection : inspections) {
             if (hasIncidents(inspection)) {
-                if (interval == BootstrapInterval.STUDENTIZED || interval == BootstrapInterval.EXACT) {
-                    throw new ArgumentException("interval", "interval (" + interval.token() + ") is not offered for"
-                            + " inspection '" + inspection.name() + "', whose categories carry incidents: the bootstrap"
-                            + " over incidents gives percentile, basic, normal or bca");
-                }
-                return RecordBootstrap.withDefaults().with(this).unitResampler();
+                return new IncidentResampler(this);
             }
         }
         return sufficient();
@@ -534,6 +569,37 @@ public final class Bootstrap implements RateIntervalMethod {
     public static boolean hasIncidents(Inspection inspection) {
         Args.notNull("inspection", inspection);
         return inspection.categories().stream().anyMatch(c -> c.incidents().isPresent());
+    }
+
+    /**
+     * The note on a category whose bootstrap distribution is degenerate or nearly so, with the
+     * Wilson interval offered instead (see {@link Edge}); empty otherwise.
+     */
+    private List<String> categoryNotes(String name, Incidents incidents) {
+        return Edge.check(name, incidents, confidence).map(f -> List.of(Edge.categoryNote(f, incidents, confidence)))
+                .orElse(List.of());
+    }
+
+    /** The note on a change whose two bootstrap distributions include one at the edge; empty otherwise. */
+    private List<String> changeNotes(String name, Incidents before, Incidents after) {
+        Optional<Edge.Finding> b = Edge.check(name, before, confidence);
+        Optional<Edge.Finding> a = Edge.check(name, after, confidence);
+        if (b.isEmpty() && a.isEmpty()) {
+            return List.of();
+        }
+        return List.of(Edge.changeNote(name, b, a, before, after, confidence));
+    }
+
+    /**
+     * Refuses an inspection whose counts exceed the supported 2<sup>53</sup> per category and in all
+     * ({@code Args.countInRange}), as the estimates do.
+     */
+    private static void checkCounts(Inspection inspection) {
+        long audited = 0;
+        for (AuditedCategory category : inspection.categories()) {
+            audited += Args.countInRange("audited of category '" + category.name() + "'", category.tally().audited());
+            Args.countInRange("audited in all of inspection '" + inspection.name() + "'", audited);
+        }
     }
 
     /** The cheap all-crime point estimate. */

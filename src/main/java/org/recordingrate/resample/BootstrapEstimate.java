@@ -3,6 +3,7 @@ package org.recordingrate.resample;
 import org.recordingrate.format.ResultTable;
 import org.recordingrate.model.Result;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -30,10 +31,13 @@ import org.recordingrate.model.Interval;
  *                      normal approximation to the error of a quantile); empty for {@link BootstrapInterval#EXACT}
  * @param latticeError  for {@link BootstrapInterval#EXACT}, the bound on the error of each bound from
  *                      the lattice of the convolution (0 when it was exact); empty for Monte Carlo
+ * @param notes         what a reader must be told beside the interval: a bootstrap distribution that is
+ *                      degenerate or nearly so (every or almost every crime recorded, or none), with the
+ *                      interval offered instead (see {@code Edge}); empty when there is nothing to say
  */
 public record BootstrapEstimate(double estimate, Interval interval, BootstrapInterval method, double confidence,
                                 double standardError, double bias, Optional<MonteCarlo> monteCarlo,
-                                OptionalDouble latticeError) implements Result {
+                                OptionalDouble latticeError, List<String> notes) implements Result {
 
     /**
      * Validates the components.
@@ -52,10 +56,17 @@ public record BootstrapEstimate(double estimate, Interval interval, BootstrapInt
      *                   normal approximation to the error of a quantile); empty for {@link BootstrapInterval#EXACT}
      * @param latticeError for {@link BootstrapInterval#EXACT}, the bound on the error of each bound from
      *                     the lattice of the convolution (0 when it was exact); empty for Monte Carlo
-     * @throws IllegalArgumentException if a reference is null, a number is NaN, or exactly one of
-     *                                  {@code monteCarlo} and {@code latticeError} is not present
+     * @param notes the notes, in order (copied); empty for none
+     * @throws IllegalArgumentException if a reference is null, a note is null or blank, a number is
+     *                                  NaN, or exactly one of {@code monteCarlo} and {@code latticeError}
+     *                                  is not present
      */
     public BootstrapEstimate {
+        Args.notNull("notes", notes);
+        for (String note : notes) {
+            Args.notBlank("note", note);
+        }
+        notes = List.copyOf(notes);
         Args.notNull("interval", interval);
         Args.notNull("method", method);
         Args.notNull("monteCarlo", monteCarlo);
@@ -68,6 +79,43 @@ public record BootstrapEstimate(double estimate, Interval interval, BootstrapInt
         if (monteCarlo.isPresent() == latticeError.isPresent()) {
             throw new IllegalArgumentException("a bootstrap estimate is either Monte Carlo or exact");
         }
+    }
+
+    /**
+     * A bootstrap estimate without notes.
+     *
+     * @param estimate the statistic on the data
+     * @param interval the bootstrap interval
+     * @param method the interval method
+     * @param confidence the two-sided confidence level
+     * @param standardError the bootstrap standard error
+     * @param bias mean of the replicates minus the estimate
+     * @param monteCarlo replicates and seed with the Monte Carlo error of a bound; empty for exact
+     * @param latticeError the lattice error of the exact bootstrap; empty for Monte Carlo
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public BootstrapEstimate(double estimate, Interval interval, BootstrapInterval method, double confidence,
+                             double standardError, double bias, Optional<MonteCarlo> monteCarlo,
+                             OptionalDouble latticeError) {
+        this(estimate, interval, method, confidence, standardError, bias, monteCarlo, latticeError, List.of());
+    }
+
+    /**
+     * The same estimate with more notes after its own.
+     *
+     * @param more the notes to add, in order
+     * @return a new estimate
+     * @throws IllegalArgumentException if {@code more} is null or holds a null or blank note
+     */
+    public BootstrapEstimate withNotes(List<String> more) {
+        Args.notNull("notes", more);
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new BootstrapEstimate(estimate, interval, method, confidence, standardError, bias, monteCarlo,
+                latticeError, all);
     }
 
     /**
@@ -144,7 +192,8 @@ public record BootstrapEstimate(double estimate, Interval interval, BootstrapInt
      */
     @Override
     public String summary() {
-        return this + String.format(Locale.ROOT, "%nstandard error %.6g, bias %.3g (fractions)%n", standardError, bias);
+        return this + String.format(Locale.ROOT, "%nstandard error %.6g, bias %.3g (fractions)%n", standardError, bias)
+                + Resampled.noteLines(notes);
     }
 
     /**
@@ -155,6 +204,6 @@ public record BootstrapEstimate(double estimate, Interval interval, BootstrapInt
      */
     @Override
     public ResultTable table() {
-        return ResampleColumns.ESTIMATE.table(this);
+        return ResampleColumns.ESTIMATE.table(this).notes(notes);
     }
 }

@@ -14,8 +14,12 @@ import org.recordingrate.internal.Args;
  * @param before the earlier inspection's name
  * @param after  the later inspection's name
  * @param rows   the category rows, then the all-crime row
+ * @param onlyBefore categories audited only in the earlier inspection: no category row, but their
+ *                   crimes count in the earlier all-crime rate
+ * @param onlyAfter  categories audited only in the later inspection
  */
-public record BootstrapInspectionChange(String before, String after, List<BootstrapChangeRow> rows) implements Result {
+public record BootstrapInspectionChange(String before, String after, List<BootstrapChangeRow> rows,
+                                        List<String> onlyBefore, List<String> onlyAfter) implements Result {
 
     /**
      * Validates the components.
@@ -23,11 +27,15 @@ public record BootstrapInspectionChange(String before, String after, List<Bootst
      * @param before the earlier inspection's name
      * @param after the later inspection's name
      * @param rows the category rows, then the all-crime row
+     * @param onlyBefore categories audited only in the earlier inspection
+     * @param onlyAfter categories audited only in the later inspection
      * @throws IllegalArgumentException if a reference is null or the last row is not all crime
      */
     public BootstrapInspectionChange {
         Args.notNull("before", before);
         Args.notNull("after", after);
+        onlyBefore = List.copyOf(Args.notNull("onlyBefore", onlyBefore));
+        onlyAfter = List.copyOf(Args.notNull("onlyAfter", onlyAfter));
         rows = List.copyOf(Args.notNull("rows", rows));
         if (rows.isEmpty() || !rows.get(rows.size() - 1).isAllCrime()) {
             throw new IllegalArgumentException("rows must end with the all-crime row");
@@ -44,15 +52,46 @@ public record BootstrapInspectionChange(String before, String after, List<Bootst
     }
 
     /**
-     * One line per row.
+     * A change with every category audited in both.
      *
-     * @return the inspections' names, then a line per row
+     * @param before the earlier inspection's name
+     * @param after the later inspection's name
+     * @param rows the category rows, then the all-crime row
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public BootstrapInspectionChange(String before, String after, List<BootstrapChangeRow> rows) {
+        this(before, after, rows, List.of(), List.of());
+    }
+
+    /**
+     * What a reader must be told beside the rows: categories audited in one inspection only (not
+     * compared by category, counted in that inspection's all-crime rate), then the rows' own notes
+     * (bootstrap distributions at the edge, see {@link BootstrapEstimate#notes()}).
+     *
+     * @return the notes, in order; empty when there is nothing to say
+     */
+    public List<String> notes() {
+        List<String> notes = new java.util.ArrayList<>(Resampled.unmatched(before, after, onlyBefore, onlyAfter,
+                Resampled.COUNTED));
+        for (BootstrapChangeRow row : rows) {
+            notes.addAll(row.change().notes());
+        }
+        return List.copyOf(notes);
+    }
+
+    /**
+     * One line per row, then the notes.
+     *
+     * @return the inspections' names, then a line per row and a line per note
      */
     @Override
     public String summary() {
         StringBuilder text = new StringBuilder(before).append(" -> ").append(after).append('\n');
         for (BootstrapChangeRow row : rows) {
             text.append("  ").append(row).append('\n');
+        }
+        for (String note : notes()) {
+            text.append("  note: ").append(note).append('\n');
         }
         return text.toString().stripTrailing();
     }

@@ -50,9 +50,25 @@ public record BootstrapInspectionEstimate(String inspection, List<BootstrapRow> 
     }
 
     /**
-     * One line per row.
+     * What a reader must be told beside the rows: the rows' own notes, in order (bootstrap
+     * distributions at the edge with the interval offered instead, see
+     * {@link BootstrapEstimate#notes()}).
      *
-     * @return the inspection's name, a line per row and the unrecorded crimes of all crime
+     * @return the notes; empty when there is nothing to say
+     */
+    public List<String> notes() {
+        List<String> notes = new java.util.ArrayList<>();
+        for (BootstrapRow row : rows) {
+            notes.addAll(row.rate().notes());
+        }
+        return List.copyOf(notes);
+    }
+
+    /**
+     * One line per row, then the notes.
+     *
+     * @return the inspection's name, a line per row, the unrecorded crimes of all crime and a line
+     *         per note
      */
     @Override
     public String summary() {
@@ -61,6 +77,9 @@ public record BootstrapInspectionEstimate(String inspection, List<BootstrapRow> 
             text.append("  ").append(row).append('\n');
         }
         text.append("  unrecorded crimes (all crime): ").append(allCrime().unrecorded());
+        for (String note : notes()) {
+            text.append("\n  note: ").append(note);
+        }
         return text.toString();
     }
 

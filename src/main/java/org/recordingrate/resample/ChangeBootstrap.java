@@ -44,7 +44,8 @@ public record ChangeBootstrap(Tally before, Tally after, BootstrapEstimate estim
     @Override
     public String summary() {
         return this + String.format(java.util.Locale.ROOT, "%nstandard error %.2f points, bias %s%n",
-                100 * estimate.standardError(), Percent.points(estimate.bias()));
+                100 * estimate.standardError(), Percent.points(estimate.bias()))
+                + Resampled.noteLines(estimate.notes());
     }
 
     /**
@@ -56,5 +57,16 @@ public record ChangeBootstrap(Tally before, Tally after, BootstrapEstimate estim
     @Override
     public ResultTable table() {
         return ResampleColumns.change(before, after, estimate);
+    }
+
+    /**
+     * The notes of the resampled result (a bootstrap distribution at the edge, with the interval
+     * offered instead; whole incidents permuted).
+     *
+     * @return the notes, in order; empty when there is nothing to say
+     */
+    @Override
+    public java.util.List<String> notes() {
+        return estimate.notes();
     }
 }

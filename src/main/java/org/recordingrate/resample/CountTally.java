@@ -202,10 +202,15 @@ final class CountTally {
         int workers = (int) Math.max(1, Math.min(threads, 2L * replicates / cells));
         List<int[]> counts = Blocks.run(replicates, source, threads, workers, progress, cancellation,
                 () -> new int[cells], this::block);
+        return sum(counts);
+    }
+
+    /** The workers' counts added up, cell by cell (into the first array): the same whichever worker ran which block. */
+    static int[] sum(List<int[]> counts) {
         int[] total = counts.get(0);
         for (int w = 1; w < counts.size(); w++) {
             int[] other = counts.get(w);
-            for (int c = 0; c < cells; c++) {
+            for (int c = 0; c < total.length; c++) {
                 total[c] += other[c];
             }
         }
@@ -230,18 +235,29 @@ final class CountTally {
                      Cancellation cancellation) {
         int[] counts = new int[cells];
         RandomGenerator random = source.split();
-        drawGroup(counts, 0, replicates, 0, random, progress, cancellation);
+        drawChain(counts, masses, massOffsets, 0, replicates, 0, random, progress, cancellation);
         return counts;
     }
 
-    private void drawGroup(int[] counts, int group, long replicates, int base, RandomGenerator random,
-                           ProgressListener progress, Cancellation cancellation) {
+    /**
+     * Adds to {@code counts} a multinomial draw of {@code replicates} over the cells that group
+     * {@code group} and the later ones span: the group's tuples in the order given (decreasing
+     * mass), tuple t taking Binomial(left, m<sub>t</sub>&#47;R) of the replicates left (R the mass not
+     * yet used, 2<sup>32</sup> in all, exact integers), then within it the next group's the same
+     * way; each tuple adds {@code offsets[group][t]} to the cell index. One uniform per binomial from
+     * {@code random}, in this fixed order. Progress is told and cancellation checked at the first
+     * group's tuples. Shared by the incidents' tallies.
+     *
+     * @throws java.util.concurrent.CancellationException if cancelled or the thread is interrupted
+     */
+    static void drawChain(int[] counts, long[][] masses, int[][] offsets, int group, long replicates, int base,
+                          RandomGenerator random, ProgressListener progress, Cancellation cancellation) {
         if (group == masses.length) {
             counts[base] += (int) replicates;
             return;
         }
         long[] mass = masses[group];
-        int[] offset = massOffsets[group];
+        int[] offset = offsets[group];
         long left = replicates;
         long rest = 1L << 32;
         for (int t = 0; t < mass.length && left > 0; t++) {
@@ -255,7 +271,7 @@ final class CountTally {
             rest -= m;
             left -= x;
             if (x > 0) {
-                drawGroup(counts, group + 1, x, base + offset[t], random, progress, cancellation);
+                drawChain(counts, masses, offsets, group + 1, x, base + offset[t], random, progress, cancellation);
             }
             if (group == 0) {
                 progress.progress(replicates - left, replicates);

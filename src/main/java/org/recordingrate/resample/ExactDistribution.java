@@ -1,14 +1,18 @@
 package org.recordingrate.resample;
 
 import java.util.Arrays;
+import java.util.Locale;
 
+import org.recordingrate.error.ArgumentException;
+import org.recordingrate.internal.Beta;
 import org.recordingrate.internal.Binomial;
 
 /**
- * The bootstrap distribution of a {@link LinearStatistic} itself, with no Monte Carlo error:
- * the distribution of T* = sum c<sub>k</sub> X<sub>k</sub> for independent
- * X<sub>k</sub> ~ Binomial(n<sub>k</sub>, p&#770;<sub>k</sub>), which is what infinitely many
- * bootstrap replicates would show.
+ * The bootstrap distribution of a statistic itself, with no Monte Carlo error: of a
+ * {@link LinearStatistic}, T* = sum c<sub>k</sub> X<sub>k</sub> for independent
+ * X<sub>k</sub> ~ Binomial(n<sub>k</sub>, p&#770;<sub>k</sub>); or of an {@link IncidentStatistic},
+ * T* = sum w<sub>h</sub> R*<sub>h</sub>&#47;A*<sub>h</sub> with each category's rate distributed as
+ * its {@link ClusterSums}; what infinitely many bootstrap replicates would show.
  *
  * <p>One category: the binomial distribution, every atom kept. Several: convolution, category
  * by category, on the exact atoms (every sum of one value per category, equal values merged)
@@ -32,19 +36,48 @@ final class ExactDistribution implements Distribution {
 
     private static final double NEGLIGIBLE = 0x1.0p-64;
 
+    /**
+     * What the distribution needs to know of its statistic besides the atoms: the range bounds are
+     * clipped to, the mean and variance of the bootstrap distribution, the estimate as the loops
+     * add it up with the band within which values count as equal to it, the BCa acceleration and
+     * the observed standard error.
+     */
+    record Shape(double lowest, double highest, double mean, double variance, double loopEstimate, double band,
+                 double acceleration, double observedSe) {
+
+        double clamp(double t) {
+            return Math.max(lowest, Math.min(highest, t));
+        }
+
+        static Shape of(LinearStatistic statistic) {
+            double mean = 0;
+            for (int c = 0; c < statistic.size(); c++) {
+                mean += statistic.weight(c) * statistic.rate(c);
+            }
+            return new Shape(statistic.lowest(), statistic.highest(), mean, statistic.variance(),
+                    statistic.loopEstimate(), statistic.band(), statistic.acceleration(),
+                    Math.sqrt(statistic.variance()));
+        }
+    }
+
     private final double[] values;
     private final double[] probabilities;
     private final double estimate;
     private final double error;
-    private final LinearStatistic statistic;
+    private final Shape shape;
+    /** For one category too large to hold: Binomial(n, p) quantiles by search (values is then null). */
+    private final long largeN;
+    private final double largeP;
 
-    private ExactDistribution(double[] values, double[] probabilities, double estimate, double error,
-                              LinearStatistic statistic) {
+    private ExactDistribution(double[] values, double[] probabilities, double estimate, double error, Shape shape,
+                              long largeN, double largeP) {
         this.values = values;
         this.probabilities = probabilities;
         this.estimate = estimate;
         this.error = error;
-        this.statistic = statistic;
+        this.shape = shape;
+        this.largeN = largeN;
+        this.largeP = largeP;
     }
 
     /** The exact bootstrap distribution of {@code statistic}. */
@@ -52,14 +85,35 @@ final class ExactDistribution implements Distribution {
         return of(statistic, reportedEstimate, ATOMS);
     }
 
-    /** The same, switching to the lattice beyond {@code atoms} atoms (tests force the lattice with it). */
+    /**
+     * The same, switching to the lattice beyond {@code atoms} atoms (tests force the lattice with
+     * it). One category whose binomial would hold more than {@link #ATOMS} values (counts near
+     * 2<sup>53</sup>) is answered in bounded memory: its quantiles found by searching the binomial
+     * distribution function ({@code Beta.regularizedComplement}), nothing held. Several such
+     * categories are refused.
+     *
+     * @throws ArgumentException (argument {@code interval}) when several categories and one of
+     *                           them too large to hold
+     */
     static ExactDistribution of(LinearStatistic statistic, double reportedEstimate, int atoms) {
         int k = statistic.size();
+        Shape shape = Shape.of(statistic);
         double[][] atomValues = new double[k][];
         double[][] atomProbabilities = new double[k][];
         for (int c = 0; c < k; c++) {
+            long n = statistic.audited(c);
+            double p = statistic.rate(c);
+            if (heldValues(n, p) > ATOMS) {
+                if (k == 1) {
+                    return new ExactDistribution(null, null, reportedEstimate, 0, shape, n, p);
+                }
+                throw new ArgumentException("interval", String.format(Locale.ROOT, "interval (exact) holds the"
+                        + " exact bootstrap distribution of every category, at most %,d values each; the category"
+                        + " with %d of %d recorded would need about %,.0f: use another interval (percentile, bca, ...)",
+                        ATOMS, statistic.recorded(c), n, heldValues(n, p)));
+            }
             long[] range = new long[2];
-            atomProbabilities[c] = binomial(statistic.audited(c), statistic.rate(c), range);
+            atomProbabilities[c] = binomial(n, p, range);
             double coefficient = statistic.coefficient(c);
             int size = atomProbabilities[c].length;
             atomValues[c] = new double[size];
@@ -71,6 +125,22 @@ final class ExactDistribution implements Distribution {
                 reverse(atomProbabilities[c]);
             }
         }
+        return of(atomValues, atomProbabilities, shape, reportedEstimate, atoms);
+    }
+
+    /** About how many values the binomial table of Binomial(n, p) holds (9.5 standard deviations each side). */
+    static double heldValues(long n, double p) {
+        return p <= 0 || p >= 1 ? 1 : 19 * Math.sqrt(n * p * (1 - p)) + 64;
+    }
+
+    /**
+     * The distribution of a sum of independent terms, term c taking {@code atomValues[c][j]}
+     * (increasing in j) with probability {@code atomProbabilities[c][j]}: exact atoms while at
+     * most {@code atoms}, then the lattice (see the class comment). The arrays are not kept.
+     */
+    static ExactDistribution of(double[][] atomValues, double[][] atomProbabilities, Shape shape,
+                                double reportedEstimate, int atoms) {
+        int k = atomValues.length;
         double[] values = atomValues[0];
         double[] probabilities = atomProbabilities[0];
         int c = 1;
@@ -134,6 +204,9 @@ final class ExactDistribution implements Distribution {
                     probabilities[at++] = lattice[i];
                 }
             }
+        } else if (k == 1) {
+            values = values.clone();
+            probabilities = probabilities.clone();
         }
         double total = 0;
         for (double p : probabilities) {
@@ -142,7 +215,67 @@ final class ExactDistribution implements Distribution {
         for (int i = 0; i < probabilities.length; i++) {
             probabilities[i] /= total;
         }
-        return new ExactDistribution(values, probabilities, reportedEstimate, error, statistic);
+        return new ExactDistribution(values, probabilities, reportedEstimate, error, shape, 0, 0);
+    }
+
+    /**
+     * The distribution of a sum of independent terms with many values each (the rates of
+     * categories resampled by incident, tens of thousands of values each): the exact atoms while
+     * their product stays within {@link #ATOMS}, as {@link #of(double[][], double[][], Shape, double, int)};
+     * beyond, every term's values rounded to one lattice of about {@link #LATTICE} points over the
+     * possible range and the lattice distributions convolved by the fast Fourier transform
+     * ({@link Fourier}: a direct convolution would take the product of the lengths). Each value of
+     * the sum moves by at most half a spacing per term, so every quantile lies within
+     * {@link #error()} = k spacing / 2 of the exact one; the transform's rounding adds about 1e-16
+     * of the largest probability to each point.
+     */
+    static ExactDistribution ofMany(double[][] atomValues, double[][] atomProbabilities, Shape shape,
+                                    double reportedEstimate) {
+        int k = atomValues.length;
+        double product = 1;
+        for (double[] v : atomValues) {
+            product *= v.length;
+        }
+        if (product <= ATOMS) {
+            return of(atomValues, atomProbabilities, shape, reportedEstimate, ATOMS);
+        }
+        double low = 0;
+        double high = 0;
+        for (double[] v : atomValues) {
+            low += v[0];
+            high += v[v.length - 1];
+        }
+        // lengths add up to at most LATTICE, so the transform is LATTICE long
+        double spacing = (high - low) / (LATTICE - 2 * k);
+        double[][] binned = new double[k][];
+        for (int h = 0; h < k; h++) {
+            double[] v = atomValues[h];
+            double[] p = atomProbabilities[h];
+            binned[h] = new double[(int) Math.round((v[v.length - 1] - v[0]) / spacing) + 1];
+            for (int j = 0; j < v.length; j++) {
+                binned[h][(int) Math.round((v[j] - v[0]) / spacing)] += p[j];
+            }
+        }
+        double[] lattice = Fourier.convolve(binned);
+        int count = 0;
+        for (double p : lattice) {
+            count += p > 0 ? 1 : 0;
+        }
+        double[] values = new double[count];
+        double[] probabilities = new double[count];
+        int at = 0;
+        double total = 0;
+        for (int i = 0; i < lattice.length; i++) {
+            if (lattice[i] > 0) {
+                values[at] = low + i * spacing;
+                probabilities[at++] = lattice[i];
+                total += lattice[i];
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            probabilities[i] /= total;
+        }
+        return new ExactDistribution(values, probabilities, reportedEstimate, k * spacing / 2, shape, 0, 0);
     }
 
     /**
@@ -264,9 +397,9 @@ final class ExactDistribution implements Distribution {
         return new double[][] {Arrays.copyOf(v, count), Arrays.copyOf(p, count)};
     }
 
-    /** The number of distinct values kept. */
+    /** The number of distinct values kept (0 when a large binomial is searched instead). */
     int atoms() {
-        return values.length;
+        return values == null ? 0 : values.length;
     }
 
     /** The bound on the error of every quantile: 0 when no lattice was needed. */
@@ -276,6 +409,9 @@ final class ExactDistribution implements Distribution {
 
     /** P(T* &lt;= t). */
     double cdf(double t) {
+        if (values == null) {
+            return binomialCdf(Math.floor(t * largeN + 1e-9 * Math.max(1, t * largeN)));
+        }
         double sum = 0;
         for (int i = 0; i < values.length && values[i] <= t; i++) {
             sum += probabilities[i];
@@ -285,11 +421,26 @@ final class ExactDistribution implements Distribution {
 
     /** P(T* &lt; t). */
     double cdfBelow(double t) {
+        if (values == null) {
+            double x = Math.ceil(t * largeN - 1e-9 * Math.max(1, t * largeN)) - 1;
+            return x < 0 ? 0 : binomialCdf(x);
+        }
         double sum = 0;
         for (int i = 0; i < values.length && values[i] < t; i++) {
             sum += probabilities[i];
         }
         return Math.min(1, sum);
+    }
+
+    /** P(X &lt;= x) for X ~ Binomial(largeN, largeP): I<sub>1-p</sub>(n - x, x + 1). */
+    private double binomialCdf(double x) {
+        if (x >= largeN) {
+            return 1;
+        }
+        if (x < 0) {
+            return 0;
+        }
+        return Beta.regularizedComplement(largeP, x + 1, largeN - x);
     }
 
     @Override
@@ -302,34 +453,45 @@ final class ExactDistribution implements Distribution {
     public double[] quantiles(double... levels) {
         double[] result = new double[levels.length];
         for (int l = 0; l < levels.length; l++) {
+            if (values == null) {
+                // the smallest x with P(X <= x) >= level, by bisection on [0, n]: 53 steps at most
+                long lo = 0;
+                long hi = largeN;
+                while (lo < hi) {
+                    long middle = lo + (hi - lo) / 2;
+                    if (binomialCdf(middle) >= levels[l]) {
+                        hi = middle;
+                    } else {
+                        lo = middle + 1;
+                    }
+                }
+                result[l] = shape.clamp((double) lo / largeN);
+                continue;
+            }
             double sum = 0;
             int i = 0;
             while (i < values.length - 1 && sum + probabilities[i] < levels[l]) {
                 sum += probabilities[i++];
             }
-            result[l] = statistic.clamp(values[i]);
+            result[l] = shape.clamp(values[i]);
         }
         return result;
     }
 
     @Override
     public double mean() {
-        double mean = 0;
-        for (int c = 0; c < statistic.size(); c++) {
-            mean += statistic.weight(c) * statistic.rate(c);
-        }
-        return mean;
+        return shape.mean();
     }
 
     @Override
     public double variance() {
-        return statistic.variance();
+        return shape.variance();
     }
 
     @Override
     public double shareBelow(TieCounting ties) {
-        double theta = statistic.loopEstimate();
-        double band = Math.max(statistic.band(), error);
+        double theta = shape.loopEstimate();
+        double band = Math.max(shape.band(), error);
         double below = cdfBelow(theta - band);
         double equal = cdf(theta + band) - below;
         return ties == TieCounting.HALF ? below + 0.5 * equal : below;
@@ -337,21 +499,21 @@ final class ExactDistribution implements Distribution {
 
     @Override
     public double acceleration() {
-        return statistic.acceleration();
+        return shape.acceleration();
     }
 
     @Override
     public double observedStandardError() {
-        return Math.sqrt(statistic.variance());
+        return shape.observedSe();
     }
 
     @Override
     public double lowest() {
-        return statistic.lowest();
+        return shape.lowest();
     }
 
     @Override
     public double highest() {
-        return statistic.highest();
+        return shape.highest();
     }
 }

@@ -35,6 +35,7 @@ final class MonteCarloDistribution implements Distribution {
     private final double lowest;
     private final double highest;
     private final OrderStatistics.Histogram histogram;
+    private final Selection replay;
 
     /**
      * @param values                the replicates
@@ -56,7 +57,18 @@ final class MonteCarloDistribution implements Distribution {
                            long below, long equal, double acceleration, double observedStandardError, double lowest,
                            double highest, OrderStatistics.Histogram histogram) {
         this(values, histogram, null, null, 0, values.length, estimate, sumDeviations, sumSquaredDeviations, below,
-                equal, acceleration, observedStandardError, lowest, highest);
+                equal, acceleration, observedStandardError, lowest, highest, null);
+    }
+
+    /**
+     * Replicates that are not kept: {@code replay} finds any of their order statistics (by drawing
+     * them again, see {@code ReplicateRuns}); the sums were kept as they were drawn.
+     */
+    MonteCarloDistribution(Selection replay, int replicates, double estimate, double sumDeviations,
+                           double sumSquaredDeviations, long below, long equal, double acceleration,
+                           double observedStandardError, double lowest, double highest) {
+        this(null, null, null, null, 0, replicates, estimate, sumDeviations, sumSquaredDeviations, below, equal,
+                acceleration, observedStandardError, lowest, highest, replay);
     }
 
     /**
@@ -68,14 +80,16 @@ final class MonteCarloDistribution implements Distribution {
                            double sumSquaredDeviations, long below, long equal, double acceleration,
                            double observedStandardError, double lowest, double highest) {
         this(null, null, distinct, counts, length, total(counts, length), estimate, sumDeviations,
-                sumSquaredDeviations, below, equal, acceleration, observedStandardError, lowest, highest);
+                sumSquaredDeviations, below, equal, acceleration, observedStandardError, lowest, highest, null);
     }
 
     private MonteCarloDistribution(double[] values, OrderStatistics.Histogram histogram, double[] distinct,
                                    int[] counts, int distinctLength, int replicates, double estimate,
                                    double sumDeviations, double sumSquaredDeviations, long below, long equal,
-                                   double acceleration, double observedStandardError, double lowest, double highest) {
+                                   double acceleration, double observedStandardError, double lowest, double highest,
+                                   Selection replay) {
         this.values = values;
+        this.replay = replay;
         this.histogram = histogram;
         this.distinct = distinct;
         this.counts = counts;
@@ -117,6 +131,9 @@ final class MonteCarloDistribution implements Distribution {
      * replicate with count 1, in no order that callers may rely on.
      */
     void forEach(ValueCount action) {
+        if (replay != null) {
+            throw new UnsupportedOperationException("the replicates were not kept");
+        }
         if (values != null) {
             for (double v : values) {
                 action.accept(v, 1);
@@ -130,7 +147,7 @@ final class MonteCarloDistribution implements Distribution {
 
     /** Whether the replicates are held as a tally of distinct values. */
     boolean tallied() {
-        return values == null;
+        return values == null && replay == null;
     }
 
     /**
@@ -164,6 +181,9 @@ final class MonteCarloDistribution implements Distribution {
 
     @Override
     public double[] quantiles(double... levels) {
+        if (replay != null) {
+            return interpolatedQuantiles(replicates, replay, levels);
+        }
         if (values != null) {
             return interpolatedQuantiles(values, values.length, histogram, levels);
         }

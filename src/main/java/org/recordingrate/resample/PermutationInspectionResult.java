@@ -14,8 +14,12 @@ import org.recordingrate.internal.Args;
  * @param before the earlier inspection's name
  * @param after  the later inspection's name
  * @param rows   the rows
+ * @param onlyBefore categories audited only in the earlier inspection: no row, and constants of the
+ *                   all-crime statistic (not permuted)
+ * @param onlyAfter  categories audited only in the later inspection
  */
-public record PermutationInspectionResult(String before, String after, List<PermutationRow> rows) implements Result {
+public record PermutationInspectionResult(String before, String after, List<PermutationRow> rows,
+                                          List<String> onlyBefore, List<String> onlyAfter) implements Result {
 
     /**
      * Validates the components.
@@ -23,11 +27,15 @@ public record PermutationInspectionResult(String before, String after, List<Perm
      * @param before the earlier inspection's name
      * @param after the later inspection's name
      * @param rows the rows
+     * @param onlyBefore categories audited only in the earlier inspection
+     * @param onlyAfter categories audited only in the later inspection
      * @throws IllegalArgumentException if a reference is null or the last row is not all crime
      */
     public PermutationInspectionResult {
         Args.notNull("before", before);
         Args.notNull("after", after);
+        onlyBefore = List.copyOf(Args.notNull("onlyBefore", onlyBefore));
+        onlyAfter = List.copyOf(Args.notNull("onlyAfter", onlyAfter));
         rows = List.copyOf(Args.notNull("rows", rows));
         if (rows.isEmpty() || !rows.get(rows.size() - 1).isAllCrime()) {
             throw new IllegalArgumentException("rows must end with the all-crime row");
@@ -44,15 +52,46 @@ public record PermutationInspectionResult(String before, String after, List<Perm
     }
 
     /**
-     * One line per row.
+     * Tests with every category audited in both.
      *
-     * @return the inspections' names, then a line per row
+     * @param before the earlier inspection's name
+     * @param after the later inspection's name
+     * @param rows the rows
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public PermutationInspectionResult(String before, String after, List<PermutationRow> rows) {
+        this(before, after, rows, List.of(), List.of());
+    }
+
+    /**
+     * What a reader must be told beside the rows: categories audited in one inspection only (not
+     * tested by category; constants of the all-crime statistic), then the rows' own notes, each
+     * once (whole incidents permuted, say).
+     *
+     * @return the notes, in order; empty when there is nothing to say
+     */
+    public List<String> notes() {
+        java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>(Resampled.unmatched(before, after,
+                onlyBefore, onlyAfter, Resampled.HELD));
+        for (PermutationRow row : rows) {
+            notes.addAll(row.result().notes());
+        }
+        return List.copyOf(notes);
+    }
+
+    /**
+     * One line per row, then the notes.
+     *
+     * @return the inspections' names, then a line per row and a line per note
      */
     @Override
     public String summary() {
         StringBuilder text = new StringBuilder(before).append(" -> ").append(after).append('\n');
         for (PermutationRow row : rows) {
             text.append("  ").append(row).append('\n');
+        }
+        for (String note : notes()) {
+            text.append("  note: ").append(note).append('\n');
         }
         return text.toString().stripTrailing();
     }

@@ -3,6 +3,7 @@ package org.recordingrate.resample;
 import org.recordingrate.format.ResultTable;
 import org.recordingrate.model.Result;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,9 +22,11 @@ import org.recordingrate.internal.Args;
  * @param method      Monte Carlo or exact enumeration
  * @param monteCarlo  replicates, seed and the Monte Carlo standard error sqrt(p(1 - p)/B) when
  *                    drawn; empty when enumerated
+ * @param notes       what a reader must be told beside the p-value (that whole incidents were
+ *                    permuted, say); empty when there is nothing to say
  */
 public record PermutationResult(double change, Alternative alternative, double pValue, PermutationMethod method,
-                                Optional<MonteCarlo> monteCarlo) implements Result {
+                                Optional<MonteCarlo> monteCarlo, List<String> notes) implements Result {
 
     /**
      * Validates the components.
@@ -35,10 +38,17 @@ public record PermutationResult(double change, Alternative alternative, double p
      * @param method Monte Carlo or exact enumeration
      * @param monteCarlo replicates, seed and the Monte Carlo standard error sqrt(p(1 - p)/B) when
      *                   drawn; empty when enumerated
-     * @throws IllegalArgumentException for a null reference, a NaN change, a p-value outside [0, 1],
-     *                                  or Monte Carlo details present exactly when enumerated
+     * @param notes the notes, in order (copied)
+     * @throws IllegalArgumentException for a null reference, a null or blank note, a NaN change, a
+     *                                  p-value outside [0, 1], or Monte Carlo details present exactly
+     *                                  when enumerated
      */
     public PermutationResult {
+        Args.notNull("notes", notes);
+        for (String note : notes) {
+            Args.notBlank("note", note);
+        }
+        notes = List.copyOf(notes);
         Args.notNull("alternative", alternative);
         Args.notNull("method", method);
         Args.notNull("monteCarlo", monteCarlo);
@@ -49,6 +59,21 @@ public record PermutationResult(double change, Alternative alternative, double p
         if (monteCarlo.isPresent() != (method == PermutationMethod.MONTE_CARLO)) {
             throw new IllegalArgumentException("Monte Carlo details go with the Monte Carlo method only");
         }
+    }
+
+    /**
+     * A result without notes.
+     *
+     * @param change the observed change
+     * @param alternative the alternative hypothesis
+     * @param pValue the p-value, in (0, 1]
+     * @param method Monte Carlo or exact enumeration
+     * @param monteCarlo replicates, seed and Monte Carlo error when drawn; empty when enumerated
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public PermutationResult(double change, Alternative alternative, double pValue, PermutationMethod method,
+                             Optional<MonteCarlo> monteCarlo) {
+        this(change, alternative, pValue, method, monteCarlo, List.of());
     }
 
     /**
@@ -76,7 +101,7 @@ public record PermutationResult(double change, Alternative alternative, double p
      */
     @Override
     public String summary() {
-        return this + "\n";
+        return this + "\n" + Resampled.noteLines(notes);
     }
 
     /**
@@ -89,6 +114,6 @@ public record PermutationResult(double change, Alternative alternative, double p
     public ResultTable table() {
         return org.recordingrate.format.ResultColumns.<PermutationResult>of()
                 .add("alternative", org.recordingrate.format.ResultTable.Kind.TEXT, r -> r.alternative().token())
-                .then(ResampleColumns.PERMUTATION).table(this);
+                .then(ResampleColumns.PERMUTATION).table(this).notes(notes);
     }
 }

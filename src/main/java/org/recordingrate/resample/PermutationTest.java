@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.random.RandomGenerator.SplittableGenerator;
@@ -46,6 +47,23 @@ import org.recordingrate.model.Tally;
  * test: the convolution of the categories' hypergeometric distributions, visited table by table
  * for all categories but the largest, whose tail is summed in closed form.
  *
+ * <p><b>Incidents.</b> When the categories carry their incidents (record-level audit files with
+ * {@code incident_id}) and some incident holds several crimes, whole incidents are permuted: within
+ * a category the incidents of both inspections are pooled and m<sub>after</sub> of them, at random
+ * without replacement, form the later inspection (each inspection keeps its number of incidents,
+ * not of crimes; the crimes of an incident stay together). What is exchangeable under the null
+ * hypothesis is then the incident: within a category the patterns (crimes, recorded) of the two
+ * inspections' incidents come from one distribution, the incidents independent of one another.
+ * (A change in how large incidents are, with recording unchanged, is outside that null too, but
+ * the statistic, the change in the rate, is little moved by it.) The statistic is the change in
+ * the rate, R<sub>a</sub>&#47;A<sub>a</sub> - R<sub>b</sub>&#47;A<sub>b</sub> for a category and the
+ * volume-weighted one across the categories audited in both; improved P(D* &gt;= d), deteriorated
+ * P(D* &lt;= d), two-sided twice the smaller (for a category too: with incidents the outcomes are
+ * pairs (recorded, crimes) and no ordering by probability is natural). Enumerated when the
+ * arrangements of incidents are few ({@code IncidentPermutation}: every vector of pattern counts,
+ * with its multivariate hypergeometric probability), drawn otherwise. A category whose incidents
+ * all hold one crime is the crimes' test above, which it then equals (tested).
+ *
  * <p><b>Monte Carlo p-values are never 0</b>: (b + 1)/(B + 1) for b of B replicates at least as
  * extreme, Phipson and Smyth (2010), "Permutation p-values should never be zero", SAGMB 9(1).
  *
@@ -71,9 +89,17 @@ public final class PermutationTest implements ChangeTestMethod {
     private final Enumeration enumeration;
     private final ProgressListener progress;
     private final Cancellation cancellation;
+    /** For tests: permute by incident even when every incident holds one crime (then the same test, by other means). */
+    private final boolean forceIncidents;
 
     private PermutationTest(int replicates, long seed, int threads, Enumeration enumeration, ProgressListener progress,
                             Cancellation cancellation) {
+        this(replicates, seed, threads, enumeration, progress, cancellation, false);
+    }
+
+    private PermutationTest(int replicates, long seed, int threads, Enumeration enumeration, ProgressListener progress,
+                            Cancellation cancellation, boolean forceIncidents) {
+        this.forceIncidents = forceIncidents;
         this.replicates = replicates;
         this.seed = seed;
         this.threads = threads;
@@ -156,6 +182,11 @@ public final class PermutationTest implements ChangeTestMethod {
      */
     public PermutationTest withCancellation(Cancellation cancellation) {
         return new PermutationTest(replicates, seed, threads, enumeration, progress, cancellation);
+    }
+
+    /** A copy that permutes by incident even when every incident holds one crime (tests compare the two ways). */
+    PermutationTest byIncidentAlways() {
+        return new PermutationTest(replicates, seed, threads, enumeration, progress, cancellation, true);
     }
 
     /**
@@ -246,7 +277,64 @@ public final class PermutationTest implements ChangeTestMethod {
         Args.notNull("before", before);
         Args.notNull("after", after);
         Args.notNull("alternative", alternative);
+        checkCommon(before, after);
         return stratified(before, after, alternative, Blocks.source(seed).split());
+    }
+
+    /**
+     * The permutation test of one category between two inspections: whole incidents permuted when
+     * either side's incidents hold several crimes (see the class comment), else the crimes'
+     * test, {@link #permute(Tally, Tally, Alternative)}, which is then the same thing.
+     *
+     * @param before the category in the earlier inspection
+     * @param after the category in the later inspection
+     * @param alternative the alternative hypothesis about after - before
+     * @return the change, its p-value and how it was found
+     * @throws IllegalArgumentException if an argument is null, a count exceeds 2<sup>53</sup>, or
+     *                                  {@link Enumeration#ALWAYS} meets too many arrangements
+     * @throws java.util.concurrent.CancellationException if cancelled
+     */
+    public PermutationResult permute(AuditedCategory before, AuditedCategory after, Alternative alternative) {
+        Args.notNull("before", before);
+        Args.notNull("after", after);
+        Args.notNull("alternative", alternative);
+        return categoryRow(before, after, alternative, Blocks.source(seed).split());
+    }
+
+    /**
+     * The test of one category between two inspections as a {@link ChangeTestMethod}: whole incidents
+     * permuted when they hold several crimes ({@link #permute(AuditedCategory, AuditedCategory,
+     * Alternative)}), so that {@code compare --test permutation} tests clustered categories by
+     * incident.
+     *
+     * @throws IllegalArgumentException if an argument is null
+     */
+    @Override
+    public TestResult test(AuditedCategory before, AuditedCategory after, Alternative alternative) {
+        PermutationResult r = permute(before, after, alternative);
+        return new TestResult(this, alternative, OptionalDouble.of(r.change()), r.pValue(), r.monteCarlo());
+    }
+
+    /**
+     * True: the test of two categories moves whole incidents when they carry them.
+     *
+     * @return true
+     */
+    @Override
+    public boolean usesIncidents() {
+        return true;
+    }
+
+    /**
+     * Refuses two inspections without a category audited in both: there is nothing to permute.
+     *
+     * @throws ArgumentException (argument {@code after}) naming both inspections
+     */
+    private static void checkCommon(Inspection before, Inspection after) {
+        if (NamePairing.byName(before.categories(), after.categories(), AuditedCategory::name).pairs().isEmpty()) {
+            throw new ArgumentException("after", "no category is audited in both " + before.name() + " and "
+                    + after.name() + " (categories are matched by name): a permutation test needs at least one");
+        }
     }
 
     /**
@@ -263,18 +351,50 @@ public final class PermutationTest implements ChangeTestMethod {
         Args.notNull("before", before);
         Args.notNull("after", after);
         Args.notNull("alternative", alternative);
+        checkCommon(before, after);
         SplittableGenerator source = Blocks.source(seed);
         List<PermutationRow> rows = new ArrayList<>();
-        for (NamePairing.Pair<AuditedCategory> pair : NamePairing.byName(before.categories(), after.categories(),
-                AuditedCategory::name).pairs()) {
+        NamePairing<AuditedCategory> pairing = NamePairing.byName(before.categories(), after.categories(),
+                AuditedCategory::name);
+        for (NamePairing.Pair<AuditedCategory> pair : pairing.pairs()) {
             Tally b = pair.before().tally();
             Tally a = pair.after().tally();
             rows.add(new PermutationRow(RowKind.CATEGORY, pair.after().name(), b.rate(), a.rate(),
-                    category(b, a, alternative, source.split())));
+                    categoryRow(pair.before(), pair.after(), alternative, source.split())));
         }
         rows.add(new PermutationRow(RowKind.ALL_CRIME, Names.ALL_CRIME, Bootstrap.weightedRate(before),
                 Bootstrap.weightedRate(after), stratified(before, after, alternative, source.split())));
-        return new PermutationInspectionResult(before.name(), after.name(), rows);
+        return new PermutationInspectionResult(before.name(), after.name(), rows,
+                pairing.onlyBefore().stream().map(AuditedCategory::name).toList(),
+                pairing.onlyAfter().stream().map(AuditedCategory::name).toList());
+    }
+
+    /** One category's row: by incident when they hold several crimes, else the crimes' test. */
+    private PermutationResult categoryRow(AuditedCategory before, AuditedCategory after, Alternative alternative,
+                                          SplittableGenerator stream) {
+        Args.countInRange("audited before", before.tally().audited());
+        Args.countInRange("audited after", after.tally().audited());
+        if (!IncidentPermutation.grouped(before, after) && !forceIncidents) {
+            return category(before.tally(), after.tally(), alternative, stream);
+        }
+        IncidentPermutation stratum = new IncidentPermutation(before, after);
+        BigInteger[][] one = {{BigInteger.ONE, BigInteger.ONE}};
+        return incidentTest(new IncidentPermutation[] {stratum}, one, one,
+                after.tally().rate() - before.tally().rate(), alternative, stream,
+                List.of(incidentNote(List.of(stratum))));
+    }
+
+    /** "incidents: whole incidents permuted ..." for the strata permuted by incident. */
+    private static String incidentNote(List<IncidentPermutation> strata) {
+        long incidents = 0;
+        long crimes = 0;
+        for (IncidentPermutation s : strata) {
+            incidents += s.incidents();
+            crimes += s.totalCrimes();
+        }
+        return String.format(Locale.ROOT, "incidents: whole incidents permuted between the inspections within each"
+                + " category (%,d incidents holding %,d crimes; each inspection keeps its number of incidents)",
+                incidents, crimes);
     }
 
     private PermutationResult category(Tally before, Tally after, Alternative alternative, SplittableGenerator stream) {
@@ -416,6 +536,29 @@ public final class PermutationTest implements ChangeTestMethod {
     private PermutationResult stratified(Inspection before, Inspection after, Alternative alternative,
                                          SplittableGenerator stream) {
         double change = Bootstrap.weightedRate(after) - Bootstrap.weightedRate(before);
+        List<NamePairing.Pair<AuditedCategory>> pairs = NamePairing.byName(before.categories(), after.categories(),
+                AuditedCategory::name).pairs();
+        boolean grouped = forceIncidents;
+        for (NamePairing.Pair<AuditedCategory> pair : pairs) {
+            Args.countInRange("audited of category '" + pair.before().name() + "'", pair.before().tally().audited());
+            Args.countInRange("audited of category '" + pair.after().name() + "'", pair.after().tally().audited());
+            grouped |= IncidentPermutation.grouped(pair.before(), pair.after());
+        }
+        if (grouped) {
+            int k = pairs.size();
+            IncidentPermutation[] strata = new IncidentPermutation[k];
+            BigInteger[][] alpha = new BigInteger[k][];
+            BigInteger[][] beta = new BigInteger[k][];
+            for (int i = 0; i < k; i++) {
+                strata[i] = new IncidentPermutation(pairs.get(i).before(), pairs.get(i).after());
+                alpha[i] = new BigInteger[] {BigInteger.valueOf(pairs.get(i).after().volume()),
+                    BigInteger.valueOf(after.totalVolume())};
+                beta[i] = new BigInteger[] {BigInteger.valueOf(pairs.get(i).before().volume()),
+                    BigInteger.valueOf(before.totalVolume())};
+            }
+            return incidentTest(strata, alpha, beta, change, alternative, stream,
+                    List.of(incidentNote(List.of(strata))));
+        }
         Strata strata = strata(before, after);
         int k = strata.size();
         if (k == 0) {
@@ -481,6 +624,130 @@ public final class PermutationTest implements ChangeTestMethod {
         double pUp = (up + 1.0) / (replicates + 1.0);
         double pDown = (down + 1.0) / (replicates + 1.0);
         return monteCarlo(change, alternative, pick(alternative, pUp, pDown));
+    }
+
+    /**
+     * The permutation of incidents over {@code strata}: the statistic sum &alpha;<sub>h</sub> R<sub>a</sub>&#47;A<sub>a</sub>
+     * - &beta;<sub>h</sub> R<sub>b</sub>&#47;A<sub>b</sub> (weights as fractions {numerator, denominator}),
+     * enumerated over the arrangements of incidents when their number allows (and the rule says so),
+     * else drawn; p-values as {@link #pick}.
+     */
+    private PermutationResult incidentTest(IncidentPermutation[] strata, BigInteger[][] alpha, BigInteger[][] beta,
+                                           double change, Alternative alternative, SplittableGenerator stream,
+                                           List<String> notes) {
+        int k = strata.length;
+        double[] a = new double[k];
+        double[] b = new double[k];
+        double scale = 0;
+        for (int h = 0; h < k; h++) {
+            a[h] = alpha[h][0].doubleValue() / alpha[h][1].doubleValue();
+            b[h] = beta[h][0].doubleValue() / beta[h][1].doubleValue();
+            scale += a[h] + b[h];
+        }
+        long[] observedR = new long[k];
+        long[] observedA = new long[k];
+        for (int h = 0; h < k; h++) {
+            observedR[h] = strata[h].observedRecorded();
+            observedA[h] = strata[h].observedCrimes();
+        }
+        double observed = incidentStatistic(strata, a, b, observedR, observedA);
+        double band = 64.0 * (2 * k + 1) * Math.ulp(Math.max(1, scale));
+        if (enumeration != Enumeration.NEVER) {
+            double limit = ENUMERATION_LIMIT;
+            double vectors = 0;
+            for (IncidentPermutation s : strata) {
+                vectors += s.vectors(limit);
+            }
+            if (vectors <= limit) {
+                IncidentPermutation.Outcomes[] outcomes = new IncidentPermutation.Outcomes[k];
+                double product = 1;
+                for (int h = 0; h < k; h++) {
+                    outcomes[h] = strata[h].enumerate();
+                    product *= outcomes[h].size();
+                }
+                if (product <= limit) {
+                    double[] tails = new double[2];
+                    enumerate(strata, outcomes, a, b, alpha, beta, observed, band, 0, new long[k], new long[k], 1,
+                            tails);
+                    return new PermutationResult(change, alternative,
+                            pick(alternative, Math.min(1, tails[0]), Math.min(1, tails[1])),
+                            PermutationMethod.EXACT_ENUMERATION, Optional.empty(), notes);
+                }
+                vectors = product;
+            }
+            if (enumeration == Enumeration.ALWAYS) {
+                throw new ArgumentException("enumerate", String.format(Locale.ROOT,
+                        "exact enumeration of the incidents' arrangements would visit more than %d (limit %d);"
+                                + " use Monte Carlo", (long) Math.min(vectors, Long.MAX_VALUE), ENUMERATION_LIMIT));
+            }
+        }
+        int blocks = Blocks.count(replicates);
+        long[] ups = new long[blocks];
+        long[] downs = new long[blocks];
+        Blocks.run(replicates, stream, threads, progress, cancellation, (block, from, count, random) -> {
+            long[] drawn = new long[2];
+            long[] recorded = new long[k];
+            long[] crimes = new long[k];
+            long up = 0;
+            long down = 0;
+            for (int r = 0; r < count; r++) {
+                for (int h = 0; h < k; h++) {
+                    strata[h].draw(random, drawn);
+                    recorded[h] = drawn[0];
+                    crimes[h] = drawn[1];
+                }
+                double t = incidentStatistic(strata, a, b, recorded, crimes);
+                double d = t - observed;
+                int sign = Math.abs(d) > band ? (d < 0 ? -1 : 1)
+                        : IncidentPermutation.exactSign(strata, alpha, beta, recorded, crimes);
+                up += sign >= 0 ? 1 : 0;
+                down += sign <= 0 ? 1 : 0;
+            }
+            ups[block] = up;
+            downs[block] = down;
+        });
+        long up = Resampled.total(ups);
+        long down = Resampled.total(downs);
+        double p = pick(alternative, (up + 1.0) / (replicates + 1.0), (down + 1.0) / (replicates + 1.0));
+        return new PermutationResult(change, alternative, p, PermutationMethod.MONTE_CARLO,
+                Optional.of(new MonteCarlo(replicates, seed, Math.sqrt(p * (1 - p) / replicates))), notes);
+    }
+
+    /** sum a<sub>h</sub> R<sub>a</sub>&#47;A<sub>a</sub> - b<sub>h</sub> R<sub>b</sub>&#47;A<sub>b</sub>, in stratum order. */
+    private static double incidentStatistic(IncidentPermutation[] strata, double[] a, double[] b, long[] recorded,
+                                            long[] crimes) {
+        double t = 0;
+        for (int h = 0; h < strata.length; h++) {
+            IncidentPermutation s = strata[h];
+            t += a[h] * recorded[h] / crimes[h];
+            t -= b[h] * (s.totalRecorded() - recorded[h]) / (s.totalCrimes() - crimes[h]);
+        }
+        return t;
+    }
+
+    /** Every combination of the strata's outcomes, adding its probability to {P(D &gt;= d), P(D &lt;= d)}. */
+    private static void enumerate(IncidentPermutation[] strata, IncidentPermutation.Outcomes[] outcomes, double[] a,
+                                  double[] b, BigInteger[][] alpha, BigInteger[][] beta, double observed, double band,
+                                  int h, long[] recorded, long[] crimes, double probability, double[] tails) {
+        if (h == strata.length) {
+            double d = incidentStatistic(strata, a, b, recorded, crimes) - observed;
+            int sign = Math.abs(d) > band ? (d < 0 ? -1 : 1)
+                    : IncidentPermutation.exactSign(strata, alpha, beta, recorded, crimes);
+            if (sign >= 0) {
+                tails[0] += probability;
+            }
+            if (sign <= 0) {
+                tails[1] += probability;
+            }
+            return;
+        }
+        IncidentPermutation.Outcomes o = outcomes[h];
+        for (int i = 0; i < o.size(); i++) {
+            recorded[h] = o.recorded()[i];
+            crimes[h] = o.crimes()[i];
+            enumerate(strata, outcomes, a, b, alpha, beta, observed, band, h + 1, recorded, crimes,
+                    probability * o.probabilities()[i], tails);
+        }
     }
 
     private static double pick(Alternative alternative, double up, double down) {

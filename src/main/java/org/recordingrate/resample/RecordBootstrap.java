@@ -41,23 +41,23 @@ import org.recordingrate.model.Names;
  * incidents as units. The {@link Inspection} methods ({@link #estimate(Inspection)},
  * {@link #allCrime(Inspection)}, {@link #unrecorded(Inspection)},
  * {@link #compare(Inspection, Inspection)}) always resample a category's incidents when it carries
- * them (the inspection says they were the sampled units), its crimes otherwise.
- * {@link Bootstrap}'s inspection methods come here, with multinomial weights, whenever an
- * inspection carries incidents, so a caller of {@link Bootstrap} never has its incidents ignored.
+ * them (the inspection says they were the sampled units), its crimes otherwise; with multinomial
+ * weights they are {@link Bootstrap}'s own inspection methods, which draw each category's sums
+ * from their bootstrap distribution instead of one index per incident (the same bootstrap, far
+ * faster: {@code IncidentResampler}); with Poisson weights each unit's weight is drawn here.
  *
  * <p>With crimes as units and multinomial weights this is the same bootstrap distribution as
  * {@link Bootstrap}'s sufficient-statistics one (which draws a Binomial count per category
  * instead, and is faster); with incidents as units it is wider when an incident's crimes tend to
  * be recorded together.
  *
- * <p>Intervals: percentile, basic, normal and BCa (the acceleration from the jackknife over
- * units in closed form, leaving out each unit once, stratified as in {@link Bootstrap}; ties
- * with the estimate decided in doubles to a relative 1e-12). Studentized and exact are not
- * offered here (the studentized interval needs a variance per replicate, the exact one a
- * convolution of the counts, both written for Binomial counts). Replicates are made in the same
- * fixed blocks with split generators, so the results do not depend on the number of threads.
- * Cost: one random index per unit per replicate and statistic, against one table look-up per
- * category for {@link Bootstrap}. Immutable and thread-safe.
+ * <p>Intervals, unit by unit (record lists; Poisson weights): percentile, basic, normal and BCa
+ * (the acceleration from the jackknife over units in closed form, leaving out each unit once,
+ * stratified as in {@link Bootstrap}; ties with the estimate decided in doubles to a relative
+ * 1e-12); studentized and exact are not offered there. Replicates are made in the same fixed
+ * blocks with split generators, so the results do not depend on the number of threads. Cost:
+ * one random index per unit per replicate and statistic (the plain cluster bootstrap), against
+ * one table look-up per category for {@link Bootstrap}. Immutable and thread-safe.
  */
 public final class RecordBootstrap {
 
@@ -157,7 +157,9 @@ public final class RecordBootstrap {
      * holding them says they were the sampled units ({@link AuditedCategory#sampledUnits()}).
      *
      * <p>The rows, their point estimates and the order of the generators are
-     * {@link Bootstrap#estimate(Inspection)}'s (which comes here when incidents are present). With
+     * {@link Bootstrap#estimate(Inspection)}'s. With multinomial weights this is
+     * {@link Bootstrap#estimate(Inspection)} itself (drawn through each category's sums, a table
+     * look-up per category and replicate); with Poisson weights each unit's weight is drawn. With
      * one crime per incident and multinomial weights the bootstrap distribution is the same as the
      * sufficient-statistics one (a Binomial count per category), drawn by other random numbers.
      * The BCa acceleration is the stratified jackknife over units. A category of a single
@@ -171,7 +173,7 @@ public final class RecordBootstrap {
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapInspectionEstimate estimate(Inspection inspection) {
-        return settings.estimate(Args.notNull("inspection", inspection), unitResampler());
+        return settings.estimate(Args.notNull("inspection", inspection), inspectionResampler());
     }
 
     /**
@@ -185,7 +187,7 @@ public final class RecordBootstrap {
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapEstimate allCrime(Inspection inspection) {
-        return settings.allCrime(Args.notNull("inspection", inspection), unitResampler());
+        return settings.allCrime(Args.notNull("inspection", inspection), inspectionResampler());
     }
 
     /**
@@ -198,7 +200,7 @@ public final class RecordBootstrap {
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public UnrecordedCrimes unrecorded(Inspection inspection) {
-        return settings.unrecorded(Args.notNull("inspection", inspection), unitResampler());
+        return settings.unrecorded(Args.notNull("inspection", inspection), inspectionResampler());
     }
 
     /**
@@ -217,10 +219,19 @@ public final class RecordBootstrap {
      * @throws java.util.concurrent.CancellationException if cancelled
      */
     public BootstrapInspectionChange compare(Inspection before, Inspection after) {
-        return settings.compare(Args.notNull("before", before), Args.notNull("after", after), unitResampler());
+        return settings.compare(Args.notNull("before", before), Args.notNull("after", after), inspectionResampler());
     }
 
-    /** Resampling each statistic unit by unit, with this configuration. */
+    /**
+     * The resampler of the inspection methods: with multinomial weights the incident resampler of
+     * {@link Bootstrap} (the same bootstrap distribution as unit by unit, drawn through each
+     * category's sums: {@code IncidentResampler}), with Poisson weights unit by unit.
+     */
+    private Bootstrap.Resampler inspectionResampler() {
+        return weights == ResamplingWeights.MULTINOMIAL ? new IncidentResampler(settings) : unitResampler();
+    }
+
+    /** Resampling each statistic unit by unit, with this configuration: one random index per unit and replicate. */
     Bootstrap.Resampler unitResampler() {
         return new Bootstrap.Resampler() {
             @Override

@@ -75,7 +75,7 @@ public final class ResampleColumns {
                 .add("recorded", Kind.COUNT, x -> tally.recorded())
                 .add("audited", Kind.COUNT, x -> tally.audited())
                 .add("confidence", Kind.NUMBER, BootstrapEstimate::confidence)
-                .then(RATE).table(e);
+                .then(RATE).table(e).notes(e.notes());
     }
 
     /**
@@ -96,7 +96,7 @@ public final class ResampleColumns {
                 .add("recorded_after", Kind.COUNT, x -> after.recorded())
                 .add("audited_after", Kind.COUNT, x -> after.audited())
                 .add("confidence", Kind.NUMBER, BootstrapEstimate::confidence)
-                .then(CHANGE).table(e);
+                .then(CHANGE).table(e).notes(e.notes());
     }
 
     private record Row(String inspection, BootstrapRow row) {
@@ -127,11 +127,11 @@ public final class ResampleColumns {
                 .then(RESAMPLING.<Row>from(r -> r.row().rate()));
         ResultTable table = new ResultTable(columns.columns());
         for (BootstrapInspectionEstimate e : estimates) {
-            int first = table.size();
             for (BootstrapRow row : e.rows()) {
                 table.row(columns.values(new Row(e.inspection(), row)).toArray());
+                // a category's bootstrap at the edge is said on its own row
+                row.rate().notes().forEach(table::noteRow);
             }
-            table.noteRowsFrom(first, e.notes());
         }
         return table;
     }
@@ -160,8 +160,11 @@ public final class ResampleColumns {
             int first = table.size();
             for (BootstrapChangeRow row : c.rows()) {
                 table.row(columns.values(new ChangeRow(c.before(), c.after(), row)).toArray());
+                row.change().notes().forEach(table::noteRow);
             }
-            table.noteRowsFrom(first, c.notes());
+            // the categories of one inspection only concern the whole comparison: on each of its rows
+            table.noteRowsFrom(first, Resampled.unmatched(c.before(), c.after(), c.onlyBefore(), c.onlyAfter(),
+                    Resampled.COUNTED));
         }
         return table;
     }
@@ -192,7 +195,7 @@ public final class ResampleColumns {
                 .add("recorded_after", Kind.COUNT, x -> after.recorded())
                 .add("audited_after", Kind.COUNT, x -> after.audited())
                 .add("alternative", Kind.TEXT, x -> x.alternative().token())
-                .then(PERMUTATION).table(r);
+                .then(PERMUTATION).table(r).notes(r.notes());
     }
 
     private record PermutationLine(String before, String after, PermutationRow row) {

@@ -41,7 +41,8 @@ public record TallyBootstrap(Tally tally, BootstrapEstimate estimate) implements
     public String summary() {
         return this + String.format(java.util.Locale.ROOT, "%nstandard error %s, bias %s%n",
                 org.recordingrate.format.Percent.format(estimate.standardError(), 3),
-                org.recordingrate.format.Percent.points(estimate.bias()));
+                org.recordingrate.format.Percent.points(estimate.bias()))
+                + Resampled.noteLines(estimate.notes());
     }
 
     /**
@@ -53,5 +54,16 @@ public record TallyBootstrap(Tally tally, BootstrapEstimate estimate) implements
     @Override
     public ResultTable table() {
         return ResampleColumns.tally(tally, estimate);
+    }
+
+    /**
+     * The notes of the resampled result (a bootstrap distribution at the edge, with the interval
+     * offered instead; whole incidents permuted).
+     *
+     * @return the notes, in order; empty when there is nothing to say
+     */
+    @Override
+    public java.util.List<String> notes() {
+        return estimate.notes();
     }
 }

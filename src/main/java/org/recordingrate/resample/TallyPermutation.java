@@ -42,7 +42,7 @@ public record TallyPermutation(Tally before, Tally after, PermutationResult resu
      */
     @Override
     public String summary() {
-        return this + "\n";
+        return this + "\n" + Resampled.noteLines(result.notes());
     }
 
     /**
@@ -54,5 +54,16 @@ public record TallyPermutation(Tally before, Tally after, PermutationResult resu
     @Override
     public ResultTable table() {
         return ResampleColumns.permutation(before, after, result);
+    }
+
+    /**
+     * The notes of the resampled result (a bootstrap distribution at the edge, with the interval
+     * offered instead; whole incidents permuted).
+     *
+     * @return the notes, in order; empty when there is nothing to say
+     */
+    @Override
+    public java.util.List<String> notes() {
+        return result.notes();
     }
 }

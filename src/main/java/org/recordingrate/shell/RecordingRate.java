@@ -39,6 +39,7 @@ import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Names;
 import org.recordingrate.model.Result;
 import org.recordingrate.model.Results;
+import org.recordingrate.coverage.UnderCoverage;
 import org.recordingrate.model.Tally;
 import org.recordingrate.model.Token;
 import org.recordingrate.plan.Allocation;
@@ -412,7 +413,21 @@ public final class RecordingRate {
             estimates.add(estimator.with(method).estimate(tally));
         }
         return Results.of(tally + " by " + (methods.size() > 1 ? "every interval method" : methods.get(0).displayName()),
-                estimates);
+                estimates, RecordingRate::withCoverageNotes);
+    }
+
+    /**
+     * The estimates' tables one after another, with the note the command line's {@code estimate} puts
+     * on the row of a method known to under-cover at the tally ({@link UnderCoverage}).
+     */
+    private static ResultTable withCoverageNotes(List<RateEstimate> estimates) {
+        List<ResultTable> tables = new ArrayList<>();
+        for (RateEstimate estimate : estimates) {
+            ResultTable one = estimate.table();
+            UnderCoverage.note(estimate.method(), estimate.confidence(), estimate.tally()).ifPresent(one::noteRow);
+            tables.add(one);
+        }
+        return ResultTable.concat(tables);
     }
 
     /**
@@ -1281,6 +1296,19 @@ public final class RecordingRate {
     public static Path save(Result result, String file) {
         Args.notNull("result", result);
         return write(result.table(), file);
+    }
+
+    /**
+     * Writes {@link Results} (a list that is itself a result) with its own table, as
+     * {@link #save(Result, String)}; this overload only settles which of the two others applies.
+     *
+     * @param results the results
+     * @param file    the file's path; {@code .json} writes JSON, anything else CSV
+     * @return the file's absolute path
+     * @throws IllegalArgumentException for null results, a blank file name, or a file that cannot be written
+     */
+    public static Path save(Results<? extends Result> results, String file) {
+        return save((Result) results, file);
     }
 
     /**

@@ -65,11 +65,16 @@ class BadInputTest {
 
     @Test
     void aBinaryFileIsRefusedAtItsFirstLineBeforeItFillsMemory() throws IOException {
-        // /dev/zero gave an OutOfMemoryError (exit 3); a file of 2 MiB of NUL bytes is the same input, bounded
+        // /dev/zero gave an OutOfMemoryError (exit 3); a file of 2 MiB of NUL bytes is the same input,
+        // bounded: a NUL is refused at once, and a record of 2 MiB of text at its 1 MiB-th character
         Path zeros = bytes("zeros.csv", new byte[2 << 20]);
-        badData(CliRun.of("estimate", "--cases", zeros.toString()), "zeros.csv", "line 1", "longer than 1048576");
+        badData(CliRun.of("estimate", "--cases", zeros.toString()), "zeros.csv", "line 1", "NUL");
+        byte[] letters = new byte[2 << 20];
+        java.util.Arrays.fill(letters, (byte) 'x');
+        Path text = bytes("letters.csv", letters);
+        badData(CliRun.of("estimate", "--cases", text.toString()), "letters.csv", "line 1", "longer than 1048576");
         if (Files.isReadable(Path.of("/dev/zero"))) {
-            badData(CliRun.of("estimate", "--cases", "/dev/zero"), "/dev/zero", "line 1", "longer than");
+            badData(CliRun.of("estimate", "--cases", "/dev/zero"), "/dev/zero", "line 1", "NUL");
         }
     }
 
@@ -152,7 +157,7 @@ class BadInputTest {
         badData(CliRun.of("estimate", "--cases", file("c.csv", "recorded,audited,confidence\n1,2,1e-400\n").toString()),
                 "column confidence", "'1e-400'", "too small");
         badData(CliRun.of("estimate", "--cases", file("d.csv", "recorded,audited\n1,2\u00003\n").toString()),
-                "column audited", "\\u0000", "not a whole number");
+                "column audited", "\\u0000", "NUL character");
         // a count written with a decimal point that is still a whole number is one
         CliRun exact = CliRun.of("estimate", "--cases", file("e.csv", "recorded,audited\n188.0,202\n").toString());
         assertEquals(0, exact.status(), exact.toString());

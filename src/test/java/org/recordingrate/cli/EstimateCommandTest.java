@@ -158,7 +158,7 @@ class EstimateCommandTest {
         badData(CliRun.of("estimate", "--cases", file("conf.csv", "recorded,audited,confidence\n1,5,95\n").toString()),
                 "line 2", "column confidence", "'95'");
         badData(CliRun.of("estimate", "--cases", file("cols.csv", "recorded,audited\n1,5,7\n").toString()),
-                "line 2", "3 fields", "header has 2");
+                "line 2", "3 cells", "header has 2");
         badData(CliRun.of("estimate", "--cases", file("missing.csv", "recorded,total\n1,5\n").toString()),
                 "missing.csv", "no column 'audited'");
         badData(CliRun.of("estimate", "--cases", dir.resolve("nowhere.csv").toString()), "nowhere.csv", "does not exist");

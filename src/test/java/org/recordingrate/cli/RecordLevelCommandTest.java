@@ -95,17 +95,29 @@ class RecordLevelCommandTest {
                 aggregated.toString());
     }
 
-    /** permute exchanges crimes: with incidents it says so, on standard error and in text. */
+    /**
+     * permute moves whole incidents: with incidents it says so, on standard error, in text and in
+     * the CSV's notes; a file with no category in common with the other is an error naming both.
+     */
     @Test
-    void permuteSaysItPermutesCrimes() {
+    void permutePermutesIncidents(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
         CliRun run = CliRun.of("permute", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--replicates", "2000",
                 "--format", "text");
         assertEquals(0, run.status(), run.toString());
-        assertTrue(run.err().contains("incidents: permuting crimes, not incidents"), run.err());
-        assertTrue(run.out().contains("incidents: permuting crimes, not incidents"), run.out());
+        assertTrue(run.err().contains("incidents: whole incidents permuted between the inspections"), run.err());
+        assertTrue(run.out().contains("incidents: whole incidents permuted between the inspections"), run.out());
+        CliRun csv = CliRun.of("permute", AUDIT_2017, AUDIT_2022, "--volumes", VOLUMES, "--replicates", "2000",
+                "--format", "csv");
+        assertTrue(csv.out().lines().skip(1).allMatch(l -> l.contains("incidents: whole incidents permuted")), csv.out());
         CliRun aggregated = CliRun.of("permute", "examples/data/cdi-2017.csv", "examples/data/peel-2022.csv",
                 "--replicates", "2000", "--format", "text");
         assertTrue(!aggregated.err().contains("incidents:"), aggregated.err());
+        java.nio.file.Path fraud = dir.resolve("fraud.csv");
+        java.nio.file.Files.writeString(fraud, "category,recorded,audited,volume\nfraud,40,50,900\n");
+        CliRun none = CliRun.of("permute", "examples/data/cdi-2017.csv", fraud.toString());
+        assertEquals(1, none.status(), none.toString());
+        assertTrue(none.err().contains("examples/data/cdi-2017.csv and " + fraud + ": no category of"), none.err());
+        assertEquals("", none.out());
     }
 
     @Test

@@ -167,9 +167,18 @@ class ReportCommandTest {
         CliRun run = ok("report", BEFORE, AFTER, "--force", "Cambridgeshire", "--format", "html", "--out", html.toString(),
                 "--forces", "examples/data/forces-2022.csv");
         assertEquals("", run.out());
-        assertTrue(run.err().contains("read 129 category rows from examples/data/forces-2022.csv"), run.err());
+        assertTrue(run.err().contains("read 43 forces from examples/data/forces-2022.csv (inspection file)"), run.err());
         String page = Files.readString(html, StandardCharsets.UTF_8);
-        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<h2>Funnel plot</h2>"));
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<h2>Funnel plot</h2>")
+                && page.contains("<h2>Ranks</h2>") && page.contains("<h2>Among the 44 forces</h2>"));
+        // published figures in their own column names as the forces; the sentence with the rank interval
+        String among = ok("report", BEFORE, AFTER, "--force", "Cambridgeshire", "--forces",
+                "examples/data/published-forces.csv", "--forces-category", "all crime (excluding fraud)", "--forces-columns",
+                "force=Force,rate=Recording rate (%),margin=Confidence interval (+/- %),category=Crime type").out();
+        assertTrue(among.contains("Among the 13 forces\nAmong the 13 forces, Cambridgeshire's recording rate of all"
+                + " reported crime (excluding fraud),\n93.3 percent, is "), among);
+        assertTrue(among.matches("(?s).*it\\s+ranks\\s+between\\s+\\d+(st|nd|rd|th)\\s+and\\s+\\d+(st|nd|rd|th)\\s+\\(95\\s+percent.*"),
+                among);
         // a file of every force: --force picks the inspection of that name
         assertTrue(ok("report", "examples/data/forces-2022.csv", "examples/data/forces-2022.csv", "--force", "FORCE 07")
                 .out().contains("We estimate that FORCE 07 is recording"));
@@ -186,12 +195,13 @@ class ReportCommandTest {
                 "force 07");
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1800, image.getWidth());
-        assertEquals(1200, image.getHeight());
+        assertEquals(1240, image.getHeight());
         Path category = folder.resolve("violence.svg");
         ok("plot", "funnel", "examples/data/forces-2022.csv", "--out", category.toString(), "--category", "violence",
                 "--limits", "normal", "--target", "88", "--title", "Violence");
         assertTrue(Files.readString(category).contains("<title>Violence</title>"));
-        assertTrue(Files.readString(category).contains("national rate 88.0%; normal approximation limits"));
+        assertTrue(Files.readString(category).contains("target 88.0% (given); limits at 95% and 99.8%"),
+                Files.readString(category));
     }
 
     @Test

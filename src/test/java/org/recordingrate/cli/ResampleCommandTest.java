@@ -141,4 +141,48 @@ class ResampleCommandTest {
         assertEquals(2, CliRun.of("bootstrap", "--recorded", "1", "--audited", "2", "--volumes",
                 "examples/data/volumes.csv").status());
     }
+
+    /**
+     * Categories audited in one file only are said in every format, as compare says them: the
+     * bootstrap counts them in that inspection's all-crime rate, the permutation test holds them
+     * constant.
+     */
+    @Test
+    void categoriesInOneFileOnlyAreSaid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path later = dir.resolve("later.csv");
+        java.nio.file.Files.writeString(later, "category,recorded,audited,volume\nviolence,180,202,25000\n"
+                + "other crime,211,220,35000\nfraud,40,50,900\n");
+        CliRun boot = CliRun.of("bootstrap", CDI, later.toString(), "--replicates", "2000", "--format", "csv");
+        assertEquals(0, boot.status(), boot.toString());
+        String note = "category 'sexual offences' was audited only in cdi-2017: not compared by category";
+        assertTrue(boot.err().contains(note), boot.err());
+        assertTrue(boot.out().lines().skip(1).allMatch(l -> l.contains(note)), boot.out());
+        assertTrue(boot.out().contains("category 'fraud' was audited only in later"), boot.out());
+        CliRun json = CliRun.of("bootstrap", CDI, later.toString(), "--replicates", "2000", "--format", "json");
+        assertTrue(json.out().contains(note), json.out());
+        CliRun text = CliRun.of("bootstrap", CDI, later.toString(), "--replicates", "2000", "--format", "text");
+        assertTrue(text.out().contains("note: " + note), text.out());
+        CliRun permute = CliRun.of("permute", CDI, later.toString(), "--replicates", "2000", "--format", "csv");
+        assertEquals(0, permute.status(), permute.toString());
+        String held = "category 'sexual offences' was audited only in cdi-2017: not tested by category";
+        assertTrue(permute.err().contains(held) && permute.out().contains(held), permute.toString());
+    }
+
+    /**
+     * One limit for counts, 2^53, as estimate; the exact bootstrap of one tally at that size in
+     * bounded memory, of two such refused naming the option and the limit.
+     */
+    @Test
+    void limitsAreTheLibrarysOwn() {
+        CliRun huge = CliRun.of("bootstrap", "--recorded", "5", "--audited", "9007199254740993");
+        assertEquals(1, huge.status(), huge.toString());
+        assertTrue(huge.err().contains("audited (9007199254740993) exceeds the supported limit 2^53"), huge.err());
+        CliRun exact = CliRun.of("bootstrap", "--recorded", "4503599627370496", "--audited", "9007199254740992",
+                "--interval", "exact", "--format", "csv");
+        assertEquals(0, exact.status(), exact.toString());
+        CliRun two = CliRun.of("bootstrap", "--before", "4503599627370496/9007199254740992", "--after", "1/2",
+                "--interval", "exact");
+        assertEquals(1, two.status(), two.toString());
+        assertTrue(two.err().contains("interval (exact)") && two.err().contains("4,194,304"), two.err());
+    }
 }

@@ -1,6 +1,7 @@
 package org.recordingrate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -148,6 +149,32 @@ class ResearcherCommandsTest {
         assertTrue(pairs.stream().anyMatch(r -> r.get("method").equals("newcombe") && r.get("test").equals("boschloo")));
         BadInputTest.usage(CliRun.of("compare", "examples/data/cdi-2017.csv", "examples/data/peel-2022.csv", "--method",
                 "all"), "--method all");
+    }
+
+    /**
+     * {@code --method all} on tallies beyond the exact unconditional interval's 5,000 audited: every other
+     * method answers, that one is left out with its reason (a note on the table, or on the case's row),
+     * never exit 1 for the whole run.
+     */
+    @Test
+    void methodAllLeavesOutTheExactUnconditionalIntervalBeyondItsSizeWithANote() throws IOException {
+        CliRun large = CliRun.of("compare", "--before", "5120/6400", "--after", "1880/2020", "--method", "all",
+                "--format", "csv");
+        List<CSVRecord> rows = ok(large);
+        assertEquals(DifferenceMethod.values().length - 1, rows.size());
+        assertTrue(rows.stream().noneMatch(r -> r.get("method").equals("exact_unconditional")), large.out());
+        assertTrue(rows.get(0).get("notes").contains("exact_unconditional left out: 8,420 audited in all"), large.out());
+        assertTrue(large.err().contains("note: exact_unconditional left out"), large.err());
+        Path cases = file("pairs.csv", "recorded_before,audited_before,recorded_after,audited_after\n"
+                + "512,640,188,202\n5120,6400,1880,2020\n");
+        List<CSVRecord> both = ok(CliRun.of("compare", "--cases", cases.toString(), "--method", "all"));
+        assertEquals(2 * DifferenceMethod.values().length, both.size(), "every row kept, the left-out one blank");
+        CSVRecord small = both.stream().filter(r -> r.get("audited_before").equals("640")
+                && r.get("method").equals("exact_unconditional")).findFirst().orElseThrow();
+        assertFalse(small.get("lower").isEmpty());
+        CSVRecord left = both.stream().filter(r -> r.get("audited_before").equals("6400")
+                && r.get("method").equals("exact_unconditional")).findFirst().orElseThrow();
+        assertTrue(left.get("lower").isEmpty() && left.get("notes").contains("left out"), left.toString());
     }
 
     @Test

@@ -35,7 +35,10 @@ class DifferenceMethodExtendedReferenceTest {
 
     @TestFactory
     Stream<DynamicTest> everyRowOfEveryMethod() {
-        return Stream.of(DifferenceMethod.values()).map(method -> DynamicTest.dynamicTest(method.token(), () -> {
+        // the exact unconditional interval enumerates tables (at most 5,000 audited): checked against SAS,
+        // StatXact and brute force in ExactUnconditionalIntervalTest instead
+        return Stream.of(DifferenceMethod.values()).filter(m -> m != DifferenceMethod.EXACT_UNCONDITIONAL)
+                .map(method -> DynamicTest.dynamicTest(method.token(), () -> {
             List<Row> rows = ROWS.stream().filter(r -> r.text("method").equals(method.token())).toList();
             assertTrue(rows.size() > 1000, method + ": " + rows.size() + " rows");
             List<String> failures = new ArrayList<>();

@@ -188,7 +188,7 @@ class AuditFileCorpusTest {
         Path file = write("runaway.csv", text.toString().getBytes(StandardCharsets.UTF_8));
         DataFileException e = assertThrows(DataFileException.class, () -> InspectionSource.read(file, volumes()));
         assertEquals(3, e.line(), e.getMessage());
-        assertTrue(e.getMessage().contains("starts a row longer than 1048576 characters"), e.getMessage());
+        assertTrue(e.getMessage().contains("starts a record longer than 1048576 characters"), e.getMessage());
         // a file of NUL characters (valid UTF-8, no line break): refused on its first line
         Path zeros = write("zeros.csv", new byte[(1 << 20) + 10]);
         e = assertThrows(DataFileException.class, () -> InspectionSource.read(zeros, volumes()));

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.recordingrate.model.AuditedCategory;
 class InspectionFileTest {
 
     private static List<Inspection> parse(String name, String text) throws IOException {
-        return InspectionFile.parse(CsvInput.read(name, new StringReader(text)));
+        return InspectionFile.parse(CsvInput.read(name, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test

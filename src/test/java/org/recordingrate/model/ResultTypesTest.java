@@ -46,9 +46,7 @@ class ResultTypesTest {
      * table ({@code InspectionChange}).
      */
     private static final java.util.Set<String> PARTS = java.util.Set.of("org.recordingrate.compare.AllCrimeChange",
-            "org.recordingrate.compare.CategoryChange",
-            // the sample drawn; becomes a Result with its table when selection moves to its own package
-            "org.recordingrate.plan.Selection");
+            "org.recordingrate.compare.CategoryChange");
 
     /** Every public class of the library with a public no-argument {@code summary()} is a {@link Result}. */
     @Test

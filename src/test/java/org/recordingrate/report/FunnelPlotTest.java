@@ -17,6 +17,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.recordingrate.forces.FunnelLimits;
+import org.recordingrate.forces.Overdispersion;
 import org.recordingrate.io.InspectionFile;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.report.FunnelPlot.FunnelPoint;
@@ -32,6 +34,11 @@ class FunnelPlotTest {
 
     static List<Inspection> forces() {
         return InspectionFile.read(FORCES);
+    }
+
+    /** The plot with few rank replicates: the picture does not depend on the ranks, the test's time does. */
+    private static FunnelPlot plot(List<Inspection> forces) {
+        return FunnelPlot.of(forces).with(org.recordingrate.forces.Forces.withDefaults().withReplicates(1000));
     }
 
     /** Per force: {volume, volume x rate, sum of W^2/n pieces need the total first} from the raw cells. */
@@ -56,31 +63,41 @@ class FunnelPlotTest {
     }
 
     @Test
-    void pointsAndNationalRateFromTheCells() throws IOException {
+    void pointsAndTargetFromTheCells() throws IOException {
         Map<String, double[]> cells = fromCells();
-        FunnelPlot plot = FunnelPlot.of(forces());
-        double volume = 0;
+        FunnelPlot plot = plot(forces());
+        // the target is the pooled rate sum n_i p_i / sum n_i over the effective audited counts
+        double size = 0;
         double recorded = 0;
         for (double[] f : cells.values()) {
-            volume += f[0];
-            recorded += f[1];
+            size += 1 / f[2];
+            recorded += f[1] / f[0] / f[2];
         }
-        assertEquals(recorded / volume, plot.target(), 1e-12);
+        assertEquals(recorded / size, plot.target(), 1e-12);
         assertEquals(43, plot.points().size());
         for (FunnelPoint p : plot.points()) {
             double[] f = cells.get(p.name());
             assertEquals(f[1] / f[0], p.rate(), 1e-12, p.name());
             assertEquals(1 / f[2], p.size(), 1e-9 * p.size(), p.name());
-            assertEquals(FunnelLimits.EXACT_BINOMIAL.lower(plot.target(), p.size(), 0.95), p.lower95(), 0, p.name());
-            assertEquals(FunnelLimits.EXACT_BINOMIAL.upper(plot.target(), p.size(), 0.998), p.upper998(), 0, p.name());
+            // the additive allowance (over-dispersion is found in the bundled forces): target +/- z sqrt(s^2 + tau2)
+            double spread = Math.sqrt(plot.target() * (1 - plot.target()) / p.size() + plot.result().dispersion().tau2());
+            assertEquals(Math.max(0, plot.target() - 1.959963984540054 * spread), p.lower95(), 1e-12, p.name());
+            assertEquals(Math.min(1, plot.target() + 3.090232306167813 * spread), p.upper998(), 1e-12, p.name());
             assertEquals(p.rate() < p.lower95() || p.rate() > p.upper95(), p.beyond95());
             assertTrue(!p.beyond998() || p.beyond95());
         }
+        FunnelPlot plain = plot(forces()).with(Overdispersion.NONE);
+        for (FunnelPoint p : plain.points()) {
+            assertEquals(FunnelLimits.EXACT_BINOMIAL.lower(plain.target(), p.size(), 0.95), p.lower95(), 0, p.name());
+            assertEquals(FunnelLimits.EXACT_BINOMIAL.upper(plain.target(), p.size(), 0.998), p.upper998(), 0, p.name());
+        }
+        // the observation on the bundled forces: 19 of 43 beyond the unadjusted 95% limits
+        assertEquals(19, plain.beyond95().size());
     }
 
     @Test
     void everyForceBeyondTheLimitsIsLabelledAndNoOtherIs() {
-        FunnelPlot plot = FunnelPlot.of(forces());
+        FunnelPlot plot = plot(forces());
         List<Mark> marks = plot.marks();
         assertEquals(43, marks.size());
         String svg = plot.svg();
@@ -110,31 +127,36 @@ class FunnelPlotTest {
     @Test
     void categoryHighlightAndExtra() {
         List<Inspection> forces = forces();
-        FunnelPlot violence = FunnelPlot.of(forces).category("Violence").with(FunnelLimits.NORMAL);
+        FunnelPlot violence = plot(forces).category("Violence").with(FunnelLimits.NORMAL);
         for (FunnelPoint p : violence.points()) {
             Inspection force = forces.stream().filter(f -> f.name().equals(p.name())).findFirst().orElseThrow();
             assertEquals(force.category("violence").get().tally().audited(), p.size(), 0);
             assertEquals(force.category("violence").get().tally().rate(), p.rate(), 0);
         }
-        assertTrue(violence.caption().contains("normal approximation limits (Spiegelhalter 2005)"), violence.caption());
+        assertTrue(violence.with(Overdispersion.NONE).caption().contains("no allowance for over-dispersion"), violence.caption());
 
-        FunnelPlot highlighted = FunnelPlot.of(forces).highlight("FORCE 05");
+        FunnelPlot highlighted = plot(forces).highlight("FORCE 05");
         FunnelPoint five = highlighted.points().stream().filter(FunnelPoint::highlighted).findFirst().orElseThrow();
         assertEquals("force 05", five.name());
         assertTrue(highlighted.marks().stream().filter(m -> m.name().equals("force 05")).findFirst().get().label().isPresent());
 
         Inspection extra = Inspection.builder("peel").category("violence", 180, 202, 25_000).build();
-        FunnelPlot withExtra = FunnelPlot.of(forces).withExtra("Cambridgeshire", extra);
-        assertEquals(FunnelPlot.of(forces).target(), withExtra.target(), 0, "the extra force is not in the national rate");
+        FunnelPlot withExtra = plot(forces).withExtra("Cambridgeshire", extra);
+        assertEquals(plot(forces).target(), withExtra.target(), 0, "the extra force is not in the national rate");
         assertEquals(44, withExtra.points().size());
         assertTrue(withExtra.points().get(43).highlighted());
         SvgBounds.assertInside(withExtra.svg());
 
-        FunnelPlot fixed = FunnelPlot.of(forces).withTarget(0.9);
+        FunnelPlot fixed = plot(forces).withTarget(0.9);
         assertEquals(0.9, fixed.target(), 0);
-        assertThrows(IllegalArgumentException.class, () -> FunnelPlot.of(forces).category("fraud"));
+        assertThrows(IllegalArgumentException.class, () -> plot(forces).category("fraud").points());
         assertThrows(IllegalArgumentException.class, () -> FunnelPlot.of(List.of()));
         assertThrows(IllegalArgumentException.class, () -> FunnelPlot.of(List.of(
-                Inspection.builder("a").category("v", 10, 10, 100).build())));
+                Inspection.builder("a").category("v", 10, 10, 100).build())).points());
+        // an unknown highlight is an error naming it and the nearest names (it drew nothing and said nothing)
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> plot(forces).highlight("forse 5").svg());
+        assertTrue(unknown.getMessage().contains("'forse 5'") && unknown.getMessage().contains("force 05"),
+                unknown.getMessage());
     }
 }

@@ -165,4 +165,29 @@ class InspectorsWordsTest {
         assertThrows(IllegalArgumentException.class, () -> InspectorsWords.about("A").allCrime(c, OptionalLong.of(-1)));
         assertThrows(IllegalArgumentException.class, () -> InspectorsWords.about("A").category("", c, OptionalLong.empty()));
     }
+
+    /** The paragraph among forces: a force above the 99.8% limits, binomial limits, a rank known exactly. */
+    @Test
+    void amongForcesAtTheEdges() {
+        java.util.List<org.recordingrate.forces.ForceFigure> figures = java.util.List.of(
+                org.recordingrate.forces.ForceFigure.of("A", 990, 1000), org.recordingrate.forces.ForceFigure.of("B", 500, 1000),
+                org.recordingrate.forces.ForceFigure.of("C", 520, 1000), org.recordingrate.forces.ForceFigure.of("D", 510, 1000));
+        org.recordingrate.forces.ForcesResult result = org.recordingrate.forces.Forces.withDefaults()
+                .with(org.recordingrate.forces.Overdispersion.NONE).withReplicates(2000).analyse(figures);
+        org.recordingrate.forces.ForceResult a = result.force("A").orElseThrow();
+        String text = InspectorsWords.about("A").amongForces(result, a).text();
+        String limit = String.format(java.util.Locale.ROOT, "%.1f", 100 * a.limits().upper998());
+        assertTrue(text.startsWith("Among the 4 forces, A's recording rate of reported crime, 99.0 percent, is above the"
+                + " 99.8 percent limit of the funnel plot (" + limit + " percent); the limits take no account of"
+                + " differences between forces. Taking all 4 forces into account, we estimate its rate at "), text);
+        assertTrue(text.endsWith("Among the 4 forces, it ranks 1st (95 percent confidence)."), text);
+        // additive asked for, none found: said so
+        java.util.List<org.recordingrate.forces.ForceFigure> even = java.util.List.of(
+                org.recordingrate.forces.ForceFigure.of("A", 450, 500), org.recordingrate.forces.ForceFigure.of("B", 451, 500),
+                org.recordingrate.forces.ForceFigure.of("C", 449, 500));
+        org.recordingrate.forces.ForcesResult none = org.recordingrate.forces.Forces.withDefaults().withReplicates(2000)
+                .analyse(even);
+        assertTrue(InspectorsWords.about("B").amongForces(none, none.force("B").get()).text()
+                .contains("is within the 95 percent limits of the funnel plot (no over-dispersion was found)."));
+    }
 }

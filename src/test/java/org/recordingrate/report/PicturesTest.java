@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.recordingrate.cli.Main;
 
 /**
- * The two pictures README.md shows (docs/forest-plot.png, docs/funnel-plot.png) are what its
+ * The pictures README.md shows (docs/forest-plot.png, docs/funnel-plot.png, docs/ranks-plot.png) are what its
  * commands draw today: each command is read from the README, run again into target/, and the new
  * picture compared with the committed one in size and structure rather than byte for byte (fonts
  * differ between machines): the same dimensions, every marker of the layout in its colour at its
@@ -38,7 +38,14 @@ class PicturesTest {
         for (String line : Files.readAllLines(README)) {
             String l = line.strip();
             if (l.startsWith(prefix) && l.endsWith("--out " + picture)) {
-                return l.substring(prefix.length()).split("\\s+");
+                // words as a shell splits them: double quotes group ("force 07")
+                List<String> words = new ArrayList<>();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)")
+                        .matcher(l.substring(prefix.length()));
+                while (m.find()) {
+                    words.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+                return words.toArray(new String[0]);
             }
         }
         throw new AssertionError("README.md has no command writing " + picture);
@@ -121,7 +128,7 @@ class PicturesTest {
 
     @Test
     void funnelPlotAsCommitted() throws IOException {
-        FunnelPlot plot = FunnelPlot.of(FunnelPlotTest.forces());
+        FunnelPlot plot = FunnelPlot.of(FunnelPlotTest.forces()).highlight("force 07").withUnadjusted(true);
         Path committed = Path.of("docs/funnel-plot.png");
         BufferedImage fresh = draw("docs/funnel-plot.png", regenerate() ? committed : target("funnel-plot.png"));
         List<FunnelPlot.Mark> all = plot.marks();
@@ -144,6 +151,17 @@ class PicturesTest {
         compare(ImageIO.read(committed.toFile()), fresh, plot.width(), plot.height(), marks, "funnel plot");
     }
 
+    @Test
+    void ranksPlotAsCommitted() throws IOException {
+        RanksPlot plot = RanksPlot.of(org.recordingrate.forces.Forces.of(org.recordingrate.forces.ForcesFile.read(
+                Path.of("examples/data/forces-2022.csv")))).highlight("force 07");
+        Path committed = Path.of("docs/ranks-plot.png");
+        BufferedImage fresh = draw("docs/ranks-plot.png", regenerate() ? committed : target("ranks-plot.png"));
+        List<double[]> dots = plot.dots();
+        assertEquals(43, dots.size());
+        compare(ImageIO.read(committed.toFile()), fresh, plot.width(), plot.height(), dots, "ranks plot");
+    }
+
     /** What README.md quotes of the report on the bundled example is what the report says. */
     @Test
     void readmeShowsTheReportAndBothPictures() throws IOException {
@@ -156,6 +174,7 @@ class PicturesTest {
         assertTrue(readme.replace("\n", " ").contains("\"" + quoted + "\""), "README quotes " + quoted);
         assertTrue(readme.contains("](docs/forest-plot.png)"), "README shows the forest plot");
         assertTrue(readme.contains("](docs/funnel-plot.png)"), "README shows the funnel plot");
+        assertTrue(readme.contains("](docs/ranks-plot.png)"), "README shows the ranks plot");
     }
 
     private static boolean regenerate() {

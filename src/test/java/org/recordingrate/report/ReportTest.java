@@ -153,16 +153,59 @@ class ReportTest {
         Report report = ForestPlotTest.bundled().withForces(FunnelPlotTest.forces());
         String html = report.html();
         assertTrue(html.startsWith("<!DOCTYPE html>"));
-        assertEquals(2, html.split("<svg ", -1).length - 1, "forest and funnel plots inline");
+        assertEquals(3, html.split("<svg ", -1).length - 1, "forest, funnel and ranks plots inline");
         for (String external : List.of("<script", "<link", "src=", "href=", "@import", "url(http")) {
             assertFalse(html.contains(external), "the page must need nothing else: " + external);
         }
         for (Paragraph p : report.paragraphs()) {
             assertTrue(html.contains("<p>" + p.text() + "</p>"), p.category());
         }
-        // the force the report is about is not among the 43: it is added to the funnel, highlighted
+        // the force the report is about is not among the 43: it is added to them, highlighted, and a note says so
         assertTrue(report.funnelPlot().get().points().stream().anyMatch(f -> f.highlighted() && f.name().equals("Cambridgeshire")));
+        assertEquals(44, report.forcesResult().get().forces().size());
+        assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("Cambridgeshire is not among the 43 forces given")),
+                report.notes().toString());
+        assertTrue(html.contains("<h2>Among the 44 forces</h2>\n<p>" + report.amongForces().get().text() + "</p>"));
         assertTrue(ForestPlotTest.bundled().funnelPlot().isEmpty());
         assertFalse(ForestPlotTest.bundled().html().contains("Funnel plot"));
+    }
+
+    @Test
+    void amongTheForcesInTheInspectorsWords() {
+        java.util.List<org.recordingrate.model.Inspection> all = FunnelPlotTest.forces();
+        org.recordingrate.model.Inspection seven = all.stream().filter(i -> i.name().equals("force 07")).findFirst()
+                .orElseThrow();
+        Report report = Report.of(ForestPlotTest.bundled().before(), seven).force("Force 07").withForces(all);
+        org.recordingrate.forces.ForcesResult result = report.forcesResult().orElseThrow();
+        assertEquals(43, result.forces().size(), "force 07 is among them: nothing added");
+        org.recordingrate.forces.ForceResult row = result.force("force 07").orElseThrow();
+        String text = report.amongForces().orElseThrow().text();
+        org.recordingrate.forces.RankIntervals.RankInterval r = row.rank();
+        String expected = String.format(java.util.Locale.ROOT, "Among the 43 forces, Force 07's recording rate of all reported crime,"
+                + " %.1f percent, is within the 95 percent limits of the funnel plot, which allow for the differences between"
+                + " forces (over-dispersion). Taking all 43 forces into account, we estimate its rate at %.1f percent"
+                + " (95 percent interval %.1f to %.1f percent). Among the 43 forces, it ranks between %s and %s (95 percent"
+                + " confidence; its estimated rank is %s), or between %s and %s when every force's rank is considered at once.",
+                100 * row.rate(), 100 * row.shrunken().estimate(), 100 * row.shrunken().lower(), 100 * row.shrunken().upper(),
+                org.recordingrate.forces.RankIntervals.ordinal(r.lower()), org.recordingrate.forces.RankIntervals.ordinal(r.upper()),
+                org.recordingrate.forces.RankIntervals.ordinal(r.rank()),
+                org.recordingrate.forces.RankIntervals.ordinal(r.lowerSimultaneous()),
+                org.recordingrate.forces.RankIntervals.ordinal(r.upperSimultaneous()));
+        assertEquals(expected, text);
+        assertTrue(report.text().contains("Among the 43 forces\n"), report.text());
+        assertTrue(report.markdown().contains("## Among the 43 forces"));
+        assertTrue(report.json().contains("\"among_forces\": \"Among the 43 forces"), report.json());
+        assertTrue(report.ranksPlot().orElseThrow().toString().contains("force 07 highlighted"));
+        // a force beyond the limits, in the words for it
+        Report low = Report.of(ForestPlotTest.bundled().before(), all.stream().filter(i -> i.name().equals("force 39"))
+                .findFirst().orElseThrow()).withForces(all);
+        String lowText = low.amongForces().orElseThrow().text();
+        assertTrue(lowText.contains("is below the 95 percent limit of the funnel plot (")
+                && lowText.contains("but within the 99.8 percent limits; the limits allow for the differences"), lowText);
+        // published figures as the forces
+        Report published = ForestPlotTest.bundled().withForces(org.recordingrate.forces.ForcesFile.read(
+                java.nio.file.Path.of("src/test/resources/forces/published-38.csv")));
+        assertTrue(published.amongForces().orElseThrow().text().startsWith("Among the 39 forces, Cambridgeshire's recording"
+                + " rate of reported crime, "), published.amongForces().get().text());
     }
 }
