@@ -1,6 +1,46 @@
 package org.recordingrate.shell;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.recordingrate.coverage.AllCrimeCoverage;
+import org.recordingrate.coverage.ChangeCoverage;
+import org.recordingrate.coverage.ChangeCoveragePoint;
+import org.recordingrate.coverage.CoverageCurve;
+import org.recordingrate.coverage.CoveragePoint;
+import org.recordingrate.coverage.RateCoverage;
+import org.recordingrate.coverage.RateGrid;
+import org.recordingrate.coverage.SimulatedCoverage;
+import org.recordingrate.forces.ForceFigure;
+import org.recordingrate.forces.Forces;
+import org.recordingrate.forces.ForcesFile;
+import org.recordingrate.forces.ForcesResult;
+import org.recordingrate.forces.FunnelLimits;
+import org.recordingrate.forces.Overdispersion;
+import org.recordingrate.forces.Shrinkage;
+import org.recordingrate.internal.DecimalText;
+import org.recordingrate.internal.Units;
+import org.recordingrate.io.CsvInput;
+import org.recordingrate.posterior.AllCrimePosterior;
+import org.recordingrate.posterior.BayesEstimator;
+import org.recordingrate.posterior.BetaPosterior;
+import org.recordingrate.posterior.HierarchicalPosterior;
+import org.recordingrate.posterior.PosteriorChange;
+import org.recordingrate.posterior.Prior;
+import org.recordingrate.report.CoveragePlot;
+import org.recordingrate.report.RanksPlot;
+import org.recordingrate.report.TrendPlot;
+import org.recordingrate.select.PlannedCategory;
+import org.recordingrate.select.Selection;
+import org.recordingrate.select.SelectionMethod;
+import org.recordingrate.select.Selector;
+import org.recordingrate.trend.Observation;
+import org.recordingrate.trend.Trend;
+import org.recordingrate.trend.TrendAnalysis;
+import org.recordingrate.trend.TrendFile;
+import org.recordingrate.trend.TrendMethod;
+import org.recordingrate.trend.Trends;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -1277,6 +1317,610 @@ public final class RecordingRate {
             plot = plot.withTitle(o.text("title").get());
         }
         return o.text("category").isPresent() ? plot.category(o.text("category").get()) : plot;
+    }
+
+    // ------------------------------------------------------------------ selection
+
+    static Options selectOptions() {
+        return Options.of("select").choice("selection method", SelectionMethod.class, "method").named("seed", "other");
+    }
+
+    /**
+     * Draws the planned records of each category from a population file, the command line's
+     * {@code select POPULATION.csv --plan PLAN.csv --seed ..}: {@code select("examples/data/population.csv",
+     * allocate(peel, 3, "minimum=50"), "seed=2022")}. {@code save(sample, "sample.csv")} writes the sample
+     * list. The seed is required: write it down, it makes the draw reproducible.
+     *
+     * @param population the population file: {@code record_id,category} and any other columns
+     * @param plan       the plan (its categories and audited counts; the all-crime row is not drawn)
+     * @param options    {@code "seed=.."} (required), a method ({@code prn} (default), {@code srs},
+     *                   {@code systematic}), {@code "other=CATEGORY"} (takes the records of categories
+     *                   not in the plan)
+     * @return the selection: the sample list, shortfalls and manifest
+     * @throws IllegalArgumentException for a blank file name, a null plan, a missing seed, a bad option, or a
+     *                                  file that cannot be read (the message names file, line and column)
+     */
+    public static Selection select(String population, AllocationPlan plan, String... options) {
+        return select(population, Args.notNull("plan", plan).plannedCategories(), options);
+    }
+
+    /**
+     * As {@link #select(String, AllocationPlan, String...)} with the counts given by category:
+     * {@code select("examples/data/population.csv", Map.of("violence", 120, "other crime", 150), "seed=2022")}.
+     *
+     * @param population the population file
+     * @param counts     records to draw by category (in the map's order), each at least 1
+     * @param options    as {@link #select(String, AllocationPlan, String...)}
+     * @return the selection
+     * @throws IllegalArgumentException as {@link #select(String, AllocationPlan, String...)}, or for a null
+     *                                  or empty map
+     */
+    public static Selection select(String population, Map<String, ? extends Number> counts, String... options) {
+        Args.notNull("counts", counts);
+        Map<String, Long> whole = new LinkedHashMap<>();
+        counts.forEach((category, count) -> whole.put(category, Args.notNull("count", count).longValue()));
+        return select(population, Selector.plan(whole), options);
+    }
+
+    private static Selection select(String population, List<PlannedCategory> plan, String... options) {
+        Options o = selectOptions().read(options);
+        long seed = o.whole("seed").orElseThrow(() -> new ArgumentException("seed",
+                "select needs \"seed=...\" (any whole number; write it down: it makes the draw reproducible)"));
+        Selector selector = Selector.withSeed(seed).with(o.choice(SelectionMethod.class, SelectionMethod.PRN));
+        if (o.text("other").isPresent()) {
+            selector = selector.withOther(o.text("other").get());
+        }
+        return selector.select(Path.of(Args.notBlank("population", population)), plan);
+    }
+
+    // ------------------------------------------------------------------ many forces
+
+    static Options forcesOptions() {
+        return Options.of("forces").choice("over-dispersion", Overdispersion.class, "overdispersion")
+                .choice("funnel limits", FunnelLimits.class, "limits").choice("shrinkage", Shrinkage.class, "shrinkage")
+                .named("category", "by", "columns", "volumes", "units", "target", "winsorise", "confidence", "replicates",
+                        "seed", "threads");
+    }
+
+    private static Forces forcesProcedure(Options o) {
+        Forces p = Forces.withDefaults().with(o.choice(Overdispersion.class, Overdispersion.ADDITIVE))
+                .with(o.choice(FunnelLimits.class, FunnelLimits.EXACT_BINOMIAL))
+                .with(o.choice(Shrinkage.class, Shrinkage.DERSIMONIAN_LAIRD))
+                .withWinsorising(o.number("winsorise", 0.1)).withConfidence(o.number("confidence", 0.95))
+                .withReplicates((int) Math.min(Integer.MAX_VALUE, o.whole("replicates", Forces.DEFAULT_REPLICATES)))
+                .withSeed(o.whole("seed", 1));
+        if (o.given("threads")) {
+            p = p.withThreads((int) Math.min(Integer.MAX_VALUE, o.whole("threads", 1)));
+        }
+        if (o.given("target")) {
+            double target = o.number("target", 0);
+            Units.requirePercent("funnel targets", "a target is a rate in percent, 90 for 90%",
+                    Units.Figure.of("target", target, true));
+            if (!(target > 0 && target < 100)) {
+                throw new ArgumentException("target", "forces: target (" + target
+                        + ") must lie strictly between 0 and 100 percent");
+            }
+            p = p.withTarget(target / 100);
+        }
+        return p;
+    }
+
+    /**
+     * Many forces at once from a file, the command line's {@code forces FILE}: funnel z-scores and limits
+     * with over-dispersion, shrunken rates, rank intervals, the national (and group) rate. The file holds
+     * published figures ({@code rate,margin} in percent), tallies, an inspection file, or an audit file with
+     * {@code "volumes=FILE"}: {@code forces("examples/data/forces-2022.csv")},
+     * {@code forces("examples/data/published-forces.csv", "columns=force=Force,rate=Recording rate (%),
+     * margin=Confidence interval (+/- %),volume=Crimes recorded (12 months),category=Crime type",
+     * "category=all crime (excluding fraud)", "by=Region")}. As R's {@code metafor::rma}, {@code blup},
+     * {@code FunnelPlotR} and {@code csranks}.
+     *
+     * @param file    the forces file
+     * @param options {@code "columns=tool=File,..."} (as {@code --columns}), {@code "category=.."},
+     *                {@code "by=COLUMN"}, {@code "volumes=FILE"}, {@code "units=fraction"} (figures as fractions),
+     *                an over-dispersion ({@code none}, {@code multiplicative}, {@code additive}), limits,
+     *                shrinkage, {@code "target=PERCENT"}, {@code "winsorise=.."}, {@code "confidence=.."},
+     *                {@code "replicates=.."}, {@code "seed=.."}, {@code "threads=.."}
+     * @return a row per force
+     * @throws IllegalArgumentException for a blank file name, a bad option, or bad data (file, line, column)
+     */
+    public static ForcesResult forces(String file, String... options) {
+        Options o = forcesOptions().read(options);
+        String units = o.text("units").orElse("percent").strip();
+        if (!units.equals("percent") && !units.equals("fraction")) {
+            throw new ArgumentException("units", "forces: units ('" + units + "') must be percent or fraction");
+        }
+        ForcesFile.Options reading = ForcesFile.Options.defaults().withColumns(columns(o))
+                .withFractions(units.equals("fraction"));
+        if (o.text("volumes").isPresent()) {
+            reading = reading.withVolumes(Path.of(o.text("volumes").get()));
+        }
+        if (o.text("category").isPresent()) {
+            reading = reading.withCategory(o.text("category").get());
+        }
+        if (o.text("by").isPresent()) {
+            reading = reading.by(o.text("by").get());
+        }
+        return forcesProcedure(o).analyse(ForcesFile.read(Path.of(Args.notBlank("file", file)), reading));
+    }
+
+    /**
+     * Many forces at once from their inspections (all crime, or one category's tallies with
+     * {@code "category=.."}): {@code forces(inspections("examples/data/forces-2022.csv"))}.
+     *
+     * @param inspections one inspection per force, named after it
+     * @param options     as {@link #forces(String, String...)} but the file's ({@code columns}, {@code by},
+     *                    {@code volumes}, {@code units})
+     * @return a row per force
+     * @throws IllegalArgumentException for a null or empty list, a force without the category, or a bad option
+     */
+    public static ForcesResult forces(List<Inspection> inspections, String... options) {
+        Args.notNull("inspections", inspections);
+        Options o = forcesOptions().read(options);
+        for (String fileOnly : List.of("columns", "by", "volumes", "units")) {
+            if (o.given(fileOnly)) {
+                throw new ArgumentException(fileOnly, "forces: " + fileOnly + "= goes with a file, not with inspections");
+            }
+        }
+        List<ForceFigure> figures = new ArrayList<>();
+        for (Inspection inspection : inspections) {
+            Args.notNull("inspection", inspection);
+            figures.add(o.text("category").isPresent() ? ForceFigure.of(inspection, o.text("category").get())
+                    : ForceFigure.of(inspection));
+        }
+        return forcesProcedure(o).analyse(figures);
+    }
+
+    /** {@code "columns=tool=File,tool=File"}: the command line's {@code --columns}, cell by cell. */
+    private static Map<String, String> columns(Options o) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (o.text("columns").isEmpty()) {
+            return map;
+        }
+        for (String pair : o.text("columns").get().split(",", -1)) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new ArgumentException("columns", "columns ('" + pair + "') must be tool=File pairs separated by "
+                        + "commas, as \"columns=rate=Rate (%),margin=+/- (%)\"");
+            }
+            map.put(pair.substring(0, equals).strip(), pair.substring(equals + 1));
+        }
+        return map;
+    }
+
+    /**
+     * The funnel plot of a forces analysis (its target, limits and over-dispersion), the command line's
+     * {@code plot funnel FILE}: {@code save(funnel(forces("examples/data/published-forces.csv", ..)),
+     * "funnel.svg")}.
+     *
+     * @param result  the forces' analysis
+     * @param options {@code "highlight=NAME"}, {@code "title=.."}
+     * @return the plot
+     * @throws IllegalArgumentException for a null result, an unknown force or a bad option
+     */
+    public static Plot funnel(ForcesResult result, String... options) {
+        Options o = Options.of("funnel").named("highlight", "title").read(options);
+        FunnelPlot plot = FunnelPlot.of(Args.notNull("result", result));
+        if (o.text("highlight").isPresent()) {
+            plot = plot.highlight(o.text("highlight").get());
+        }
+        return o.text("title").isPresent() ? plot.withTitle(o.text("title").get()) : plot;
+    }
+
+    /**
+     * The picture of every force's rank with its marginal and simultaneous intervals, the command line's
+     * {@code plot ranks}: {@code save(ranks(forces("examples/data/forces-2022.csv")), "ranks.svg")}.
+     *
+     * @param result  the forces' analysis
+     * @param options {@code "highlight=NAME"}, {@code "title=.."}
+     * @return the plot
+     * @throws IllegalArgumentException for a null result, an unknown force or a bad option
+     */
+    public static RanksPlot ranks(ForcesResult result, String... options) {
+        Options o = Options.of("ranks").named("highlight", "title").read(options);
+        RanksPlot plot = RanksPlot.of(Args.notNull("result", result));
+        if (o.text("highlight").isPresent()) {
+            plot = plot.highlight(o.text("highlight").get());
+        }
+        return o.text("title").isPresent() ? plot.withTitle(o.text("title").get()) : plot;
+    }
+
+    // ------------------------------------------------------------------ over time
+
+    static Options trendOptions() {
+        return Options.of("trend").choice("trend method", TrendMethod.class, "method")
+                .named("confidence", "significance", "unit", "time", "by", "columns", "volumes");
+    }
+
+    private static TrendAnalysis trendAnalysis(Options o) {
+        TrendAnalysis analysis = TrendAnalysis.withDefaults().withConfidence(o.number("confidence", 0.95))
+                .withSignificance(o.number("significance", 0.05)).withUnit(o.text("unit").orElse("year").strip());
+        return o.choice(TrendMethod.class).map(analysis::with).orElse(analysis);
+    }
+
+    /**
+     * The trends of a file's series across three or more inspections, the command line's
+     * {@code trend FILE}: slope in points a year, its interval, the test for trend and the inspectors'
+     * sentence, a series per force and category:
+     * {@code trend("examples/data/trend-inspections.csv", "time=year", "by=force")},
+     * {@code trend("examples/data/trend-figures.csv", "time=inspection_year",
+     * "columns=category=crime_type,rate=recorded_pct,margin=ci_halfwidth_pct")}. As R's
+     * {@code prop.trend.test} (tallies) and {@code metafor::rma(method = "FE")} on time (figures, all crime).
+     *
+     * @param file    published figures, tallies, an inspection file, or a record-level audit file with
+     *                {@code "volumes=FILE"}, with a time column
+     * @param options {@code "time=COLUMN"} (default {@code time}), {@code "by=force,category"},
+     *                {@code "columns=tool=File,.."}, {@code "volumes=FILE"}, a method
+     *                ({@code cochran_armitage}, {@code fixed_effect}), {@code "confidence=.."},
+     *                {@code "significance=.."}, {@code "unit=year"}
+     * @return a trend per series
+     * @throws IllegalArgumentException for a blank file name, a bad option, or bad data (file, line, column)
+     */
+    public static Trends trend(String file, String... options) {
+        Options o = trendOptions().read(options);
+        Path path = Path.of(Args.notBlank("file", file));
+        String time = o.text("time").orElse(TrendFile.TIME);
+        Map<String, String> columns = columns(o);
+        Optional<List<String>> by = o.text("by").map(text -> List.of(text.split(",", -1)).stream()
+                .map(String::strip).toList());
+        TrendFile.Read read;
+        if (o.text("volumes").isPresent()) {
+            CsvInput records = CsvInput.read(path).withColumns(columns);
+            read = TrendFile.readAudit(path, Path.of(o.text("volumes").get()), columns, time,
+                    by.orElseGet(() -> TrendFile.defaultBy(records)));
+        } else {
+            CsvInput input = CsvInput.read(path).withColumns(columns);
+            read = TrendFile.read(input, time, by.orElseGet(() -> TrendFile.defaultBy(input)));
+        }
+        return trendAnalysis(o).trends(read);
+    }
+
+    /**
+     * One series' trend from its inspections in one line, the command line's {@code trend --times ..
+     * --tallies ..} or {@code --rates .. --margins ..}: each time followed by its tally or published
+     * figure, then any options: {@code trend(2014, tally(150, 200), 2017, tally(171, 205), 2022,
+     * tally(188, 202))} (Cochran-Armitage, R's {@code prop.trend.test}), {@code trend(2014, published(74.5,
+     * 3.6), 2017, published(80.0, 3.1), 2022, published(89.1, 4.3))} (fixed-effect meta-regression).
+     *
+     * @param timesAndData pairs of a time (a number: the year) and a {@link Tally} or {@link PublishedFigure},
+     *                     at least three, then options as {@link #trend(String, String...)} but the file's
+     * @return the trend
+     * @throws IllegalArgumentException for fewer than three inspections, a time without its tally or figure,
+     *                                  tallies and figures mixed, or a bad option
+     */
+    public static Trend trend(Object... timesAndData) {
+        Args.notNull("timesAndData", timesAndData);
+        List<Observation> observations = new ArrayList<>();
+        int i = 0;
+        while (i < timesAndData.length && !(timesAndData[i] instanceof String)) {
+            if (!(timesAndData[i] instanceof Number time)) {
+                throw new ArgumentException("timesAndData", "trend: item " + (i + 1) + " (" + timesAndData[i]
+                        + ") must be a time (a year such as 2017), each followed by its tally or published figure");
+            }
+            if (i + 1 >= timesAndData.length) {
+                throw new ArgumentException("timesAndData", "trend: the time " + time + " has no tally or figure after it");
+            }
+            Object data = timesAndData[i + 1];
+            double t = time.doubleValue();
+            String label = t == Math.rint(t) && Math.abs(t) < 1e15 ? Long.toString((long) t) : time.toString();
+            if (data instanceof Tally tally) {
+                observations.add(Observation.of(t, label, tally));
+            } else if (data instanceof PublishedFigure figure) {
+                observations.add(Observation.of(t, label, figure));
+            } else {
+                throw new ArgumentException("timesAndData", "trend: after the time " + label + " comes " + data
+                        + "; give a tally(..) or a published(..) figure");
+            }
+            i += 2;
+        }
+        String[] options = new String[timesAndData.length - i];
+        for (int j = i; j < timesAndData.length; j++) {
+            if (!(timesAndData[j] instanceof String option)) {
+                throw new ArgumentException("timesAndData", "trend: the options (from item " + (i + 1)
+                        + ") must all be strings; item " + (j + 1) + " is " + timesAndData[j]);
+            }
+            options[j - i] = option;
+        }
+        Options o = trendOptions().read(options);
+        for (String fileOnly : List.of("time", "by", "columns", "volumes")) {
+            if (o.given(fileOnly)) {
+                throw new ArgumentException(fileOnly, "trend: " + fileOnly + "= goes with a file");
+            }
+        }
+        return trendAnalysis(o).trend(observations);
+    }
+
+    /**
+     * The picture of trends, the command line's {@code plot trend}: each inspection's rate and interval,
+     * each series' fitted line and band: {@code save(trendPlot(trend("examples/data/trend-inspections.csv",
+     * "time=year", "by=force"), "force=Northshire"), "trend.svg")}.
+     *
+     * @param trends  the trends of a file
+     * @param options {@code "force=NAME"}, {@code "category=NAME"} (the series drawn), {@code "title=.."}
+     * @return the plot (at most {@value TrendPlot#MAX_SERIES} series)
+     * @throws IllegalArgumentException for null trends, no series chosen, too many, or a bad option
+     */
+    public static TrendPlot trendPlot(Trends trends, String... options) {
+        Args.notNull("trends", trends);
+        Options o = Options.of("trendPlot").named("force", "category", "title").read(options);
+        List<Trend> chosen = new ArrayList<>();
+        for (Trend trend : trends.trends()) {
+            boolean force = o.text("force").map(f -> trend.force().map(g -> Names.same(g, f)).orElse(false)).orElse(true);
+            boolean category = o.text("category").map(c -> trend.category().map(g -> Names.same(g, c)).orElse(false))
+                    .orElse(true);
+            if (force && category) {
+                chosen.add(trend);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new ArgumentException("options", "trendPlot: no series is of " + String.join(" and ",
+                    o.text("force").map(f -> "force '" + f + "'").stream().toList())
+                    + o.text("category").map(c -> " category '" + c + "'").orElse(""));
+        }
+        TrendPlot plot = TrendPlot.of(chosen);
+        return o.text("title").isPresent() ? plot.withTitle(o.text("title").get()) : plot;
+    }
+
+    /**
+     * The picture of one trend: {@code save(trendPlot(trend(2014, tally(150, 200), ...)), "trend.png")}.
+     *
+     * @param trend the trend
+     * @return the plot
+     * @throws IllegalArgumentException for a null trend
+     */
+    public static TrendPlot trendPlot(Trend trend) {
+        return TrendPlot.of(List.of(Args.notNull("trend", trend)));
+    }
+
+    // ------------------------------------------------------------------ posteriors
+
+    static Options posteriorOptions() {
+        return Options.of("posterior").named("prior", "confidence", "replicates", "seed", "threads", "category");
+    }
+
+    private static BayesEstimator bayes(Options o) {
+        BayesEstimator bayes = BayesEstimator.withDefaults().with(Prior.parse(o.text("prior").orElse("jeffreys")))
+                .withCredibility(o.number("confidence", 0.95))
+                .withReplicates((int) Math.min(Integer.MAX_VALUE, o.whole("replicates", 100_000)))
+                .withSeed(o.whole("seed", 1));
+        return o.given("threads") ? bayes.withThreads((int) Math.min(Integer.MAX_VALUE, o.whole("threads", 1))) : bayes;
+    }
+
+    private static Options posteriorOf(String[] options, boolean category) {
+        Options o = posteriorOptions().read(options);
+        if (!category && o.given("category")) {
+            throw new ArgumentException("category", "posterior: category= goes with a list of forces' inspections");
+        }
+        return o;
+    }
+
+    /**
+     * A tally's Beta posterior (Jeffreys prior unless {@code "prior=uniform"} or {@code "prior=A,B"}) with its
+     * equal-tailed and highest-density intervals, the command line's {@code posterior --recorded ..
+     * --audited ..}: {@code posterior(tally(188, 202))}. As jfa's {@code evaluation(method = "binomial")}.
+     *
+     * @param tally   the tally
+     * @param options {@code "prior=jeffreys|uniform|A,B"}, {@code "confidence=.."} (the credible level)
+     * @return the posterior
+     * @throws IllegalArgumentException for a null tally or a bad option
+     */
+    public static BetaPosterior posterior(Tally tally, String... options) {
+        return bayes(posteriorOf(options, false)).estimate(Args.notNull("tally", tally));
+    }
+
+    /**
+     * The probability that the later rate is higher than the earlier, with the change's posterior, the
+     * earlier first, the command line's {@code posterior --before .. --after ..}:
+     * {@code posterior(tally(512, 640), tally(188, 202))}.
+     *
+     * @param before  the earlier tally
+     * @param after   the later tally
+     * @param options as {@link #posterior(Tally, String...)}
+     * @return P(improvement) and the change's posterior
+     * @throws IllegalArgumentException for a null tally or a bad option
+     */
+    public static PosteriorChange posterior(Tally before, Tally after, String... options) {
+        return bayes(posteriorOf(options, false)).compare(Args.notNull("before", before), Args.notNull("after", after));
+    }
+
+    /**
+     * Each category's and all crime's posterior of an inspection (a seeded simulation of the volume-weighted
+     * rate), the command line's {@code posterior FILE}: {@code posterior(peel)}.
+     *
+     * @param inspection the inspection
+     * @param options    as {@link #posterior(Tally, String...)}, and {@code "replicates=.."}, {@code "seed=.."},
+     *                   {@code "threads=.."}
+     * @return a row per category and all crime
+     * @throws IllegalArgumentException for a null inspection or a bad option
+     */
+    public static AllCrimePosterior posterior(Inspection inspection, String... options) {
+        return bayes(posteriorOf(options, false)).estimate(Args.notNull("inspection", inspection));
+    }
+
+    /**
+     * Many forces under a hierarchical beta-binomial model, the command line's {@code posterior FILE
+     * --across-forces}: {@code posterior(inspections("examples/data/forces-2022.csv"), "category=violence")}.
+     *
+     * @param forces  one inspection per force
+     * @param options as {@link #posterior(Tally, String...)}, and {@code "category=.."} (default all crime, by
+     *                its effective audited count; forces without the category are left out)
+     * @return a row per force
+     * @throws IllegalArgumentException for a null or empty list or a bad option
+     */
+    public static HierarchicalPosterior posterior(List<Inspection> forces, String... options) {
+        Options o = posteriorOf(options, true);
+        return bayes(o).acrossInspections(Args.notNull("forces", forces), o.text("category").orElse(null));
+    }
+
+    // ------------------------------------------------------------------ coverage
+
+    static Options coverageOptions() {
+        return Options.of("coverage").choice("interval method", IntervalMethod.class, "method")
+                .word("all", "every interval method", IntervalMethod.class).named("confidence", "rate", "rates");
+    }
+
+    static Options changeCoverageOptions() {
+        return Options.of("coverage").choice("change interval", DifferenceMethod.class, "method")
+                .word("all", "every change interval", DifferenceMethod.class)
+                .named("confidence", "rate_before", "rate_after", "rates", "change");
+    }
+
+    static Options designCoverageOptions() {
+        return Options.of("coverage").choice("all-crime method", AllCrimeMethod.class, "method")
+                .choice("variance", VarianceConvention.class, "variance")
+                .word("all", "every all-crime method", AllCrimeMethod.class).named("confidence", "replicates", "seed");
+    }
+
+    /**
+     * The exact coverage and expected width of a one-category interval over true rates (fractions), the
+     * command line's {@code coverage --audited N --rates FROM:TO:STEP}:
+     * {@code coverage(202, "wald", "rates=0.8:0.999:0.001")}, {@code coverage(202, "all", "rate=0.93")}.
+     *
+     * @param audited records audited, 1 to {@value RateCoverage#MAX_AUDITED}
+     * @param options an interval method (default wilson) or {@code "all"}, {@code "rate=P"} or
+     *                {@code "rates=FROM:TO:STEP"} (true rates as fractions), {@code "confidence=.."}
+     * @return a curve per method; {@code save} writes every point
+     * @throws IllegalArgumentException for a count out of range, no rate or both, a rate in percent (the
+     *                                  message gives the fraction), or a bad option
+     */
+    public static Results<CoverageCurve<CoveragePoint>> coverage(long audited, String... options) {
+        Options o = coverageOptions().read(options);
+        RateGrid grid = grid(o, "rate");
+        List<IntervalMethod> methods = o.has("all") ? List.of(IntervalMethod.values())
+                : List.of(o.choice(IntervalMethod.class, IntervalMethod.WILSON));
+        List<CoverageCurve<CoveragePoint>> curves = new ArrayList<>();
+        for (IntervalMethod method : methods) {
+            curves.add(RateCoverage.withDefaults().with(method).withConfidence(o.number("confidence", 0.95))
+                    .over(audited, grid));
+        }
+        return Results.of("coverage at " + audited + " audited", curves);
+    }
+
+    /**
+     * The exact coverage of a change interval, the command line's {@code coverage --audited-before ..
+     * --audited-after ..}: {@code coverage(640, 202, "newcombe", "rate_before=0.8", "rate_after=0.93")},
+     * {@code coverage(640, 202, "wald", "rates=0.8:0.99:0.002", "change=0.01")}.
+     *
+     * @param auditedBefore records audited in the earlier inspection
+     * @param auditedAfter  records audited in the later one
+     * @param options       a change interval (default newcombe) or {@code "all"}; {@code "rate_before=.."} and
+     *                      {@code "rate_after=.."}, or {@code "rates=FROM:TO:STEP"} (earlier rates) and
+     *                      {@code "change=D"} (fractions); {@code "confidence=.."}
+     * @return a curve per method
+     * @throws IllegalArgumentException for counts out of range, rates missing or in percent, or a bad option
+     */
+    public static Results<CoverageCurve<ChangeCoveragePoint>> coverage(long auditedBefore, long auditedAfter,
+                                                                       String... options) {
+        Options o = changeCoverageOptions().read(options);
+        boolean pair = o.given("rate_before") || o.given("rate_after");
+        if (pair == o.given("rates") || pair && !(o.given("rate_before") && o.given("rate_after") && !o.given("change"))
+                || !pair && !o.given("change")) {
+            throw new ArgumentException("options", "coverage: give \"rate_before=..\" and \"rate_after=..\", or "
+                    + "\"rates=FROM:TO:STEP\" and \"change=D\" (fractions)");
+        }
+        List<DifferenceMethod> methods = o.has("all") ? List.of(DifferenceMethod.values())
+                : List.of(o.choice(DifferenceMethod.class, DifferenceMethod.NEWCOMBE));
+        List<CoverageCurve<ChangeCoveragePoint>> curves = new ArrayList<>();
+        for (DifferenceMethod method : methods) {
+            ChangeCoverage coverage = ChangeCoverage.withDefaults().with(method)
+                    .withConfidence(o.number("confidence", 0.95));
+            if (pair) {
+                curves.add(new CoverageCurve<>(method.displayName(), List.of(coverage.at(auditedBefore,
+                        fraction(o, "rate_before"), auditedAfter, fraction(o, "rate_after"))), ChangeCoveragePoint.COLUMNS));
+            } else {
+                curves.add(coverage.over(auditedBefore, auditedAfter, grid(o, "rate"), o.number("change", 0)));
+            }
+        }
+        return Results.of("coverage of the change at " + auditedBefore + " and " + auditedAfter + " audited", curves);
+    }
+
+    /**
+     * The simulated coverage of the all-crime interval for an inspection's design (its volumes and audited
+     * counts, the true rates its own), the command line's {@code coverage --design FILE}:
+     * {@code coverage(peel, "all", "replicates=20000", "seed=2022")}.
+     *
+     * @param design  the inspection whose design is simulated
+     * @param options an all-crime method (default wilson) or {@code "all"}, a variance ({@code binomial},
+     *                {@code survey}), {@code "replicates=.."}, {@code "seed=.."}, {@code "confidence=.."}
+     * @return a row per method
+     * @throws IllegalArgumentException for a null inspection or a bad option
+     */
+    public static Results<SimulatedCoverage> coverage(Inspection design, String... options) {
+        Args.notNull("design", design);
+        Options o = designCoverageOptions().read(options);
+        List<AllCrimeMethod> methods = o.has("all") ? List.of(AllCrimeMethod.values())
+                : List.of(o.choice(AllCrimeMethod.class, AllCrimeMethod.WILSON));
+        List<SimulatedCoverage> results = new ArrayList<>();
+        for (AllCrimeMethod method : methods) {
+            AllCrimeCoverage coverage = AllCrimeCoverage.withDefaults().with(method)
+                    .with(o.choice(VarianceConvention.class, VarianceConvention.BINOMIAL))
+                    .withConfidence(o.number("confidence", 0.95));
+            if (o.given("replicates")) {
+                coverage = coverage.withReplicates((int) Math.min(Integer.MAX_VALUE, o.whole("replicates", 1)));
+            }
+            if (o.given("seed")) {
+                coverage = coverage.withSeed(o.whole("seed", 1));
+            }
+            results.add(coverage.simulate(design));
+        }
+        return Results.of("coverage of " + design.name() + "'s design", results,
+                all -> SimulatedCoverage.COLUMNS.table(all));
+    }
+
+    /**
+     * The picture of coverage curves, as {@code coverage --plot}: {@code save(coveragePlot(coverage(202,
+     * "all", "rates=0.8:0.999:0.001")), "coverage.svg")}.
+     *
+     * @param curves  at most 8 curves
+     * @param options {@code "title=.."}
+     * @return the plot
+     * @throws IllegalArgumentException for no curves, more than 8, or a bad option
+     */
+    public static CoveragePlot coveragePlot(List<? extends CoverageCurve<?>> curves, String... options) {
+        Args.notNull("curves", curves);
+        Options o = Options.of("coveragePlot").named("title").read(options);
+        if (curves.isEmpty() || curves.size() > 8) {
+            throw new ArgumentException("curves", "coveragePlot draws 1 to 8 curves; " + curves.size() + " given");
+        }
+        return CoveragePlot.of(o.text("title").orElse(curves.size() == 1 ? "Coverage of " + curves.get(0).description()
+                : "Coverage of " + curves.size() + " intervals"), curves);
+    }
+
+    /** {@code name=P} as a one-point grid, or {@code rates=FROM:TO:STEP}. */
+    private static RateGrid grid(Options o, String one) {
+        if (o.given(one) == o.given("rates")) {
+            throw new ArgumentException("options", "coverage: give \"" + one + "=P\" or \"rates=FROM:TO:STEP\" "
+                    + "(true rates as fractions, as \"rates=0.8:0.999:0.001\")");
+        }
+        if (o.given(one)) {
+            return RateGrid.of(List.of(fraction(o, one)));
+        }
+        String text = o.text("rates").get();
+        String[] parts = text.split(":", -1);
+        if (parts.length != 3) {
+            throw new ArgumentException("rates", "coverage: rates ('" + text + "') must be FROM:TO:STEP, as 0.8:0.999:0.001");
+        }
+        double from = checkFraction("rates", DecimalText.number(parts[0].strip()));
+        double to = checkFraction("rates", DecimalText.number(parts[1].strip()));
+        return RateGrid.of(from, to, DecimalText.number(parts[2].strip()));
+    }
+
+    private static double fraction(Options o, String name) {
+        return checkFraction(name, o.number(name, Double.NaN));
+    }
+
+    /** A true rate as a fraction; a percent is refused with the fraction it means. */
+    private static double checkFraction(String name, double value) {
+        if (value > 1 && value <= 100) {
+            BigDecimal given = BigDecimal.valueOf(value);
+            throw new ArgumentException(name, "coverage: " + name + " (" + given.stripTrailingZeros().toPlainString()
+                    + "): true rates are fractions in [0, 1]; did you mean "
+                    + given.movePointLeft(2).stripTrailingZeros().toPlainString() + "?");
+        }
+        if (!(value >= 0 && value <= 1)) {
+            throw new ArgumentException(name, "coverage: " + name + " (" + value + ") must lie between 0 and 1");
+        }
+        return value;
     }
 
     // ------------------------------------------------------------------ saving and showing
