@@ -20,6 +20,11 @@ import org.recordingrate.plan.Allocation;
 import org.recordingrate.plan.PowerMethod;
 import org.recordingrate.resample.BootstrapInterval;
 import org.recordingrate.resample.Enumeration;
+import org.recordingrate.forces.FunnelLimits;
+import org.recordingrate.forces.Overdispersion;
+import org.recordingrate.forces.Shrinkage;
+import org.recordingrate.select.SelectionMethod;
+import org.recordingrate.trend.TrendMethod;
 
 /**
  * What {@code help()} and {@code help("verb")} print: every verb of {@link RecordingRate}, grouped as
@@ -162,6 +167,65 @@ final class Help {
                 planning("violence", 25000, 89)             name, volume, expected rate in percent (for allocate)""",
                 List.of());
 
+        verb("select", planning, "select(\"examples/data/population.csv\", plan, \"seed=2022\")   draw the planned records",
+                """
+                select("examples/data/population.csv", allocate(peel, 3, "minimum=50"), "seed=2022")
+                                                            the records to audit, drawn by permanent random numbers
+                select("examples/data/population.csv", Map.of("violence", 120, "other crime", 150), "seed=7", "srs")
+                save(sample, "sample.csv")                  the sample list, as select --out writes it
+                The seed is required: write it down (the same seed draws the same records).""",
+                List.of(RecordingRate::selectOptions));
+
+        String across = "Many forces, over time, Bayesian (R: metafor rma and blup, FunnelPlotR, csranks, prop.trend.test, jfa)";
+        verb("forces", across, "forces(inspections(\"examples/data/forces-2022.csv\"))   funnel, shrinkage, ranks, national rate",
+                """
+                forces(inspections("examples/data/forces-2022.csv"))     all crime of every force
+                forces(inspections("examples/data/forces-2022.csv"), "category=violence")
+                forces("examples/data/published-forces.csv", "columns=force=Force,rate=Recording rate (%),\
+                margin=Confidence interval (+/- %),volume=Crimes recorded (12 months),category=Crime type",
+                       "category=all crime (excluding fraud)", "by=Region")   published figures, as forces FILE --columns
+                f.force("Northmoor Police")   f.national()   save(f, "forces.csv")   funnel(f)   ranks(f)""",
+                List.of(RecordingRate::forcesOptions));
+        verb("ranks", across, "save(ranks(f), \"ranks.svg\")                every force's rank with its intervals",
+                """
+                ranks(forces(inspections("examples/data/forces-2022.csv")))   marginal and simultaneous rank intervals
+                ranks(f, "highlight=force 07", "title=Ranks")""", List.of());
+        verb("trend", across, "trend(2014, tally(150, 200), 2017, tally(171, 205), 2022, tally(188, 202))   slope a year",
+                """
+                trend(2014, tally(150, 200), 2017, tally(171, 205), 2022, tally(188, 202))
+                                                            Cochran-Armitage, as prop.trend.test(.., score = years)
+                trend(2014, published(74.5, 3.6), 2017, published(80.0, 3.1), 2022, published(89.1, 4.3))
+                                                            published figures: fixed-effect meta-regression on time
+                trend("examples/data/trend-inspections.csv", "time=year", "by=force")   every series of a file
+                trend("examples/data/trend-figures.csv", "time=inspection_year",
+                      "columns=category=crime_type,rate=recorded_pct,margin=ci_halfwidth_pct")""",
+                List.of(RecordingRate::trendOptions));
+        verb("trendPlot", across, "save(trendPlot(t, \"force=Northshire\"), \"trend.svg\")   rates over time, fitted lines",
+                """
+                trendPlot(trend(2014, tally(150, 200), 2017, tally(171, 205), 2022, tally(188, 202)))
+                trendPlot(trend("examples/data/trend-inspections.csv", "time=year", "by=force"), "force=Northshire")""",
+                List.of());
+        verb("posterior", across, "posterior(tally(512, 640), tally(188, 202))   P(improvement); posterior(tally(188, 202))",
+                """
+                posterior(tally(188, 202))                  Beta posterior (Jeffreys), credible and HPD intervals
+                posterior(tally(188, 202), "prior=uniform") or "prior=2,1" for Beta(2, 1)
+                posterior(tally(512, 640), tally(188, 202)) P(later rate higher), the change's posterior
+                posterior(peel)                             each category and all crime (seeded simulation)
+                posterior(inspections("examples/data/forces-2022.csv"), "category=violence")   hierarchical""",
+                List.of(RecordingRate::posteriorOptions));
+        verb("coverage", across, "coverage(202, \"wald\", \"rates=0.8:0.999:0.001\")   how often an interval covers",
+                """
+                coverage(202, "all", "rate=0.93")           exact coverage of every method at a true rate (a fraction)
+                coverage(202, "wald", "rates=0.8:0.999:0.001")   over a grid of true rates
+                coverage(640, 202, "newcombe", "rate_before=0.8", "rate_after=0.93")   a change interval
+                coverage(peel, "all", "replicates=20000", "seed=2022")   the all-crime interval, simulated""",
+                List.of(RecordingRate::coverageOptions, RecordingRate::changeCoverageOptions,
+                        RecordingRate::designCoverageOptions));
+        verb("coveragePlot", across, "save(coveragePlot(coverage(202, \"all\", \"rates=0.8:0.99:0.001\")), \"c.svg\")",
+                """
+                coveragePlot(coverage(202, "wald", "rates=0.8:0.999:0.001"))   up to 8 curves; "title=.." """,
+                List.of());
+
         String reports = "Reports and plots";
         verb("report", reports, "report(cdi, peel, \"Cambridgeshire\")      the inspectors' paragraphs; show(r)",
                 """
@@ -179,7 +243,9 @@ final class Help {
         verb("funnel", reports, "save(funnel(inspections(\"examples/data/forces-2022.csv\")), \"funnel.svg\")",
                 """
                 funnel(inspections("examples/data/forces-2022.csv"))            all crime, 95% and 99.8% limits
-                funnel(forces, "category=violence", "highlight=Force 07", "target=88")""", List.of());
+                funnel(forces, "category=violence", "highlight=Force 07", "target=88")
+                funnel(forces("examples/data/published-forces.csv", ..), "highlight=Northmoor Police")
+                                                            the funnel of a forces analysis (its limits and allowance)""", List.of());
 
         String saving = "Saving and showing (R: write.csv)";
         verb("save", saving, "save(result, \"out.csv\")                    the command line's columns; .json for JSON",
@@ -250,6 +316,12 @@ final class Help {
                 + "bootstrap interval:           " + Token.tokens(BootstrapInterval.class) + "\n"
                 + "permutation enumeration:      " + Token.tokens(Enumeration.class) + "\n"
                 + "power method (plan):          " + Token.tokens(PowerMethod.class) + "\n"
-                + "allocation (allocate):        " + Token.tokens(Allocation.class) + "\n";
+                + "allocation (allocate):        " + Token.tokens(Allocation.class) + "\n"
+                + "selection (select):           " + Token.tokens(SelectionMethod.class) + "\n"
+                + "over-dispersion (forces):     " + Token.tokens(Overdispersion.class) + "\n"
+                + "funnel limits (forces):       " + Token.tokens(FunnelLimits.class) + "\n"
+                + "shrinkage (forces):           " + Token.tokens(Shrinkage.class) + "\n"
+                + "trend method (trend):         " + Token.tokens(TrendMethod.class) + "\n"
+                + "prior (posterior):            jeffreys, uniform, A,B\n";
     }
 }
