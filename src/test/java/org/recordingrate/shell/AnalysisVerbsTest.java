@@ -13,6 +13,7 @@ import static org.recordingrate.shell.RecordingRate.inspections;
 import static org.recordingrate.shell.RecordingRate.posterior;
 import static org.recordingrate.shell.RecordingRate.published;
 import static org.recordingrate.shell.RecordingRate.ranks;
+import static org.recordingrate.shell.RecordingRate.report;
 import static org.recordingrate.shell.RecordingRate.save;
 import static org.recordingrate.shell.RecordingRate.select;
 import static org.recordingrate.shell.RecordingRate.tally;
@@ -177,5 +178,19 @@ class AnalysisVerbsTest {
                 () -> coverage(202, "rate=93"));
         assertTrue(percent.getMessage().contains("did you mean 0.93?"), percent.getMessage());
         assertThrows(IllegalArgumentException.class, () -> coverage(640, 202, "rate_before=0.8"));
+    }
+
+    @Test
+    void theReportNamesItsTestBesideEveryPValue() {
+        // issue 18 item 5: report's default test (the inspectors' two-sample z) differs from compare's (pooled z):
+        // the report says which beside every p-value, in its table and its methods paragraph
+        String text = report(inspection("examples/data/cdi-2017.csv"), inspection("examples/data/peel-2022.csv"),
+                "Our Force").summary();
+        String table = text.substring(text.indexOf("category "), text.indexOf("Rates: "));
+        long rows = table.lines().filter(l -> l.contains("statistically")).count();
+        assertEquals(4, rows, table);
+        assertEquals(rows, table.lines().filter(l -> l.contains(" z_unpooled ") || l.contains(" z_weighted ")).count(),
+                table);
+        assertTrue(text.contains("two-sample z-test (unpooled variance)"), text);
     }
 }
