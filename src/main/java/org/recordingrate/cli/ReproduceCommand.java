@@ -407,7 +407,7 @@ final class ReproduceCommand implements Callable<Integer> {
             Cli.note(spec, figure.file() + " line " + figure.line() + ": " + figure.category() + " not consistent: "
                     + String.join("; ", figure.check().notes()));
         }
-        Cli.note(spec, report.toString());
+        Cli.note(spec, report.counts());
         output.notesSaidByCommand();
         output.write(report.table(), OutputOptions.Format.CSV, false, report.summary(), spec.commandLine().getOut());
     }

@@ -454,8 +454,12 @@ public final class PublishedReport implements Result {
         return text.toString();
     }
 
-    /** {@code "3 reports read, 9 figures found, 1 inconsistent"}. */
-    private String counts() {
+    /**
+     * The counts alone, as the command line's last line on standard error says them.
+     *
+     * @return {@code "3 reports read, 9 figures found, 1 inconsistent"}
+     */
+    public String counts() {
         return String.format(Locale.ROOT, "%d report%s read, %d figure%s found, %d inconsistent", reports.size(),
                 reports.size() == 1 ? "" : "s", figures.size(), figures.size() == 1 ? "" : "s", inconsistent().size());
     }
