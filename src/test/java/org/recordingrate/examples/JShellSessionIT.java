@@ -175,7 +175,8 @@ class JShellSessionIT {
             lines.addAll(List.of("var c = published(93.2, 2.3).compareWith(published(87.8, 1.7))",
                     "var e = estimate(188, 202, \"clopper_pearson\", 0.99)", "help()", "methods()",
                     "help(\"compare\")", "help(\"bogus\")", "published(0.932, 0.023)"));
-            lines.add("/open examples/analyst.jsh");
+            // typed line by line, as an analyst would paste it (the tool's /open would print no results)
+            lines.addAll(Files.readAllLines(Path.of("examples/analyst.jsh")));
             lines.addAll(MORE);
             for (String verb : verbs()) {
                 lines.add("help(\"" + verb + "\")");
