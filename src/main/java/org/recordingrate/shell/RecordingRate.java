@@ -22,6 +22,7 @@ import org.recordingrate.forces.Shrinkage;
 import org.recordingrate.internal.DecimalText;
 import org.recordingrate.internal.Units;
 import org.recordingrate.io.CsvInput;
+import org.recordingrate.io.ToolColumns;
 import org.recordingrate.posterior.AllCrimePosterior;
 import org.recordingrate.posterior.BayesEstimator;
 import org.recordingrate.posterior.BetaPosterior;
@@ -1483,7 +1484,13 @@ public final class RecordingRate {
                 throw new ArgumentException("columns", "columns ('" + pair + "') must be tool=File pairs separated by "
                         + "commas, as \"columns=rate=Rate (%),margin=+/- (%)\"");
             }
-            map.put(pair.substring(0, equals).strip(), pair.substring(equals + 1));
+            String tool = pair.substring(0, equals).strip();
+            if (!ToolColumns.known(tool)) {
+                List<String> near = ToolColumns.nearest(tool);
+                throw new ArgumentException("columns", "columns: '" + tool + "' is no column the tool reads"
+                        + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?"));
+            }
+            map.put(tool, pair.substring(equals + 1));
         }
         return map;
     }

@@ -105,6 +105,10 @@ class AnalysisVerbsTest {
         assertTrue(units.getMessage().contains("write 90"), units.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> forces(inspections("examples/data/forces-2022.csv"), "by=Region"));
+        // an unknown tool column is refused, as --columns is
+        IllegalArgumentException column = assertThrows(IllegalArgumentException.class,
+                () -> forces("examples/data/published-forces.csv", "columns=rte=Recording rate (%)"));
+        assertTrue(column.getMessage().contains("did you mean rate?"), column.getMessage());
     }
 
     @Test
