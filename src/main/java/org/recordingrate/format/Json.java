@@ -90,7 +90,7 @@ public final class Json {
             }
             return Double.isNaN(d) ? "null" : ResultTable.machine(d, digits);
         }
-        if (value instanceof Number) {
+        if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }
         return string(value.toString());

@@ -15,7 +15,7 @@ import org.recordingrate.format.ResultTable.Kind;
  * {@code save(..)} and the inspectors' report, so that a column means the same everywhere.
  * Immutable: {@link #add} and {@link #then} return new column sets.
  *
- * <p>A value may be a {@code String}, a number, an {@code Optional}, {@code OptionalDouble} or
+ * <p>A value may be a {@code String}, a number, a {@code Boolean}, an {@code Optional}, {@code OptionalDouble} or
  * {@code OptionalLong} (empty gives an empty cell), or null (an empty cell).
  *
  * @param <T> the result type

@@ -51,7 +51,9 @@ public final class ResultTable {
         /** Any other number (statistic, effective size). */
         NUMBER,
         /** A p-value: 4 significant digits in text output. */
-        PVALUE
+        PVALUE,
+        /** A yes/no answer: {@code true} or {@code false} in CSV and text, a JSON boolean. */
+        BOOLEAN
     }
 
     /**

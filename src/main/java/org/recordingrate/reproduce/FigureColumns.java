@@ -62,7 +62,7 @@ public final class FigureColumns {
                 .add("volume_lower", Kind.COUNT, f -> f.volumes().map(VolumeRange::lower))
                 .add("volume_upper", Kind.COUNT, f -> f.volumes().map(v -> v.upper().isPresent()
                         ? (Object) v.upper().getAsLong() : Double.POSITIVE_INFINITY))
-                .add("consistent", Kind.TEXT, f -> f.check().consistent().map(String::valueOf));
+                .add("consistent", Kind.BOOLEAN, f -> f.check().consistent());
     }
 
     /**

@@ -85,7 +85,7 @@ public record ReportFigure(String file, Optional<String> force, Optional<String>
             .add("volume_lower", Kind.COUNT, f -> f.check().volumes().map(VolumeRange::lower))
             .add("volume_upper", Kind.COUNT, f -> f.check().volumes().map(v -> v.upper().isPresent()
                     ? (Object) v.upper().getAsLong() : Double.POSITIVE_INFINITY))
-            .add("consistent", Kind.TEXT, f -> f.check().consistent().map(String::valueOf));
+            .add("consistent", Kind.BOOLEAN, f -> f.check().consistent());
 
     /**
      * Validates and copies the parts.
