@@ -55,6 +55,52 @@ class UnrecordedCrimesTextTest {
     }
 
     @Test
+    void edgesOfTheRateAndOfTheLargestCount() {
+        // everything recorded: none unrecorded, an interval reaching 1 accepted
+        UnrecordedCrimes all = UnrecordedCrimes.of(100, 1, new Interval(0.9, 1));
+        assertEquals(0, all.estimate());
+        assertEquals(0, all.lower());
+        assertEquals(java.util.OptionalLong.of(0), all.moreThan(1));
+        // rate 1/2: as many unrecorded as recorded; 6 x 10^18 lies between 2^62 and 2^63 - 1, a count of
+        // 63 bits, the largest that fits
+        UnrecordedCrimes huge = UnrecordedCrimes.of(6_000_000_000_000_000_000L, new BigDecimal("0.5"),
+                new Interval(0.4, 0.6));
+        assertEquals(java.util.OptionalLong.of(6_000_000_000_000_000_000L), huge.moreThan(100));
+    }
+
+    /**
+     * The margin of each row is z x SE, SE the binomial sqrt(p q/n): 180 of 202 at 95%,
+     * 1.959964 x sqrt((180/202)(22/202)/202) = 0.04300. A category of clustered incidents all
+     * recorded has no design effect (its binomial variance is 0), one with spread outcomes has one.
+     */
+    @Test
+    void marginsAndDesignEffects() {
+        java.util.List<org.recordingrate.model.Incidents.Group> spread = java.util.List.of(
+                new org.recordingrate.model.Incidents.Group(2, 2, 80), new org.recordingrate.model.Incidents.Group(2, 0, 11));
+        java.util.List<org.recordingrate.model.Incidents.Group> full = java.util.List.of(
+                new org.recordingrate.model.Incidents.Group(2, 2, 30), new org.recordingrate.model.Incidents.Group(1, 1, 5));
+        org.recordingrate.model.Inspection inspection = new org.recordingrate.model.Inspection("x", java.util.List.of(
+                org.recordingrate.model.AuditedCategory.of("violence", 180, 202, 25_000),
+                org.recordingrate.model.AuditedCategory.of(org.recordingrate.model.Category.of("robbery", 2_000),
+                        new org.recordingrate.model.Incidents(spread)),
+                org.recordingrate.model.AuditedCategory.of(org.recordingrate.model.Category.of("burglary", 3_000),
+                        new org.recordingrate.model.Incidents(full))));
+        InspectionEstimate estimate = InspectionEstimator.withDefaults().estimate(inspection);
+        CategoryEstimate violence = estimate.rows().get(0);
+        double p = 180 / 202.0;
+        assertEquals(1.959963984540054 * Math.sqrt(p * (1 - p) / 202), violence.margin(), 1e-12);
+        assertTrue(violence.designEffect().isEmpty());
+        // 160 of 182 crimes in pairs recorded together: the survey variance of the 91 clusters over
+        // the binomial one of 182 crimes is about 2 (every pair counts twice)
+        CategoryEstimate robbery = estimate.rows().get(1);
+        assertTrue(robbery.designEffect().isPresent() && robbery.designEffect().getAsDouble() > 1.8,
+                robbery.toString());
+        CategoryEstimate burglary = estimate.rows().get(2);
+        assertEquals(1.0, burglary.rate());
+        assertTrue(burglary.designEffect().isEmpty(), burglary.toString());
+    }
+
+    @Test
     void equalWhenEveryFieldIs() {
         UnrecordedCrimes same = UnrecordedCrimes.of(10_000, new BigDecimal("0.9"), new Interval(0.85, 0.95));
         assertEquals(NINETY, same);
