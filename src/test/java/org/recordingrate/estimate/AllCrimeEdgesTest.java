@@ -27,4 +27,19 @@ class AllCrimeEdgesTest {
         assertEquals(Math.pow(0.025, 1 / 40.0), one.lower(), 1e-12);
         assertEquals(1.0, one.upper());
     }
+
+    /**
+     * The survey variance of a category of two audited records, the fewest it accepts:
+     * (1 - n/N) p(1 - p)/(n - 1) = (1 - 2/100) x 0.25/1 = 0.245 for 1 of 2 from a population of 100
+     * (Cochran 1977, 3.4 with the finite population correction), so the margin is
+     * 1.959964 x sqrt(0.245).
+     */
+    @Test
+    void surveyVarianceOfTwoAuditedRecords() {
+        Inspection two = new Inspection("two", java.util.List.of(
+                org.recordingrate.model.AuditedCategory.of("violence", 1, 2, 1_000, 100)));
+        CategoryEstimate row = InspectionEstimator.withDefaults().with(VarianceConvention.SURVEY).estimate(two)
+                .rows().get(0);
+        assertEquals(1.959963984540054 * Math.sqrt(0.245), row.margin(), 1e-12);
+    }
 }
