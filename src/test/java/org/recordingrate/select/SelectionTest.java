@@ -260,6 +260,31 @@ class SelectionTest {
         assertEquals(expected, ids(selection));
     }
 
+    /**
+     * Ten categories, more than the index of categories starts with (8): every method finds each
+     * category's rows and draws its planned count, 3 of the 12 rows of each.
+     */
+    @Test
+    void manyCategoriesAreEachDrawnTheirCount() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("record_id,category,note");
+        for (int i = 0; i < 120; i++) {
+            lines.add(String.format("r%04d,c%d,n", i, i % 10));
+        }
+        Path file = population("many.csv", lines);
+        List<PlannedCategory> plan = new ArrayList<>();
+        for (int c = 0; c < 10; c++) {
+            plan.add(new PlannedCategory("c" + c, 3));
+        }
+        for (SelectionMethod method : SelectionMethod.values()) {
+            Selection selection = Selector.withSeed(5).with(method).select(file, plan);
+            for (int c = 0; c < 10; c++) {
+                assertEquals(new CategoryDraw("c" + c, 3, 12, 3), selection.categories().get(c), method + " c" + c);
+            }
+            assertEquals(30, new HashSet<>(ids(selection)).size(), method.toString());
+        }
+    }
+
     @Test
     void manifestNamesSeedMethodFileAndPlan() throws IOException {
         List<String> lines = rows(40);
