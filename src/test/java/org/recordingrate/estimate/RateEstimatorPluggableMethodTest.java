@@ -3,6 +3,7 @@ package org.recordingrate.estimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.recordingrate.model.Interval;
@@ -77,8 +78,14 @@ class RateEstimatorPluggableMethodTest {
         assertEquals(ninetyEight[1], at99.upperBound(tally), 1e-15);
         // the defaults refuse one-sided levels outside (0.5, 1), the edges and NaN included
         for (double c : new double[] {0.5, 1, 0.3, Double.NaN}) {
-            assertThrows(IllegalArgumentException.class, () -> TEXTBOOK.lowerBound(tally, c), "level " + c);
-            assertThrows(IllegalArgumentException.class, () -> TEXTBOOK.upperBound(tally, c), "level " + c);
+            // refused by the default itself (the method here would take any level), naming the one-sided rule
+            IllegalArgumentException lower = assertThrows(IllegalArgumentException.class,
+                    () -> TEXTBOOK.lowerBound(tally, c), "level " + c);
+            IllegalArgumentException upper = assertThrows(IllegalArgumentException.class,
+                    () -> TEXTBOOK.upperBound(tally, c), "level " + c);
+            assertTrue(lower.getMessage().contains("of a one-sided bound must lie strictly between 0.5 and 1"),
+                    lower.getMessage());
+            assertTrue(upper.getMessage().contains("of a one-sided bound"), upper.getMessage());
         }
         assertEquals(ninety[0], TEXTBOOK.lowerBound(tally, 0.95), 1e-15);
     }

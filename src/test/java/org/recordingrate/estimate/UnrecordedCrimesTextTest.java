@@ -61,6 +61,9 @@ class UnrecordedCrimesTextTest {
         assertEquals(0, all.estimate());
         assertEquals(0, all.lower());
         assertEquals(java.util.OptionalLong.of(0), all.moreThan(1));
+        // the same edges given as exact decimals: 1 and 0 are rates, not out of range
+        assertEquals(0, UnrecordedCrimes.of(100, BigDecimal.ONE, new Interval(0.9, 1)).estimate());
+        assertTrue(UnrecordedCrimes.of(100, BigDecimal.ZERO, new Interval(0, 0.1)).isUnbounded());
         // rate 1/2: as many unrecorded as recorded; 6 x 10^18 lies between 2^62 and 2^63 - 1, a count of
         // 63 bits, the largest that fits
         UnrecordedCrimes huge = UnrecordedCrimes.of(6_000_000_000_000_000_000L, new BigDecimal("0.5"),
@@ -90,6 +93,8 @@ class UnrecordedCrimesTextTest {
         double p = 180 / 202.0;
         assertEquals(1.959963984540054 * Math.sqrt(p * (1 - p) / 202), violence.margin(), 1e-12);
         assertTrue(violence.designEffect().isEmpty());
+        // Wilson 95% for 180 of 202: 84.1% to 92.7% (CategoryEstimate's own example)
+        assertEquals("violence: 89.1% (84.1% to 92.7%), 180 of 202, volume 25,000", violence.toString());
         // 160 of 182 crimes in pairs recorded together: the survey variance of the 91 clusters over
         // the binomial one of 182 crimes is about 2 (every pair counts twice)
         CategoryEstimate robbery = estimate.rows().get(1);
@@ -98,6 +103,8 @@ class UnrecordedCrimesTextTest {
         CategoryEstimate burglary = estimate.rows().get(2);
         assertEquals(1.0, burglary.rate());
         assertTrue(burglary.designEffect().isEmpty(), burglary.toString());
+        assertTrue(burglary.toString().endsWith(", 65 of 65, volume 3,000, 35 incidents"), burglary.toString());
+        assertTrue(robbery.toString().contains(", 91 incidents, design effect "), robbery.toString());
     }
 
     @Test
