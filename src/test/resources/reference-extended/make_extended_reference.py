@@ -22,7 +22,9 @@ How each quantity is computed (all independent of the library):
 
 * z = Phi^-1(1 - alpha/2) = sqrt(2) erfinv(1 - alpha), checked by erfc(z / sqrt 2) / 2 = alpha / 2.
 * Wald, Wilson, Wilson with continuity correction, Agresti-Coull, logit: the closed forms of the
-  README, evaluated at 80 digits (no cancellation is left at that precision).
+  README, evaluated at 80 digits (no cancellation is left at that precision).  The change interval
+  wald_cc is R's prop.test(c(xa, xb), c(na, nb))$conf.int: Wald widened by Yates's correction
+  min((1/na + 1/nb)/2, |d|), as R's source writes it.
 * The regularized incomplete beta I_x(a, b) (Clopper-Pearson, Jeffreys, mid-p):
     - integer shapes with min(a, b) <= 60 (binomial tails with few terms): the finite sum
       P(Y >= a) = 1 - sum_{j < a} C(a + b - 1, j) x^j (1 - x)^(a + b - 1 - j), term by term;
@@ -522,6 +524,13 @@ def two_sample(method, xb, nb, xa, na, tail):
         pb = mp.mpf(xb) / nb
         half = z * mp.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb)
         return clip(pa - pb - half, -1, 1), clip(pa - pb + half, -1, 1)
+    if method == "wald_cc":
+        # R's prop.test(c(xa, xb), c(na, nb))$conf.int: Yates's correction min(1/2 (1/na + 1/nb), |d|)
+        pa = mp.mpf(xa) / na
+        pb = mp.mpf(xb) / nb
+        d = pa - pb
+        half = z * mp.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb) + min((mp.mpf(1) / na + mp.mpf(1) / nb) / 2, abs(d))
+        return clip(d - half, -1, 1), clip(d + half, -1, 1)
     if method == "agresti_caffo":
         pa = (mp.mpf(xa) + 1) / (na + 2)
         pb = (mp.mpf(xb) + 1) / (nb + 2)
@@ -536,7 +545,7 @@ def two_sample(method, xb, nb, xa, na, tail):
     raise ValueError(method)
 
 
-TWO_SAMPLE_METHODS = ["wald", "agresti_caffo", "newcombe", "newcombe_cc", "miettinen_nurminen"]
+TWO_SAMPLE_METHODS = ["wald", "wald_cc", "agresti_caffo", "newcombe", "newcombe_cc", "miettinen_nurminen"]
 
 # ------------------------------------------------------------------------------- self-checks
 

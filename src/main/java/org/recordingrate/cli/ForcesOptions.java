@@ -36,9 +36,8 @@ final class ForcesOptions {
             description = "The column holding each force's group (a region): adds each group's volume-weighted rate.")
     String by;
 
-    @Option(names = "--units", defaultValue = "percent", paramLabel = "percent|fraction",
-            description = "How published rates and margins are given (default: ${DEFAULT-VALUE}, as published).")
-    ReproduceCommand.Units units;
+    @Mixin
+    UnitsOption units;
 
     @Option(names = "--target", paramLabel = "PERCENT",
             description = "The funnel's target in percent (default: the pooled rate, sum of n x rate over sum of n).")
@@ -94,7 +93,7 @@ final class ForcesOptions {
         }
         procedure = p;
         ForcesFile.Options options = ForcesFile.Options.defaults().withColumns(columns)
-                .withFractions(units == ReproduceCommand.Units.FRACTION);
+                .withFractions(units.fractions());
         if (resampling.volumes != null) {
             options = options.withVolumes(resampling.volumes);
         }

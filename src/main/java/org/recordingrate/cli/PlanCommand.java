@@ -134,10 +134,8 @@ final class PlanCommand implements Callable<Integer> {
             description = "Attribute sample: unrecorded records allowed among those audited (default: 0).")
     Long expectedErrors;
 
-    @Option(names = "--units", defaultValue = "percent", paramLabel = "percent|fraction",
-            description = "How margins, expected rates, changes and tolerable shares are given (default: "
-                    + "${DEFAULT-VALUE}); fraction is also how to give one truly below 1 percent.")
-    ReproduceCommand.Units units;
+    @Mixin
+    UnitsOption units;
 
     @Mixin
     OutputOptions output;
@@ -305,7 +303,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private boolean fractions() {
-        return units == ReproduceCommand.Units.FRACTION;
+        return units.fractions();
     }
 
     /**

@@ -61,13 +61,6 @@ final class ReproduceCommand implements Callable<Integer> {
             "confidence", "confidence");
 
     /** How the figures are given. */
-    enum Units {
-        /** As published: 93.2 for 93.2%. */
-        PERCENT,
-        /** As fractions: 0.932 for 93.2% (also the way to give a rate below 1%). */
-        FRACTION
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -91,10 +84,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--cases", paramLabel = "FILE", description = "A CSV of published figures, one row each.")
     Path cases;
 
-    @Option(names = "--units", defaultValue = "percent", paramLabel = "percent|fraction",
-            description = "How rates and margins are given (default: ${DEFAULT-VALUE}); fraction is also how to give"
-                    + " a rate below 1 percent.")
-    Units units;
+    @Mixin
+    UnitsOption units;
 
     @Mixin
     ConfidenceOption confidenceOption;
@@ -167,7 +158,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (orderBy != null && pairBy.isEmpty() || strict && pairBy.isEmpty()) {
             throw Cli.usage(spec, (orderBy != null ? "--order-by" : "--strict") + " goes with --pair-by");
         }
-        if (fromText != null && (moreThan != null || !pairBy.isEmpty() || units != Units.PERCENT)) {
+        if (fromText != null && (moreThan != null || !pairBy.isEmpty() || units.fractions())) {
             throw Cli.usage(spec, "--from-text reads the figures, their units and 'more than N' from the reports:"
                     + " --more-than, --units and --pair-by go with --rate or --cases");
         }
@@ -196,7 +187,7 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private PublishedFigure figure(BigDecimal figureRate, BigDecimal figureMargin, double level) {
-        if (units == Units.FRACTION) {
+        if (units.fractions()) {
             return new PublishedFigure(figureRate.movePointRight(2), figureMargin.movePointRight(2), level);
         }
         return PublishedFigure.fromPercent(figureRate, figureMargin, level);
@@ -407,7 +398,7 @@ final class ReproduceCommand implements Callable<Integer> {
             Cli.note(spec, figure.file() + " line " + figure.line() + ": " + figure.category() + " not consistent: "
                     + String.join("; ", figure.check().notes()));
         }
-        Cli.note(spec, report.toString());
+        Cli.note(spec, report.counts());
         output.notesSaidByCommand();
         output.write(report.table(), OutputOptions.Format.CSV, false, report.summary(), spec.commandLine().getOut());
     }

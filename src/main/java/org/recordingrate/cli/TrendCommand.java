@@ -168,6 +168,9 @@ final class TrendCommand implements Callable<Integer> {
                 description = "The volumes of a record-level audit file's categories: inspection,category,volume.")
         Path volumes;
 
+        @Mixin
+        UnitsOption units;
+
         /** The series of a file, its kind told from the header; notes on standard error. */
         TrendFile.Read read(CommandSpec spec, Path file, InputOptions reading) {
             if (volumes != null) {
@@ -190,7 +193,7 @@ final class TrendCommand implements Callable<Integer> {
                 throw Cli.usage(spec, file + " has neither recorded,audited nor rate,margin: a record-level audit file"
                         + " needs --volumes FILE");
             }
-            TrendFile.Read read = TrendFile.read(input, time, by == null ? TrendFile.defaultBy(input) : by);
+            TrendFile.Read read = TrendFile.read(input, time, by == null ? TrendFile.defaultBy(input) : by, units.fractions());
             Cli.note(spec, "read " + read.rows() + " row" + (read.rows() == 1 ? "" : "s") + " from " + file + ": "
                     + read.series().size() + " series");
             return read;

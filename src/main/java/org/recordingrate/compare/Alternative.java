@@ -11,17 +11,11 @@ import org.recordingrate.internal.Normal;
  */
 public enum Alternative implements Token {
     /** The rate changed, in either direction. */
-    TWO_SIDED("two_sided"),
+    TWO_SIDED,
     /** The later rate is higher: {@code after > before} (scipy's and R's "greater" for group after). */
-    IMPROVED("improved"),
+    IMPROVED,
     /** The later rate is lower: {@code after < before}. */
-    DETERIORATED("deteriorated");
-
-    private final String token;
-
-    Alternative(String token) {
-        this.token = token;
-    }
+    DETERIORATED;
 
     /**
      * The normal-approximation p-value of a z statistic (positive when the rate after is higher)
@@ -37,16 +31,6 @@ public enum Alternative implements Token {
             case IMPROVED -> Normal.upperTail(z);
             case DETERIORATED -> Normal.cdf(z);
         };
-    }
-
-    /**
-     * The command-line token, also written in CSV and JSON output.
-     *
-     * @return {@code two_sided}, {@code improved} or {@code deteriorated}
-     */
-    @Override
-    public String token() {
-        return token;
     }
 
     /**

@@ -54,6 +54,27 @@ public enum DifferenceMethod implements ChangeIntervalMethod {
     },
 
     /**
+     * Wald with continuity correction, R's {@code prop.test(c(x_a, x_b), c(n_a, n_b))$conf.int} (its
+     * default {@code correct = TRUE}): d &plusmn; (z sqrt(p<sub>a</sub>q<sub>a</sub>/n<sub>a</sub> +
+     * p<sub>b</sub>q<sub>b</sub>/n<sub>b</sub>) + c), c = min(&frac12;(1/n<sub>a</sub> + 1/n<sub>b</sub>),
+     * |d|), clipped to [-1, 1]. The correction is Yates's half count on each tally, never more than
+     * |d| (as R's {@code YATES <- min(0.5, abs(DELTA) / sum(1/n))} times {@code sum(1/n)}), so the
+     * interval is d &plusmn; z se when d = 0 and zero width when both rates are 0 or 1. For 188 of 202
+     * after 512 of 640: +8.07 to +18.07 points, as R. Reference: R Core Team, {@code stats::prop.test};
+     * Fleiss, Levin and Paik (2003), Statistical Methods for Rates and Proportions, 3rd ed., 5.2 (Yates
+     * correction for a difference); Newcombe (1998b), method 2.
+     */
+    WALD_CC("wald_cc", "Wald with continuity correction") {
+        @Override
+        Interval interval(long xb, long nb, long xa, long na, double confidence, double tail, double z) {
+            double d = change(xb, nb, xa, na);
+            double correction = Math.min(0.5 * (1.0 / na + 1.0 / nb), Math.abs(d));
+            double half = z * Math.sqrt(binomialVariance(xa, na) + binomialVariance(xb, nb)) + correction;
+            return clipped(d - half, d + half);
+        }
+    },
+
+    /**
      * Agresti and Caffo (2000): add one recorded and one unrecorded record to each tally, then Wald
      * on the adjusted rates (x + 1)/(n + 2) with n + 2; clipped to [-1, 1]. Reference: Agresti and
      * Caffo, The American Statistician 54 (2000) 280-288.

@@ -15,7 +15,7 @@ import org.recordingrate.internal.Args;
 public enum PValueAdjustment implements Token {
 
     /** No adjustment. */
-    NONE("none") {
+    NONE {
         @Override
         double[] adjustSorted(double[] p) {
             return p.clone();
@@ -23,7 +23,7 @@ public enum PValueAdjustment implements Token {
     },
 
     /** Bonferroni: min(1, m p). Controls the family-wise error rate. */
-    BONFERRONI("bonferroni") {
+    BONFERRONI {
         @Override
         double[] adjustSorted(double[] p) {
             double[] adjusted = new double[p.length];
@@ -39,7 +39,7 @@ public enum PValueAdjustment implements Token {
      * min(1, (m - j + 1) p<sub>(j)</sub>). Controls the family-wise error rate, uniformly more
      * powerful than Bonferroni. Reference: Holm, Scandinavian Journal of Statistics 6 (1979) 65-70.
      */
-    HOLM("holm") {
+    HOLM {
         @Override
         double[] adjustSorted(double[] p) {
             int m = p.length;
@@ -58,7 +58,7 @@ public enum PValueAdjustment implements Token {
      * p&#771;<sub>(i)</sub> = min over j &gt;= i of min(1, m p<sub>(j)</sub>/j). Controls the false discovery
      * rate. Reference: Benjamini and Hochberg, JRSS B 57 (1995) 289-300.
      */
-    BENJAMINI_HOCHBERG("benjamini_hochberg") {
+    BENJAMINI_HOCHBERG {
         @Override
         double[] adjustSorted(double[] p) {
             int m = p.length;
@@ -72,24 +72,8 @@ public enum PValueAdjustment implements Token {
         }
     };
 
-    private final String token;
-
-    PValueAdjustment(String token) {
-        this.token = token;
-    }
-
     /** The adjustment of p-values already sorted ascending. */
     abstract double[] adjustSorted(double[] sorted);
-
-    /**
-     * The command-line token, also written in CSV and JSON output.
-     *
-     * @return {@code none}, {@code bonferroni}, {@code holm} or {@code benjamini_hochberg}
-     */
-    @Override
-    public String token() {
-        return token;
-    }
 
     /**
      * Also read: {@code bh} and {@code fdr} for Benjamini-Hochberg (R's {@code p.adjust} names).

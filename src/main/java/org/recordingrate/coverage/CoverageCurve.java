@@ -142,6 +142,6 @@ public final class CoverageCurve<P extends CoverageFigure> implements Result {
         P lowest = lowest();
         return description + ": mean coverage " + Percent.format(meanCoverage()) + ", lowest "
                 + Percent.format(lowest.coverage()) + " at " + Percent.format(lowest.rate()) + ", " + points.size()
-                + " rates";
+                + (points.size() == 1 ? " rate" : " rates");
     }
 }

@@ -77,7 +77,7 @@ public final class RateGrid {
             Args.notNull("rate", rate);
             copy.add(Args.inRange("rate", rate, 0, 1));
         }
-        return new RateGrid(copy, copy.size() + " rates");
+        return new RateGrid(copy, copy.size() + (copy.size() == 1 ? " rate" : " rates"));
     }
 
     /**

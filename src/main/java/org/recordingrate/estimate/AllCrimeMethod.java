@@ -32,7 +32,7 @@ import org.recordingrate.internal.Wilson;
 public enum AllCrimeMethod implements Token {
 
     /** Wald: p &plusmn; z sqrt(V), clipped to [0, 1]. Reference: Cochran (1977), section 5.3. */
-    WALD("wald", "Wald") {
+    WALD("Wald") {
         @Override
         Interval interval(WeightedRate r, double tail, double z) {
             double half = z * r.standardError();
@@ -46,7 +46,7 @@ public enum AllCrimeMethod implements Token {
      * 1 the Clopper-Pearson bounds for n audited, as {@link IntervalMethod#LOGIT}. Reference: Lumley
      * (2010), Complex Surveys, section 2.3.1; Korn and Graubard (1999), Analysis of Health Surveys.
      */
-    LOGIT("logit", "logit") {
+    LOGIT("logit") {
         @Override
         Interval interval(WeightedRate r, double tail, double z) {
             double p = r.rate();
@@ -69,7 +69,7 @@ public enum AllCrimeMethod implements Token {
      * degrees of freedom (fewer than 1) the adjustment is not defined and is left out. Reference:
      * Korn and Graubard, Survey Methodology 24 (1998) 193-201.
      */
-    KORN_GRAUBARD("korn_graubard", "Korn-Graubard") {
+    KORN_GRAUBARD("Korn-Graubard") {
         @Override
         Interval interval(WeightedRate r, double tail, double z) {
             double p = r.rate();
@@ -100,7 +100,7 @@ public enum AllCrimeMethod implements Token {
      * J. Survey Statistics and Methodology 7 (2019) 334-364, who recommend it among seven intervals
      * built on the effective sample size.
      */
-    WILSON("wilson", "Wilson") {
+    WILSON("Wilson") {
         @Override
         Interval interval(WeightedRate r, double tail, double z) {
             double p = r.rate();
@@ -114,27 +114,14 @@ public enum AllCrimeMethod implements Token {
         }
     };
 
-    private final String token;
     private final String displayName;
 
-    AllCrimeMethod(String token, String displayName) {
-        this.token = token;
+    AllCrimeMethod(String displayName) {
         this.displayName = displayName;
     }
 
     /** The two-sided interval at tail probability {@code tail} with z = -Phi<sup>-1</sup>(tail). */
     abstract Interval interval(WeightedRate rate, double tail, double z);
-
-    /**
-     * The command-line token, e.g. {@code korn_graubard}: the constant's name in lower case, also
-     * written in CSV and JSON output.
-     *
-     * @return the token
-     */
-    @Override
-    public String token() {
-        return token;
-    }
 
     /**
      * The name used in text output, e.g. {@code "Korn-Graubard"}.
@@ -145,8 +132,6 @@ public enum AllCrimeMethod implements Token {
     public String displayName() {
         return displayName;
     }
-
-
 
     /** Clopper-Pearson bounds with real-valued x and n, 0 &lt;= x &lt;= n. */
     static Interval clopperPearson(double x, double n, double tail) {

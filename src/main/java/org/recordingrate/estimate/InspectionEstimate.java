@@ -52,15 +52,31 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
     }
 
     /**
-     * One line: {@code "PEEL 2021/22: all crime 93.3% (95% CI 91.1% to 95.6%, Wald, binomial variance)"};
-     * when the records named their incidents, the variance says whether it is over them or ignores
-     * them, with the design effect: {@code "..., survey variance over 402 incidents, design effect 1.19)"}.
+     * One line with every row: {@code "PEEL 2021/22: violence 89.1% (84.1% to 92.7%), sexual offences
+     * 99.2% (95.8% to 99.9%), other crime 95.9% (92.4% to 97.8%); all crime 93.3% (95% CI 91.1% to
+     * 95.6%, Wald, binomial variance)"}; when the records named their incidents, the variance says
+     * whether it is over them or ignores them, with the design effect: {@code "..., survey variance
+     * over 402 incidents, design effect 1.19)"}; then the notes.
      */
     @Override
     public String toString() {
-        return inspection + ": all crime " + Percent.format(allCrime.rate()) + " (" + Percent.level(confidence) + " CI "
-                + Percent.format(allCrime.lower()) + " to " + Percent.format(allCrime.upper()) + ", "
-                + method.displayName() + ", " + varianceText() + ")";
+        StringBuilder text = new StringBuilder(inspection).append(": ");
+        for (CategoryEstimate row : categories) {
+            text.append(row.category()).append(' ').append(Percent.format(row.rate())).append(" (")
+                    .append(Percent.format(row.lower())).append(" to ").append(Percent.format(row.upper())).append("), ");
+        }
+        if (!categories.isEmpty()) {
+            text.setLength(text.length() - 2);
+            text.append("; ");
+        }
+        text.append("all crime ").append(Percent.format(allCrime.rate())).append(" (").append(Percent.level(confidence))
+                .append(" CI ").append(Percent.format(allCrime.lower())).append(" to ")
+                .append(Percent.format(allCrime.upper())).append(", ").append(method.displayName()).append(", ")
+                .append(varianceText()).append(')');
+        for (String note : notes()) {
+            text.append("; ").append(note);
+        }
+        return text.toString();
     }
 
     /**
@@ -93,7 +109,8 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
     }
 
     /**
-     * A table with a row per category and all crime: counts, volume, rate, interval, margin, and
+     * A table with a row per category and all crime: counts, volume, rate, interval, the Wald margin
+     * ("Wald +/-", the published convention, whatever the interval method), and
      * unrecorded crimes as "more than N" rounded down to each row's default unit
      * ({@link UnrecordedCrimes#unit()}: 100 from an estimate of 1,000, 10 from 100, else 1), or
      * "unbounded" when nothing was recorded. Rates in percent with one decimal.
@@ -118,7 +135,7 @@ public record InspectionEstimate(String inspection, AllCrimeMethod method, Varia
     public String summary(long unit) {
         Args.nonNegative("unit", unit);
         List<String> header = new ArrayList<>(List.of("category", "recorded", "audited", "volume", "rate",
-                Percent.level(confidence) + " CI", "+/-", "unrecorded"));
+                Percent.level(confidence) + " CI", "Wald +/-", "unrecorded"));
         if (hasIncidents()) {
             header.addAll(List.of("incidents", "design effect"));
         }

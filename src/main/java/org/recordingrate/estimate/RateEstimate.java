@@ -43,8 +43,9 @@ public record RateEstimate(Tally tally, RateIntervalMethod method, double confid
     }
 
     /**
-     * A few lines for a reader: the rate, the interval, the published-style margin and the
-     * standard error, in percent with two decimals (three for the standard error).
+     * A few lines for a reader: the rate, the interval, the published-style margin (the Wald
+     * half-width z x se, named so, whatever the interval method) and the standard error, in percent
+     * and points with two decimals (three for the standard error).
      *
      * @return multi-line text, each line ending in the platform's line separator
      */
@@ -52,11 +53,10 @@ public record RateEstimate(Tally tally, RateIntervalMethod method, double confid
     public String summary() {
         String ci = Percent.level(confidence) + " CI";
         return String.format(java.util.Locale.ROOT,
-                "%-16s%s (%s audited reports recorded)%n%-16s%s to %s (%s)%n%-16s+/- %s (Wald, as published)%n"
-                        + "%-16s%s%n",
+                "%-16s%s (%s audited reports recorded)%n%-16s%s to %s (%s)%n%-16s%s (Wald: z x standard error,"
+                        + " as published)%n%-16s%.3f points%n",
                 "recording rate", Percent.format(rate, 2), tally, ci, Percent.format(lower, 2), Percent.format(upper, 2),
-                method.displayName(), "margin", Percent.format(margin, 2), "standard error",
-                Percent.format(standardError, 3));
+                method.displayName(), "margin", Percent.plusMinus(margin, 2), "standard error", 100 * standardError);
     }
 
     /**

@@ -25,7 +25,7 @@ public enum VarianceConvention implements Token {
      * variance when the crimes of an incident tend to share their outcome (see the estimates'
      * design effect).
      */
-    BINOMIAL("binomial") {
+    BINOMIAL {
         @Override
         double categoryVariance(AuditedCategory category, double centre) {
             double p = category.tally().rate();
@@ -61,7 +61,7 @@ public enum VarianceConvention implements Token {
      * contributes when its incidents differ in size. With one crime per incident this is the formula
      * above. A category with a single incident and no census is refused.
      */
-    SURVEY("survey") {
+    SURVEY {
         @Override
         double categoryVariance(AuditedCategory category, double centre) {
             long n = category.tally().audited();
@@ -80,12 +80,6 @@ public enum VarianceConvention implements Token {
             return correction * p * (1 - p) / (n - 1);
         }
     };
-
-    private final String token;
-
-    VarianceConvention(String token) {
-        this.token = token;
-    }
 
     /**
      * The units this convention takes as sampled in a category: its audited crimes under
@@ -121,16 +115,6 @@ public enum VarianceConvention implements Token {
             sum += group.incidents() * deviation * deviation;
         }
         return (double) m / (m - 1) * sum / (n * n);
-    }
-
-    /**
-     * The command-line token, also written in CSV and JSON output.
-     *
-     * @return {@code binomial} or {@code survey}
-     */
-    @Override
-    public String token() {
-        return token;
     }
 
 }

@@ -11,6 +11,7 @@ import org.recordingrate.format.Percent;
 import org.recordingrate.format.ResultColumns;
 import org.recordingrate.format.ResultTable;
 import org.recordingrate.internal.Args;
+import org.recordingrate.internal.EditDistance;
 import org.recordingrate.internal.Normal;
 import org.recordingrate.model.Names;
 import org.recordingrate.model.Result;
@@ -178,27 +179,8 @@ public final class ForcesResult implements Result {
         String key = Names.key(Args.notNull("name", name));
         return forces.stream().map(ForceResult::name)
                 .sorted(Comparator.comparingInt((String n) -> Names.key(n).contains(key) || key.contains(Names.key(n))
-                        ? 0 : 1).thenComparingInt(n -> distance(key, Names.key(n))).thenComparing(n -> n))
+                        ? 0 : 1).thenComparingInt(n -> EditDistance.between(key, Names.key(n))).thenComparing(n -> n))
                 .limit(Math.max(0, count)).toList();
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /**

@@ -31,7 +31,7 @@ public enum FunnelLimits implements Token {
      * with rates near 1, where the normal approximation is not (132 audited at 95% leaves 6.6
      * expected unrecorded).
      */
-    EXACT_BINOMIAL("exact_binomial", "exact binomial") {
+    EXACT_BINOMIAL("exact binomial") {
         @Override
         double limit(double theta, double n, double p) {
             long top = (long) Math.ceil(n);
@@ -58,34 +58,21 @@ public enum FunnelLimits implements Token {
      * = Phi<sup>-1</sup>(p), clipped to [0, 1] (Spiegelhalter 2005, section 3.1). Symmetric; too
      * narrow below and too wide above for small n with theta near 1.
      */
-    NORMAL("normal", "normal approximation") {
+    NORMAL("normal approximation") {
         @Override
         double limit(double theta, double n, double p) {
             return clip(theta + Normal.quantile(p) * Math.sqrt(theta * (1 - theta) / n));
         }
     };
 
-    private final String token;
     private final String displayName;
 
-    FunnelLimits(String token, String displayName) {
-        this.token = token;
+    FunnelLimits(String displayName) {
         this.displayName = displayName;
     }
 
     /** The p-limit at rate theta and size n, both checked. */
     abstract double limit(double theta, double n, double p);
-
-    /**
-     * The command-line token, as {@link Token#parse} reads it ({@code exact} is accepted for
-     * {@link #EXACT_BINOMIAL}).
-     *
-     * @return {@code exact_binomial} or {@code normal}
-     */
-    @Override
-    public String token() {
-        return token;
-    }
 
     /**
      * The name for people, as the funnel plot's caption prints it.

@@ -18,14 +18,14 @@ import org.recordingrate.model.Token;
 public enum Overdispersion implements Token {
 
     /** No allowance: the binomial limits of {@link FunnelLimits} (exact by default). */
-    NONE("none", "none"),
+    NONE("none"),
 
     /**
      * Multiplicative: every variance times phi = the mean of the squared winsorised z-scores; limits
      * target &plusmn; z<sub>p</sub> sqrt(phi) s<sub>i</sub> and z-scores z<sub>i</sub> / sqrt(phi)
      * (Spiegelhalter 2005, section "multiplicative"). Applied only when phi &gt; 1.
      */
-    MULTIPLICATIVE("multiplicative", "multiplicative (phi)"),
+    MULTIPLICATIVE("multiplicative (phi)"),
 
     /**
      * Additive (the default, as R's FunnelPlotR): a between-force variance tau2 added to each
@@ -35,24 +35,12 @@ public enum Overdispersion implements Token {
      * sqrt(s<sub>i</sub><sup>2</sup> + tau2) and z-scores (p<sub>i</sub> - target) /
      * sqrt(s<sub>i</sub><sup>2</sup> + tau2). Applied only when tau2 &gt; 0.
      */
-    ADDITIVE("additive", "additive (tau2)");
+    ADDITIVE("additive (tau2)");
 
-    private final String token;
     private final String displayName;
 
-    Overdispersion(String token, String displayName) {
-        this.token = token;
+    Overdispersion(String displayName) {
         this.displayName = displayName;
-    }
-
-    /**
-     * The command-line token.
-     *
-     * @return {@code none}, {@code multiplicative} or {@code additive}
-     */
-    @Override
-    public String token() {
-        return token;
     }
 
     /**

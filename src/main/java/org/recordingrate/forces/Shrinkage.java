@@ -17,7 +17,7 @@ public enum Shrinkage implements Token {
      * {@code blup(rma(yi, vi, method = "DL"))}: see {@link RandomEffects}. The default; for every kind
      * of input.
      */
-    DERSIMONIAN_LAIRD("dersimonian_laird", "DerSimonian-Laird random effects (BLUP)"),
+    DERSIMONIAN_LAIRD("DerSimonian-Laird random effects (BLUP)"),
 
     /**
      * Beta-binomial empirical Bayes (as R's ebbr {@code add_ebb_estimate(method = "mle")}): a
@@ -25,27 +25,15 @@ public enum Shrinkage implements Token {
      * force's posterior Beta(x + alpha, n - x + beta), its mean and equal-tailed interval. Tallies only
      * (a category's recorded of audited): see {@link BetaBinomialPrior}.
      */
-    BETA_BINOMIAL("beta_binomial", "beta-binomial empirical Bayes (maximum likelihood)"),
+    BETA_BINOMIAL("beta-binomial empirical Bayes (maximum likelihood)"),
 
     /** As {@link #BETA_BINOMIAL}, the prior fitted by the method of moments (ebbr's {@code method = "mm"}). */
-    BETA_BINOMIAL_MOMENTS("beta_binomial_moments", "beta-binomial empirical Bayes (method of moments)");
+    BETA_BINOMIAL_MOMENTS("beta-binomial empirical Bayes (method of moments)");
 
-    private final String token;
     private final String displayName;
 
-    Shrinkage(String token, String displayName) {
-        this.token = token;
+    Shrinkage(String displayName) {
         this.displayName = displayName;
-    }
-
-    /**
-     * The command-line token.
-     *
-     * @return {@code dersimonian_laird}, {@code beta_binomial} or {@code beta_binomial_moments}
-     */
-    @Override
-    public String token() {
-        return token;
     }
 
     /**

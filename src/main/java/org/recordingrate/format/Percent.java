@@ -68,6 +68,18 @@ public final class Percent {
     }
 
     /**
+     * A margin ("+/-", a half-width) in percentage points, the unit named:
+     * {@code plusMinus(0.0300, 2) = "+/- 3.00 points"}. NaN gives {@code "+/- n/a"}.
+     *
+     * @param margin   the half-width as a fraction (0.03 for 3 points)
+     * @param decimals digits after the point, 0 or more
+     * @return the text
+     */
+    public static String plusMinus(double margin, int decimals) {
+        return Double.isNaN(margin) ? "+/- n/a" : String.format(Locale.ROOT, "+/- %." + decimals + "f points", 100 * margin);
+    }
+
+    /**
      * An interval for a change in points: {@code range(0.012, 0.096) = "+1.2 to +9.6"}.
      *
      * @param lower the lower bound of the change, a fraction

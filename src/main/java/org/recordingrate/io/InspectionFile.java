@@ -30,6 +30,11 @@ public final class InspectionFile {
     private static final Map<String, String> COLUMNS = Map.of("category name", "category", "recorded", "recorded",
             "audited", "audited", "volume", "volume", "population", "population");
 
+    /** The tool's names of an inspection file's columns (for {@link ToolColumns}). */
+    static java.util.Collection<String> columns() {
+        return COLUMNS.values();
+    }
+
     /**
      * The columns every inspection file has: {@code category}, {@code recorded}, {@code audited},
      * {@code volume} (matched ignoring case and surrounding spaces).

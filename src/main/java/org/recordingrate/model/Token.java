@@ -22,11 +22,20 @@ public interface Token {
 
     /**
      * The token: lower case with underscores, unique within its enum, and the value written in CSV
-     * and JSON output.
+     * and JSON output. By default an enum constant's name in lower case ({@code CLOPPER_PEARSON} is
+     * {@code clopper_pearson}), so that an enum writes no token plumbing of its own; a constant whose
+     * token differs (an outlier band {@code 95}) or a class that is not an enum overrides it.
      *
      * @return the token, e.g. {@code clopper_pearson}
+     * @throws UnsupportedOperationException from the default, for an implementation that is not an enum
+     *                                       and does not override it
      */
-    String token();
+    default String token() {
+        if (this instanceof Enum<?> constant) {
+            return constant.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        throw new UnsupportedOperationException(getClass().getName() + " is not an enum: it must give its token");
+    }
 
     /**
      * The name for people, as text output shows it.

@@ -28,7 +28,7 @@ public enum Allocation implements Token {
      * are the proportional shares rounded to the nearest (Balinski and Young 2001, Fair
      * Representation, 2nd ed.). Cochran (1977), Sampling Techniques, 5.4.
      */
-    PROPORTIONAL("proportional", "proportional") {
+    PROPORTIONAL("proportional") {
         @Override
         double priority(double weight, double sd, long n) {
             return weight / (n + 0.5);
@@ -40,7 +40,7 @@ public enum Allocation implements Token {
      * Sainte-Lague divisor rule: the next record goes to the largest W_h S_h/(n_h + 1/2).
      * Categories expected at 0% or 100% (S_h = 0) get only their minimum.
      */
-    NEYMAN("neyman", "Neyman") {
+    NEYMAN("Neyman") {
         @Override
         double priority(double weight, double sd, long n) {
             return weight * sd / (n + 0.5);
@@ -56,7 +56,7 @@ public enum Allocation implements Token {
      * Probability Letters 129, 50-57), and the first total that meets the target is the least
      * possible. It is Neyman's allocation, exactly optimal in whole numbers.
      */
-    OPTIMAL("optimal", "smallest total (exact optimum)") {
+    OPTIMAL("smallest total (exact optimum)") {
         @Override
         double priority(double weight, double sd, long n) {
             double a = weight * weight * sd * sd;
@@ -64,11 +64,9 @@ public enum Allocation implements Token {
         }
     };
 
-    private final String token;
     private final String displayName;
 
-    Allocation(String token, String displayName) {
-        this.token = token;
+    Allocation(String displayName) {
         this.displayName = displayName;
     }
 
@@ -77,16 +75,6 @@ public enum Allocation implements Token {
      * largest goes first.
      */
     abstract double priority(double weight, double sd, long n);
-
-    /**
-     * The command-line token, the spelling {@link Token#parse} accepts and plan files record.
-     *
-     * @return the lower-case token, e.g. {@code "neyman"}
-     */
-    @Override
-    public String token() {
-        return token;
-    }
 
     /**
      * The name for people, as plan summaries print it.

@@ -58,22 +58,39 @@ public record AllocationPlan(Allocation allocation, double confidence, double ta
         return List.copyOf(rows);
     }
 
-    /** {@code "Neyman: 1,112 audited for +/- 2.50% on all crime (+/- 2.49% expected, 95%)"}. */
+    /**
+     * One line with every category and the notes: {@code "Neyman: 1,112 audited for +/- 2.50 points on
+     * all crime (+/- 2.49 points expected, 95%): violence 402 (+/- 3.05 points), ..."}.
+     */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: %,d audited for +/- %s on all crime (+/- %s expected, %s)",
-                allocation.displayName(), allCrime.audited(), Percent.format(targetMargin, 2),
-                Percent.format(allCrime.margin(), 2), Percent.level(confidence));
+        StringBuilder text = new StringBuilder(headline()).append(':');
+        for (CategoryAllocation c : categories) {
+            text.append(String.format(Locale.ROOT, " %s %,d (%s),", c.category(), c.audited(),
+                    Percent.plusMinus(c.margin(), 2)));
+        }
+        text.setLength(text.length() - 1);
+        for (String note : notes()) {
+            text.append("; ").append(note);
+        }
+        return text.toString();
+    }
+
+    private String headline() {
+        return String.format(Locale.ROOT, "%s: %,d audited for %s on all crime (%s expected, %s)",
+                allocation.displayName(), allCrime.audited(), Percent.plusMinus(targetMargin, 2),
+                Percent.plusMinus(allCrime.margin(), 2), Percent.level(confidence));
     }
 
     /**
-     * The one-line summary ({@link #toString()}), then a line per category, indented by two spaces.
+     * The headline (allocation, total, margins), then a line per category, indented by two spaces,
+     * then the notes.
      *
      * @return the summary, lines separated by {@code \n}
      */
     @Override
     public String summary() {
-        StringBuilder text = new StringBuilder(toString());
+        StringBuilder text = new StringBuilder(headline());
         categories.forEach(c -> text.append("\n  ").append(c));
         for (String note : notes()) {
             text.append("\nNote: ").append(note);
@@ -110,9 +127,9 @@ public record AllocationPlan(Allocation allocation, double confidence, double ta
                     c.population().isPresent() ? "population" : "volume, no population given"));
         }
         if (c.margin() > 2 * targetMargin) {
-            notes.add(String.format(Locale.ROOT, "%s: %,d audited gives +/- %s, more than twice the target +/- %s;"
-                    + " set a minimum per category (--minimum N, or withMinimum(N))", c.category(), c.audited(),
-                    Percent.format(c.margin(), 1), Percent.format(targetMargin, 1)));
+            notes.add(String.format(Locale.ROOT, "%s: %,d audited gives %s, more than twice the target %s;"
+                    + " set a minimum per category (--minimum N, or withMinimum(N); \"minimum=N\" in JShell)",
+                    c.category(), c.audited(), Percent.plusMinus(c.margin(), 1), Percent.plusMinus(targetMargin, 1)));
         }
         return notes;
     }

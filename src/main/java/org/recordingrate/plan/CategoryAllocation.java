@@ -21,10 +21,10 @@ import org.recordingrate.format.Percent;
 public record CategoryAllocation(String category, long volume, OptionalLong population, double expected, long audited,
                                  double margin) {
 
-    /** {@code "violence: 284 audited, +/- 3.64% at 89.0%"}. */
+    /** {@code "violence: 284 audited, +/- 3.64 points at 89.0%"}: the margin at the expected rate. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: %,d audited, +/- %s at %s", category, audited,
-                Percent.format(margin, 2), Percent.format(expected));
+        return String.format(Locale.ROOT, "%s: %,d audited, %s at %s", category, audited,
+                Percent.plusMinus(margin, 2), Percent.format(expected));
     }
 }

@@ -38,7 +38,7 @@ public enum PowerMethod implements Token {
      * section 4.2 (unequal sizes, 4.4); Chow, Shao and Wang (2008), Sample Size Calculations in
      * Clinical Research, 2nd ed., 4.2.
      */
-    NORMAL("normal", "normal approximation") {
+    NORMAL("normal approximation") {
         @Override
         PowerPoint power(PowerPlanner planner, Tally previous, double change, int audited) {
             ChangeTestMethod test = planner.test();
@@ -64,7 +64,7 @@ public enum PowerMethod implements Token {
      * columns, so the walk follows the diagonals; another test is asked about every table.
      * Milliseconds for the z-tests; seconds for Boschloo's test at a few hundred audited.
      */
-    EXACT("exact", "exact enumeration") {
+    EXACT("exact enumeration") {
         @Override
         PowerPoint power(PowerPlanner planner, Tally previous, double change, int audited) {
             Setting s = new Setting(planner, previous, change, audited);
@@ -79,7 +79,7 @@ public enum PowerMethod implements Token {
      * every audited count, so a power curve is smooth), run the test (each distinct table once),
      * and report the share that reject, with Monte Carlo standard error sqrt(P(1 - P)/R).
      */
-    SIMULATION("simulation", "seeded simulation") {
+    SIMULATION("seeded simulation") {
         @Override
         PowerPoint power(PowerPlanner planner, Tally previous, double change, int audited) {
             Setting s = new Setting(planner, previous, change, audited);
@@ -101,26 +101,14 @@ public enum PowerMethod implements Token {
         }
     };
 
-    private final String token;
     private final String displayName;
 
-    PowerMethod(String token, String displayName) {
-        this.token = token;
+    PowerMethod(String displayName) {
         this.displayName = displayName;
     }
 
     /** The power at one audited count; arguments already checked. */
     abstract PowerPoint power(PowerPlanner planner, Tally previous, double change, int audited);
-
-    /**
-     * The command-line token, the spelling {@link Token#parse} accepts.
-     *
-     * @return the lower-case token, e.g. {@code "exact"}
-     */
-    @Override
-    public String token() {
-        return token;
-    }
 
     /**
      * The name for people, as power tables print it.
@@ -131,7 +119,6 @@ public enum PowerMethod implements Token {
     public String displayName() {
         return displayName;
     }
-
 
     /** The closed-form power of a z-test (pooled or not). */
     static double normalPower(boolean pooled, Alternative alternative, double significance, Tally previous,

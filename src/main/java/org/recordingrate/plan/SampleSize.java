@@ -30,15 +30,18 @@ public record SampleSize(IntervalMethod method, double confidence, double expect
                          OptionalLong population, long audited, long expectedRecorded, double margin,
                          OptionalDouble marginOneFewer) implements Result {
 
-    /** {@code "554 audited for +/- 2.5% at 90.0% expected (95% Wald; +/- 2.50% at 554, 2.50% at 553)"}. */
+    /**
+     * {@code "554 audited for a Wald margin of +/- 2.50 points at 90.0% expected (95%): +/- 2.497 points,
+     * +/- 2.500 points at one fewer"}: whose margin it is, and the margins in points.
+     */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%,d audited for +/- %s at %s expected (%s %s%s): margin %s%s", audited,
-                Percent.format(targetMargin, 2), Percent.format(expected), Percent.level(confidence),
-                method.displayName(), population.isPresent()
+        return String.format(Locale.ROOT, "%,d audited for a %s margin of %s at %s expected (%s%s): %s%s", audited,
+                method.displayName(), Percent.plusMinus(targetMargin, 2), Percent.format(expected),
+                Percent.level(confidence), population.isPresent()
                         ? String.format(Locale.ROOT, ", population %,d", population.getAsLong()) : "",
-                Percent.format(margin, 3), marginOneFewer.isPresent()
-                        ? ", " + Percent.format(marginOneFewer.getAsDouble(), 3) + " at one fewer" : "");
+                Percent.plusMinus(margin, 3), marginOneFewer.isPresent()
+                        ? ", " + Percent.plusMinus(marginOneFewer.getAsDouble(), 3) + " at one fewer" : "");
     }
 
     /**

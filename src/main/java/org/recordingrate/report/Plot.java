@@ -117,9 +117,10 @@ public abstract class Plot {
                 + "taken from its name");
     }
 
-    /** The title. */
+    /** What the plot is: {@code "forest plot 'Recording rates: Cambridgeshire', 1010 x 384 pixels"}. */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + title() + ", " + width() + "x" + height() + "]";
+        String kind = getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return kind + " '" + title() + "', " + width() + " x " + height() + " pixels";
     }
 }

@@ -467,6 +467,7 @@ public final class Report implements Result {
         for (String category : change().onlyAfter()) {
             notes.add("Category '" + category + "' was audited only in " + after.name() + ": not compared.");
         }
+        Names.laterFirst(before.name(), after.name()).ifPresent(notes::add);
         if (!settings.forces.isEmpty() || settings.forcesFile.isPresent()) {
             among();
             Among a = among;

@@ -66,6 +66,22 @@ public final class ReportColumns {
     static final ResultColumns<ReportRow> P_VALUE = ResultColumns.<ReportRow>of()
             .add("p_value", Kind.PVALUE, r -> r.change().map(ChangeRow::pValue));
 
+    /**
+     * {@code change_method}: the change interval's method ({@code wald} in the published convention),
+     * the token {@code compare} writes in its {@code method} column.
+     */
+    static final ResultColumns<ReportRow> CHANGE_METHOD = ResultColumns.<ReportRow>of()
+            .add("change_method", Kind.TEXT, r -> r.change().map(ChangeRow::method));
+
+    /**
+     * {@code test}: the test behind the row's p-value, beside it ({@code z_unpooled} in the published
+     * convention, {@code z_weighted} for all crime), as {@code compare} writes it: {@code report} and
+     * {@code compare} have different defaults (the inspectors' two-sample z-test, against
+     * Miettinen-Nurminen with the pooled z-test), so every p-value names its test.
+     */
+    static final ResultColumns<ReportRow> TEST = ResultColumns.<ReportRow>of()
+            .add("test", Kind.TEXT, r -> r.change().map(ChangeRow::test));
+
     /** {@code p_adjusted}: the categories' adjusted p-value, on which their verdict rests (empty for all crime). */
     static final ResultColumns<ReportRow> P_ADJUSTED = ResultColumns.<ReportRow>of()
             .add("p_adjusted", Kind.PVALUE, r -> r.change().map(c -> c.pAdjusted().isPresent()
@@ -85,7 +101,7 @@ public final class ReportColumns {
      * volume,rate,lower,upper,margin,se,unrecorded,unrecorded_lower,unrecorded_upper,more_than}),
      * the earlier one's {@code recorded_before,audited_before,volume_before,rate_before,lower_before,
      * upper_before,margin_before,se_before}, the change {@code change,change_lower,change_upper,
-     * statistic,p_value,p_adjusted,verdict}, and the {@code paragraph}.
+     * change_method,statistic,p_value,test,p_adjusted,verdict}, and the {@code paragraph}.
      *
      * @param unit the rounding unit of {@code more_than}, or 0 for each row's default
      * @return the columns
@@ -93,14 +109,15 @@ public final class ReportColumns {
     public static ResultColumns<ReportRow> full(long unit) {
         return NAMES.then(EstimateColumns.inspectionRow(unit).from(ReportRow::after))
                 .then(COUNTS_BEFORE).then(RATE_BEFORE).then(BOUNDS_BEFORE).then(MARGIN_BEFORE).then(SE_BEFORE)
-                .then(CHANGE).then(STATISTIC).then(P_VALUE).then(P_ADJUSTED).then(VERDICT).then(PARAGRAPH);
+                .then(CHANGE).then(CHANGE_METHOD).then(STATISTIC).then(P_VALUE).then(TEST).then(P_ADJUSTED).then(VERDICT)
+                .then(PARAGRAPH);
     }
 
     /**
      * The columns shown beside the paragraphs, a subset of {@link #full(long)}: {@code category},
      * the earlier and later rates with their "+/-" ({@code margins}, the published convention) or
-     * their interval bounds, the change and its interval, {@code p_value}, {@code p_adjusted} when
-     * the p-values were adjusted, and {@code verdict}.
+     * their interval bounds, the change and its interval, {@code p_value} and the {@code test} that
+     * gave it, {@code p_adjusted} when the p-values were adjusted, and {@code verdict}.
      *
      * @param margins  show the Wald margins rather than the bounds
      * @param adjusted show the adjusted p-values
@@ -111,7 +128,7 @@ public final class ReportColumns {
         names.addAll(margins ? List.of("margin_before") : List.of("lower_before", "upper_before"));
         names.add("rate");
         names.addAll(margins ? List.of("margin") : List.of("lower", "upper"));
-        names.addAll(List.of("change", "change_lower", "change_upper", "p_value"));
+        names.addAll(List.of("change", "change_lower", "change_upper", "p_value", "test"));
         if (adjusted) {
             names.add("p_adjusted");
         }

@@ -85,13 +85,16 @@ public record FigureResult(PublishedFigure figure, Optional<PublishedComparison>
     }
 
     /**
-     * The comparison's line when there is one, else the figure's; then the unrecorded crimes, and
-     * why the figure is not consistent when it is not.
+     * The comparison's line when there is one, else the figure's; then the unrecorded crimes, the
+     * volumes a published "more than N" allows, and why the figure is not consistent when it is not:
+     * {@code "93.2% (+/- 2.3%); unrecorded crimes more than 4,500 (estimate 4,524; 2,921 to 6,207);
+     * volumes consistent with 'more than 4,500': 61,194 to 63,548"}.
      */
     @Override
     public String toString() {
         String line = comparison.map(PublishedComparison::toString).orElseGet(figure::toString);
-        return line + unrecorded.map(u -> "; " + u).orElse("") + volumes.map(v -> "; " + v).orElse("")
+        return line + unrecorded.map(u -> "; unrecorded crimes " + u).orElse("")
+                + volumes.map(v -> "; volumes consistent with the published 'more than N': " + v).orElse("")
                 + (check.consistent().equals(Optional.of(false)) ? "; not consistent: " + check.notes().get(0) : "");
     }
 

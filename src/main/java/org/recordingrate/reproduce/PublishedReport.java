@@ -422,13 +422,13 @@ public final class PublishedReport implements Result {
     }
 
     /**
-     * The count line ({@link #toString()}), then each figure's summary, then the notes.
+     * The count line, then each figure's summary, then the notes.
      *
      * @return the summary
      */
     @Override
     public String summary() {
-        StringBuilder text = new StringBuilder(toString()).append('\n');
+        StringBuilder text = new StringBuilder(counts()).append('\n');
         for (ReportFigure figure : figures) {
             text.append(figure.summary());
         }
@@ -438,9 +438,28 @@ public final class PublishedReport implements Result {
         return text.toString();
     }
 
-    /** {@code "3 reports read, 9 figures found, 1 inconsistent"}. */
+    /**
+     * The counts, then every figure on the same line ({@link ReportFigure#toString()}): {@code "1 report
+     * read, 2 figures found, 1 inconsistent: line 6: all crime 92.4% (+/- 2.2%) vs 88.0% (+/- 1.9%):
+     * statistically significant improvement, consistent; line 13: ..."}.
+     */
     @Override
     public String toString() {
+        StringBuilder text = new StringBuilder(counts());
+        String separator = ": ";
+        for (ReportFigure figure : figures) {
+            text.append(separator).append(figure);
+            separator = "; ";
+        }
+        return text.toString();
+    }
+
+    /**
+     * The counts alone, as the command line's last line on standard error says them.
+     *
+     * @return {@code "3 reports read, 9 figures found, 1 inconsistent"}
+     */
+    public String counts() {
         return String.format(Locale.ROOT, "%d report%s read, %d figure%s found, %d inconsistent", reports.size(),
                 reports.size() == 1 ? "" : "s", figures.size(), figures.size() == 1 ? "" : "s", inconsistent().size());
     }

@@ -83,10 +83,17 @@ public record BootstrapInspectionEstimate(String inspection, List<BootstrapRow> 
         return text.toString();
     }
 
-    /** The all-crime row in one line. */
+    /**
+     * Every row in one line, the settings once, then the notes: {@code "PEEL 2022 (bootstrap BCa, 95% CI,
+     * 100,000 replicates, seed 1): violence 89.1% (84.2% to 93.1%), ...; all crime 93.3% (90.8% to 95.3%)"}.
+     */
     @Override
     public String toString() {
-        return inspection + ": " + allCrime();
+        java.util.List<String> items = new java.util.ArrayList<>();
+        for (BootstrapRow row : rows) {
+            items.add(row.category() + " " + Lines.rate(row.rate()));
+        }
+        return Lines.join(inspection + " (" + Lines.settings(allCrime().rate()) + ")", items, this);
     }
 
     /**

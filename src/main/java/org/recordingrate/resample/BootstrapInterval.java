@@ -18,7 +18,7 @@ import org.recordingrate.model.Interval;
 public enum BootstrapInterval implements Token {
 
     /** [q(alpha/2), q(1 - alpha/2)] (Efron 1979). */
-    PERCENTILE("percentile", "bootstrap percentile") {
+    PERCENTILE("bootstrap percentile") {
         @Override
         Interval compute(Distribution d, double confidence, TieCounting ties) {
             double alpha = 1 - confidence;
@@ -28,7 +28,7 @@ public enum BootstrapInterval implements Token {
     },
 
     /** The basic ("reverse percentile") interval [2t - q(1 - alpha/2), 2t - q(alpha/2)]. */
-    BASIC("basic", "basic bootstrap") {
+    BASIC("basic bootstrap") {
         @Override
         Interval compute(Distribution d, double confidence, TieCounting ties) {
             double alpha = 1 - confidence;
@@ -42,7 +42,7 @@ public enum BootstrapInterval implements Token {
      * The normal interval with bootstrap bias correction, t - b &plusmn; z s, where b = mean(t*) - t
      * and s&sup2; = var(t*) (B - 1 denominator), as {@code boot.ci(type = "norm")}.
      */
-    NORMAL("normal", "bootstrap normal") {
+    NORMAL("bootstrap normal") {
         @Override
         Interval compute(Distribution d, double confidence, TieCounting ties) {
             double z = Normal.twoSidedCritical(confidence);
@@ -62,7 +62,7 @@ public enum BootstrapInterval implements Token {
      * jackknife values; see {@code LinearStatistic.acceleration}). When z<sub>0</sub> is infinite
      * (every replicate on one side) the bound is the extreme replicate.
      */
-    BCA("bca", "bootstrap BCa") {
+    BCA("bootstrap BCa") {
         @Override
         Interval compute(Distribution d, double confidence, TieCounting ties) {
             double[] q = d.quantiles(bcaLevels(d, confidence, ties));
@@ -78,7 +78,7 @@ public enum BootstrapInterval implements Token {
      * otherwise, and is kept (R's {@code boot.ci} drops non-finite t*, which biases the quantiles
      * for rates near 0 or 1).
      */
-    STUDENTIZED("studentized", "bootstrap studentized") {
+    STUDENTIZED("bootstrap studentized") {
         @Override
         Interval compute(Distribution d, double confidence, TieCounting ties) {
             double alpha = 1 - confidence;
@@ -97,29 +97,17 @@ public enum BootstrapInterval implements Token {
      * for several, within the stated lattice error (see {@code ExactDistribution}). The
      * percentile intervals of Monte Carlo replicates converge to it.
      */
-    EXACT("exact", "exact bootstrap percentile") {
+    EXACT("exact bootstrap percentile") {
         @Override
         Interval compute(Distribution d, double confidence, TieCounting ties) {
             return PERCENTILE.compute(d, confidence, ties);
         }
     };
 
-    private final String token;
     private final String displayName;
 
-    BootstrapInterval(String token, String displayName) {
-        this.token = token;
+    BootstrapInterval(String displayName) {
         this.displayName = displayName;
-    }
-
-    /**
-     * The command-line token, e.g. {@code bca}.
-     *
-     * @return the token, lower case
-     */
-    @Override
-    public String token() {
-        return token;
     }
 
     /**

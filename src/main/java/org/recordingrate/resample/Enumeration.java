@@ -15,26 +15,10 @@ public enum Enumeration implements Token {
      * largest left out, is at most {@link PermutationTest#ENUMERATION_LIMIT}; draw replicates
      * otherwise. The default.
      */
-    AUTO("auto"),
+    AUTO,
     /** Always enumerate; refuse (IllegalArgumentException) beyond the limit. */
-    ALWAYS("always"),
+    ALWAYS,
     /** Always draw replicates (Monte Carlo), e.g. to check them against the exact p-value. */
-    NEVER("never");
-
-    private final String token;
-
-    Enumeration(String token) {
-        this.token = token;
-    }
-
-    /**
-     * The token: {@code auto}, {@code always} or {@code never}.
-     *
-     * @return the token
-     */
-    @Override
-    public String token() {
-        return token;
-    }
+    NEVER;
 
 }

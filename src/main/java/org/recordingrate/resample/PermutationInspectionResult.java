@@ -96,9 +96,23 @@ public record PermutationInspectionResult(String before, String after, List<Perm
         return text.toString().stripTrailing();
     }
 
+    /**
+     * Every row in one line, the alternative and method once, then the notes: {@code "CDI 2017 -> PEEL
+     * 2022 (permutation tests, two-sided, exact enumeration): violence +9.1 points p = 0.0039, ...; all
+     * crime 86.9% -> 93.3%, +6.4 points p = 7.51e-05"}.
+     */
     @Override
     public String toString() {
-        return before + " -> " + after + ": " + allCrime();
+        java.util.List<String> items = new java.util.ArrayList<>();
+        for (PermutationRow row : rows) {
+            items.add(row.category() + (row.isAllCrime() ? " " + org.recordingrate.format.Percent.format(row.before())
+                    + " -> " + org.recordingrate.format.Percent.format(row.after()) + "," : "") + " "
+                    + org.recordingrate.format.Percent.points(row.result().change()) + " p = "
+                    + org.recordingrate.format.Percent.pValue(row.result().pValue()));
+        }
+        return Lines.join(before + " -> " + after + " (permutation tests, "
+                + allCrime().result().alternative().token().replace('_', '-') + ", " + Lines.methods(rows) + ")",
+                items, this);
     }
 
     /**

@@ -12,7 +12,7 @@ public enum ResamplingWeights implements Token {
      * replacement (multinomial counts with equal probabilities), by exactly uniform indices
      * (Lemire's multiply-and-reject, 2019). The default.
      */
-    MULTINOMIAL("multinomial"),
+    MULTINOMIAL,
 
     /**
      * The Poisson bootstrap (Hanley and MacGibbon 2006; Chamandy et al. 2012): every unit gets an
@@ -20,18 +20,6 @@ public enum ResamplingWeights implements Token {
      * units can be streamed and the number drawn per category varies. A category whose units all
      * get weight 0 (probability e<sup>-m</sup> for m units) keeps its observed rate in that replicate.
      */
-    POISSON("poisson");
-
-    private final String token;
-
-    ResamplingWeights(String token) {
-        this.token = token;
-    }
-
-    /** The token: {@code multinomial} or {@code poisson}. */
-    @Override
-    public String token() {
-        return token;
-    }
+    POISSON;
 
 }

@@ -20,7 +20,7 @@ public enum TieCounting implements Token {
      * distribution is symmetric about the estimate, and finite when every replicate equals it.
      * The default.
      */
-    HALF("half"),
+    HALF,
 
     /**
      * Only replicates strictly below count: z<sub>0</sub> = &Phi;<sup>-1</sup>(#below/B), as R's
@@ -28,19 +28,7 @@ public enum TieCounting implements Token {
      * pushes z<sub>0</sub> down by about half the probability of the estimate's atom; when every
      * replicate equals the estimate z<sub>0</sub> is -infinity and the interval collapses to it.
      */
-    STRICTLY_BELOW("strictly_below");
-
-    private final String token;
-
-    TieCounting(String token) {
-        this.token = token;
-    }
-
-    /** The token: {@code half} or {@code strictly_below}. */
-    @Override
-    public String token() {
-        return token;
-    }
+    STRICTLY_BELOW;
 
     /**
      * The share of replicates that counts as below the estimate.

@@ -15,14 +15,6 @@ import org.recordingrate.model.Token;
 public interface SampleSelectionMethod extends Token {
 
     /**
-     * The command-line token, which the manifest records so a reviewer can re-run the draw.
-     *
-     * @return the lower-case token, e.g. {@code prn}
-     */
-    @Override
-    String token();
-
-    /**
      * The name for people, as selection summaries print it.
      *
      * @return the display name, e.g. {@code "permanent random numbers (sequential Poisson sampling)"}

@@ -44,7 +44,7 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
      * computed on as many threads as there are processors while the calling thread reads the
      * file; the sample does not depend on the number of threads.
      */
-    PRN("prn", "permanent random numbers (sequential Poisson sampling)") {
+    PRN("permanent random numbers (sequential Poisson sampling)") {
         @Override
         public String reproduction() {
             return "each record's number = first 8 bytes of HMAC-SHA-256(key = the seed in decimal, UTF-8; "
@@ -69,7 +69,7 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
      * put in a uniformly random order (Fisher-Yates, same generator) that is its selection order.
      * The sample depends on the row order of the export: use {@link #PRN} when it must not.
      */
-    SRS("srs", "simple random sampling (seeded reservoir)") {
+    SRS("simple random sampling (seeded reservoir)") {
         @Override
         public String reproduction() {
             return "java.util.SplittableRandom(seed); per row in file order, the i-th row of its category (from 1) "
@@ -138,7 +138,7 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
      * <p>Two passes over the file: the first counts each category (N), the second draws; the
      * file's SHA-256 must be the same in both.
      */
-    SYSTEMATIC("systematic", "systematic selection (file order, fractional interval)") {
+    SYSTEMATIC("systematic selection (file order, fractional interval)") {
         @Override
         public String reproduction() {
             return "per category, its rows in file order numbered from 0; interval = N / k; start = "
@@ -183,24 +183,16 @@ public enum SelectionMethod implements SampleSelectionMethod, Token {
         }
     };
 
-    private final String token;
     private final String displayName;
 
-    SelectionMethod(String token, String displayName) {
-        this.token = token;
+    SelectionMethod(String displayName) {
         this.displayName = displayName;
-    }
-
-    @Override
-    public String token() {
-        return token;
     }
 
     @Override
     public String displayName() {
         return displayName;
     }
-
 
     /**
      * The permanent-random-number draw on {@code threads} threads: the calling thread reads the

@@ -11,18 +11,35 @@ import java.util.prefs.Preferences;
 import java.util.prefs.PreferencesFactory;
 
 /**
- * Gives a JShell session the {@code rr} feedback mode, in which no result is cut short.
+ * Gives a JShell session the {@code rr} feedback mode, in which no result is cut short, and
+ * Shift-Tab documentation for the library's classes.
  *
- * <p>Why: JShell's normal feedback cuts the value of a new variable at 80 characters, and in JDK
- * 17 a startup script cannot change that: startup scripts run before the feedback modes exist,
- * which JShell then takes from its preferences (modes retained with {@code /set mode -retain}) or
- * from {@code --feedback}. README's launch line names this class as the tool's preferences
- * factory ({@code -J-Djava.util.prefs.PreferencesFactory=org.recordingrate.shell.JShellPreferences}),
- * so JShell reads its preferences from here: a store held in memory that starts with the
- * {@code rr} mode (JShell's normal mode with truncation at 2,000 characters, encoded as JShell
- * 17 to 25 retain it: the resource {@code jshell-mode.txt}, made by {@code examples/make-jshell-mode.sh})
- * selected. Nothing is written to the user's own JShell preferences; the session's history is
- * kept for the session only.
+ * <p><b>Nothing cut short.</b> JShell's normal feedback cuts the value of a new variable at 80
+ * characters, and in JDK 17 a startup script cannot change that: startup scripts run before the
+ * feedback modes exist, which JShell then takes from its preferences (modes retained with
+ * {@code /set mode -retain}) or from {@code --feedback}. README's launch line names this class as
+ * the tool's preferences factory
+ * ({@code -J-Djava.util.prefs.PreferencesFactory=org.recordingrate.shell.JShellPreferences}), so
+ * JShell reads its preferences from here: a store held in memory that starts with the {@code rr}
+ * mode selected: JShell's normal mode with no truncation at all, encoded as JShell 17 to 25 retain
+ * it (the resource {@code jshell-mode.txt}, made by {@code src/main/jshell/make-jshell-mode.sh}).
+ * JShell still passes a value from the running code to the tool in at most 21,844 characters
+ * (its {@code ExecutionControlForwarder}); no result's one-line {@code toString()} comes near that,
+ * and {@code show(result)} prints any length. Nothing is written to the user's own JShell
+ * preferences; the session's history is kept for the session only.
+ *
+ * <p><b>Documentation on Shift-Tab.</b> JShell (JDK 17 to 25) shows a method's Javadoc on a second
+ * Shift-Tab only for classes whose sources it finds, and it looks only in the JDK's own
+ * {@code src.zip}: a library's sources jar on the class path is not read (JDK 17 and 25 checked).
+ * Its one way in is the tool's static list of source locations
+ * ({@code jdk.jshell.SourceCodeAnalysisImpl.availableSourcesOverride}, which JShell's own tests
+ * set). When the tool's JVM opens that package to us
+ * ({@code -J--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED}, in README's command), this class sets
+ * it to the JDK's sources (as JShell would find them) followed by ours: the system property
+ * {@code recordingrate.sources} (a sources jar or a source folder), else the
+ * {@code recording-rate-*-sources.jar} beside the jar this class was loaded from, else
+ * {@code src/main/java} beside that jar's folder. Without the option, or on a JDK without that
+ * field, nothing changes and Shift-Tab shows the signatures only.
  *
  * <p>Not for programs: only the JShell tool uses it.
  */
@@ -39,6 +56,7 @@ public final class JShellPreferences implements PreferencesFactory {
         Preferences jshell = ROOT.node("tool/JShell");
         jshell.put(MODES_KEY, mode());
         jshell.put(FEEDBACK_KEY, "rr");
+        Documentation.install();
     }
 
     /**

@@ -155,6 +155,23 @@ public final class TrendFile {
      * @throws IllegalArgumentException for a null argument or a blank column name
      */
     public static Read read(CsvInput input, String time, List<String> by) {
+        return read(input, time, by, false);
+    }
+
+    /**
+     * As {@link #read(CsvInput, String, List)}, with published figures given as fractions (0.932 for
+     * 93.2%) when {@code fractions} is true, as {@code reproduce --from-text} writes them; in percent
+     * (93.2) otherwise, where figures that all look like fractions are refused with the units rule's hint.
+     *
+     * @param input     the rows
+     * @param time      the time column
+     * @param by        the grouping columns
+     * @param fractions whether a figures file's rates and margins are fractions
+     * @return the series
+     * @throws DataFileException        as {@link #read(CsvInput, String, List)}
+     * @throws IllegalArgumentException for a null argument or a blank column name
+     */
+    public static Read read(CsvInput input, String time, List<String> by, boolean fractions) {
         Args.notNull("input", input);
         Args.notBlank("time column", time);
         Args.notNull("by", by);
@@ -163,7 +180,7 @@ public final class TrendFile {
             input.require(Args.notBlank("by column", column));
         }
         if (input.has("rate") && input.has("margin")) {
-            return series(input.name(), Kind.FIGURES, by, collect(input, time, by, false), input.rows().size(),
+            return series(input.name(), Kind.FIGURES, by, collect(input, time, by, false, fractions), input.rows().size(),
                     new ArrayList<>());
         }
         input.require("recorded", "audited");
@@ -171,7 +188,7 @@ public final class TrendFile {
             input.require("category");
             return inspections(input, time, by);
         }
-        return series(input.name(), Kind.TALLIES, by, collect(input, time, by, true), input.rows().size(),
+        return series(input.name(), Kind.TALLIES, by, collect(input, time, by, true, false), input.rows().size(),
                 new ArrayList<>());
     }
 
@@ -268,7 +285,8 @@ public final class TrendFile {
     }
 
     /** The rows of a file of figures or tallies, grouped: each group's observations with their lines. */
-    private static Map<String, Pending> collect(CsvInput input, String time, List<String> by, boolean tallies) {
+    private static Map<String, Pending> collect(CsvInput input, String time, List<String> by, boolean tallies,
+                                                boolean fractions) {
         Map<String, Pending> groups = new LinkedHashMap<>();
         for (CsvInput.Row row : input.rows()) {
             Stamp stamp = stamp(row, time);
@@ -276,7 +294,7 @@ public final class TrendFile {
             for (String column : by) {
                 key.add(row.text(column).strip());
             }
-            Observation observation = tallies ? tally(row, stamp) : figure(row, stamp);
+            Observation observation = tallies ? tally(row, stamp) : figure(row, stamp, fractions);
             Pending pending = groups.computeIfAbsent(Names.key(String.join("\u0000", key)), k -> new Pending(key,
                     named(by, key, "force"), named(by, key, "category")));
             pending.add(observation, row);
@@ -292,12 +310,13 @@ public final class TrendFile {
         return Observation.of(stamp.time(), stamp.label(), tally);
     }
 
-    private static Observation figure(CsvInput.Row row, Stamp stamp) {
+    private static Observation figure(CsvInput.Row row, Stamp stamp, boolean fractions) {
         BigDecimal rate = row.decimal("rate");
         BigDecimal margin = row.decimal("margin");
         double level = row.number("confidence", PublishedFigure.DEFAULT_CONFIDENCE);
         PublishedFigure figure = row.construct(Map.of("rate", "rate", "margin", "margin", "confidence", "confidence"),
-                () -> PublishedFigure.fromPercent(rate, margin, level));
+                () -> fractions ? PublishedFigure.fromFractions(rate.doubleValue(), margin.doubleValue(), level)
+                        : PublishedFigure.fromPercent(rate, margin, level));
         return Observation.of(stamp.time(), stamp.label(), figure);
     }
 

@@ -12,26 +12,19 @@ public enum TrendMethod implements Token {
      * (Cochran 1954, Armitage 1955; R's {@code prop.trend.test(x, n, score = time)}), and its
      * least-squares slope of the rates on time with the audited counts as weights.
      */
-    COCHRAN_ARMITAGE("cochran_armitage", "Cochran-Armitage"),
+    COCHRAN_ARMITAGE("Cochran-Armitage"),
 
     /**
      * For estimates with a standard error (published figures: se = margin / z): the fixed-effect
      * meta-regression of the rates on time, weights 1 / se<sup>2</sup> (metafor's {@code rma(yi, vi,
      * mods = ~ time, method = "FE")}).
      */
-    FIXED_EFFECT("fixed_effect", "fixed-effect meta-regression");
+    FIXED_EFFECT("fixed-effect meta-regression");
 
-    private final String token;
     private final String displayName;
 
-    TrendMethod(String token, String displayName) {
-        this.token = token;
+    TrendMethod(String displayName) {
         this.displayName = displayName;
-    }
-
-    @Override
-    public String token() {
-        return token;
     }
 
     @Override

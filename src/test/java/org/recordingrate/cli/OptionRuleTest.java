@@ -44,7 +44,7 @@ class OptionRuleTest {
         // --method, --test, --adjust, --replicates, --seed and --audited (plan: the counts to plan) mean different things (or have different
         // defaults) in different commands; --format and --out of report and plot write documents and pictures
         for (String shared : List.of("--confidence", "--significance", "--alternative", "--precision", "--variance",
-                "--recorded", "--digits", "--columns", "--before", "--after", "--threads")) {
+                "--recorded", "--digits", "--columns", "--before", "--after", "--threads", "--units")) {
             assertEquals(1, declared.getOrDefault(shared, 0), shared + " declared once: " + declared);
         }
     }

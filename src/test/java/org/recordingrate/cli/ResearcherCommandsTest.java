@@ -151,6 +151,23 @@ class ResearcherCommandsTest {
                 "all"), "--method all");
     }
 
+    /** An unknown tool name in {@code --columns} is a usage error naming it and what was meant, in every command. */
+    @Test
+    void anUnknownColumnNameIsAUsageErrorNamingItAndTheNearest() throws IOException {
+        Path cdi = file("cdi-typo.csv", "force,rate_pct,ci_halfwidth_pct\nCambridgeshire,93.2,2.3\n");
+        CliRun typo = CliRun.of("reproduce", "--cases", cdi.toString(), "--columns", "rte=rate_pct,margin=ci_halfwidth_pct");
+        BadInputTest.usage(typo, "--columns", "'rte'", "did you mean rate");
+        Path cases = file("cases-typo.csv", "recorded,audited\n180,202\n");
+        BadInputTest.usage(CliRun.of("estimate", "--cases", cases.toString(), "--columns", "recordd=recorded"),
+                "--columns", "'recordd'", "recorded");
+        BadInputTest.usage(CliRun.of("bootstrap", "examples/data/peel-2022.csv", "--columns", "volumes=volume"),
+                "--columns", "'volumes'", "volume");
+        // a known name still reads the file's own column
+        List<CSVRecord> rows = ok(CliRun.of("reproduce", "--cases", cdi.toString(), "--columns",
+                "RATE=rate_pct, margin =ci_halfwidth_pct"));
+        assertEquals(1, rows.size());
+    }
+
     /**
      * {@code --method all} on tallies beyond the exact unconditional interval's 5,000 audited: every other
      * method answers, that one is left out with its reason (a note on the table, or on the case's row),

@@ -49,6 +49,31 @@ class TrendPosteriorCommandTest {
         assertTrue(run.err().contains("read 12 rows"), run.err());
     }
 
+    /**
+     * The units rule: the same figures written as fractions (as {@code reproduce --from-text} writes
+     * them) are refused with the one hint, and read alike with {@code --units fraction}.
+     */
+    @Test
+    void trend_ofFiguresAsFractions_isRefusedWithTheHint_andTheSameWithUnitsFraction() throws IOException {
+        Path percent = java.nio.file.Files.writeString(folder.resolve("percent.csv"),
+                "force,time,rate,margin\nA,2014,74.5,3.6\nA,2017,80.0,3.1\nA,2022,89.1,4.3\n");
+        Path fractions = java.nio.file.Files.writeString(folder.resolve("fractions.csv"),
+                "force,time,rate,margin\nA,2014,0.745,0.036\nA,2017,0.800,0.031\nA,2022,0.891,0.043\n");
+        CliRun refused = CliRun.of("trend", fractions.toString());
+        assertEquals(1, refused.status(), refused.toString());
+        assertTrue(refused.err().contains("look like fractions") && refused.err().contains("--units fraction"),
+                refused.err());
+        CliRun asPercent = CliRun.of("trend", percent.toString());
+        CliRun asFractions = CliRun.of("trend", fractions.toString(), "--units", "fraction");
+        assertEquals(0, asFractions.status(), asFractions.toString());
+        CSVRecord one = csv(asPercent.out()).get(0);
+        CSVRecord other = csv(asFractions.out()).get(0);
+        // metafor's slope of these figures, as in the test above (trend-figures.csv's violence)
+        assertEquals(0.018247889999552985, Double.parseDouble(other.get("slope")), 1e-12);
+        assertEquals(one.get("slope"), other.get("slope"));
+        assertEquals(one.get("p_value"), other.get("p_value"));
+    }
+
     @Test
     void trend_ofTalliesOnTheCommandLine_isRsPropTrendTest() throws IOException {
         CliRun text = CliRun.of("trend", "--times", "2014,2017,2022", "--tallies", "150/200,171/205,188/202");

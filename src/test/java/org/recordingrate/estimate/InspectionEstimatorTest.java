@@ -86,7 +86,10 @@ class InspectionEstimatorTest {
     @Test
     void textOutputReadsWell() {
         InspectionEstimate estimate = InspectionEstimator.withDefaults().with(AllCrimeMethod.WALD).estimate(PEEL);
-        assertEquals("PEEL 2021/22: all crime 93.3% (95% CI 91.1% to 95.6%, Wald, binomial variance)", estimate.toString());
+        // every row on the one line (issue 18: results print whole), all crime last
+        assertEquals("PEEL 2021/22: violence 89.1% (84.8% to 93.4%), sexual offences 99.2% (97.8% to 100.0%), other crime"
+                + " 95.9% (93.3% to 98.5%); all crime 93.3% (95% CI 91.1% to 95.6%, Wald, binomial variance)",
+                estimate.toString());
         assertTrue(estimate.summary().contains("all crime") && estimate.summary().contains("> 4,400"), estimate.summary());
     }
 

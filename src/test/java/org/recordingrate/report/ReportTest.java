@@ -70,7 +70,7 @@ class ReportTest {
         assertTrue(all.contains(" (two-sample z-test on the volume-weighted rates, at the 5 percent significance level) "
                 + "compared with"), all);
         assertEquals(List.of("category", "rate_before", "lower_before", "upper_before", "rate", "lower", "upper", "change",
-                "change_lower", "change_upper", "p_value", "p_adjusted", "verdict"),
+                "change_lower", "change_upper", "p_value", "test", "p_adjusted", "verdict"),
                 report.shownTable().columns().stream().map(ResultTable.Column::name).toList());
         assertTrue(report.methods().contains("Wilson intervals at 90%"), report.methods());
         assertTrue(report.methods().contains("Fisher's exact test, two-sided, significant at 5%"), report.methods());

@@ -80,7 +80,7 @@ class ReportTextRoundTripTest {
         PublishedReport read = roundTrip(report, "2017");
         // figures rounded to one decimal still come from a tally, and the verdicts stand
         assertEquals(List.of(), read.inconsistent(), read.summary());
-        assertEquals("1 report read, 4 figures found, 0 inconsistent", read.toString());
+        assertEquals("1 report read, 4 figures found, 0 inconsistent", read.counts());
     }
 
     @Test

@@ -47,7 +47,7 @@ class PublishedReportTest {
     @Test
     void everyVariantOfTheInspectorsPhrasing() {
         PublishedReport report = PublishedReport.read(REPORTS.resolve("northshire-peel.txt"));
-        assertEquals("1 report read, 5 figures found, 0 inconsistent", report.toString());
+        assertEquals("1 report read, 5 figures found, 0 inconsistent", report.counts());
         List<ReportFigure> rows = report.figures();
         assertEquals(5, rows.size());
         for (ReportFigure f : rows) {
@@ -89,7 +89,7 @@ class PublishedReportTest {
     @Test
     void aContradictedVerdictIsFlaggedWithItsLine() {
         PublishedReport report = PublishedReport.read(REPORTS.resolve("southshire-cdi.txt"));
-        assertEquals("1 report read, 2 figures found, 1 inconsistent", report.toString());
+        assertEquals("1 report read, 2 figures found, 1 inconsistent", report.counts());
         ReportFigure all = report.inconsistent().get(0);
         assertEquals(Optional.of("Southshire Police"), all.force());
         assertEquals(Optional.of("CDI 2019"), all.inspection());
@@ -117,7 +117,7 @@ class PublishedReportTest {
         assertEquals(15, all.line());
         assertEquals(List.of("\"didn't record more than 7,500\" at 91.4 percent needs a volume of 79,206 to 81,288"
                 + " recorded crimes; the volume is 62,000"), all.notes());
-        assertEquals("1 report read, 5 figures found, 1 inconsistent", contradicted.toString());
+        assertEquals("1 report read, 5 figures found, 1 inconsistent", contradicted.counts());
     }
 
     @Test
@@ -152,7 +152,7 @@ class PublishedReportTest {
     @Test
     void aReportWithoutACdiSectionGivesNoRowsAndANote() {
         PublishedReport report = PublishedReport.read(REPORTS.resolve("eastshire-no-cdi.txt"));
-        assertEquals("1 report read, 0 figures found, 0 inconsistent", report.toString());
+        assertEquals("1 report read, 0 figures found, 0 inconsistent", report.counts());
         assertEquals(List.of(), report.figures());
         assertEquals(Optional.of("Eastshire Police"), report.reports().get(0).force());
         assertEquals(1, report.notes().size());
@@ -167,7 +167,7 @@ class PublishedReportTest {
     void aFolderIsReadInNameOrderAsOneTable() {
         // README.md and make-figures.py beside the reports are not read
         PublishedReport all = PublishedReport.read(REPORTS);
-        assertEquals("4 reports read, 12 figures found, 2 inconsistent", all.toString());
+        assertEquals("4 reports read, 12 figures found, 2 inconsistent", all.counts());
         assertEquals(List.of("eastshire-no-cdi.txt", "northshire-peel.txt", "southshire-cdi.txt",
                 "westshire-variants.txt"), all.reports().stream().map(s -> Path.of(s.file()).getFileName().toString())
                 .toList());
