@@ -44,8 +44,9 @@ class FigureResultTest {
         assertTrue(summary.contains("consistent        no\n"), summary);
         assertTrue(summary.endsWith("note              " + note + "\n"), summary);
         String line = result.toString();
-        assertTrue(line.startsWith("91.4% (+/- 2.6%); more than "), line);
-        assertTrue(line.contains(unrecorded) && line.contains("; 79,206 to 81,288; not consistent: " + note), line);
+        assertTrue(line.startsWith("91.4% (+/- 2.6%); unrecorded crimes more than "), line);
+        assertTrue(line.contains(unrecorded) && line.contains("; volumes consistent with the published 'more than N':"
+                + " 79,206 to 81,288; not consistent: " + note), line);
     }
 
     @Test
