@@ -2,7 +2,7 @@
 import csv, sys, collections
 rows = list(csv.DictReader(open(sys.argv[1])))
 agg = collections.defaultdict(lambda: [0,0,0,0])
-stat = {"estimate","compare","resample","plan","select","internal","reproduce","coverage"}
+stat = {"estimate","compare","resample","plan","select","internal","reproduce","forces","trend","posterior","coverage"}
 for r in rows:
     p = r["PACKAGE"].split(".")[-1]
     a = agg[p]

@@ -76,6 +76,16 @@ final class ReplicateRuns {
     static MonteCarloDistribution run(Supplier<Kernel> kernels, int replicates, long runSeed, int threads,
                                       ProgressListener progress, Cancellation cancellation, Summary summary,
                                       int storeAtMost) {
+        return run(kernels, replicates, runSeed, threads, progress, cancellation, summary, storeAtMost, GATHER);
+    }
+
+    /**
+     * The same, gathering at most {@code gatherAtMost} values in one further pass (tests lower it to
+     * try the splitting of crowded buckets without millions of replicates).
+     */
+    static MonteCarloDistribution run(Supplier<Kernel> kernels, int replicates, long runSeed, int threads,
+                                      ProgressListener progress, Cancellation cancellation, Summary summary,
+                                      int storeAtMost, long gatherAtMost) {
         int blocks = Blocks.count(replicates);
         BlockSums partials = new BlockSums(blocks);
         boolean store = replicates <= storeAtMost;
@@ -114,7 +124,7 @@ final class ReplicateRuns {
         for (int w = 1; w < workers.size(); w++) {
             buckets.merge(workers.get(w).buckets);
         }
-        Replay replay = new Replay(kernels, replicates, runSeed, threads, cancellation, buckets);
+        Replay replay = new Replay(kernels, replicates, runSeed, threads, cancellation, buckets, gatherAtMost);
         return partials.distribution(replay, replicates, estimate, summary.acceleration(), summary.observedSe(),
                 summary.lowest(), summary.highest());
     }
@@ -225,9 +235,11 @@ final class ReplicateRuns {
         private final int threads;
         private final Cancellation cancellation;
         private final Buckets first;
+        private final long gatherAtMost;
 
         Replay(Supplier<Kernel> kernels, int replicates, long runSeed, int threads, Cancellation cancellation,
-               Buckets first) {
+               Buckets first, long gatherAtMost) {
+            this.gatherAtMost = gatherAtMost;
             this.kernels = kernels;
             this.replicates = replicates;
             this.runSeed = runSeed;
@@ -273,7 +285,7 @@ final class ReplicateRuns {
                 if (first.min[b] == first.max[b]) {
                     result[i] = first.min[b];
                     done[i] = true;
-                } else if (gather[b] || gathered + first.counts[b] <= GATHER) {
+                } else if (gather[b] || gathered + first.counts[b] <= gatherAtMost) {
                     if (!gather[b]) {
                         gathered += first.counts[b];
                         gather[b] = true;
@@ -339,7 +351,7 @@ final class ReplicateRuns {
                     return counts.min[b];
                 }
                 Scope next = scope.then(counts, b);
-                if (counts.counts[b] <= GATHER) {
+                if (counts.counts[b] <= gatherAtMost) {
                     List<ScopeGatherer> sinks = pass(() -> new ScopeGatherer(next));
                     int total = 0;
                     for (ScopeGatherer g : sinks) {

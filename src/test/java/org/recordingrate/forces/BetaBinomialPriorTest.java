@@ -106,4 +106,56 @@ class BetaBinomialPriorTest {
         assertThrows(IllegalArgumentException.class, () -> BetaBinomialPrior.moments(List.of(Tally.of(1, 2))));
         assertThrows(IllegalArgumentException.class, () -> new BetaBinomialPrior(1, 1, Shrinkage.DERSIMONIAN_LAIRD, 0));
     }
+
+    /** ln B(a, b) = ln Gamma(a) + ln Gamma(b) - ln Gamma(a + b) (commons-math3's logGamma). */
+    private static double logBeta(double a, double b) {
+        return org.apache.commons.math3.special.Gamma.logGamma(a) + org.apache.commons.math3.special.Gamma.logGamma(b)
+                - org.apache.commons.math3.special.Gamma.logGamma(a + b);
+    }
+
+    /** The beta-binomial log-likelihood without the binomial coefficients, written here. */
+    private static double logLikelihood(List<Tally> tallies, double a, double b) {
+        double total = 0;
+        for (Tally t : tallies) {
+            total += logBeta(t.recorded() + a, t.audited() - t.recorded() + b) - logBeta(a, b);
+        }
+        return total;
+    }
+
+    /**
+     * Rates spread more widely than a beta of the moments allows (the method of moments' alpha
+     * ((1 - mu)/s&sup2; - 1/mu) mu&sup2; is not positive: s&sup2; &gt;= mu(1 - mu)), so the search starts from
+     * (100 m, 100 (1 - m)) far from the maximum, with damped and gradient steps. The answer must be
+     * the maximum of the likelihood written here: its log-likelihood that of the shapes found; in
+     * ln a and ln b the central differences of the likelihood (step 1e-4) below 1e-4 of its value
+     * (the first derivative vanishes at a maximum; the differences' own error is of order h&sup2; times the
+     * third derivative); and every one of 24 neighbours at 1% and 10% steps in ln a and ln b lower.
+     */
+    @Test
+    void maximumLikelihoodFromAFarStart() {
+        List<Tally> spread = List.of(Tally.of(0, 20), Tally.of(20, 20), Tally.of(1, 25), Tally.of(29, 30),
+                Tally.of(10, 20), Tally.of(2, 40), Tally.of(38, 40));
+        BetaBinomialPrior prior = BetaBinomialPrior.maximumLikelihood(spread);
+        double a = prior.alpha();
+        double b = prior.beta();
+        double best = logLikelihood(spread, a, b);
+        assertEquals(best, prior.logLikelihood(), 1e-9 * Math.abs(best));
+        double h = 1e-4;
+        double du = (logLikelihood(spread, a * Math.exp(h), b) - logLikelihood(spread, a * Math.exp(-h), b)) / (2 * h);
+        double dv = (logLikelihood(spread, a, b * Math.exp(h)) - logLikelihood(spread, a, b * Math.exp(-h))) / (2 * h);
+        assertEquals(0, du, 1e-4 * Math.abs(best), "d/d ln alpha");
+        assertEquals(0, dv, 1e-4 * Math.abs(best), "d/d ln beta");
+        for (double step : new double[] {0.01, 0.1}) {
+            for (int i = -1; i <= 1; i++) {
+                for (int j = -1; j <= 1; j++) {
+                    if (i != 0 || j != 0) {
+                        assertTrue(logLikelihood(spread, a * Math.exp(i * step), b * Math.exp(j * step)) < best,
+                                "neighbour " + i + ", " + j + " at " + step);
+                    }
+                }
+            }
+        }
+        // a U-shaped prior: both shapes below 1 (rates crowd at 0 and 1)
+        assertTrue(a < 1 && b < 1, prior.toString());
+    }
 }

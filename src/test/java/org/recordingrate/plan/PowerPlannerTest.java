@@ -101,6 +101,29 @@ class PowerPlannerTest {
         }
     }
 
+    /**
+     * The count planned by exact power: the search from the normal approximation's answer brackets
+     * a change of side of the target and bisects it. At the count returned the power (checked by
+     * summing every table the test rejects, {@link #everyTable}) reaches the target, and at one
+     * fewer it does not. Fisher's conservative test needs more than the normal answer (search
+     * upwards); the pooled z test, liberal at these sizes, fewer or as many (search downwards).
+     */
+    @Test
+    void exactPowerPlansTheSmallestCountAtACrossing() {
+        Tally previous = Tally.of(24, 30);
+        for (ChangeTestMethod test : new ChangeTestMethod[] {ChangeTest.FISHER_EXACT, ChangeTest.Z_POOLED}) {
+            PowerPlanner planner = PowerPlanner.withDefaults().inFractions().with(test).with(PowerMethod.EXACT);
+            PowerSize size = planner.plan(previous, 0.15, 0.5);
+            long n = size.achieved().audited();
+            assertEquals(everyTable(test, Alternative.TWO_SIDED, previous, 0.15, (int) n), size.achieved().power(), 1e-12,
+                    test.toString());
+            assertTrue(size.achieved().power() >= 0.5, test + " at " + n);
+            double fewer = everyTable(test, Alternative.TWO_SIDED, previous, 0.15, (int) n - 1);
+            assertEquals(fewer, size.oneFewer().orElseThrow().power(), 1e-12, test.toString());
+            assertTrue(fewer < 0.5, test + " at " + (n - 1));
+        }
+    }
+
     /** sum over all tables of Bin(xa; na, pa) Bin(xb; nb, pb) [p <= 0.05 and the change has delta's sign]. */
     private static double everyTable(ChangeTestMethod test, Alternative alternative, Tally previous, double change,
                                      int na) {

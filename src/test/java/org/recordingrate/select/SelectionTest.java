@@ -220,6 +220,71 @@ class SelectionTest {
         assertEquals(expected, ids(selection));
     }
 
+    /**
+     * Simple random sampling follows its published recipe ({@link SelectionMethod#reproduction()})
+     * to the record and the selection order: reimplemented here from the recipe's words, on two
+     * categories (the shuffles of the second use what the first left of the generator).
+     */
+    @Test
+    void srsFollowsItsPublishedRecipe() throws IOException {
+        int n = 101;
+        Path file = population("r.csv", rows(n));
+        List<PlannedCategory> plan = List.of(new PlannedCategory("b", 9), new PlannedCategory("a", 7));
+        Selection selection = Selector.withSeed(29).with(SelectionMethod.SRS).select(file, plan);
+        SplittableRandom random = new SplittableRandom(29);
+        java.util.Map<String, List<String>> reservoirs = new java.util.HashMap<>();
+        java.util.Map<String, Long> seen = new java.util.HashMap<>();
+        java.util.Map<String, Integer> k = java.util.Map.of("b", 9, "a", 7);
+        for (int row = 1; row <= n; row++) {
+            String category = row % 2 == 0 ? "a" : "b";
+            String id = String.format("r%04d", row);
+            long i = seen.merge(category, 1L, Long::sum);
+            List<String> reservoir = reservoirs.computeIfAbsent(category, c -> new ArrayList<>());
+            if (i <= k.get(category)) {
+                reservoir.add(id);
+            } else {
+                long j = random.nextLong(i);
+                if (j < k.get(category)) {
+                    reservoir.set((int) j, id);
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (String category : List.of("b", "a")) {
+            List<String> reservoir = reservoirs.get(category);
+            for (int i = reservoir.size() - 1; i >= 1; i--) {
+                java.util.Collections.swap(reservoir, i, random.nextInt(i + 1));
+            }
+            expected.addAll(reservoir);
+        }
+        assertEquals(expected, ids(selection));
+    }
+
+    /**
+     * Ten categories, more than the index of categories starts with (8): every method finds each
+     * category's rows and draws its planned count, 3 of the 12 rows of each.
+     */
+    @Test
+    void manyCategoriesAreEachDrawnTheirCount() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("record_id,category,note");
+        for (int i = 0; i < 120; i++) {
+            lines.add(String.format("r%04d,c%d,n", i, i % 10));
+        }
+        Path file = population("many.csv", lines);
+        List<PlannedCategory> plan = new ArrayList<>();
+        for (int c = 0; c < 10; c++) {
+            plan.add(new PlannedCategory("c" + c, 3));
+        }
+        for (SelectionMethod method : SelectionMethod.values()) {
+            Selection selection = Selector.withSeed(5).with(method).select(file, plan);
+            for (int c = 0; c < 10; c++) {
+                assertEquals(new CategoryDraw("c" + c, 3, 12, 3), selection.categories().get(c), method + " c" + c);
+            }
+            assertEquals(30, new HashSet<>(ids(selection)).size(), method.toString());
+        }
+    }
+
     @Test
     void manifestNamesSeedMethodFileAndPlan() throws IOException {
         List<String> lines = rows(40);

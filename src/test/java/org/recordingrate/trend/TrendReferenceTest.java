@@ -233,4 +233,28 @@ class TrendReferenceTest {
         List<String> lines = new ArrayList<>(List.of(trend.table().renderText().split("\n")));
         assertTrue(lines.size() >= 2);
     }
+
+    /**
+     * The note on rates that depart from a straight line, with its chi-square computed here: Pearson's
+     * chi-square of the 3 x 2 table, sum n (p - pBar)^2 / (pBar qBar) = 200 (0.15^2 + 0.25^2 + 0.1^2)
+     * / 0.2275 = 83.516, less the trend's, cross^2 / (pBar qBar sxx) = 10^2 / (0.2275 x 400) = 1.099
+     * (R: {@code chisq.test} and {@code prop.trend.test}), 82.42 on 1 df. Rates on a line get no note.
+     */
+    @Test
+    void ratesOffAStraightLine_areNoted() {
+        Trend bent = TrendAnalysis.of(new double[] {1, 2, 3},
+                new Tally[] {Tally.of(100, 200), Tally.of(180, 200), Tally.of(110, 200)});
+        double pearson = 200 * (0.15 * 0.15 + 0.25 * 0.25 + 0.1 * 0.1) / (0.65 * 0.35);
+        double trend = 100 / (0.65 * 0.35 * 400);
+        assertEquals(trend, bent.chiSquare(), 1e-9);
+        assertEquals(pearson - trend, bent.residualChiSquare(), 1e-9);
+        assertEquals(1, bent.notes().size(), bent.notes().toString());
+        assertTrue(bent.notes().get(0).startsWith(String.format(java.util.Locale.ROOT,
+                "the rates depart from a straight line (chi-square %.2f on 1 df, p = ", pearson - trend)),
+                bent.notes().get(0));
+        Trend straight = TrendAnalysis.of(new double[] {1, 2, 3},
+                new Tally[] {Tally.of(100, 200), Tally.of(120, 200), Tally.of(140, 200)});
+        assertEquals(0, straight.residualChiSquare(), 1e-9);
+        assertEquals(java.util.List.of(), straight.notes());
+    }
 }
