@@ -65,6 +65,8 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
     public static final int MIN_REPLICATES = 100;
     /** Most replicates accepted (a second per 10^6 at 43 forces on one core). */
     public static final int MAX_REPLICATES = 100_000_000;
+    /** A worker's store per statistic, in multiples of the values kept (see {@code capacity}). */
+    static final int ROOM = 3;
     /** Most memory the kept values may take, over every worker. */
     static final long MAX_KEPT_BYTES = 512L << 20;
 
@@ -151,11 +153,11 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
         double h = (replicates - 1) * level;
         int lo = (int) Math.floor(h);
         int keep = replicates - lo;
-        int capacity = keep + Math.max(keep / 4, BATCH);
         int workers = Math.min(threads, Blocks.count(replicates));
-        long bytes = (long) workers * (count + 1) * capacity * Double.BYTES;
-        if (bytes > MAX_KEPT_BYTES) {
-            long fits = (long) ((double) MAX_KEPT_BYTES / (workers * (count + 1L) * Double.BYTES * 1.25) / (1 - level));
+        int capacity = capacity(keep, replicates, workers, count);
+        if (capacity < 0) {
+            long bytes = (long) workers * (count + 1) * minimumCapacity(keep) * Float.BYTES;
+            long fits = (long) ((double) MAX_KEPT_BYTES / (workers * (count + 1L) * Float.BYTES * 1.25) / (1 - level));
             throw new ArgumentException("replicates", String.format(Locale.ROOT, "replicates (%,d) for %d forces at %s "
                     + "would keep %,d MiB of values for the quantiles on %d threads; at most about %,d replicates fit",
                     replicates, count, Args.show(level), bytes >> 20, workers, fits));
@@ -191,27 +193,96 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
         return new RankIntervals(intervals, marginal, critical[count], level, replicates, seed);
     }
 
+    /** The smallest store that holds the largest {@code keep} values and room to offer a batch more. */
+    private static int minimumCapacity(int keep) {
+        return keep + Math.max(keep / 4, BATCH);
+    }
+
+    /**
+     * The values each worker may keep per statistic before it compacts its store to the largest
+     * {@code keep}: {@value #ROOM} times {@code keep} (about two compactions over a run, each a
+     * selection over the store: a store only a quarter larger than {@code keep} compacted some
+     * twenty times per statistic, most of the time of a run), less when memory is short, never
+     * more than a worker can see; -1 when even the smallest store would pass {@value #MAX_KEPT_BYTES}
+     * bytes over every worker.
+     */
+    static int capacity(int keep, int replicates, int workers, int count) {
+        long perValue = (long) workers * (count + 1) * Float.BYTES;
+        long minimum = minimumCapacity(keep);
+        if (perValue * minimum > MAX_KEPT_BYTES) {
+            return -1;
+        }
+        long wanted = Math.min((long) ROOM * keep, (long) replicates + BATCH);
+        return (int) Math.max(minimum, Math.min(wanted, MAX_KEPT_BYTES / perValue));
+    }
+
     /** What a worker keeps: the largest values of each statistic seen so far, and its batch arrays. */
     private static final class Kept {
-        final double[][] values;
+        /** Per statistic, the values that can still be among the largest (single precision, as computed). */
+        final float[][] values;
         final int[] size;
-        final double[] threshold;
+        /** Per statistic, a value no greater than which can no longer be among the largest. */
+        final float[] threshold;
+        /** A store's values in double precision for the selection that compacts it. */
+        final double[] scratch;
+        /** Per statistic, the early threshold this worker chose by {@code speculate} (-infinity if none). */
+        final float[] speculative;
+        /** The replicates this worker has drawn. */
+        int seen;
         final float[][] z;
         final float[][] max;
+        final float[] all;
 
         Kept(int count, int capacity) {
-            values = new double[count + 1][capacity];
+            values = new float[count + 1][capacity];
             size = new int[count + 1];
-            threshold = new double[count + 1];
-            Arrays.fill(threshold, Double.NEGATIVE_INFINITY);
+            threshold = new float[count + 1];
+            Arrays.fill(threshold, Float.NEGATIVE_INFINITY);
+            scratch = new double[capacity];
+            speculative = new float[count + 1];
+            Arrays.fill(speculative, Float.NEGATIVE_INFINITY);
             z = new float[count][BATCH];
             max = new float[count][BATCH];
+            all = new float[BATCH];
         }
     }
 
-    /** c_j for every force, then c, from the bootstrap. */
+    /**
+     * c_j for every force, then c, from the bootstrap: first with early thresholds ({@code speculate}),
+     * and in the rare run where they proved too high, again without them. Both give the same exact
+     * order statistics of the same replicates.
+     */
     private static double[] criticalValues(double[] variances, double level, int replicates, long seed, int threads,
                                            int keep, int capacity, double fraction) {
+        double share = earlyShare(level);
+        double[] critical = criticalValues(variances, replicates, seed, threads, keep, capacity, fraction, share);
+        return critical != null ? critical
+                : criticalValues(variances, replicates, seed, threads, keep, capacity, fraction, 0);
+    }
+
+    /**
+     * The share of values an early threshold leaves above it: three times the share the quantile
+     * leaves (15% for a 95% level), so that the threshold lies far below the quantile (at 8,192
+     * replicates the 85th percentile is some fifteen standard errors below the 95th); 0 (no early
+     * threshold) when that share would pass a half.
+     */
+    static double earlyShare(double level) {
+        double share = 3 * (1 - level);
+        return share < 0.5 ? share : 0;
+    }
+
+    /**
+     * The critical values, or null when an early threshold proved too high. Each worker, after its first
+     * {@value Blocks#SIZE} replicates, may raise its thresholds to the value that leaves a share
+     * {@code earlyShare} of what it has seen above it (0: never), keeping from then on only values
+     * above: a guess, as the quantile over all replicates is not known yet. The guess is checked at the
+     * end: if the union of kept values holds at least {@code keep} values above the highest early
+     * threshold T of every worker, the {@code keep}-th largest of all replicates lies above T, so every
+     * one of the largest {@code keep} was kept by whichever worker drew it, and the order statistics are
+     * exact; otherwise null.
+     */
+    static double[] criticalValues(double[] variances, int replicates, long seed, int threads, int keep, int capacity,
+                                   double fraction, double share) {
         int count = variances.length;
         double[] sd = new double[count];
         float[] inverse = new float[count * count];
@@ -227,18 +298,32 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
                     for (int done = 0; done < n; done += BATCH) {
                         batch(kept, Math.min(BATCH, n - done), sd, inverse, random, keep);
                     }
+                    boolean first = kept.seen < Blocks.SIZE;
+                    kept.seen += n;
+                    if (share > 0 && first && kept.seen >= Blocks.SIZE) {
+                        speculate(kept, share);
+                    }
                 });
         double[] critical = new double[count + 1];
         for (int j = 0; j <= count; j++) {
             int total = 0;
+            float early = Float.NEGATIVE_INFINITY;
             for (Kept kept : states) {
                 total += kept.size[j];
+                early = Math.max(early, kept.speculative[j]);
             }
             double[] all = new double[total];
             int at = 0;
+            int above = 0;
             for (Kept kept : states) {
-                System.arraycopy(kept.values[j], 0, all, at, kept.size[j]);
-                at += kept.size[j];
+                float[] values = kept.values[j];
+                for (int i = 0; i < kept.size[j]; i++) {
+                    all[at++] = values[i];
+                    above += values[i] > early ? 1 : 0;
+                }
+            }
+            if (above < keep) {
+                return null;
             }
             // the largest `keep` values of all replicates are the largest of `all`: ascending ranks total - keep
             // (the floor((R - 1) level)-th smallest overall) and the next
@@ -253,9 +338,42 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
     }
 
     /**
+     * Raises each statistic's threshold to the value that leaves {@code share} of the replicates this
+     * worker has seen above it, when that is higher, and drops what is no longer above.
+     */
+    private static void speculate(Kept kept, double share) {
+        int above = (int) Math.ceil(share * kept.seen);
+        for (int j = 0; j < kept.size.length; j++) {
+            int size = kept.size[j];
+            if (size <= above) {
+                continue;
+            }
+            float[] values = kept.values[j];
+            double[] scratch = kept.scratch;
+            for (int i = 0; i < size; i++) {
+                scratch[i] = values[i];
+            }
+            float early = (float) OrderStatistics.select(scratch, size, size - above)[0];
+            if (early > kept.threshold[j]) {
+                int at = 0;
+                for (int i = 0; i < size; i++) {
+                    if (values[i] > early) {
+                        values[at++] = values[i];
+                    }
+                }
+                kept.size[j] = at;
+                kept.threshold[j] = early;
+                kept.speculative[j] = early;
+            }
+        }
+    }
+
+    /**
      * One batch: draw, take every pair's studentised difference, offer each maximum to what is kept. The
      * pairs are compared in single precision (7 significant digits, against a Monte Carlo error of the
-     * critical values near 1e-3), which halves the memory the vectorised loop moves.
+     * critical values near 1e-3), which halves the memory the vectorised loop moves. Every loop runs
+     * along one force's replicates (contiguous, so the JIT vectorises it); the first force's pairs set
+     * the maxima rather than clearing them first.
      */
     private static void batch(Kept kept, int size, double[] sd, float[] inverse, RandomGenerator random, int keep) {
         int count = sd.length;
@@ -267,9 +385,28 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
             for (int r = 0; r < size; r++) {
                 zk[r] = (float) (s * random.nextGaussian());
             }
-            Arrays.fill(max[k], 0, size, 0f);
         }
-        for (int j = 0; j < count; j++) {
+        float[] z0 = z[0];
+        float[] m0 = max[0];
+        for (int k = 1; k < count; k++) {
+            float[] zk = z[k];
+            float[] mk = max[k];
+            float a = inverse[k];
+            if (k == 1) {
+                for (int r = 0; r < size; r++) {
+                    float d = Math.abs(z0[r] - zk[r]) * a;
+                    m0[r] = d;
+                    mk[r] = d;
+                }
+            } else {
+                for (int r = 0; r < size; r++) {
+                    float d = Math.abs(z0[r] - zk[r]) * a;
+                    m0[r] = Math.max(m0[r], d);
+                    mk[r] = d;
+                }
+            }
+        }
+        for (int j = 1; j < count; j++) {
             float[] zj = z[j];
             float[] mj = max[j];
             for (int k = j + 1; k < count; k++) {
@@ -283,44 +420,66 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
                 }
             }
         }
-        for (int r = 0; r < size; r++) {
-            float all = 0;
-            for (int j = 0; j < count; j++) {
-                float t = max[j][r];
-                all = Math.max(all, t);
-                if (t > kept.threshold[j]) {
-                    offer(kept, j, t, keep);
+        float[] all = kept.all;
+        System.arraycopy(m0, 0, all, 0, size);
+        for (int j = 0; j < count; j++) {
+            float[] mj = max[j];
+            if (j > 0) {
+                for (int r = 0; r < size; r++) {
+                    all[r] = Math.max(all[r], mj[r]);
                 }
             }
-            if (all > kept.threshold[count]) {
-                offer(kept, count, all, keep);
-            }
+            offerAll(kept, j, mj, size, keep);
         }
+        offerAll(kept, count, all, size, keep);
     }
 
     /**
-     * Keeps a value above the threshold; when the store is full, keeps only the largest {@code keep}
-     * (the values above the keep-th largest, and as many copies of it as make up {@code keep}) and
-     * raises the threshold to it: no value at or below it can be among the largest {@code keep}.
+     * Offers a batch's values of one statistic: compacts the store first if the batch might not fit,
+     * then appends every value and advances past it only when it lies above the threshold. The advance
+     * is the sign bit of threshold - value (exact: two different floats never subtract to zero), so the
+     * loop has no branch to mispredict while a quarter of the values pass early in a run and a twentieth
+     * late.
      */
-    private static void offer(Kept kept, int j, double value, int keep) {
-        double[] values = kept.values[j];
-        values[kept.size[j]++] = value;
-        if (kept.size[j] == values.length) {
-            int size = values.length;
-            double threshold = OrderStatistics.select(values, size, size - keep)[0];
-            int at = 0;
-            for (int i = 0; i < size; i++) {
-                if (values[i] > threshold) {
-                    values[at++] = values[i];
-                }
-            }
-            while (at < keep) {
-                values[at++] = threshold;
-            }
-            kept.size[j] = keep;
-            kept.threshold[j] = threshold;
+    private static void offerAll(Kept kept, int j, float[] batch, int size, int keep) {
+        float[] values = kept.values[j];
+        if (kept.size[j] + size > values.length) {
+            compact(kept, j, keep);
         }
+        int n = kept.size[j];
+        float threshold = kept.threshold[j];
+        for (int r = 0; r < size; r++) {
+            float value = batch[r];
+            values[n] = value;
+            n += Float.floatToRawIntBits(threshold - value) >>> 31;
+        }
+        kept.size[j] = n;
+    }
+
+    /**
+     * Keeps only the largest {@code keep} values of a statistic's store (the values above the keep-th
+     * largest, and as many copies of it as make up {@code keep}) and raises the threshold to it: no value
+     * at or below it can be among the largest {@code keep}.
+     */
+    private static void compact(Kept kept, int j, int keep) {
+        float[] values = kept.values[j];
+        int size = kept.size[j];
+        double[] scratch = kept.scratch;
+        for (int i = 0; i < size; i++) {
+            scratch[i] = values[i];
+        }
+        float threshold = (float) OrderStatistics.select(scratch, size, size - keep)[0];
+        int at = 0;
+        for (int i = 0; i < size; i++) {
+            if (values[i] > threshold) {
+                values[at++] = values[i];
+            }
+        }
+        while (at < keep) {
+            values[at++] = threshold;
+        }
+        kept.size[j] = keep;
+        kept.threshold[j] = threshold;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.recordingrate.forces;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recordingrate.forces.Reference.number;
@@ -140,8 +141,9 @@ class RankIntervalsTest {
      * blocks' generators (block b's generator is the b-th split of the seed's source; in each batch of 512 the
      * forces' normals are drawn force by force, in single precision as the class says), every statistic kept,
      * sorted, and R's type-7 quantile taken.
-     * 20,000 replicates at 95% keep the largest 1,001 per statistic in a store of 1,257, so the store is compacted
-     * many times, across the blocks of two threads.
+     * 20,000 replicates at 95% keep the largest 1,001 per statistic in a store of 3,003, and each worker raises its
+     * thresholds early after its first block of 8,192 (the 85th percentile of what it drew), so both the store's
+     * compaction and the early thresholds are checked, across the blocks of two threads.
      */
     @Test
     void keptValuesGiveTheExactQuantile() {
@@ -190,6 +192,33 @@ class RankIntervalsTest {
             double expected = t[j][lo] + (h - lo) * (t[j][lo + 1] - t[j][lo]);
             double actual = j < count ? ranks.marginalCritical().get(j) : ranks.simultaneousCritical();
             assertEquals(expected, actual, 0, "statistic " + j);
+        }
+    }
+
+    /**
+     * The early thresholds are a guess checked at the end: a guess far below the quantile (the 85th percentile for
+     * 95%) gives the same order statistics as none at all, on one thread and on two; a guess above the quantile
+     * (what leaves 0.1% above it: the 99.9th percentile) is found out, and the run reports it (null) so that it
+     * is made again without.
+     */
+    @Test
+    void earlyThresholdsAreCheckedAndUndoneWhenTooHigh() {
+        double[] variances = {2e-4, 3e-4, 1e-4, 4e-4, 2.5e-4, 1.5e-4, 3.5e-4};
+        int replicates = 40_000;
+        int keep = replicates - (int) Math.floor((replicates - 1) * 0.95);
+        double fraction = (replicates - 1) * 0.95 - Math.floor((replicates - 1) * 0.95);
+        assertEquals(0.15, RankIntervals.earlyShare(0.95), 1e-12);
+        assertEquals(0, RankIntervals.earlyShare(0.8), "no early threshold where it would leave more than half above");
+        for (int threads : new int[] {1, 2}) {
+            int capacity = RankIntervals.capacity(keep, replicates, threads, variances.length);
+            double[] none = RankIntervals.criticalValues(variances, replicates, 9, threads, keep, capacity, fraction, 0);
+            double[] early = RankIntervals.criticalValues(variances, replicates, 9, threads, keep, capacity, fraction,
+                    RankIntervals.earlyShare(0.95));
+            assertArrayEquals(none, early, 0, threads + " threads");
+            assertNull(RankIntervals.criticalValues(variances, replicates, 9, threads, keep, capacity, fraction, 0.001),
+                    "a threshold above the quantile is found out on " + threads + " threads");
+            RankIntervals ranks = RankIntervals.of(new double[variances.length], variances, 0.95, replicates, 9, threads);
+            assertEquals(none[variances.length], ranks.simultaneousCritical(), 0);
         }
     }
 
