@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 
 import org.recordingrate.error.ArgumentException;
 import org.recordingrate.internal.Args;
+import org.recordingrate.internal.FloatNormals;
 import org.recordingrate.internal.OrderStatistics;
 import org.recordingrate.resample.Blocks;
 import org.recordingrate.resample.Cancellation;
@@ -38,7 +39,8 @@ import org.recordingrate.resample.ProgressListener;
  * </ol>
  *
  * <p><b>Seeded and identical for any thread count.</b> Replicates run in the fixed blocks of
- * {@link Blocks}, each block with its own generator split from the seed's, in batches of
+ * {@link Blocks}, each block with its own generator split from the seed's, drawing the normals two per
+ * 64-bit draw (the ziggurat in single precision), in batches of
  * 512 replicates whose pairwise maxima the JIT vectorises (in single precision: 7 significant
  * digits, where the Monte Carlo error of a critical value is about 1e-3). The quantiles are exact order
  * statistics of all replicates: each worker keeps only the values that can still be among the largest
@@ -372,66 +374,84 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
      * One batch: draw, take every pair's studentised difference, offer each maximum to what is kept. The
      * pairs are compared in single precision (7 significant digits, against a Monte Carlo error of the
      * critical values near 1e-3), which halves the memory the vectorised loop moves. Every loop runs
-     * along one force's replicates (contiguous, so the JIT vectorises it); the first force's pairs set
-     * the maxima rather than clearing them first.
+     * along one force's replicates (contiguous, so the JIT vectorises it) in a small method of its own
+     * (compiled after a few batches, where one large method waited for on-stack replacement); the first
+     * force's pairs set the maxima rather than clearing them first.
      */
     private static void batch(Kept kept, int size, double[] sd, float[] inverse, RandomGenerator random, int keep) {
         int count = sd.length;
         float[][] z = kept.z;
         float[][] max = kept.max;
         for (int k = 0; k < count; k++) {
-            float[] zk = z[k];
-            double s = sd[k];
-            for (int r = 0; r < size; r++) {
-                zk[r] = (float) (s * random.nextGaussian());
-            }
+            draw(z[k], sd[k], random, size);
         }
-        float[] z0 = z[0];
-        float[] m0 = max[0];
         for (int k = 1; k < count; k++) {
-            float[] zk = z[k];
-            float[] mk = max[k];
-            float a = inverse[k];
             if (k == 1) {
-                for (int r = 0; r < size; r++) {
-                    float d = Math.abs(z0[r] - zk[r]) * a;
-                    m0[r] = d;
-                    mk[r] = d;
-                }
+                firstPair(z[0], max[0], z[1], max[1], inverse[1], size);
             } else {
-                for (int r = 0; r < size; r++) {
-                    float d = Math.abs(z0[r] - zk[r]) * a;
-                    m0[r] = Math.max(m0[r], d);
-                    mk[r] = d;
-                }
+                firstForcesPair(z[0], max[0], z[k], max[k], inverse[k], size);
             }
         }
         for (int j = 1; j < count; j++) {
-            float[] zj = z[j];
-            float[] mj = max[j];
             for (int k = j + 1; k < count; k++) {
-                float[] zk = z[k];
-                float[] mk = max[k];
-                float a = inverse[j * count + k];
-                for (int r = 0; r < size; r++) {
-                    float d = Math.abs(zj[r] - zk[r]) * a;
-                    mj[r] = Math.max(mj[r], d);
-                    mk[r] = Math.max(mk[r], d);
-                }
+                pair(z[j], max[j], z[k], max[k], inverse[j * count + k], size);
             }
         }
         float[] all = kept.all;
-        System.arraycopy(m0, 0, all, 0, size);
+        System.arraycopy(max[0], 0, all, 0, size);
         for (int j = 0; j < count; j++) {
-            float[] mj = max[j];
             if (j > 0) {
-                for (int r = 0; r < size; r++) {
-                    all[r] = Math.max(all[r], mj[r]);
-                }
+                largest(all, max[j], size);
             }
-            offerAll(kept, j, mj, size, keep);
+            offerAll(kept, j, max[j], size, keep);
         }
         offerAll(kept, count, all, size, keep);
+    }
+
+    /**
+     * A force's normals with standard deviation {@code sd}, in single precision: standard normals by
+     * {@link FloatNormals} (two per 64-bit draw, where {@code nextGaussian()} takes one each and was a
+     * third of a run), then scaled.
+     */
+    private static void draw(float[] z, double sd, RandomGenerator random, int size) {
+        FloatNormals.fill(random, z, size);
+        for (int r = 0; r < size; r++) {
+            z[r] = (float) (sd * z[r]);
+        }
+    }
+
+    /** Forces 0 and 1: their studentised difference is where both maxima start. */
+    private static void firstPair(float[] z0, float[] m0, float[] z1, float[] m1, float a, int size) {
+        for (int r = 0; r < size; r++) {
+            float d = Math.abs(z0[r] - z1[r]) * a;
+            m0[r] = d;
+            m1[r] = d;
+        }
+    }
+
+    /** Forces 0 and k &gt; 1: force 0's maximum grows, force k's starts. */
+    private static void firstForcesPair(float[] z0, float[] m0, float[] zk, float[] mk, float a, int size) {
+        for (int r = 0; r < size; r++) {
+            float d = Math.abs(z0[r] - zk[r]) * a;
+            m0[r] = Math.max(m0[r], d);
+            mk[r] = d;
+        }
+    }
+
+    /** Forces j and k, both past their first pair: both maxima grow. */
+    private static void pair(float[] zj, float[] mj, float[] zk, float[] mk, float a, int size) {
+        for (int r = 0; r < size; r++) {
+            float d = Math.abs(zj[r] - zk[r]) * a;
+            mj[r] = Math.max(mj[r], d);
+            mk[r] = Math.max(mk[r], d);
+        }
+    }
+
+    /** Elementwise maximum into {@code all}. */
+    private static void largest(float[] all, float[] values, int size) {
+        for (int r = 0; r < size; r++) {
+            all[r] = Math.max(all[r], values[r]);
+        }
     }
 
     /**
