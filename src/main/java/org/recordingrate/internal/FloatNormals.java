@@ -19,7 +19,8 @@ import java.util.random.RandomGenerator;
  * 24-bit significand, coarser only near 0).
  *
  * <p>Against {@link RandomGenerator#nextGaussian()} (double precision, one 64-bit draw per variate):
- * about half the draws' cost where single precision is all a computation keeps. Not part of the API.
+ * fewer draws (one 64-bit draw per two variates) where single precision is all a computation keeps
+ * (measured in benchmarks/README.md, "Many forces: rank intervals"). Not part of the API.
  */
 public final class FloatNormals {
 

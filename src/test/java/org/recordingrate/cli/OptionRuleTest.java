@@ -49,6 +49,37 @@ class OptionRuleTest {
         }
     }
 
+    /**
+     * A run of one command builds only that command (Main.commandLine(args)), for start-up time: its help (and
+     * every subcommand's), options and defaults are exactly those of the same command built among all.
+     */
+    @Test
+    void oneCommandBuiltAloneIsTheSameAsAmongAll() {
+        CommandLine all = Main.commandLine();
+        for (Map.Entry<String, CommandLine> entry : all.getSubcommands().entrySet()) {
+            if (entry.getKey().equals("help")) {
+                assertEquals(all.getSubcommands().size(), Main.commandLine(new String[] {"help"}).getSubcommands().size(),
+                        "help lists every command");
+                continue;
+            }
+            CommandLine alone = Main.commandLine(new String[] {entry.getKey(), "--help"});
+            assertEquals(List.of(entry.getKey()), List.copyOf(alone.getSubcommands().keySet()));
+            List<List<String>> paths = new ArrayList<>();
+            collect(entry.getValue(), new ArrayList<>(), paths);
+            for (List<String> path : paths) {
+                CommandLine among = entry.getValue();
+                CommandLine single = alone.getSubcommands().get(entry.getKey());
+                for (String name : path) {
+                    among = among.getSubcommands().get(name);
+                    single = single.getSubcommands().get(name);
+                }
+                assertEquals(among.getUsageMessage(), single.getUsageMessage(), entry.getKey() + " " + path);
+            }
+        }
+        assertEquals(all.getSubcommands().size(), Main.commandLine(new String[] {"--help"}).getSubcommands().size());
+        assertEquals(all.getSubcommands().size(), Main.commandLine(new String[] {"frobnicate"}).getSubcommands().size());
+    }
+
     /** Every command and subcommand prints its help without a picocli warning, and its version. */
     @Test
     void everyCommandHasCleanHelpAndAVersion() {
