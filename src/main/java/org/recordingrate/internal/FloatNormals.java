@@ -18,6 +18,10 @@ import java.util.random.RandomGenerator;
  * Exact in distribution up to the 24-bit resolution of h (a grid as fine as single precision's
  * 24-bit significand, coarser only near 0).
  *
+ * <p>The tables and the rare slow path use {@link StrictMath}, whose exponential and logarithm are
+ * the same to the last bit on every machine ({@link Math}'s may differ by an ulp between processors),
+ * so that a seed gives the same variates everywhere.
+ *
  * <p>Against {@link RandomGenerator#nextGaussian()} (double precision, one 64-bit draw per variate):
  * fewer draws (one 64-bit draw per two variates) where single precision is all a computation keeps
  * (measured in benchmarks/README.md, "Many forces: rank intervals"). Not part of the API.
@@ -43,18 +47,18 @@ public final class FloatNormals {
         // Marsaglia and Tsang's zigset for 128 layers, in double precision
         double dn = R;
         double tn = dn;
-        double q = V / Math.exp(-0.5 * dn * dn);
+        double q = V / StrictMath.exp(-0.5 * dn * dn);
         K[0] = (int) (dn / q * SCALE);
         K[1] = 0;
         W[0] = q / SCALE;
         W[LAYERS - 1] = dn / SCALE;
         F[0] = 1;
-        F[LAYERS - 1] = Math.exp(-0.5 * dn * dn);
+        F[LAYERS - 1] = StrictMath.exp(-0.5 * dn * dn);
         for (int i = LAYERS - 2; i >= 1; i--) {
-            dn = Math.sqrt(-2 * Math.log(V / dn + Math.exp(-0.5 * dn * dn)));
+            dn = Math.sqrt(-2 * StrictMath.log(V / dn + StrictMath.exp(-0.5 * dn * dn)));
             K[i + 1] = (int) (dn / tn * SCALE);
             tn = dn;
-            F[i] = Math.exp(-0.5 * dn * dn);
+            F[i] = StrictMath.exp(-0.5 * dn * dn);
             W[i] = dn / SCALE;
         }
     }
@@ -105,13 +109,13 @@ public final class FloatNormals {
                 double x;
                 double y;
                 do {
-                    x = -Math.log(1 - random.nextDouble()) / R;
-                    y = -Math.log(1 - random.nextDouble());
+                    x = -StrictMath.log(1 - random.nextDouble()) / R;
+                    y = -StrictMath.log(1 - random.nextDouble());
                 } while (y + y < x * x);
                 return (float) (h > 0 ? R + x : -R - x);
             }
             double x = h * W[layer];
-            if (F[layer] + random.nextDouble() * (F[layer - 1] - F[layer]) < Math.exp(-0.5 * x * x)) {
+            if (F[layer] + random.nextDouble() * (F[layer - 1] - F[layer]) < StrictMath.exp(-0.5 * x * x)) {
                 return (float) x;
             }
             bits = random.nextInt();
