@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * forms the code uses: Wilson's roots (x + z&sup2;/2 &plusmn; z sqrt(xy/n + z&sup2;/4))/(n + z&sup2;) and
  * Newcombe's (1998) continuity-corrected bounds; log h(k) and the tails from exact binomial coefficients;
  * Phi by erfc, its quantile by root finding; log C(n, k) p^k q^(n-k) by log-gamma; Student's t quantile
- * from P(T &lt;= -t) = I<sub>df/(df+t&sup2;)</sub>(df/2, 1/2)/2.
+ * from P(T &lt;= -t) = I<sub>df/(df+t&sup2;)</sub>(df/2, 1/2)/2; I<sub>x</sub>(a, b) of large shapes by the continued
+ * fraction.
  *
  * <p>Tolerances: Wilson's bounds and distances relative 1e-14 (the class promises a few ulps); logarithms absolute
  * 1e-13 max(1, |v|) (Loader's saddle point: 13 to 15 digits); Phi and its tails relative 1e-14 above the
@@ -201,6 +202,22 @@ class SpecialFunctionsTest {
             double p = num(row[1]);
             double df = num(row[2]);
             near(num(row[5]), StudentT.lowerQuantile(p, df), 1e-13, 0, "t(" + p + ", " + df + ")");
+        }
+    }
+
+    @Test
+    void incompleteBetaOfLargeShapesWhoseSumIsNotADouble() {
+        // lambda = a - (a + b) x near the mean is a small difference: the rounding error of a + b must enter it
+        // (tolerance as BetaTest's: relative 2e-14 + 2.5e-16 |ln I|)
+        for (String[] row : rows("ibeta")) {
+            double a = num(row[1]);
+            double b = num(row[2]);
+            double x = num(row[3]);
+            double lower = num(row[5]);
+            double upper = num(row[6]);
+            String at = "I_" + x + "(" + a + ", " + b + ")";
+            near(lower, Beta.regularized(x, a, b), 2e-14 + 2.5e-16 * Math.abs(Math.log(lower)), 0, at);
+            near(upper, Beta.regularizedComplement(x, a, b), 2e-14 + 2.5e-16 * Math.abs(Math.log(upper)), 0, "1 - " + at);
         }
     }
 }
