@@ -398,4 +398,42 @@ class ExactHelpersTest {
                 java.math.MathContext.DECIMAL128).doubleValue();
         assertEquals(mode, out[1000], 1e-14 * mode);
     }
+
+    // ------------------------------------------------------------------------------------ DecimalText
+
+    private static String refusedText(org.junit.jupiter.api.function.Executable call) {
+        return assertThrows(ArgumentException.class, call).getMessage();
+    }
+
+    @Test
+    void decimalTextLimitsAtTheirExactValues() {
+        // exponents of at most six digits, the sign not counted
+        assertEquals(new BigDecimal("1e999999"), DecimalText.decimal("1e999999"));
+        assertEquals(new BigDecimal("1e-999999"), DecimalText.decimal("1E-999999"));
+        assertEquals(new BigDecimal("1e999999"), DecimalText.decimal("1e+999999"));
+        for (String seven : new String[] {"1e1000000", "1e+1000000", "1E-0000001", "2.5e0000000"}) {
+            assertTrue(refusedText(() -> DecimalText.decimal(seven)).startsWith("has an exponent too large"), seven);
+        }
+        assertEquals(new BigDecimal("25"), DecimalText.decimal("2.5e1"));
+        assertEquals(new BigDecimal("2.5"), DecimalText.decimal("2.5e0"));
+        // whole numbers: as written, within a long
+        assertEquals(188, DecimalText.whole("188.0"));
+        assertEquals(1_000_000_000_000_000_000L, DecimalText.whole("1e18"));
+        assertEquals(Long.MAX_VALUE, DecimalText.whole("9223372036854775807"));
+        assertEquals(-9_223_372_036_854_775_807L, DecimalText.whole("-9223372036854775807"));
+        for (String big : new String[] {"9223372036854775808", "1e19", "10000000000000000000", "-9223372036854775808"}) {
+            assertTrue(refusedText(() -> DecimalText.whole(big)).startsWith("is too large"), big);
+        }
+        assertEquals("is not a whole number", refusedText(() -> DecimalText.whole("188.5")));
+        assertEquals("is not a whole number", refusedText(() -> DecimalText.whole("x")));
+        assertEquals("is blank: a whole number is needed", refusedText(() -> DecimalText.whole("  ")));
+        assertEquals("is blank: a number is needed", refusedText(() -> DecimalText.decimal(null)));
+        // doubles: too small to tell from 0 is refused, 0 written small is 0
+        assertEquals("is too small to be told from 0 (below 4.9e-324)", refusedText(() -> DecimalText.number("1e-400")));
+        assertEquals("is too large", refusedText(() -> DecimalText.number("1e400")));
+        assertEquals(0.0, DecimalText.number("0e-400"));
+        assertEquals(Double.MIN_VALUE, DecimalText.number("4.9e-324"));
+        assertEquals("a\\u0009b\\u2028c\\ufeff\\u0000", DecimalText.printable("a\tb\u2028c\ufeff\u0000"));
+        assertEquals("plain", DecimalText.printable("plain"));
+    }
 }
