@@ -87,6 +87,9 @@ class ExactHelpersTest {
         assertTrue(ExactArithmetic.compareProducts(big, 4, big, 3) > 0);
         assertTrue(ExactArithmetic.compareProducts(big, 3, big, 4) < 0);
         assertEquals(0, ExactArithmetic.compareProducts(big, 6, big - 1 + 1, 6));
+        // high words 3 and 0: decided by the high words alone
+        assertTrue(ExactArithmetic.compareProducts(big, 8, big, 2) > 0);
+        assertTrue(ExactArithmetic.compareProducts(3, 5, big, 8) < 0);
         // (2^62 + 1) * 4 vs 2^62 * 4 + 3: the same high word 1, low words 4 and 0 (unsigned compare)
         long twoTo62 = 1L << 62;
         assertTrue(ExactArithmetic.compareProducts(twoTo62 + 1, 4, twoTo62, 4) > 0);

@@ -167,6 +167,13 @@ class SpecialFunctionsTest {
             double expected = num(row[5]);
             near(expected, Normal.quantile(p), 5e-16, Math.ulp(expected), "quantile(" + p + ")");
         }
+        // the ends of the domain, and beyond it
+        assertEquals(Double.NEGATIVE_INFINITY, Normal.quantile(0.0));
+        assertEquals(Double.POSITIVE_INFINITY, Normal.quantile(1.0));
+        for (double bad : new double[] {-1e-300, Math.nextUp(1.0), Double.NaN}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Normal.quantile(bad),
+                    "quantile(" + bad + ")");
+        }
         for (String[] row : rows("critical")) {
             double c = num(row[1]);
             double expected = num(row[5]);
