@@ -139,4 +139,92 @@ class TallyCheckTest {
         assertEquals(Optional.of(!enumerate("0.5", "0.5", Z95, 3000).isEmpty()),
                 TallyCheck.of(figure("0.5", "0.5")).reproducible());
     }
+
+    @Test
+    void ratesBelowAHalfAndAcrossItAgreeWithThePlainEnumeration() {
+        // the mirrored (falling) side of the search and the variance at rates straddling 1/2: rates from 0.5 to 99.5
+        SplittableRandom random = new SplittableRandom(20_261_207L);
+        for (int i = 0; i < 120; i++) {
+            String rate = String.format(java.util.Locale.ROOT, "%.1f", 0.5 + random.nextInt(991) / 10.0);
+            String margin = String.format(java.util.Locale.ROOT, "%.1f", 2 + random.nextInt(80) / 10.0);
+            TallyCheck check = TallyCheck.of(figure(rate, margin));
+            List<Tally> all = enumerate(rate, margin, Z95, 3000);
+            String where = rate + " +/- " + margin + ": " + check;
+            assertEquals(Optional.of(!all.isEmpty()), check.reproducible(), where);
+            if (!all.isEmpty()) {
+                assertEquals(all.stream().mapToLong(Tally::audited).min().getAsLong(), check.example().get().audited(), where);
+                assertTrue(all.contains(check.example().get()), where);
+            }
+        }
+    }
+
+    /**
+     * The audited range as the class comment defines it, written here in BigDecimal from the printed figure:
+     * n from p(1 - p) z^2 / M_hi^2 at the rate farthest from 1/2, to p(1 - p) z^2 / M_lo^2 at the rate nearest
+     * 1/2 (1/4 when the rate's interval holds 1/2), rounded inwards, at least 1.
+     */
+    private static long[] auditedRange(String rate, String margin, double z) {
+        java.math.MathContext mc = java.math.MathContext.DECIMAL128;
+        BigDecimal r = new BigDecimal(rate);
+        BigDecimal m = new BigDecimal(margin);
+        BigDecimal hr = BigDecimal.valueOf(half(rate));
+        BigDecimal hm = BigDecimal.valueOf(half(margin));
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        BigDecimal pl = r.subtract(hr).max(BigDecimal.ZERO).divide(hundred, mc);
+        BigDecimal ph = r.add(hr).min(hundred).divide(hundred, mc);
+        BigDecimal half = new BigDecimal("0.5");
+        BigDecimal vl = pl.multiply(BigDecimal.ONE.subtract(pl));
+        BigDecimal vh = ph.multiply(BigDecimal.ONE.subtract(ph));
+        BigDecimal vMin = vl.min(vh);
+        BigDecimal vMax = pl.compareTo(half) <= 0 && ph.compareTo(half) >= 0 ? new BigDecimal("0.25") : vl.max(vh);
+        BigDecimal z2 = new BigDecimal(z).pow(2, mc);
+        BigDecimal mHigh = m.add(hm).divide(hundred, mc);
+        BigDecimal mLow = m.subtract(hm).divide(hundred, mc);
+        double nLow = vMin.multiply(z2, mc).divide(mHigh.pow(2), mc).doubleValue();
+        double nHigh = vMax.multiply(z2, mc).divide(mLow.pow(2), mc).doubleValue();
+        return new long[] {Math.max(1, (long) Math.ceil(nLow)), (long) Math.floor(nHigh), Math.round(nLow), Math.round(nHigh)};
+    }
+
+    @Test
+    void theAuditedRangeIsTheClassCommentsFormula() {
+        SplittableRandom random = new SplittableRandom(7_2026L);
+        int checked = 0;
+        for (int i = 0; i < 400; i++) {
+            String rate = String.format(java.util.Locale.ROOT, "%.1f", random.nextInt(1001) / 10.0);
+            String margin = String.format(java.util.Locale.ROOT, "%.1f", 0.6 + random.nextInt(95) / 10.0);
+            long[] range = auditedRange(rate, margin, Z95);
+            TallyCheck check = TallyCheck.of(figure(rate, margin));
+            // the class allows a relative 1e-9 on the margin: skip the (rare) figures with an end that close to a whole count
+            double nLow = auditedRange(rate, margin, Z95)[2];
+            if (Math.abs(check.auditedLower() - range[0]) > 0 || Math.abs(check.auditedUpper() - range[1]) > 0) {
+                assertTrue(Math.abs(nLow - range[0]) < 1e-6 * nLow || Math.abs(range[3] - range[1]) < 1e-6 * range[3],
+                        rate + " +/- " + margin + ": expected " + range[0] + " to " + range[1] + ", got " + check);
+                continue;
+            }
+            checked++;
+        }
+        assertTrue(checked > 390, "checked " + checked);
+        // a worked case: 50.0 +/- 5.0 (p in [0.4995, 0.5005], M in [0.0495, 0.0505]):
+        // n from 0.4995 x 0.5005 x 1.959964^2 / 0.0505^2 = 376.5 to 0.25 x 1.959964^2 / 0.0495^2 = 391.9
+        TallyCheck fifty = TallyCheck.of(figure("50.0", "5.0"));
+        assertEquals(377, fifty.auditedLower());
+        assertEquals(391, fifty.auditedUpper());
+    }
+
+    @Test
+    void theOneLineVerdictNamesTheRangeAndTheTallyOrTheReason() {
+        TallyCheck reproduced = TallyCheck.of(figure("89.1", "4.3"));
+        assertTrue(reproduced.toString().endsWith(": " + String.format(java.util.Locale.ROOT, "%,d to %,d audited",
+                reproduced.auditedLower(), reproduced.auditedUpper()) + "; reproduced by 179 of 201"), reproduced.toString());
+        TallyCheck not = TallyCheck.of(figure("99.0", "1.7"));
+        assertTrue(not.toString().endsWith(": 119 to 146 audited; " + not.reason()), not.toString());
+        TallyCheck unsearched = TallyCheck.of(figure("50.0", "0.01"));
+        assertTrue(unsearched.toString().endsWith("audited; " + unsearched.reason()), unsearched.toString());
+        assertTrue(unsearched.reason().contains("more than 10,000,000 counts"), unsearched.reason());
+        // a margin no whole count gives: 50.0 +/- 60.0 needs n below 1
+        TallyCheck none = TallyCheck.of(figure("50.0", "60.0"));
+        assertEquals(Optional.of(false), none.reproducible());
+        assertTrue(none.auditedUpper() < none.auditedLower(), none.toString());
+        assertEquals("no audited count gives a Wald margin of 60.0 percent at a rate of 50.0 percent", none.reason());
+    }
 }
