@@ -233,6 +233,9 @@ class ForcesEdgesTest {
             ForcesResult r = quick().with(asked).with(Shrinkage.DERSIMONIAN_LAIRD).analyse(same);
             assertEquals(Overdispersion.NONE, r.applied());
             assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("no over-dispersion found (phi 0")), r.notes().toString());
+            // the additive allowance also names its tau2
+            assertEquals(asked == Overdispersion.ADDITIVE, r.notes().stream().anyMatch(n -> n.contains(", tau2 0)")),
+                    r.notes().toString());
             assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("the random-effects model finds no between-force "
                     + "variance (tau2 0): every force is shrunk to the common rate 90.0%")), r.notes().toString());
         }
@@ -281,5 +284,8 @@ class ForcesEdgesTest {
         ForceResult d = r.force("D").orElseThrow();
         assertTrue(d.toString().startsWith("D: 98.0%, above the "), d.toString());
         assertEquals(Optional.empty(), r.category());
+        // no force has a volume: no volume column
+        assertEquals(List.of("force", "recorded", "audited", "rate"), r.table().columns().stream().limit(4)
+                .map(org.recordingrate.format.ResultTable.Column::name).toList());
     }
 }
