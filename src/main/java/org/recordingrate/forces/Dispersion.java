@@ -22,7 +22,7 @@ import org.recordingrate.internal.Args;
  *   <li><b>tau2</b> = max(0, (I phi - (I - 1)) / (sum w<sub>i</sub> - sum w<sub>i</sub><sup>2</sup> /
  *       sum w<sub>i</sub>)), w<sub>i</sub> = 1 / s<sub>i</sub><sup>2</sup>: the between-force variance
  *       of the additive (random-effects) model, DerSimonian and Laird's moment estimator with I phi
- *       in place of Cochran's Q; 0 when I phi &lt; I - 1.</li>
+ *       in place of Cochran's Q; 0 when I phi &lt; I - 1, and 0 for a single force.</li>
  * </ol>
  *
  * <p>{@link #pValue()} is the chance of an I phi at least as large among forces that differ only by
@@ -105,7 +105,9 @@ public record Dispersion(int forces, double winsorise, double lowerZ, double upp
         double phi = squares / count;
         double excess = count * phi - (count - 1);
         double denominator = w - w2 / w;
-        double tau2 = excess > 0 && denominator > 0 ? excess / denominator : 0;
+        // one force: the denominator is 0 in exact arithmetic but a rounding residue (1e-14) in floating point,
+        // which made tau2 = I phi / 1e-14; with one force there is no between-force variance to estimate
+        double tau2 = count > 1 && excess > 0 && denominator > 0 ? excess / denominator : 0;
         // the upper tail directly (Q(k/2, x/2), a continued fraction in the tail), not 1 - CDF, which is 0 below 1e-16
         double p = count < 2 ? 1 : Gamma.regularizedGammaQ((count - 1) / 2.0, count * phi / 2);
         return new Dispersion(count, winsorise, lower, upper, phi, tau2, Math.max(0, Math.min(1, p)));

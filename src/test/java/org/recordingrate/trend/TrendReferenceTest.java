@@ -100,6 +100,8 @@ class TrendReferenceTest {
             close(Double.parseDouble(row.get("lower")), trend.lower(), 1e-10, id + " lower");
             close(Double.parseDouble(row.get("upper")), trend.upper(), 1e-10, id + " upper");
             close(Double.parseDouble(row.get("z")), trend.z(), 1e-10, id + " z");
+            // metafor's test of the moderator: QM = zval^2 on 1 df
+            close(Math.pow(Double.parseDouble(row.get("z")), 2), trend.chiSquare(), 1e-9, id + " chi-square = zval^2");
             close(Double.parseDouble(row.get("p_value")), trend.pValue(), 1e-8, id + " p");
             // QE is a small difference of large weighted sums: absolute agreement on its scale
             assertEquals(Double.parseDouble(row.get("qe")), trend.residualChiSquare(), 1e-8, id + " QE");
