@@ -98,6 +98,18 @@ class SelectionTextTest {
             }
             assertEquals(expected.toString(), csv(selection), what);
             assertEquals(ids.get(0) + " (a #1)", selection.records().get(0).toString(), what);
+            // each record's file line (the blank row is line 5) and, by PRN only, its number: bits / 2^64
+            Map<String, Long> lines = Map.of("r1", 2L, "r2", 3L, "r3", 4L, "r4", 6L);
+            for (SelectedRecord record : selection.records()) {
+                assertEquals(lines.get(record.recordId()), record.line(), what + " " + record);
+                if (method == SelectionMethod.PRN) {
+                    double unit = new java.math.BigDecimal(Long.toUnsignedString(numbers.bits(record.recordId())))
+                            .divide(new java.math.BigDecimal(java.math.BigInteger.ONE.shiftLeft(64))).doubleValue();
+                    assertEquals(unit, record.prn().getAsDouble(), 0, what + " " + record);
+                } else {
+                    assertEquals(true, record.prn().isEmpty(), what + " " + record);
+                }
+            }
 
             SelectionManifest manifest = selection.manifest();
             assertEquals(method.token() + ", seed 7, " + file + ": 4 rows, SHA-256 " + sha, manifest.toString(), what);
