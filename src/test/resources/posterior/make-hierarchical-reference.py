@@ -1,7 +1,7 @@
 """Reference values for org.recordingrate.posterior.HierarchicalPosterior (HierarchicalPosteriorTest).
 
 Run: python3 make-hierarchical-reference.py   (numpy, scipy 1.11 or later for special.betaincc; made with scipy 1.17.1)
-Writes hierarchical.csv beside this script.
+Writes hierarchical.csv and hierarchical-moments.csv beside this script.
 
 The model of Gelman et al. (2013, BDA3, section 5.3): x_i ~ Bin(n_i, p_i), p_i ~ Beta(alpha, beta),
 p(alpha, beta) ~ (alpha + beta)^(-5/2); in u = log(alpha / beta), v = log(alpha + beta) the log posterior is
@@ -91,27 +91,36 @@ def solve(x, n, order):
     kappa = alpha + beta
     mu = alpha / kappa
     out = {'mu': np.sum(w * mu), 'tau': np.sum(w * np.sqrt(mu * (1 - mu) / (kappa + 1)))}
+    out['sd'] = np.sqrt(np.sum(w * mu * mu) - out['mu'] ** 2)
     forces = []
     for xi, ni in zip(x, n):
         a, b = alpha + xi, beta + ni - xi
         mean = np.sum(w * a / (a + b))
+        sd = np.sqrt(np.sum(w * a * (a + 1) / ((a + b) * (a + b + 1))) - mean ** 2)
         lower = optimize.brentq(lambda q: np.sum(w * special.betainc(a, b, q)) - 0.025, 1e-9, 1 - 1e-9, xtol=1e-14)
         upper = optimize.brentq(lambda q: np.sum(w * special.betaincc(a, b, q)) - 0.025, 1e-9, 1 - 1e-9, xtol=1e-14)
-        forces.append((xi, ni, mean, lower, upper))
+        forces.append((xi, ni, mean, lower, upper, sd))
     return out, forces
 
 
 # every case is computed and checked before the file is written: a failed check leaves no half-written file
 lines = ['case,force,recorded,audited,mean,lower,upper,population_mean,between_force_sd\n']
+# the posterior standard deviations (each force's, and the population's: the sd of alpha / (alpha + beta)),
+# written beside it to hierarchical-moments.csv
+moments = ['case,force,sd,population_sd\n']
 for case, (x, n) in DATA.items():
     out, forces = solve(x, n, 20)
     check, again = solve(x, n, 40)
     assert abs(out['mu'] - check['mu']) < 1e-10 and abs(out['tau'] - check['tau']) < 1e-10, case
+    assert abs(out['sd'] - check['sd']) < 1e-10, case
     for one, two in zip(forces, again):
-        assert abs(one[2] - two[2]) < 1e-10, (case, one, two)
-        assert max(abs(p - q) for p, q in zip(one[3:], two[3:])) < (1e-5 if case == 'alike' else 2e-6), (case, one, two)
-    for i, (xi, ni, mean, lower, upper) in enumerate(again):
+        assert abs(one[2] - two[2]) < 1e-10 and abs(one[5] - two[5]) < 1e-10, (case, one, two)
+        assert max(abs(p - q) for p, q in zip(one[3:5], two[3:5])) < (1e-5 if case == 'alike' else 2e-6), (case, one, two)
+    for i, (xi, ni, mean, lower, upper, sd) in enumerate(again):
+        moments.append('%s,%d,%.15g,%.15g\n' % (case, i + 1, sd, check['sd']))
         lines.append('%s,%d,%d,%d,%.15g,%.15g,%.15g,%.15g,%.15g\n' % (case, i + 1, xi, ni, mean, lower, upper,
                                                                     check['mu'], check['tau']))
 with open('hierarchical.csv', 'w') as f:
     f.writelines(lines)
+with open('hierarchical-moments.csv', 'w') as f:
+    f.writelines(moments)

@@ -88,10 +88,12 @@ final class BetaBinomialGrid {
         weight = new double[n];
         for (int k = 0; k < n; k++) {
             double[] node = nodes.get(k);
+            // alpha = kappa mu and beta = kappa (1 - mu), each without cancellation: 1 - mu computed as
+            // 1 - 1/(1 + e^-u) rounds to 0 for u above 37 (and loses digits well before), which gave beta = 0
+            // and a refused Beta(a, 0) for forces whose posterior reaches large u (e.g. 0/10, 20/20, 1/20)
             double kappa = Math.exp(node[1]);
-            double mu = 1 / (1 + Math.exp(-node[0]));
-            alpha[k] = kappa * mu;
-            beta[k] = kappa * (1 - mu);
+            alpha[k] = kappa / (1 + Math.exp(-node[0]));
+            beta[k] = kappa / (1 + Math.exp(node[0]));
             weight[k] = node[2] / total;
         }
     }

@@ -281,7 +281,9 @@ public record HierarchicalPosterior(List<Force> forces, double credibility, doub
         for (int k = 0; k < weight.length; k++) {
             if (weight[k] > NEGLIGIBLE) {
                 a[j] = alpha[k] + c.recorded();
-                b[j] = beta[k] + c.audited() - c.recorded();
+                // the unrecorded count first: beta + n - x evaluated left to right rounds a small beta away
+                // (20 + 1e-20 - 20 = 0) and a force with all its audited crimes recorded got Beta(a, 0)
+                b[j] = beta[k] + (c.audited() - c.recorded());
                 w[j] = weight[k];
                 logB[j] = Beta.logBeta(a[j], b[j]);
                 double s = a[j] + b[j];
