@@ -410,7 +410,7 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
 
     /**
      * A force's normals with standard deviation {@code sd}, in single precision: standard normals by
-     * {@link FloatNormals} (two per 64-bit draw, where {@code nextGaussian()} takes one each and was a
+     * {@code internal.FloatNormals} (two per 64-bit draw, where {@code nextGaussian()} takes one each and was a
      * third of a run), then scaled.
      */
     private static void draw(float[] z, double sd, RandomGenerator random, int size) {

@@ -24,8 +24,9 @@ public record CategoryDraw(String category, long planned, long population, long 
     @Override
     public String toString() {
         return shortfall()
-                ? String.format(java.util.Locale.ROOT, "%s: only %,d records for %,d planned, taken whole", category,
-                        population, planned)
-                : String.format(java.util.Locale.ROOT, "%s: %,d of %,d records", category, drawn, population);
+                ? String.format(java.util.Locale.ROOT, "%s: only %,d %s for %,d planned, taken whole", category,
+                        population, population == 1 ? "record" : "records", planned)
+                : String.format(java.util.Locale.ROOT, "%s: %,d of %,d %s", category, drawn, population,
+                        population == 1 ? "record" : "records");
     }
 }

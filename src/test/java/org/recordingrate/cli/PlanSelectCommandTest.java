@@ -255,7 +255,7 @@ class PlanSelectCommandTest {
         assertTrue(other.err().contains("1 records of categories not in the plan went to 'a'"), other.toString());
         Path small = file("small.csv", "record_id,category\nx1,a\n");
         assertTrue(ok("select", small.toString(), "--plan", plan.toString(), "--seed", "1").err()
-                .contains("shortfall: a: only 1 records for 2 planned"));
+                .contains("shortfall: a: only 1 record for 2 planned"));
         fails(2, CliRun.of("select", small.toString(), "--plan", plan.toString()), "--seed");
         fails(2, CliRun.of("select", small.toString(), "--plan", plan.toString(), "--seed", "1", "--method", "cluster"),
                 "--method");

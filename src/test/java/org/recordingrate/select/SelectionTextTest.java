@@ -72,14 +72,14 @@ class SelectionTextTest {
                     : method == SelectionMethod.SYSTEMATIC ? List.of("r1", "r2", "r3", "r4") : null;
             String line = "4 records drawn by " + method.displayName() + ", seed 7, from " + file + " (4 rows)";
             assertEquals(line, selection.toString(), what);
-            assertEquals(line + "\n  a: 1 of 1 records\n  b: only 1 records for 3 planned, taken whole\n  c: 2 of 2 records",
+            assertEquals(line + "\n  a: 1 of 1 record\n  b: only 1 record for 3 planned, taken whole\n  c: 2 of 2 records",
                     selection.summary(), what);
-            String shortfall = "shortfall: b: only 1 records for 3 planned, taken whole";
+            String shortfall = "shortfall: b: only 1 record for 3 planned, taken whole";
             String other = "1 records of categories not in the plan went to 'c'";
             String blank = "1 blank row of " + file + " skipped";
             assertEquals(List.of(shortfall, other, blank), selection.notes(), what);
             assertEquals(4, selection.drawn(), what);
-            assertEquals("[b: only 1 records for 3 planned, taken whole]", selection.shortfalls().toString(), what);
+            assertEquals("[b: only 1 record for 3 planned, taken whole]", selection.shortfalls().toString(), what);
 
             List<String> ids = selection.records().stream().map(SelectedRecord::recordId).toList();
             if (order != null) {
@@ -154,7 +154,7 @@ class SelectionTextTest {
     void categoryDrawsAndPlannedCategories() {
         CategoryDraw whole = new CategoryDraw("b", 3, 1, 1);
         CategoryDraw part = new CategoryDraw("a", 2, 5, 2);
-        assertEquals("b: only 1 records for 3 planned, taken whole", whole.toString());
+        assertEquals("b: only 1 record for 3 planned, taken whole", whole.toString());
         assertEquals("a: 2 of 5 records", part.toString());
         assertEquals(true, whole.shortfall());
         assertEquals(false, part.shortfall());
