@@ -65,7 +65,7 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
     static final int BATCH = 512;
     /** Fewest replicates accepted: a 95% quantile needs a few hundred at least. */
     public static final int MIN_REPLICATES = 100;
-    /** Most replicates accepted (a second per 10^6 at 43 forces on one core). */
+    /** Most replicates accepted (0.65 s per 10^6 at 43 forces on one core of the benchmark machine). */
     public static final int MAX_REPLICATES = 100_000_000;
     /** A worker's store per statistic, in multiples of the values kept (see {@code capacity}). */
     static final int ROOM = 3;
