@@ -224,6 +224,36 @@ class RankIntervalsTest {
         }
     }
 
+    /**
+     * The edges PIT found untested: the fewest replicates accepted; the memory refusal's figures, worked here from
+     * the class's rule (keep K = R - floor((R - 1) level); a store of at least K + max(K / 4, 512) values per
+     * statistic, 4 bytes each, for every force and the maximum, on every worker; refused past 512 MiB); the texts.
+     */
+    @Test
+    void edgesOfTheRangeAndTheTexts() {
+        double[] r = {0.9, 0.8};
+        double[] v = {1e-4, 1e-4};
+        assertEquals(RankIntervals.MIN_REPLICATES, RankIntervals.of(r, v, 0.95, RankIntervals.MIN_REPLICATES, 1, 1).replicates());
+        int replicates = 10_000_000;
+        long keep = replicates - (long) Math.floor((replicates - 1) * 0.95);
+        assertEquals(500_001, keep);
+        long store = keep + Math.max(keep / 4, 512);
+        long mebibytes = 2001L * store * 4 / (1024 * 1024);
+        long fits = (long) ((512.0 * 1024 * 1024) / (2001 * 4 * 1.25) / 0.05);
+        IllegalArgumentException memory = assertThrows(IllegalArgumentException.class,
+                () -> RankIntervals.of(new double[2000], filled(2000), 0.95, replicates, 1, 1));
+        assertEquals(String.format(java.util.Locale.ROOT, "replicates (10,000,000) for 2000 forces at 0.95 would keep %,d MiB "
+                + "of values for the quantiles on 1 threads; at most about %,d replicates fit", mebibytes, fits),
+                memory.getMessage());
+        assertEquals("12th (5th to 19th; simultaneous 3rd to 25th)", new RankInterval(12, 5, 19, 3, 25).toString());
+        assertEquals("1st (1st to 2nd; simultaneous 1st to 3rd)", new RankInterval(1, 1, 2, 1, 3).toString());
+        RankIntervals ranks = RankIntervals.of(new double[] {0.9, 0.8, 0.85}, new double[] {1e-4, 2e-4, 1.5e-4}, 0.9, 1000, 7, 1);
+        double low = Math.min(ranks.marginalCritical().get(0), Math.min(ranks.marginalCritical().get(1), ranks.marginalCritical().get(2)));
+        double high = Math.max(ranks.marginalCritical().get(0), Math.max(ranks.marginalCritical().get(1), ranks.marginalCritical().get(2)));
+        assertEquals(String.format(java.util.Locale.ROOT, "rank intervals at 90%%: critical values %.3f to %.3f (marginal), %.3f "
+                + "(simultaneous); 1,000 replicates, seed 7", low, high, ranks.simultaneousCritical()), ranks.toString());
+    }
+
     @Test
     void intervalsFromTheCriticalValues() {
         // far apart and precise: every rank certain
