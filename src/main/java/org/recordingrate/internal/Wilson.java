@@ -17,7 +17,9 @@ package org.recordingrate.internal;
  *   <li>a bound near 1 computed as 1 minus a number near 1 (the cause of an upper bound of 1 of
  *       10<sup>17</sup> below the rate): the bound on the side of 1/2 nearer the estimate is
  *       computed directly, the other as 1 minus the mirror image's bound, which is small and
- *       exact, so that lower(x, y) = 1 - upper(y, x) holds exactly in floating point.</li>
+ *       exact, so that a bound computed that way equals 1 minus its mirror exactly in floating
+ *       point (lower(x, y) = 1 - upper(y, x) exactly for x &gt; y; for x &le; y the two sides
+ *       agree to an ulp, each computed directly).</li>
  * </ul>
  * Each result has a relative error of a few ulps (tested against 80-digit values over counts up
  * to 2<sup>53</sup> and z from 1.25 x 10<sup>-6</sup> to 6.1).
@@ -47,7 +49,8 @@ public final class Wilson {
 
     /**
      * Wilson's upper bound: 1 at y = 0, else the larger root r<sub>+</sub> for x &lt; y and
-     * 1 - r<sub>-</sub>(y, x) for x &ge; y; equal to {@code 1 - lower(y, x, z)} exactly.
+     * 1 - r<sub>-</sub>(y, x) for x &ge; y; equal to {@code 1 - lower(y, x, z)} exactly for x &ge; y
+     * (to an ulp otherwise).
      *
      * @param x recorded, &ge; 0
      * @param y not recorded, &ge; 0

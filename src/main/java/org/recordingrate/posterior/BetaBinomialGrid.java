@@ -253,7 +253,7 @@ final class BetaBinomialGrid {
 
     /**
      * ln Gamma(z) - ((z - 1/2) ln z - z + ln(2 pi)/2) for z &ge; 15, by Stirling's series to the
-     * z<sup>-11</sup> term (error below 1e-17).
+     * z<sup>-11</sup> term (error 1.5e-17 at z = 15, the size of the next term, and less beyond).
      */
     static double stirling(double z) {
         double zz = 1 / (z * z);
