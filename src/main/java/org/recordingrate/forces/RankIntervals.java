@@ -350,20 +350,9 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
             if (size <= above) {
                 continue;
             }
-            float[] values = kept.values[j];
-            double[] scratch = kept.scratch;
-            for (int i = 0; i < size; i++) {
-                scratch[i] = values[i];
-            }
-            float early = (float) OrderStatistics.select(scratch, size, size - above)[0];
+            float early = largest(kept, j, above);
             if (early > kept.threshold[j]) {
-                int at = 0;
-                for (int i = 0; i < size; i++) {
-                    if (values[i] > early) {
-                        values[at++] = values[i];
-                    }
-                }
-                kept.size[j] = at;
+                kept.size[j] = dropAtOrBelow(kept.values[j], size, early);
                 kept.threshold[j] = early;
                 kept.speculative[j] = early;
             }
@@ -482,24 +471,36 @@ public record RankIntervals(List<RankInterval> intervals, List<Double> marginalC
      * at or below it can be among the largest {@code keep}.
      */
     private static void compact(Kept kept, int j, int keep) {
+        float threshold = largest(kept, j, keep);
+        float[] values = kept.values[j];
+        int at = dropAtOrBelow(values, kept.size[j], threshold);
+        while (at < keep) {
+            values[at++] = threshold;
+        }
+        kept.size[j] = keep;
+        kept.threshold[j] = threshold;
+    }
+
+    /** The {@code rank}-th largest value of statistic j's store (1 = the largest), selected in double precision. */
+    private static float largest(Kept kept, int j, int rank) {
         float[] values = kept.values[j];
         int size = kept.size[j];
         double[] scratch = kept.scratch;
         for (int i = 0; i < size; i++) {
             scratch[i] = values[i];
         }
-        float threshold = (float) OrderStatistics.select(scratch, size, size - keep)[0];
+        return (float) OrderStatistics.select(scratch, size, size - rank)[0];
+    }
+
+    /** Moves the first {@code size} values above {@code floor} to the front, in order; returns how many. */
+    private static int dropAtOrBelow(float[] values, int size, float floor) {
         int at = 0;
         for (int i = 0; i < size; i++) {
-            if (values[i] > threshold) {
+            if (values[i] > floor) {
                 values[at++] = values[i];
             }
         }
-        while (at < keep) {
-            values[at++] = threshold;
-        }
-        kept.size[j] = keep;
-        kept.threshold[j] = threshold;
+        return at;
     }
 
     /**
