@@ -292,6 +292,10 @@ class ComparisonTextTest {
                 .compare(plainBefore, withIncidents).notes();
         assertEquals(1, permuted.size(), permuted.toString());
         assertTrue(permuted.get(0).startsWith("incidents: the category tests permute whole incidents"), permuted.get(0));
+        List<String> earlierOnly = Comparison.withDefaults().with(VarianceConvention.SURVEY)
+                .compare(withIncidents, plainBefore).notes();
+        assertTrue(earlierOnly.get(0).startsWith("incidents: every row uses the survey variance"),
+                "incidents in the earlier inspection only count too: " + earlierOnly);
         List<String> noIncidents = Comparison.withDefaults().with(new Unnamed(true)).compare(plainBefore, plainBefore).notes();
         assertEquals(List.of(), noIncidents, "a test over incidents says nothing when no record names one");
     }
@@ -329,6 +333,10 @@ class ComparisonTextTest {
         }
         List<Inspection> other = List.of(Inspection.builder("G 2022").category("violence", 8, 10, 100).build(),
                 Inspection.builder("H 2022").category("violence", 8, 10, 100).build());
+        IllegalArgumentException five = assertThrows(IllegalArgumentException.class,
+                () -> Comparison.withDefaults().compareAll(six.subList(0, 5), other));
+        assertTrue(five.getMessage().startsWith("no inspection of the earlier ones ('F1 2017', 'F2 2017', 'F3 2017',"
+                + " 'F4 2017', 'F5 2017') has"), "five are all named, without '...': " + five.getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Comparison.withDefaults().compareAll(six, other));
         assertEquals("no inspection of the earlier ones ('F1 2017', 'F2 2017', 'F3 2017', 'F4 2017', 'F5 2017', ...)"
