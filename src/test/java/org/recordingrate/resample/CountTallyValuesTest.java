@@ -128,14 +128,14 @@ class CountTallyValuesTest {
     }
 
     /**
-     * Three groups (100 of 200 each: about 90 values, any two more than 2048): every replicate
-     * counted once, for odd and even blocks (3, 4, a full block and one more), and each
-     * category's mean count 100 within 5 standard errors.
+     * Three groups (30 of 60 each: 47 values, any two more than 2048): every replicate counted
+     * once, for odd and even blocks (3, 4, a full block and one more), and each category's mean
+     * count 30 within 5 standard errors (sd sqrt(60/4)).
      */
     @Test
     void threeGroupsCountEveryReplicateOnce() {
-        Inspection design = Inspection.builder("three").category("a", 100, 200, 1).category("b", 100, 200, 1)
-                .category("c", 100, 200, 1).build();
+        Inspection design = Inspection.builder("three").category("a", 30, 60, 1).category("b", 30, 60, 1)
+                .category("c", 30, 60, 1).build();
         LinearStatistic statistic = LinearStatistic.of(design);
         AliasSampler[] samplers = statistic.samplers();
         CountTally tally = CountTally.plan(statistic, samplers, Integer.MAX_VALUE);
@@ -143,7 +143,7 @@ class CountTallyValuesTest {
         int range = (int) (samplers[0].highest32() - samplers[0].lowest32() + 1);
         assertEquals((long) range * range * range, tally.cells());
         for (int replicates : new int[] {3, 4, Blocks.SIZE + 1, 20_000}) {
-            int[] cells = tally.count(replicates, Blocks.source(replicates).split(), 2, ProgressListener.NONE,
+            int[] cells = tally.count(replicates, Blocks.source(replicates).split(), 1, ProgressListener.NONE,
                     new Cancellation());
             long total = 0;
             double[] sum = new double[3];
@@ -155,9 +155,9 @@ class CountTallyValuesTest {
             }
             assertEquals(replicates, total, "replicates " + replicates);
             if (replicates == 20_000) {
-                double se = Math.sqrt(200 * 0.25 / replicates);
+                double se = Math.sqrt(60 * 0.25 / replicates);
                 for (int i = 0; i < 3; i++) {
-                    assertEquals(100, sum[i] / replicates, 5 * se, "category " + i);
+                    assertEquals(30, sum[i] / replicates, 5 * se, "category " + i);
                 }
             }
         }
