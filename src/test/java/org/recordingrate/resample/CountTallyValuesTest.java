@@ -243,4 +243,21 @@ class CountTallyValuesTest {
         assertEquals(1, d.below());
         assertEquals(2, d.equal());
     }
+
+    /**
+     * A cancelled chain stops before its first binomial and says how many of the replicates were
+     * placed: none of 1,000.
+     */
+    @Test
+    void cancelledChainSaysHowManyReplicatesWerePlaced() {
+        Cancellation cancellation = new Cancellation();
+        cancellation.cancel();
+        int[] counts = new int[9];
+        java.util.concurrent.CancellationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CancellationException.class, () -> CountTally.drawChain(counts,
+                        new long[][] {{1L << 31, 1L << 31}}, new int[][] {{0, 1}}, 0, 1000, 0, new SplittableRandom(1),
+                        ProgressListener.NONE, cancellation));
+        assertEquals("resampling cancelled after 0 of 1000 replicates", e.getMessage());
+        assertArrayEquals(new int[9], counts);
+    }
 }
