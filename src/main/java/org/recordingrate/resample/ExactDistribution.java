@@ -410,7 +410,7 @@ final class ExactDistribution implements Distribution {
     /** P(T* &lt;= t). */
     double cdf(double t) {
         if (values == null) {
-            return binomialCdf(Math.floor(t * largeN + 1e-9 * Math.max(1, t * largeN)));
+            return binomialCdf(Math.floor(t * largeN + countPad(t * largeN)));
         }
         double sum = 0;
         for (int i = 0; i < values.length && values[i] <= t; i++) {
@@ -422,7 +422,7 @@ final class ExactDistribution implements Distribution {
     /** P(T* &lt; t). */
     double cdfBelow(double t) {
         if (values == null) {
-            double x = Math.ceil(t * largeN - 1e-9 * Math.max(1, t * largeN)) - 1;
+            double x = Math.ceil(t * largeN - countPad(t * largeN)) - 1;
             return x < 0 ? 0 : binomialCdf(x);
         }
         double sum = 0;
@@ -430,6 +430,16 @@ final class ExactDistribution implements Distribution {
             sum += probabilities[i];
         }
         return Math.min(1, sum);
+    }
+
+    /**
+     * How far {@code tn} = t n may lie from the count k it stands for when t = k/n was rounded to a double: t n
+     * is within a few ulps of k (relative 2^-51 at most), so 1e-12 of t n covers it, and the cap of
+     * a quarter keeps neighbouring counts apart (for n up to 2^53). A relative 1e-9 here, as before,
+     * was 100 counts at n = 2 x 10^11, so that P(T* = 1/2) came out 201 times too large.
+     */
+    private static double countPad(double tn) {
+        return Math.min(0.25, 1e-12 * Math.max(1, Math.abs(tn)));
     }
 
     /** P(X &lt;= x) for X ~ Binomial(largeN, largeP): I<sub>1-p</sub>(n - x, x + 1). */

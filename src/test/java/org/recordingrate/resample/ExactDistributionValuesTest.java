@@ -348,6 +348,12 @@ class ExactDistributionValuesTest {
         assertEquals(0.5, d.estimate());
         double atMode = 1 / Math.sqrt(Math.PI * m);
         assertEquals(1, d.cdf(0.5) + d.cdfBelow(0.5), 1e-12);
+        // the atom at 1/2 holds P(X = m) = C(2m, m) / 4^m = (pi m)^-1/2 (1 - 1/(8m) + ...): once a
+        // padding of 1e-9 t n (100 counts here) made it 201 times that
+        assertEquals(atMode, d.cdf(0.5) - d.cdfBelow(0.5), 1e-6 * atMode);
+        assertEquals(d.cdf(0.5) - atMode, d.cdf((m - 0.5) / n), 1e-6 * atMode, "halfway to the count m - 1");
+        assertEquals(d.cdf(0.5), d.cdf(Math.nextDown(0.5)), 0.0, "a double next to m/n stands for m");
+        assertEquals(0.5 - atMode / 2, d.cdfBelow(0.5), 1e-6 * atMode, "P(X < m) by symmetry");
         assertTrue(d.cdf(0.5) > 0.5 && d.cdfBelow(0.5) < 0.5);
         assertEquals(1, d.cdf(1), 0);
         assertEquals(1, d.cdf(0.9), 1e-12);
