@@ -2,6 +2,7 @@ package org.recordingrate.resample;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.recordingrate.model.AuditRecord;
+import org.recordingrate.model.AuditedCategory;
 import org.recordingrate.model.Category;
+import org.recordingrate.model.Incidents;
 
 /**
  * The record-level bootstrap ({@link RecordBootstrap}) checked against independent computations:
@@ -184,6 +187,26 @@ class RecordBootstrapAccelerationTest {
             second += w * w * p[h] * (1 - p[h]) / n[h];
         }
         assertRelative(third / (6 * Math.pow(second, 1.5)), byRecord.acceleration(), "by record");
+    }
+
+    @Test
+    void anIncidentMayHoldUpToIntegerMaxValueCrimes() {
+        // the largest incident a unit's int count holds is accepted, one crime more is refused
+        Category burglary = Category.of("burglary", 10);
+        AuditedCategory largest = AuditedCategory.of(burglary, new Incidents(List.of(
+                new Incidents.Group(Integer.MAX_VALUE, 5, 1), new Incidents.Group(2, 1, 2))));
+        RecordBootstrap.Units units = RecordBootstrap.Units.of(List.of(List.of(largest)), new int[] {1}, 0, 1);
+        // the units in the order Incidents keeps its groups: compared as a set of (recorded, crimes)
+        List<String> pairs = new ArrayList<>();
+        for (int u = 0; u < units.recorded()[0].length; u++) {
+            pairs.add(units.recorded()[0][u] + "/" + units.audited()[0][u]);
+        }
+        pairs.sort(null);
+        assertEquals(List.of("1/2", "1/2", "5/" + Integer.MAX_VALUE), pairs);
+        AuditedCategory tooLarge = AuditedCategory.of(burglary, new Incidents(List.of(
+                new Incidents.Group(Integer.MAX_VALUE + 1L, 5, 1))));
+        assertThrows(IllegalArgumentException.class,
+                () -> RecordBootstrap.Units.of(List.of(List.of(tooLarge)), new int[] {1}, 0, 1));
     }
 
     /** A generator that returns the given longs in turn. */
