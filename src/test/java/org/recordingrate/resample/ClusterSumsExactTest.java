@@ -148,26 +148,13 @@ class ClusterSumsExactTest {
         long[] recorded = {1, 0, 2, 3, 0};
         int m = crimes.length;
         double[] sums = new double[5]; // E A, E R, E A^2, E R^2, E A R over every draw
-        long draws = 1;
-        for (int i = 0; i < m; i++) {
-            draws *= m;
-        }
-        for (long code = 0; code < draws; code++) {
-            long a = 0;
-            long r = 0;
-            long rest = code;
-            for (int i = 0; i < m; i++) {
-                int pick = (int) (rest % m);
-                rest /= m;
-                a += crimes[pick];
-                r += recorded[pick];
-            }
+        long draws = forEachDraw(crimes, recorded, (a, r) -> {
             sums[0] += a;
             sums[1] += r;
             sums[2] += (double) a * a;
             sums[3] += (double) r * r;
             sums[4] += (double) a * r;
-        }
+        });
         double ea = sums[0] / draws;
         double er = sums[1] / draws;
         double va = sums[2] / draws - ea * ea;
@@ -241,12 +228,22 @@ class ClusterSumsExactTest {
 
     /** Every ordered draw of the m incidents, each of probability m^-m. */
     private static TreeMap<Fraction, Double> enumerate(long[] crimes, long[] recorded) {
+        TreeMap<Fraction, Long> counts = new TreeMap<>();
+        long draws = forEachDraw(crimes, recorded, (a, r) -> counts.merge(new Fraction(r, a), 1L, Long::sum));
+        TreeMap<Fraction, Double> probabilities = new TreeMap<>();
+        for (Map.Entry<Fraction, Long> e : counts.entrySet()) {
+            probabilities.put(e.getKey(), (double) e.getValue() / draws);
+        }
+        return probabilities;
+    }
+
+    /** Calls {@code visit} with (A*, R*) of each of the m^m ordered draws of the m incidents; returns m^m. */
+    private static long forEachDraw(long[] crimes, long[] recorded, java.util.function.BiConsumer<Long, Long> visit) {
         int m = crimes.length;
         long draws = 1;
         for (int i = 0; i < m; i++) {
             draws *= m;
         }
-        TreeMap<Fraction, Long> counts = new TreeMap<>();
         for (long code = 0; code < draws; code++) {
             long a = 0;
             long r = 0;
@@ -257,13 +254,9 @@ class ClusterSumsExactTest {
                 a += crimes[pick];
                 r += recorded[pick];
             }
-            counts.merge(new Fraction(r, a), 1L, Long::sum);
+            visit.accept(a, r);
         }
-        TreeMap<Fraction, Double> probabilities = new TreeMap<>();
-        for (Map.Entry<Fraction, Long> e : counts.entrySet()) {
-            probabilities.put(e.getKey(), (double) e.getValue() / draws);
-        }
-        return probabilities;
+        return draws;
     }
 
     /** The multinomial over the patterns {crimes, recorded, incidents}, in log space. */
