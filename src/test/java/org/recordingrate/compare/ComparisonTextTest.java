@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
+import org.recordingrate.CsvText;
 import org.recordingrate.estimate.VarianceConvention;
 import org.recordingrate.format.ResultTable;
 import org.recordingrate.model.AuditedCategory;
@@ -70,7 +70,7 @@ class ComparisonTextTest {
                 Optional.of(new MonteCarlo(10_000, 7, 0.0034)));
         assertEquals("z-test (pooled variance), two-sided: z = 1.50, p = 0.134 (10,000 replicates, seed 7, MC error 0.0034)",
                 mc.toString());
-        List<String> csv = csv(mc.table());
+        List<String> csv = CsvText.lines(mc.table());
         assertEquals("test,alternative,statistic,p_value,replicates,seed,notes", csv.get(0));
         String[] row = csv.get(1).split(",", -1);
         assertEquals("z_pooled", row[0]);
@@ -79,7 +79,7 @@ class ComparisonTextTest {
         assertEquals(0.1336, Double.parseDouble(row[3]));
         assertEquals("10000", row[4]);
         assertEquals("7", row[5]);
-        List<String> exact = csv(new TestResult(ChangeTest.FISHER_EXACT, Alternative.TWO_SIDED, Double.NaN, 0.0125).table());
+        List<String> exact = CsvText.lines(new TestResult(ChangeTest.FISHER_EXACT, Alternative.TWO_SIDED, Double.NaN, 0.0125).table());
         String[] empty = exact.get(1).split(",", -1);
         assertEquals(List.of("fisher_exact", "two_sided", "", "0.0125", "", "", ""), List.of(empty),
                 "no statistic, no replicates, no seed: empty cells");
@@ -341,12 +341,6 @@ class ComparisonTextTest {
                 () -> Comparison.withDefaults().compareAll(six, other));
         assertEquals("no inspection of the earlier ones ('F1 2017', 'F2 2017', 'F3 2017', 'F4 2017', 'F5 2017', ...)"
                 + " has the name of a later one ('G 2022', 'H 2022'): inspections are matched by name", e.getMessage());
-    }
-
-    private static List<String> csv(ResultTable table) {
-        StringWriter out = new StringWriter();
-        table.writeCsv(out);
-        return out.toString().lines().filter(l -> !l.startsWith("#")).toList();
     }
 
     /** A test without a statistic symbol, Fisher's p-value underneath; {@code usesIncidents} as given. */

@@ -2,16 +2,15 @@ package org.recordingrate.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.StringWriter;
 import java.util.List;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
+import org.recordingrate.CsvText;
 import org.recordingrate.compare.Alternative;
 import org.recordingrate.compare.ChangeTest;
 import org.recordingrate.estimate.IntervalMethod;
 import org.recordingrate.model.Category;
-import org.recordingrate.model.Result;
 import org.recordingrate.model.Tally;
 
 /**
@@ -36,12 +35,6 @@ import org.recordingrate.model.Tally;
  */
 class PlanTextTest {
 
-    private static String csv(Result result) {
-        StringWriter out = new StringWriter();
-        result.table().writeCsv(out);
-        return out.toString().replace("\r\n", "\n");
-    }
-
     @Test
     void sampleSizes() {
         SampleSizePlanner planner = SampleSizePlanner.withDefaults();
@@ -59,21 +52,21 @@ class PlanTextTest {
         assertEquals(List.of(), wald.notes());
         assertEquals("method,confidence,expected,target_margin,population,audited,expected_recorded,margin,"
                 + "margin_one_fewer,notes\nwald,0.95,0.9,0.025,,554,499,0.024981267128249926,0.025003843967135515,\n",
-                csv(wald));
+                CsvText.of(wald));
 
         SampleSize wilson = planner.plan(2.5, 90, 2_000);
         assertEquals("503 audited for a Wilson margin of +/- 2.50 points at 90.0% expected (95%, population 2,000): "
                 + "+/- 2.496 points, +/- 2.501 points at one fewer", wilson.toString());
         assertEquals("method,confidence,expected,target_margin,population,audited,expected_recorded,margin,"
                 + "margin_one_fewer,notes\nwilson,0.95,0.9,0.025,2000,503,453,0.02495575768028324,0.025010735389757732,\n",
-                csv(wilson));
+                CsvText.of(wilson));
 
         // at 100% expected Wald's margin is 0: one record, no count below it
         SampleSize one = planner.with(IntervalMethod.WALD).plan(2.5, 100);
         assertEquals("1 audited for a Wald margin of +/- 2.50 points at 100.0% expected (95%): +/- 0.000 points",
                 one.toString());
         assertEquals("method,confidence,expected,target_margin,population,audited,expected_recorded,margin,"
-                + "margin_one_fewer,notes\nwald,0.95,1,0.025,,1,1,0,,\n", csv(one));
+                + "margin_one_fewer,notes\nwald,0.95,1,0.025,,1,1,0,,\n", CsvText.of(one));
     }
 
     @Test
@@ -86,13 +79,13 @@ class PlanTextTest {
         assertEquals(line + "\n", size.summary());
         assertEquals("confidence,tolerable,expected_errors,population,tolerable_count,audited,risk,risk_one_fewer,"
                 + "upper_bound,notes\n0.95,0.05,0,,,59,0.048494525249423215,0.0510468686836034,0.04950760988822693,\n",
-                csv(size));
+                CsvText.of(size));
         UpperBoundSize finite = planner.plan(5, 1, 1_000);
         assertEquals("90 audited to show under 5.0% unrecorded with 1 found (95% one-sided, population 1,000; "
                 + "risk 0.04918 at 90, 0.05150 at 89)", finite.toString());
         assertEquals("confidence,tolerable,expected_errors,population,tolerable_count,audited,risk,risk_one_fewer,"
                 + "upper_bound,notes\n0.95,0.05,1,1000,50,90,0.0491812416190188,0.051501853474389736,0.049,\n",
-                csv(finite));
+                CsvText.of(finite));
         // one audited, no count below it
         assertEquals("1 audited to show under 96.0% unrecorded with 0 found (95% one-sided; risk 0.04000 at 1)",
                 planner.plan(96, 0).toString());
@@ -116,7 +109,7 @@ class PlanTextTest {
         assertEquals(0.83, point.rate(), 1e-15);
         assertEquals("previous_recorded,previous_audited,previous_rate,change,rate,test,power_method,alternative,"
                 + "significance,audited,power,mc_error,notes\n512,640,0.8,0.03,0.8300000000000001,z_pooled,normal,"
-                + "two_sided,0.05,640,0.2815237867969865,,\n", csv(point));
+                + "two_sided,0.05,640,0.2815237867969865,,\n", CsvText.of(point));
 
         PowerPoint simulated = planner.with(PowerMethod.SIMULATION).withSimulation(2_000, 7)
                 .power(Tally.of(80, 100), -10, 120);
@@ -125,7 +118,7 @@ class PlanTextTest {
         assertEquals(0.7, simulated.rate(), 1e-15);
         assertEquals("previous_recorded,previous_audited,previous_rate,change,rate,test,power_method,alternative,"
                 + "significance,audited,power,mc_error,notes\n80,100,0.8,-0.1,0.7000000000000001,z_pooled,simulation,"
-                + "two_sided,0.05,120,0.401,0.010958991741944146,\n", csv(simulated));
+                + "two_sided,0.05,120,0.401,0.010958991741944146,\n", CsvText.of(simulated));
 
         PowerSize size = planner.plan(Tally.of(512, 640), 5, 0.8);
         String sized = "1,454 audited for power 0.80: power 0.8000 at 1,454 audited to detect +5.0 points from 80.0% "
@@ -135,7 +128,7 @@ class PlanTextTest {
         assertEquals("target_power,previous_recorded,previous_audited,previous_rate,change,rate,test,power_method,"
                 + "alternative,significance,audited,power,mc_error,power_one_fewer,notes\n0.8,512,640,0.8,0.05,"
                 + "0.8500000000000001,z_pooled,normal,two_sided,0.05,1454,0.800001788529403,,0.7999160796949933,\n",
-                csv(size));
+                CsvText.of(size));
         PowerSize first = planner.plan(Tally.of(0, 1_000), 95, 0.5);
         assertEquals("1 audited for power 0.50: power 1.0000 at 1 audited to detect +95.0 points from 0.0% "
                 + "(z-test (pooled variance), two-sided, 5%)", first.toString());
@@ -170,7 +163,7 @@ class PlanTextTest {
         assertEquals("category,volume,expected,audited,margin,notes\nviolence,25000,0.89,213,0.04201937952997752,\n"
                 + "sexual offences,2500,0.95,15,0.10899681012115643,\"" + loose.replace("\"", "\"\"") + "\"\n"
                 + "other crime,35000,0.93,243,0.032080080433279916,\nall crime,62500,0.9148,471,0.024984888748321003,\n",
-                csv(plan));
+                CsvText.of(plan));
         assertEquals("[violence: 213, sexual offences: 15, other crime: 243]", plan.plannedCategories().toString());
         assertEquals(List.of("violence", "sexual offences", "other crime", "all crime"),
                 plan.rows().stream().map(CategoryAllocation::category).toList());
@@ -189,7 +182,7 @@ class PlanTextTest {
         assertEquals(List.of(tinyWhole, tinyLoose, rareWhole), whole.notes());
         assertEquals("rare: 4 audited, +/- 0.00 points at 80.0%", whole.categories().get(2).toString());
         assertEquals("tiny,3,0.5,3,0.5657928670380857,\"" + tinyWhole + "; " + tinyLoose.replace("\"", "\"\"") + "\"",
-                csv(whole).split("\n")[2]);
-        assertEquals("rare,40,0.8,4,0," + rareWhole, csv(whole).split("\n")[3]);
+                CsvText.of(whole).split("\n")[2]);
+        assertEquals("rare,40,0.8,4,0," + rareWhole, CsvText.of(whole).split("\n")[3]);
     }
 }

@@ -2,6 +2,7 @@ package org.recordingrate.resample;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,8 +56,8 @@ class CountTallyValuesTest {
         assertEquals(16 * 8 * 16, tally.cells());
         assertEquals(1, tally.groups());
         assertTrue(tally.drawsTheTally(8 * 2048));
-        assertTrue(!tally.drawsTheTally(8 * 2048 - 1));
-        // the tally of 4096 replicates: each category's marginal is Binomial(n, x/n)
+        assertFalse(tally.drawsTheTally(8 * 2048 - 1));
+        // a tally of 40,000 replicates: each category's marginal is Binomial(n, x/n)
         int replicates = 40_000;
         int[] cells = tally.count(replicates, Blocks.source(5).split(), 2, ProgressListener.NONE, new Cancellation());
         long[][] marginal = {new long[16], new long[8], new long[16]};
@@ -87,11 +88,10 @@ class CountTallyValuesTest {
      */
     @Test
     void singleTrailingReplicatesFollowTheLaw() {
-        Object[] designs = {LinearStatistic.of(Tally.of(1, 2)),
+        LinearStatistic[] designs = {LinearStatistic.of(Tally.of(1, 2)),
                 LinearStatistic.of(Inspection.builder("two groups").category("a", 1, 2, 1)
                         .category("b", 7_000, 14_000, 1).build())};
-        for (Object o : designs) {
-            LinearStatistic statistic = (LinearStatistic) o;
+        for (LinearStatistic statistic : designs) {
             AliasSampler[] samplers = statistic.samplers();
             CountTally tally = CountTally.plan(statistic, samplers, 1 << 20);
             int k = statistic.size();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 import org.junit.jupiter.api.Test;
@@ -39,18 +40,8 @@ class PermutationEnumeratedTest {
         AuditedCategory a = category("violence", 1_000, after);
         List<Stratum> strata = List.of(new Stratum(before, after, BigInteger.ONE, BigInteger.ONE, BigInteger.ONE,
                 BigInteger.ONE));
-        for (Alternative alternative : ALTERNATIVES) {
-            double expected = bruteForce(strata, alternative);
-            PermutationResult exact = PermutationTest.withDefaults().permute(b, a, alternative);
-            assertEquals(PermutationMethod.EXACT_ENUMERATION, exact.method());
-            assertEquals(expected, exact.pValue(), 1e-12, alternative.token());
-            assertEquals(List.of("incidents: whole incidents permuted between the inspections within each category"
-                    + " (13 incidents holding 21 crimes; each inspection keeps its number of incidents)"), exact.notes());
-            PermutationResult drawn = PermutationTest.withDefaults().with(Enumeration.NEVER).withReplicates(20_000)
-                    .withSeed(5).permute(b, a, alternative);
-            assertMonteCarlo(expected, drawn, 20_000, alternative, true);
-            assertEquals(exact.notes(), drawn.notes());
-        }
+        assertMatchesEnumeration(strata, (test, alternative) -> test.permute(b, a, alternative),
+                "(13 incidents holding 21 crimes; each inspection keeps its number of incidents)");
     }
 
     @Test
@@ -68,17 +59,8 @@ class PermutationEnumeratedTest {
         List<Stratum> strata = List.of(
                 new Stratum(violenceBefore, violenceAfter, BigInteger.valueOf(4_000), va, BigInteger.valueOf(3_000), vb),
                 new Stratum(otherBefore, otherAfter, BigInteger.valueOf(6_000), va, BigInteger.valueOf(7_000), vb));
-        for (Alternative alternative : ALTERNATIVES) {
-            double expected = bruteForce(strata, alternative);
-            PermutationResult exact = PermutationTest.withDefaults().permute(before, after, alternative);
-            assertEquals(PermutationMethod.EXACT_ENUMERATION, exact.method());
-            assertEquals(expected, exact.pValue(), 1e-12, alternative.token());
-            assertEquals(List.of("incidents: whole incidents permuted between the inspections within each category"
-                    + " (18 incidents holding 27 crimes; each inspection keeps its number of incidents)"), exact.notes());
-            PermutationResult drawn = PermutationTest.withDefaults().with(Enumeration.NEVER).withReplicates(20_000)
-                    .withSeed(9).permute(before, after, alternative);
-            assertMonteCarlo(expected, drawn, 20_000, alternative, true);
-        }
+        assertMatchesEnumeration(strata, (test, alternative) -> test.permute(before, after, alternative),
+                "(18 incidents holding 27 crimes; each inspection keeps its number of incidents)");
     }
 
     @Test
@@ -145,6 +127,28 @@ class PermutationEnumeratedTest {
         cancellation.cancel();
         org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
                 () -> test.permute(Tally.of(30, 40), Tally.of(35, 40), Alternative.TWO_SIDED), "a cancelled run stops");
+    }
+
+    /**
+     * For each alternative: enumerated by default, with the brute-force p-value to 1e-12 and the
+     * incident note; drawn (20,000 replicates) within 5 SE of it, with the same note.
+     */
+    private static void assertMatchesEnumeration(List<Stratum> strata,
+                                                 BiFunction<PermutationTest, Alternative, PermutationResult> permute,
+                                                 String counts) {
+        List<String> note = List.of("incidents: whole incidents permuted between the inspections within each category "
+                + counts);
+        for (Alternative alternative : ALTERNATIVES) {
+            double expected = bruteForce(strata, alternative);
+            PermutationResult exact = permute.apply(PermutationTest.withDefaults(), alternative);
+            assertEquals(PermutationMethod.EXACT_ENUMERATION, exact.method());
+            assertEquals(expected, exact.pValue(), 1e-12, alternative.token());
+            assertEquals(note, exact.notes());
+            PermutationResult drawn = permute.apply(PermutationTest.withDefaults().with(Enumeration.NEVER)
+                    .withReplicates(20_000).withSeed(5), alternative);
+            assertMonteCarlo(expected, drawn, 20_000, alternative, true);
+            assertEquals(note, drawn.notes());
+        }
     }
 
     // ---- the definition ----------------------------------------------------------------------------

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.recordingrate.CsvText;
 import org.recordingrate.compare.Alternative;
 import org.recordingrate.format.Percent;
-import org.recordingrate.format.ResultTable;
 import org.recordingrate.model.Inspection;
 import org.recordingrate.model.Result;
 import org.recordingrate.model.Tally;
@@ -47,7 +46,7 @@ class ResampledTextTest {
         assertTrue(result.summary().contains(", bias " + Percent.points(e.bias())), result.summary());
         assertTrue(e.summary().startsWith(line + "\nstandard error "), e.summary());
         assertTrue(e.summary().contains(String.format(java.util.Locale.ROOT, "bias %.3g (fractions)", e.bias())), e.summary());
-        List<String> csv = csv(result.table());
+        List<String> csv = CsvText.lines(result.table());
         assertEquals("recorded,audited,confidence,rate,lower,upper,margin,se,interval,replicates,seed,notes", csv.get(0));
         String[] row = csv.get(1).split(",", -1);
         assertEquals("180", row[0]);
@@ -56,7 +55,7 @@ class ResampledTextTest {
         assertEquals(e.upper(), Double.parseDouble(row[5]), 1e-12);
         assertEquals("2000", row[9]);
         assertEquals("11", row[10]);
-        List<String> alone = csv(e.table());
+        List<String> alone = CsvText.lines(e.table());
         assertEquals("estimate,lower,upper,margin,se,interval,replicates,seed,notes", alone.get(0));
         assertEquals(e.estimate(), Double.parseDouble(alone.get(1).split(",")[0]), 1e-12);
         assertEquals(e.notes(), result.notes());
@@ -93,7 +92,7 @@ class ResampledTextTest {
         assertEquals("change " + before + " -> " + after + ": " + line, result.toString());
         assertTrue(result.summary().startsWith(result + String.format(java.util.Locale.ROOT,
                 "%nstandard error %.2f points, bias ", 100 * e.standardError())), result.summary());
-        List<String> csv = csv(result.table());
+        List<String> csv = CsvText.lines(result.table());
         assertTrue(csv.get(0).startsWith("recorded_before,audited_before,recorded_after,audited_after,confidence,"), csv.get(0));
         assertEquals(List.of("160", "200", "176", "200", "0.95"), List.of(csv.get(1).split(",")).subList(0, 5));
         assertEquals(List.of(), result.notes());
@@ -103,8 +102,10 @@ class ResampledTextTest {
     void anExactBootstrapSaysItHasNoMonteCarloError() {
         BootstrapEstimate e = Bootstrap.withDefaults().with(BootstrapInterval.EXACT).estimate(Tally.of(18, 20));
         assertEquals(0, e.replicates());
-        assertTrue(e.toString().endsWith(", " + BootstrapInterval.EXACT.displayName() + ", no Monte Carlo error)")
-                || e.toString().contains(", lattice error below "), e.toString());
+        // 21 values of 18 of 20 are held exactly: no lattice, so no error of any kind
+        assertEquals(0.0, e.latticeError().orElseThrow());
+        assertTrue(e.toString().endsWith(", " + BootstrapInterval.EXACT.displayName() + ", no Monte Carlo error)"),
+                e.toString());
         BootstrapInspectionEstimate all = Bootstrap.withDefaults().with(BootstrapInterval.EXACT).estimate(CDI);
         String settings = Lines.settings(all.allCrime().rate());
         assertTrue(settings.startsWith(BootstrapInterval.EXACT.displayName() + ", 95% CI, "), settings);
@@ -147,7 +148,7 @@ class ResampledTextTest {
         assertFalse(rows.get(0).isAllCrime());
         assertTrue(rows.get(rows.size() - 1).isAllCrime());
         assertTrue(rows.get(0).toString().contains(rows.get(0).category()), rows.get(0).toString());
-        List<String> csv = csv(ResampleColumns.inspectionChanges(List.of(c)));
+        List<String> csv = CsvText.lines(ResampleColumns.inspectionChanges(List.of(c)));
         assertTrue(csv.get(0).startsWith("inspection_before,inspection_after,category,rate_before,rate_after,change,"),
                 csv.get(0));
         String[] first = csv.get(1).split(",", -1);
@@ -179,7 +180,7 @@ class ResampledTextTest {
                 exact.toString());
         assertEquals("exact enumeration", PermutationMethod.EXACT_ENUMERATION.toString());
         assertEquals(exact + "\n", exact.summary());
-        List<String> csv = csv(exact.table());
+        List<String> csv = CsvText.lines(exact.table());
         assertTrue(csv.get(0).startsWith("alternative,"), csv.get(0));
         assertEquals("improved", csv.get(1).split(",")[0]);
         assertTrue(csv.get(1).contains(",exact"), csv.get(1));
@@ -187,7 +188,7 @@ class ResampledTextTest {
         assertEquals(before + " -> " + after + ": " + exact, tallies.toString());
         assertEquals(tallies + "\n", tallies.summary());
         assertEquals(exact.notes(), tallies.notes());
-        List<String> both = csv(tallies.table());
+        List<String> both = CsvText.lines(tallies.table());
         assertEquals(List.of("16", "20", "19", "20"), List.of(both.get(1).split(",")).subList(0, 4));
         PermutationResult drawn = PermutationTest.withDefaults().withReplicates(5_000).withSeed(3)
                 .with(Enumeration.NEVER).permute(before, after, Alternative.TWO_SIDED);
@@ -230,9 +231,4 @@ class ResampledTextTest {
         assertEquals("Cancellation[cancelled]", c.toString());
     }
 
-    private static List<String> csv(ResultTable table) {
-        StringWriter out = new StringWriter();
-        table.writeCsv(out);
-        return out.toString().lines().filter(l -> !l.startsWith("#")).toList();
-    }
 }

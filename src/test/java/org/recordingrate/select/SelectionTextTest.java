@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.recordingrate.CsvText;
 import org.junit.jupiter.api.io.TempDir;
 import org.recordingrate.error.ArgumentException;
-import org.recordingrate.model.Result;
 
 /**
  * What a selection says, word for word: its line, summary, notes (a shortfall, records sent to the
@@ -47,12 +47,6 @@ class SelectionTextTest {
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
-    private static String csv(Result result) {
-        StringWriter out = new StringWriter();
-        result.table().writeCsv(out);
-        return out.toString().replace("\r\n", "\n");
     }
 
     @Test
@@ -96,7 +90,7 @@ class SelectionTextTest {
                 expected.append(id).append(',').append(category.get(id)).append(',').append(rank).append(',')
                         .append(carried.get(id)).append(',').append(notes).append('\n');
             }
-            assertEquals(expected.toString(), csv(selection), what);
+            assertEquals(expected.toString(), CsvText.of(selection), what);
             assertEquals(ids.get(0) + " (a #1)", selection.records().get(0).toString(), what);
             // each record's file line (the blank row is line 5) and, by PRN only, its number: bits / 2^64
             Map<String, Long> lines = Map.of("r1", 2L, "r2", 3L, "r3", 4L, "r4", 6L);
